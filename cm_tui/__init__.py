@@ -1,0 +1,1 @@
+"""cm-tui: a terminal dashboard for community managers."""
