@@ -172,7 +172,7 @@ class Cadence(Record):
     * ``day_of_month``: 1..31, or -1 for the last day; clamped to the month's length;
     * ``nth_weekday``: ``(iso_weekday, n)`` with n = 1..4 or -1 for the last one;
     * ``at``: ``"HH:MM"`` local time, or ``None`` to use ``block``'s start;
-    * ``block``: a named time block of the day (``morning``, ``midday``, ``afternoon``, ``evening``);
+    * ``block``: a named time block (``morning``, ``midday``, ``afternoon``, ``evening``);
     * ``after_completion``: next occurrence counts from the last completion, not the calendar;
     * ``anchor``: first day the schedule applies (interval phase for ``every`` > 1).
     """

@@ -1,0 +1,571 @@
+"""``cm-tui``: opens the dashboard, or runs one sub-command.
+
+Contract:
+
+* ``main(argv) -> int`` never raises for a user error: it prints ONE line on stderr
+  (``cm-tui: error: ...``) and returns non-zero (1: store or file problem, 2: bad command line or
+  settings). ``CM_TUI_DEBUG=1`` re-raises unexpected exceptions (with their traceback).
+* Start-up is benchmarked: this module imports neither textual, tinydb nor arrow at import time.
+  ``--help`` and argument errors never load them; the UI is imported only when the app runs.
+* Commands that only read (``where``, ``check``, ``export``) work while the app holds the store's
+  lock (the store is opened read-only); commands that write (``demo``, ``restore``) are refused
+  with a line that says to close the app first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from cm_tui.core.i18n import LANGUAGES, default_language, set_language, t
+from cm_tui.io.demo_writer import PREF_DEMO_DAY, PREF_DEMO_SIZE  # light: no heavy imports
+
+__all__ = ["PREF_DEMO_DAY", "PREF_DEMO_SIZE", "main"]
+
+if TYPE_CHECKING:
+    from cm_tui.core.clock import Clock
+    from cm_tui.core.settings import Settings
+    from cm_tui.store import Store
+
+PROG = "cm-tui"
+DEMO_SIZES = ("small", "year", "stress")
+EXPORT_FORMATS = ("json",)
+#: the instant of ``cm-tui screenshots`` (and of the README's pictures): a Thursday morning
+SCREENSHOT_NOW = "2026-11-19T09:12:00+01:00"
+SCREENSHOT_ZONE = "Europe/Paris"
+#: the demo that ``cm-tui --demo`` opens (tests make it ``small``)
+DEMO_RUN_SIZE = "year"
+
+#: the root's options (``cm-tui --db X``); sub-commands accept the ones that apply to them
+ALL_COMMON = ("db", "demo", "lang", "now")
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A user error already phrased for the user (one line); ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# --------------------------------------------------------------------------- parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is ONE line (no usage block) and exits with status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = f" (`{self.prog} --help`)"
+        _print_error(message.replace("\n", " ") + hint)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line. Help texts are translated into the current language."""
+    parser = _Parser(prog=PROG, description=t("cli.help.description"), epilog=t("cli.help.epilog"))
+    _add_common(parser, None, ALL_COMMON)
+    parser.set_defaults(handler=cmd_run)
+    sub = parser.add_subparsers(title=t("cli.help.commands"), dest="command", metavar="COMMAND")
+
+    def command(
+        name: str,
+        help_key: str,
+        handler: Callable[[argparse.Namespace], int],
+        common: tuple[str, ...] = ("db", "demo", "lang"),
+    ) -> argparse.ArgumentParser:
+        # The root's options are accepted after the command too (``cm-tui check --db X``); there
+        # they default to SUPPRESS so that they never reset a value given before the command.
+        p = sub.add_parser(name, help=t(help_key), description=t(help_key), prog=f"{PROG} {name}")
+        _add_common(p, argparse.SUPPRESS, common)
+        p.set_defaults(handler=handler)
+        return p
+
+    command("where", "cli.help.where", cmd_where)
+
+    p = command("demo", "cli.help.demo_cmd", cmd_demo, ("db", "lang", "now"))
+    p.add_argument("--size", choices=DEMO_SIZES, default="year", help=t("cli.help.size"))
+    p.add_argument("--force", action="store_true", help=t("cli.help.force"))
+    p.add_argument("--seed", type=int, default=None, help=t("cli.help.seed"))
+
+    command("check", "cli.help.check", cmd_check)
+
+    p = command("restore", "cli.help.restore", cmd_restore)
+    p.add_argument("--backup", type=Path, default=None, help=t("cli.help.backup"))
+
+    p = command("export", "cli.help.export", cmd_export)
+    p.add_argument("format", choices=EXPORT_FORMATS, help=t("cli.help.format"))
+    p.add_argument("--out", required=True, metavar="FILE", help=t("cli.help.out"))
+    p.add_argument("--table", action="append", default=None, help=t("cli.help.table"))
+
+    p = command("screenshots", "cli.help.screenshots", cmd_screenshots, ("lang", "now"))
+    p.add_argument("--out", type=Path, default=Path("screenshots"), help=t("cli.help.out_dir"))
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser, default: Any, which: tuple[str, ...]) -> None:
+    """The options of the root command, for the root (real defaults) or a sub-command."""
+    if "db" in which:
+        parser.add_argument(
+            "--db", type=Path, default=default, metavar="PATH", help=t("cli.help.db")
+        )
+    if "demo" in which:
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            default=False if default is None else default,
+            help=t("cli.help.demo"),
+        )
+    if "lang" in which:
+        parser.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.help.lang"))
+    if "now" in which:
+        parser.add_argument("--now", default=default, metavar="ISO-8601", help=t("cli.help.now"))
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``cm-tui`` with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_early_language(argv))
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already printed on one line
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        _print_error(t("cli.error.interrupted"))
+        return 130
+    except Exception as exc:
+        message, code = _describe(exc)
+        _print_error(message)
+        return code
+
+
+def _early_language(argv: Sequence[str]) -> str:
+    """``--lang`` read before parsing, so that help and argument errors use it too."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return default_language()
+
+
+def _describe(exc: BaseException) -> tuple[str, int]:
+    """One line and an exit status for any exception that reaches ``main``."""
+    from cm_tui.core.settings import SettingsError
+
+    if isinstance(exc, CliError):
+        return str(exc), exc.code
+    if isinstance(exc, SettingsError):
+        return str(exc), EXIT_USAGE
+    store = sys.modules.get("cm_tui.store")  # a StoreError implies the store was imported
+    store_error = getattr(store, "StoreError", None)
+    if store_error is not None and isinstance(exc, store_error):
+        return _one_line(str(exc)), EXIT_ERROR
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc)
+        if exc.filename is not None:
+            return t("cli.error.os", path=exc.filename, reason=reason), EXIT_ERROR
+        return t("cli.error.os_nopath", reason=reason), EXIT_ERROR
+    if os.environ.get("CM_TUI_DEBUG"):
+        raise exc
+    return (
+        t("cli.error.internal", kind=type(exc).__name__, reason=_one_line(str(exc))),
+        EXIT_ERROR,
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _print_error(message: str) -> None:
+    print(t("cli.error.prefix", message=_one_line(message)), file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- shared steps
+
+
+@dataclasses.dataclass
+class Context:
+    """What every command resolves first: settings (language applied), clock, store path."""
+
+    settings: Settings
+    clock: Clock
+    db: Path
+    is_demo: bool
+
+
+def _context(args: argparse.Namespace, *, lenient_settings: bool = False) -> Context:
+    from cm_tui.core.settings import Settings, SettingsError
+    from cm_tui.io.locations import config_path, default_db_path, demo_db_path
+    from cm_tui.io.settings_file import load_settings
+
+    try:
+        settings = load_settings(config_path())
+    except SettingsError as exc:
+        if not lenient_settings:
+            raise
+        _print_error(str(exc))
+        settings = Settings()
+    if args.lang:
+        settings = dataclasses.replace(settings, language=args.lang)
+    set_language(settings.language)
+    clock = _clock(args.now, settings)
+    if args.db is not None:
+        db = args.db.expanduser()
+    elif args.demo:
+        db = demo_db_path()
+    else:
+        db = default_db_path()
+    return Context(settings, clock, db, bool(args.demo))
+
+
+def parse_now(value: str, settings: Settings) -> datetime:
+    """``--now``: an ISO-8601 instant; without an offset it is local time in the settings' zone."""
+    try:
+        at = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(t("cli.error.bad_now", value=value), EXIT_USAGE) from None
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=settings.zone)
+    from cm_tui.core.models import to_utc
+
+    return to_utc(at)
+
+
+def _clock(now: str | None, settings: Settings) -> Clock:
+    from cm_tui.core.clock import FixedClock, SystemClock
+
+    return FixedClock(parse_now(now, settings)) if now is not None else SystemClock()
+
+
+def _store_exists(db: Path) -> bool:
+    from cm_tui.store import StorePaths
+
+    paths = StorePaths.for_db(db)
+    return paths.db.exists() or paths.journal.exists()
+
+
+def _require_store(db: Path) -> None:
+    if not _store_exists(db):
+        raise CliError(t("cli.error.no_store", path=db))
+
+
+def _refuse_if_locked(command: str, action: Callable[[], Any]) -> Any:
+    """Run a write ``action``; a lock held by the app becomes "close the app first"."""
+    from cm_tui.store import StoreLocked
+
+    try:
+        return action()
+    except StoreLocked as exc:
+        raise CliError(
+            t(
+                "cli.error.locked_write",
+                db=getattr(exc, "db", Path("store")).name,
+                pid="?" if exc.pid is None else exc.pid,
+                host=exc.host or "?",
+                command=command,
+            )
+        ) from None
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Open the app on the user's store (created and seeded on first run) or the demo store."""
+    from cm_tui.io.demo_writer import demo_settings
+
+    ctx = _context(args)
+    if ctx.is_demo and args.db is None:
+        store = open_demo_store(ctx.db, ctx.clock.now(), ctx.settings)
+        store_name = "demo"
+    else:
+        store = open_user_store(ctx.db, ctx.settings)
+        store_name = _display_path(ctx.db)
+    try:
+        try:
+            from cm_tui.ui.app import run_app
+        except ImportError as exc:
+            raise CliError(t("cli.error.ui_missing", reason=exc)) from None
+        # the language is already set (set_language in _context)
+        run_app(store, demo_settings(store, ctx.settings), ctx.clock, store_name)
+        # Keep the hot file small: answered/ignored items older than the archive age move to
+        # the month archives. Done on the way out, so start-up never pays for it.
+        store.repo.queue.archive_closed(ctx.clock.now(), ctx.settings.archive_after_days)
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def open_user_store(db: Path, settings: Settings) -> Store:
+    """Open (creating if needed) a store for the app; a new store gets the shipped catalog and
+    network profiles so that Today is useful at first launch."""
+    from cm_tui.io.seeding import seed_if_needed
+    from cm_tui.store import Store
+
+    store = Store.open(db, backups_keep=settings.backups_keep)
+    try:
+        seed_if_needed(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def open_demo_store(db: Path, now: datetime, settings: Settings) -> Store:
+    """Open the demo store, generating the ``year`` demo first if it is missing or was generated
+    for an earlier day than ``now`` (in the user's zone), so the demo always shows "today"."""
+    from cm_tui.store import Store
+
+    today = now.astimezone(settings.zone).date().isoformat()
+    if _store_exists(db):
+        store = Store.open(db, backups_keep=settings.backups_keep)
+        if store.repo.prefs.get(PREF_DEMO_DAY) == today:
+            return store
+        store.close()
+        _wipe_store(db)
+    write_demo_store(db, DEMO_RUN_SIZE, now, settings, seed=None)
+    return Store.open(db, backups_keep=settings.backups_keep)
+
+
+def write_demo_store(
+    db: Path, size: str, now: datetime, settings: Settings, seed: int | None
+) -> None:
+    """Generate the ``size`` demo at ``now`` (days and working hours in the settings' zone)
+    and write it into a new store at ``db``."""
+    from cm_tui.core.demo import generate_demo
+    from cm_tui.core.recurrence import WorkHours
+    from cm_tui.io.demo_writer import write_demo
+    from cm_tui.io.shipped import load_catalog, load_networks
+    from cm_tui.store import Store
+
+    options: dict[str, Any] = {} if seed is None else {"seed": seed}
+    data = generate_demo(
+        size,
+        now,
+        **options,
+        networks=load_networks(),
+        templates=load_catalog(),
+        tz=settings.timezone,
+        hours=WorkHours.of(settings),
+        archive_after_days=settings.archive_after_days,
+        default_deadline_minutes=settings.reply_deadline_minutes,
+        deadline_overrides=dict(settings.deadline_overrides) or None,
+    )
+    with Store.open(db, backups_keep=settings.backups_keep) as store:
+        write_demo(store, data)
+
+
+def _wipe_store(db: Path) -> None:
+    """Delete a store's data (its backups stay, so ``cm-tui restore`` can bring it back).
+
+    Opening it first proves no app holds it (``StoreLocked`` otherwise); a corrupt store is
+    moved aside by ``Store.open`` itself, which is what we want before replacing it.
+    """
+    import shutil
+
+    from cm_tui.store import Store, StoreCorrupt, StorePaths
+
+    with contextlib.suppress(StoreCorrupt):
+        Store.open(db).close()
+    paths = StorePaths.for_db(db)
+    paths.db.unlink(missing_ok=True)
+    paths.journal.unlink(missing_ok=True)
+    shutil.rmtree(paths.archive, ignore_errors=True)
+
+
+def cmd_where(args: argparse.Namespace) -> int:
+    """Print the paths (works with a bad settings file: it shows where that file is)."""
+    from cm_tui.io.locations import config_path, demo_db_path, inbox_path
+    from cm_tui.store import StorePaths
+
+    ctx = _context(args, lenient_settings=True)
+    paths = StorePaths.for_db(ctx.db)
+    rows = [
+        (t("cli.where.store"), ctx.db),
+        (t("cli.where.config"), config_path()),
+        (t("cli.where.backups"), paths.backups),
+        (t("cli.where.archive"), paths.archive),
+        (t("cli.where.inbox"), inbox_path(ctx.settings.inbox)),
+        (t("cli.where.demo"), demo_db_path()),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, path in rows:
+        print(f"{label:<{width}}  {path}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Generate a demo store; an existing store is replaced only with ``--force``."""
+    from cm_tui.io.locations import demo_db_path
+
+    ctx = _context(args)
+    db = args.db.expanduser() if args.db is not None else demo_db_path()
+    if _store_exists(db):
+        if not args.force:
+            raise CliError(t("cli.error.demo_exists", path=db))
+        _refuse_if_locked("demo", lambda: _wipe_store(db))
+    _refuse_if_locked(
+        "demo",
+        lambda: write_demo_store(db, args.size, ctx.clock.now(), ctx.settings, args.seed),
+    )
+    print(t("cli.demo.written", size=args.size, path=db))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Integrity report; exit status 1 if anything is wrong. Read-only: works while locked."""
+    from cm_tui.store import check
+
+    ctx = _context(args)
+    _require_store(ctx.db)
+    report = check(ctx.db)
+    for line in report.lines:
+        print(line)
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the store with a backup (the newest by default); refused while the app runs."""
+    from cm_tui.store import restore
+
+    ctx = _context(args)
+    backup = args.backup.expanduser() if args.backup is not None else None
+    if backup is not None and not backup.is_file():
+        raise CliError(t("cli.error.missing_file", path=backup))
+    used = _refuse_if_locked("restore", lambda: restore(ctx.db, backup))
+    print(t("cli.restore.done", backup=used))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """The whole store as JSON (all tables, stable order), to a file or ``-`` (stdout).
+
+    Read-only: opens the store without the lock, so it works while the app is open.
+    """
+    import orjson
+
+    from cm_tui.store import Store, export_all
+
+    ctx = _context(args)
+    _require_store(ctx.db)
+    with Store.open(ctx.db, readonly=True) as store:
+        data = export_all(store)
+    if args.table:
+        tables = _table_names(data)
+        for name in args.table:
+            if name not in tables:
+                raise CliError(
+                    t("cli.error.unknown_table", table=name, known=", ".join(tables)), EXIT_USAGE
+                )
+        data = _select_tables(data, args.table)
+    payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    if args.out == "-":
+        try:
+            sys.stdout.buffer.write(payload)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `cm-tui export json --out - | head`: not an error
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+        return EXIT_OK
+    out = Path(args.out).expanduser()
+    _write_atomically(out, payload)
+    print(t("cli.export.done", count=_record_count(data), path=out), file=sys.stderr)
+    return EXIT_OK
+
+
+def _tables_of(data: dict[str, Any]) -> dict[str, Any]:
+    """The mapping of table name -> records in ``export_all``'s output (top level, or under
+    ``"tables"`` when the export carries metadata beside them)."""
+    tables = data.get("tables")
+    return tables if isinstance(tables, dict) else data
+
+
+def _table_names(data: dict[str, Any]) -> list[str]:
+    return [name for name, rows in _tables_of(data).items() if isinstance(rows, list | dict)]
+
+
+def _select_tables(data: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    tables = _tables_of(data)
+    chosen = {name: rows for name, rows in tables.items() if name in names}
+    if tables is data:
+        return chosen
+    return {**data, "tables": chosen}
+
+
+def _record_count(data: dict[str, Any]) -> int:
+    return sum(len(rows) for rows in _tables_of(data).values() if isinstance(rows, list | dict))
+
+
+def _write_atomically(path: Path, payload: bytes) -> None:
+    """Write beside, fsync, rename: a crash never leaves a half-written export."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    """An SVG per tab, rendered from the ``year`` demo at ``SCREENSHOT_NOW`` (or ``--now``).
+
+    Reproducible: the user's settings file is not read (Europe/Paris, default settings; only
+    ``--lang`` changes the language), so the README's pictures are the same on every machine.
+    """
+    import tempfile
+
+    from cm_tui.core.clock import FixedClock
+    from cm_tui.core.settings import Settings
+    from cm_tui.io.demo_writer import demo_settings
+    from cm_tui.store import Store
+
+    settings = Settings(timezone=SCREENSHOT_ZONE, language=args.lang or "en")
+    set_language(settings.language)
+    clock = FixedClock(parse_now(args.now or SCREENSHOT_NOW, settings))
+    out: Path = args.out.expanduser()
+    try:
+        from cm_tui.ui.screenshots import write_screenshots
+    except ImportError as exc:
+        raise CliError(t("cli.error.ui_missing", reason=exc)) from None
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="cm-tui-shots-") as tmp:
+        db = Path(tmp) / "store.json"
+        write_demo_store(db, "year", clock.now(), settings, seed=None)
+        with Store.open(db) as store:
+            written = write_screenshots(store, demo_settings(store, settings), clock, out)
+    print(t("cli.screenshots.done", count=len(written), path=out))
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover - ``python -m cm_tui`` goes through __main__.py
+    sys.exit(main())

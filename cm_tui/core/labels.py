@@ -1,0 +1,66 @@
+"""Human descriptions of core values, through ``i18n.t`` (so they follow the chosen language)."""
+
+from __future__ import annotations
+
+from cm_tui.core.i18n import t
+from cm_tui.core.models import Cadence, CadenceKind
+
+
+def weekday_name(iso_weekday: int, short: bool = False) -> str:
+    return t(f"core.weekday{'_short' if short else ''}.{iso_weekday}")
+
+
+def describe_cadence(cadence: Cadence) -> str:
+    """E.g. "Every week on Friday at 09:00" / "Chaque semaine : vendredi à 09:00"."""
+    kind = cadence.kind
+    every = cadence.every
+    if kind is CadenceKind.ONCE:
+        text = (
+            t("core.cadence.once_on", day=cadence.anchor.isoformat())
+            if cadence.anchor
+            else t("core.cadence.once")
+        )
+    elif kind is CadenceKind.TIMES_PER_DAY:
+        text = (
+            t("core.cadence.once_a_day")
+            if cadence.times == 1
+            else t("core.cadence.times_per_day", times=cadence.times)
+        )
+    elif kind is CadenceKind.OCCASIONAL:
+        text = t("core.cadence.occasional", every=every)
+    elif cadence.after_completion:
+        unit = {
+            CadenceKind.WEEKLY: "weeks",
+            CadenceKind.MONTHLY: "months",
+            CadenceKind.QUARTERLY: "months",
+        }.get(kind, "days")
+        n = every * 3 if kind is CadenceKind.QUARTERLY else every
+        text = t(f"core.cadence.after_{unit}", every=n)
+    elif kind is CadenceKind.DAILY:
+        text = (
+            t("core.cadence.daily") if every == 1 else t("core.cadence.every_n_days", every=every)
+        )
+    elif kind is CadenceKind.WORKDAYS:
+        text = t("core.cadence.workdays")
+    elif kind is CadenceKind.WEEKLY:
+        days = ", ".join(weekday_name(d) for d in (cadence.weekdays or (1,)))
+        text = (
+            t("core.cadence.weekly", days=days)
+            if every == 1
+            else t("core.cadence.every_n_weeks", every=every, days=days)
+        )
+    elif kind is CadenceKind.QUARTERLY:
+        text = t("core.cadence.quarterly")
+    else:  # MONTHLY
+        if cadence.nth_weekday is not None:
+            wd, n = cadence.nth_weekday
+            text = t("core.cadence.monthly_nth", nth=t(f"core.nth.{n}"), weekday=weekday_name(wd))
+        elif cadence.day_of_month == -1:
+            text = t("core.cadence.monthly_last_day")
+        else:
+            text = t("core.cadence.monthly_day", day=cadence.day_of_month or 1)
+        if every > 1:
+            text = f"{text} · {t('core.cadence.every_n_months', every=every)}"
+    if cadence.at and kind is not CadenceKind.TIMES_PER_DAY:
+        text = t("core.cadence.at", cadence=text, time=cadence.at)
+    return text

@@ -1,0 +1,193 @@
+"""Messages of the durable store: errors (one line, saying what to do) and the ``check`` report."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------ errors
+    "store.locked": (
+        "{db} is open in another cm-tui (pid {pid} on {host}); close it first, "
+        "or use a read-only command.",
+        "{db} est ouvert dans un autre cm-tui (pid {pid} sur {host}) ; fermez-le d'abord, "
+        "ou utilisez une commande en lecture seule.",
+    ),
+    "store.corrupt.moved": (
+        "{db} cannot be opened: {reason}. It was moved to {moved} (nothing was deleted); "
+        "backups are in {backups}: run `cm-tui restore` to restore the newest one.",
+        "{db} ne peut pas être ouvert : {reason}. Il a été déplacé vers {moved} (rien n'a été "
+        "supprimé) ; les sauvegardes sont dans {backups} : lancez `cm-tui restore` pour "
+        "restaurer la plus récente.",
+    ),
+    "store.corrupt.kept": (
+        "{db} cannot be opened: {reason}. Backups are in {backups}: "
+        "run `cm-tui restore` to restore the newest one.",
+        "{db} ne peut pas être ouvert : {reason}. Les sauvegardes sont dans {backups} : "
+        "lancez `cm-tui restore` pour restaurer la plus récente.",
+    ),
+    "store.schema_too_new": (
+        "{db} was written by a newer cm-tui (schema {found}, this version knows up to {known}); "
+        "update cm-tui to open it.",
+        "{db} a été écrit par un cm-tui plus récent (schéma {found}, cette version connaît "
+        "jusqu'au {known}) ; mettez cm-tui à jour pour l'ouvrir.",
+    ),
+    "store.write_failed": (
+        "Not saved: {reason}. The change was undone; check the disk and try again.",
+        "Non enregistré : {reason}. La modification a été annulée ; vérifiez le disque et "
+        "réessayez.",
+    ),
+    "store.write_uncertain": (
+        "Maybe not saved: {reason}. The file was replaced but the folder could not be synced; "
+        "check the disk.",
+        "Peut-être non enregistré : {reason}. Le fichier a été remplacé mais le dossier n'a pas "
+        "pu être synchronisé ; vérifiez le disque.",
+    ),
+    "store.readonly": (
+        "Not saved: the store is open read-only.",
+        "Non enregistré : le magasin de données est ouvert en lecture seule.",
+    ),
+    "store.tx_aborted": (
+        "Not saved: an earlier step of this change failed, so the whole change was undone.",
+        "Non enregistré : une étape précédente de cette modification a échoué, toute la "
+        "modification a été annulée.",
+    ),
+    "store.closed": (
+        "Not saved: the store is closed.",
+        "Non enregistré : le magasin de données est fermé.",
+    ),
+    "store.no_backup": (
+        "No valid backup in {backups}; nothing was changed.",
+        "Aucune sauvegarde valide dans {backups} ; rien n'a été modifié.",
+    ),
+    # ------------------------------------------------------------------ reasons (what is wrong)
+    "store.reason.empty": ("the file is empty", "le fichier est vide"),
+    "store.reason.nul": ("the file is filled with NUL bytes", "le fichier est rempli d'octets NUL"),
+    "store.reason.truncated": (
+        "the file is cut short (truncated)",
+        "le fichier est tronqué",
+    ),
+    "store.reason.trailing": (
+        "unexpected bytes after the data at byte {pos}",
+        "octets inattendus après les données à l'octet {pos}",
+    ),
+    "store.reason.json": (
+        "invalid JSON at byte {pos} ({detail})",
+        "JSON invalide à l'octet {pos} ({detail})",
+    ),
+    "store.reason.duplicate": (
+        "duplicate key {key} in {where}",
+        "clé en double {key} dans {where}",
+    ),
+    "store.reason.not_object": (
+        "the top level is not a JSON object",
+        "le niveau supérieur n'est pas un objet JSON",
+    ),
+    "store.reason.bad_table": (
+        "table {table} is not an object",
+        "la table {table} n'est pas un objet",
+    ),
+    "store.reason.bad_id": (
+        "table {table} has an invalid document id {id}",
+        "la table {table} a un identifiant de document invalide {id}",
+    ),
+    "store.reason.bad_doc": (
+        "document {table} #{id} is not an object",
+        "le document {table} n°{id} n'est pas un objet",
+    ),
+    "store.reason.missing_fields": (
+        "document {table} #{id} lacks {fields}",
+        "il manque {fields} au document {table} n°{id}",
+    ),
+    "store.reason.no_meta": (
+        "no schema version (_meta table)",
+        "pas de version de schéma (table _meta)",
+    ),
+    "store.reason.migration_missing": (
+        "no migration from schema {version}",
+        "aucune migration depuis le schéma {version}",
+    ),
+    "store.reason.migration_failed": (
+        "migration from schema {version} failed ({detail})",
+        "la migration depuis le schéma {version} a échoué ({detail})",
+    ),
+    "store.reason.journal_header": (
+        "the journal header is damaged",
+        "l'en-tête du journal est endommagé",
+    ),
+    "store.reason.journal_line": (
+        "journal line {line} is damaged ({detail})",
+        "la ligne {line} du journal est endommagée ({detail})",
+    ),
+    "store.reason.journal_base": (
+        "the journal continues snapshot {base} but the file holds snapshot {seq}",
+        "le journal fait suite à l'instantané {base} mais le fichier contient l'instantané {seq}",
+    ),
+    "store.reason.journal_gap": (
+        "the journal skips from change {prev} to {seq}",
+        "le journal saute de la modification {prev} à {seq}",
+    ),
+    "store.reason.journal_orphan": (
+        "a journal exists without its data file",
+        "un journal existe sans son fichier de données",
+    ),
+    "store.reason.changing": (
+        "the file kept changing while being read",
+        "le fichier changeait pendant sa lecture",
+    ),
+    "store.reason.archive_month": (
+        "archive file is for {found}, expected {month}",
+        "le fichier d'archive concerne {found}, {month} attendu",
+    ),
+    # ------------------------------------------------------------------ check report
+    "store.check.snapshot": (
+        "{db}: {docs} documents in {tables} tables, schema {schema}, change #{seq}",
+        "{db} : {docs} documents dans {tables} tables, schéma {schema}, modification n°{seq}",
+    ),
+    "store.check.missing": (
+        "{db}: does not exist (a new store is created on first open)",
+        "{db} : n'existe pas (un nouveau magasin est créé à la première ouverture)",
+    ),
+    "store.check.journal": (
+        "{journal}: {entries} changes since the snapshot",
+        "{journal} : {entries} modifications depuis l'instantané",
+    ),
+    "store.check.journal_torn": (
+        "{journal}: last line incomplete (a write interrupted before it was confirmed); "
+        "it will be dropped",
+        "{journal} : dernière ligne incomplète (une écriture interrompue avant d'être "
+        "confirmée) ; elle sera ignorée",
+    ),
+    "store.check.docs_ok": (
+        "all {count} documents read back as records",
+        "les {count} documents se relisent tous comme des enregistrements",
+    ),
+    "store.check.doc_bad": (
+        "{table} #{id}: {detail}",
+        "{table} n°{id} : {detail}",
+    ),
+    "store.check.archive": (
+        "archive: {months} months, {items} items",
+        "archive : {months} mois, {items} éléments",
+    ),
+    "store.check.archive_bad": (
+        "archive {file}: {detail}",
+        "archive {file} : {detail}",
+    ),
+    "store.check.backups": (
+        "backups: {count} in {folder} (newest {newest})",
+        "sauvegardes : {count} dans {folder} (la plus récente {newest})",
+    ),
+    "store.check.no_backups": (
+        "backups: none yet in {folder}",
+        "sauvegardes : aucune pour l'instant dans {folder}",
+    ),
+    "store.check.backup_bad": (
+        "backup {file}: {detail}",
+        "sauvegarde {file} : {detail}",
+    ),
+    "store.check.locked": (
+        "in use by pid {pid} on {host}",
+        "utilisé par le pid {pid} sur {host}",
+    ),
+    "store.check.ok": ("OK", "OK"),
+    "store.check.failed": (
+        "PROBLEMS FOUND: run `cm-tui restore` to restore the newest backup",
+        "PROBLÈMES TROUVÉS : lancez `cm-tui restore` pour restaurer la sauvegarde la plus récente",
+    ),
+}

@@ -1,0 +1,533 @@
+"""The user's settings, validated once, then read everywhere.
+
+``Settings`` is a frozen dataclass: the app reads it, never changes it. It is built from the raw
+TOML mapping by ``Settings.from_mapping``, which validates every value and raises
+``SettingsError`` whose ``str()`` is ONE translated line naming the file and the key, e.g.::
+
+    settings.toml: "timezone" = "Mars/Olympus" is not a known time zone; use an IANA name
+    such as "Europe/Paris"          (wrapped here; one line in the message)
+
+The file layout (dotted names in messages follow it)::
+
+    timezone = "Europe/Paris"          # default: the system's
+    language = "fr"                    # default: from the locale
+    bell = false
+    onboarding_start = 2026-11-02      # first day of the onboarding checklist
+    inbox = "~/cm-inbox"               # folder watched for import files (see `cm-tui where`)
+
+    [workday]   start = "09:00"  end = "18:00"  days = [1, 2, 3, 4, 5]   (ISO: 1 = Monday)
+    [queue]     reply_deadline_minutes = 60   archive_after_days = 7
+    [queue.deadlines]   review = 1440   instagram = 120   "review@instagram" = 2880
+    [backups]   keep = 7
+    [networks]  active = ["facebook", ...]   facebook_per_week = false
+    [networks.facebook]  target_min = 2  target_max = 3  period = "week"
+    [keys]      "queue.reply" = "R"        (binding id -> key)
+
+Pure: stdlib only. ``system_timezone()`` reads the environment (``TZ``, ``/etc/localtime``) the
+same way ``i18n.default_language()`` reads the locale; it never reads the clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from cm_tui.core.i18n import LANGUAGES, default_language, t
+from cm_tui.core.models import NetworkProfile, PostingPeriod, QueueKind
+
+#: Network keys the app knows (the shipped profiles in ``data/networks.json``).
+KNOWN_NETWORKS: tuple[str, ...] = (
+    "facebook",
+    "x",
+    "instagram",
+    "pinterest",
+    "linkedin",
+    "snapchat",
+    "blog",
+)
+
+#: The second seed article's Facebook rhythm ("two or three times a week"), used when
+#: ``facebook_per_week = true``; the first article's 1-2 a day is the shipped default.
+FACEBOOK_PER_WEEK = (2, 3, PostingPeriod.WEEK)
+
+_TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_BINDING_ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+_KEY_RE = re.compile(r"^\S+$")
+
+
+class SettingsError(ValueError):
+    """A bad settings file. ``str()`` is one translated line naming the file and the key."""
+
+    def __init__(self, message: str, *, source: str = "", key: str = "") -> None:
+        super().__init__(message)
+        self.source = source
+        self.key = key
+
+
+def system_timezone() -> str:
+    """The IANA name of the system's time zone: ``TZ``, then ``/etc/localtime``, then UTC.
+
+    Only names that ``zoneinfo`` can load are returned, so the default is always valid.
+    """
+    candidates: list[str] = []
+    tz_env = os.environ.get("TZ", "").lstrip(":").strip()
+    if tz_env:
+        if tz_env.startswith("/"):
+            candidates.append(_zone_name_from_path(tz_env))
+        else:
+            candidates.append(tz_env)
+    with contextlib.suppress(OSError):
+        candidates.append(_zone_name_from_path(os.path.realpath("/etc/localtime")))
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    for name in candidates:
+        if name and _zone_exists(name):
+            return name
+    return "UTC"
+
+
+def _zone_name_from_path(path: str) -> str:
+    marker = "zoneinfo/"
+    index = path.rfind(marker)
+    return path[index + len(marker) :] if index >= 0 else ""
+
+
+def _zone_exists(name: str) -> bool:
+    if not name or name.startswith("/") or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkOverride:
+    """Per-organisation posting target for one network (``[networks.<key>]``); ``None`` keeps
+    the shipped value."""
+
+    target_min: int | None = None
+    target_max: int | None = None
+    period: PostingPeriod | None = None
+
+
+def _empty() -> Mapping[Any, Any]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings. Build from a file with ``Settings.from_mapping`` (or
+    ``io.settings_file.load_settings``); ``Settings()`` gives the defaults."""
+
+    timezone: str = field(default_factory=system_timezone)
+    language: str = field(default_factory=default_language)
+    active_networks: tuple[str, ...] = KNOWN_NETWORKS
+    workday_start: str = "09:00"
+    workday_end: str = "18:00"
+    workdays: tuple[int, ...] = (1, 2, 3, 4, 5)
+    reply_deadline_minutes: int = 60
+    #: minutes per ``kind``, per ``network`` or per ``"kind@network"`` (see ``deadline_minutes``)
+    deadline_overrides: Mapping[str, int] = field(default_factory=_empty)
+    archive_after_days: int = 7
+    backups_keep: int = 7
+    #: binding id -> key (Textual key names, comma-separated for several)
+    keys: Mapping[str, str] = field(default_factory=_empty)
+    onboarding_start: date | None = None
+    bell: bool = False
+    #: True: Facebook target is 2-3 posts a week (second article) instead of 1-2 a day
+    facebook_per_week: bool = False
+    network_overrides: Mapping[str, NetworkOverride] = field(default_factory=_empty)
+    #: folder watched for files to import; ``None``: ``io.locations.inbox_path()``'s default
+    inbox: str | None = None
+
+    def __post_init__(self) -> None:
+        # Freeze containers given as lists/dicts so a Settings can be shared without copies.
+        for name in ("deadline_overrides", "keys", "network_overrides"):
+            value = getattr(self, name)
+            if not isinstance(value, MappingProxyType):
+                object.__setattr__(self, name, MappingProxyType(dict(value)))
+        for name in ("active_networks", "workdays"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+
+    # ----------------------------------------------------------------- derived values
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        """The user's time zone, for "which day is today" and display."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def workday_start_minutes(self) -> int:
+        return _minutes(self.workday_start)
+
+    @property
+    def workday_end_minutes(self) -> int:
+        return _minutes(self.workday_end)
+
+    def deadline_minutes(self, kind: str, network: str) -> int:
+        """Reply delay for an item: ``"kind@network"``, then ``kind``, then ``network``, then the
+        default ``reply_deadline_minutes`` (the most specific rule wins; a kind is more specific
+        than a network because reviews differ everywhere)."""
+        kind = str(kind)
+        network = str(network)
+        for key in (f"{kind}@{network}", kind, network):
+            if key in self.deadline_overrides:
+                return self.deadline_overrides[key]
+        return self.reply_deadline_minutes
+
+    def network_profiles(self, profiles: Iterable[NetworkProfile]) -> list[NetworkProfile]:
+        """The stored profiles as this organisation uses them: active ones only, in
+        ``active_networks`` order, with the Facebook variant and ``[networks.<key>]`` targets
+        applied. Settings are applied on read so that changing the file needs no migration."""
+        by_key = {p.key: p for p in profiles}
+        out: list[NetworkProfile] = []
+        for key in self.active_networks:
+            profile = by_key.get(key)
+            if profile is None:
+                continue
+            if key == "facebook" and self.facebook_per_week:
+                low, high, period = FACEBOOK_PER_WEEK
+                profile = profile.replace(target_min=low, target_max=high, period=period)
+            override = self.network_overrides.get(key)
+            if override is not None:
+                changes: dict[str, Any] = {
+                    name: getattr(override, name)
+                    for name in ("target_min", "target_max", "period")
+                    if getattr(override, name) is not None
+                }
+                profile = profile.replace(**changes)
+            out.append(profile)
+        return out
+
+    def to_mapping(self) -> dict[str, Any]:
+        """The settings in the file's layout (what ``from_mapping`` reads back)."""
+        out: dict[str, Any] = {
+            "timezone": self.timezone,
+            "language": self.language,
+            "bell": self.bell,
+            "workday": {
+                "start": self.workday_start,
+                "end": self.workday_end,
+                "days": list(self.workdays),
+            },
+            "queue": {
+                "reply_deadline_minutes": self.reply_deadline_minutes,
+                "archive_after_days": self.archive_after_days,
+                "deadlines": dict(self.deadline_overrides),
+            },
+            "backups": {"keep": self.backups_keep},
+            "networks": {
+                "active": list(self.active_networks),
+                "facebook_per_week": self.facebook_per_week,
+                **{
+                    key: {
+                        k: (v.value if isinstance(v, PostingPeriod) else v)
+                        for k, v in dataclasses.asdict(o).items()
+                        if v is not None
+                    }
+                    for key, o in self.network_overrides.items()
+                },
+            },
+            "keys": dict(self.keys),
+        }
+        if self.onboarding_start is not None:
+            out["onboarding_start"] = self.onboarding_start
+        if self.inbox is not None:
+            out["inbox"] = self.inbox
+        return out
+
+    # ----------------------------------------------------------------- parsing
+
+    @classmethod
+    def from_mapping(cls, mapping: Mapping[str, Any], source: str) -> Settings:
+        """Validate the raw mapping of a settings file (``source`` names it in errors).
+
+        Missing keys take their defaults; unknown keys are errors (a typo must not be silently
+        ignored); every bad value raises ``SettingsError`` naming ``source`` and the dotted key.
+        """
+        return _Parser(source).parse(mapping)
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _show(value: Any) -> str:
+    """A value as it would be written in TOML, for error messages."""
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return "{…}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return str(value).replace("\n", " ")
+
+
+_TOP_KEYS = (
+    "timezone",
+    "language",
+    "bell",
+    "onboarding_start",
+    "inbox",
+    "workday",
+    "queue",
+    "backups",
+    "networks",
+    "keys",
+)
+_SECTION_KEYS: dict[str, tuple[str, ...]] = {
+    "workday": ("start", "end", "days"),
+    "queue": ("reply_deadline_minutes", "archive_after_days", "deadlines"),
+    "backups": ("keep",),
+    "networks": ("active", "facebook_per_week", *KNOWN_NETWORKS),
+}
+_OVERRIDE_KEYS = ("target_min", "target_max", "period")
+
+
+class _Parser:
+    """One pass over the mapping; every check reports the dotted key and the source file."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    # -- errors
+
+    def fail(self, message_key: str, key: str, value: Any = None, **params: Any) -> SettingsError:
+        detail = t(message_key, **params)
+        if value is None:
+            text = t("cli.settings.error_key", source=self.source, key=key, detail=detail)
+        else:
+            text = t(
+                "cli.settings.error_value",
+                source=self.source,
+                key=key,
+                value=_show(value),
+                detail=detail,
+            )
+        return SettingsError(text, source=self.source, key=key)
+
+    def check_keys(self, table: Mapping[str, Any], allowed: tuple[str, ...], prefix: str) -> None:
+        for key in table:
+            if key not in allowed:
+                raise self.fail(
+                    "cli.settings.unknown_key",
+                    f"{prefix}{key}",
+                    known=", ".join(allowed),
+                )
+
+    def table(self, mapping: Mapping[str, Any], key: str, dotted: str) -> Mapping[str, Any]:
+        value = mapping.get(key, {})
+        if not isinstance(value, Mapping):
+            raise self.fail("cli.settings.not_table", dotted, value)
+        return value
+
+    # -- scalar checks
+
+    def positive_int(self, value: Any, key: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise self.fail("cli.settings.positive_int", key, value)
+        return value
+
+    def boolean(self, value: Any, key: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail("cli.settings.boolean", key, value)
+        return value
+
+    def hhmm(self, value: Any, key: str) -> str:
+        if not isinstance(value, str) or not _TIME_RE.match(value):
+            raise self.fail("cli.settings.time", key, value)
+        return value
+
+    def network(self, value: Any, key: str) -> str:
+        if value not in KNOWN_NETWORKS:
+            raise self.fail("cli.settings.network", key, value, known=", ".join(KNOWN_NETWORKS))
+        return value
+
+    # -- the file
+
+    def parse(self, mapping: Mapping[str, Any]) -> Settings:
+        if not isinstance(mapping, Mapping):  # pragma: no cover - tomllib always gives a dict
+            raise self.fail("cli.settings.not_table", "(root)", mapping)
+        self.check_keys(mapping, _TOP_KEYS, "")
+        kw: dict[str, Any] = {}
+
+        if "timezone" in mapping:
+            value = mapping["timezone"]
+            if not isinstance(value, str) or not _zone_exists(value):
+                raise self.fail("cli.settings.timezone", "timezone", value)
+            kw["timezone"] = value
+        if "language" in mapping:
+            value = mapping["language"]
+            if value not in LANGUAGES:
+                raise self.fail(
+                    "cli.settings.language", "language", value, known=", ".join(LANGUAGES)
+                )
+            kw["language"] = value
+        if "bell" in mapping:
+            kw["bell"] = self.boolean(mapping["bell"], "bell")
+        if "onboarding_start" in mapping:
+            kw["onboarding_start"] = self.day(mapping["onboarding_start"], "onboarding_start")
+        if "inbox" in mapping:
+            value = mapping["inbox"]
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail("cli.settings.path", "inbox", value)
+            kw["inbox"] = value
+
+        kw.update(self.workday(self.table(mapping, "workday", "workday")))
+        kw.update(self.queue(self.table(mapping, "queue", "queue")))
+        backups = self.table(mapping, "backups", "backups")
+        self.check_keys(backups, _SECTION_KEYS["backups"], "backups.")
+        if "keep" in backups:
+            kw["backups_keep"] = self.positive_int(backups["keep"], "backups.keep")
+        kw.update(self.networks(self.table(mapping, "networks", "networks")))
+        kw["keys"] = self.keys(self.table(mapping, "keys", "keys"))
+        return Settings(**kw)
+
+    def day(self, value: Any, key: str) -> date:
+        if isinstance(value, date) and not hasattr(value, "hour"):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.fail("cli.settings.date", key, value)
+
+    def workday(self, table: Mapping[str, Any]) -> dict[str, Any]:
+        self.check_keys(table, _SECTION_KEYS["workday"], "workday.")
+        kw: dict[str, Any] = {}
+        start = self.hhmm(table.get("start", "09:00"), "workday.start")
+        end = self.hhmm(table.get("end", "18:00"), "workday.end")
+        if _minutes(start) >= _minutes(end):
+            raise self.fail("cli.settings.start_before_end", "workday.end", end, start=start)
+        if "start" in table:
+            kw["workday_start"] = start
+        if "end" in table:
+            kw["workday_end"] = end
+        if "days" in table:
+            days = table["days"]
+            if (
+                not isinstance(days, list)
+                or not days
+                or any(
+                    isinstance(d, bool) or not isinstance(d, int) or not 1 <= d <= 7 for d in days
+                )
+                or len(set(days)) != len(days)
+            ):
+                raise self.fail("cli.settings.workdays", "workday.days", days)
+            kw["workdays"] = tuple(sorted(days))
+        return kw
+
+    def queue(self, table: Mapping[str, Any]) -> dict[str, Any]:
+        self.check_keys(table, _SECTION_KEYS["queue"], "queue.")
+        kw: dict[str, Any] = {}
+        if "reply_deadline_minutes" in table:
+            kw["reply_deadline_minutes"] = self.positive_int(
+                table["reply_deadline_minutes"], "queue.reply_deadline_minutes"
+            )
+        if "archive_after_days" in table:
+            kw["archive_after_days"] = self.positive_int(
+                table["archive_after_days"], "queue.archive_after_days"
+            )
+        deadlines = self.table(table, "deadlines", "queue.deadlines")
+        kinds = tuple(k.value for k in QueueKind)
+        overrides: dict[str, int] = {}
+        for rule, minutes in deadlines.items():
+            dotted = f"queue.deadlines.{rule}"
+            kind, at, network = rule.partition("@")
+            valid = (
+                (kind in kinds and network in KNOWN_NETWORKS)
+                if at
+                else (rule in kinds or rule in KNOWN_NETWORKS)
+            )
+            if not valid:
+                raise self.fail(
+                    "cli.settings.deadline_rule",
+                    dotted,
+                    kinds=", ".join(kinds),
+                    networks=", ".join(KNOWN_NETWORKS),
+                )
+            overrides[rule] = self.positive_int(minutes, dotted)
+        kw["deadline_overrides"] = overrides
+        return kw
+
+    def networks(self, table: Mapping[str, Any]) -> dict[str, Any]:
+        self.check_keys(table, _SECTION_KEYS["networks"], "networks.")
+        kw: dict[str, Any] = {}
+        if "active" in table:
+            active = table["active"]
+            if not isinstance(active, list):
+                raise self.fail("cli.settings.list", "networks.active", active)
+            seen: list[str] = []
+            for value in active:
+                network = self.network(value, "networks.active")
+                if network not in seen:
+                    seen.append(network)
+            kw["active_networks"] = tuple(seen)
+        if "facebook_per_week" in table:
+            kw["facebook_per_week"] = self.boolean(
+                table["facebook_per_week"], "networks.facebook_per_week"
+            )
+        overrides: dict[str, NetworkOverride] = {}
+        for key in KNOWN_NETWORKS:
+            if key in table:
+                overrides[key] = self.override(self.table(table, key, f"networks.{key}"), key)
+        kw["network_overrides"] = overrides
+        return kw
+
+    def override(self, table: Mapping[str, Any], network: str) -> NetworkOverride:
+        prefix = f"networks.{network}."
+        self.check_keys(table, _OVERRIDE_KEYS, prefix)
+        low = high = None
+        period = None
+        if "target_min" in table:
+            low = table["target_min"]
+            if isinstance(low, bool) or not isinstance(low, int) or low < 0:
+                raise self.fail("cli.settings.non_negative_int", prefix + "target_min", low)
+        if "target_max" in table:
+            high = self.positive_int(table["target_max"], prefix + "target_max")
+        if low is not None and high is not None and low > high:
+            raise self.fail("cli.settings.min_above_max", prefix + "target_min", low, high=high)
+        if "period" in table:
+            value = table["period"]
+            if value not in tuple(p.value for p in PostingPeriod):
+                raise self.fail(
+                    "cli.settings.period",
+                    prefix + "period",
+                    value,
+                    known=", ".join(p.value for p in PostingPeriod),
+                )
+            period = PostingPeriod(value)
+        return NetworkOverride(target_min=low, target_max=high, period=period)
+
+    def keys(self, table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
+        """``[keys]``: binding id -> key. An unquoted dotted id (``queue.reply = "R"``) is a
+        nested table in TOML; it is flattened back to the id ``"queue.reply"``."""
+        out: dict[str, str] = {}
+        for name, key in table.items():
+            binding_id = prefix + name
+            if isinstance(key, Mapping):
+                out.update(self.keys(key, binding_id + "."))
+                continue
+            dotted = f"keys.{binding_id}"
+            if not _BINDING_ID_RE.match(binding_id):
+                raise self.fail("cli.settings.binding_id", dotted)
+            if not isinstance(key, str) or not _KEY_RE.match(key):
+                raise self.fail("cli.settings.key", dotted, key)
+            out[binding_id] = key
+        return out

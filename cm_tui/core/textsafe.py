@@ -1,0 +1,53 @@
+"""Make outside text safe to store and to show in a terminal.
+
+``clean_text`` is applied at import (and by the demo generator): it removes what can corrupt a
+terminal or disguise text, and keeps everything a person wrote:
+
+* C0 controls (U+0000-U+001F) except tab and newline, DEL (U+007F) and C1 controls
+  (U+0080-U+009F) are removed: ESC would start terminal escape sequences, NUL truncates;
+* ``\\r\\n`` and a lone ``\\r`` become ``\\n``; U+2028/U+2029 (line/paragraph separators)
+  become ``\\n``;
+* bidirectional *embeddings, overrides and isolates* (U+202A-U+202E, U+2066-U+2069) are removed:
+  they reorder how a whole run of text is displayed ("Trojan Source"), so what is shown would
+  differ from what is stored;
+* the bidi *marks* LRM, RLM and ALM (U+200E, U+200F, U+061C) are KEPT: they are invisible,
+  cannot reorder a run of text (they only set the direction of neighbouring neutral characters)
+  and genuine right-to-left comments (Arabic, Hebrew) use them;
+* zero-width joiners and variation selectors are kept (emoji sequences need them);
+* lone surrogates (from broken decoding) become U+FFFD, so the text can always be encoded.
+
+Markup characters (``[``, ``]``) are NOT touched: text is data, rendered literally by the UI.
+"""
+
+from __future__ import annotations
+
+import re
+
+_REMOVED = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]
+_BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_TABLE: dict[int, str | None] = dict.fromkeys(_REMOVED + _BIDI_CONTROLS)
+_TABLE[0x2028] = "\n"
+_TABLE[0x2029] = "\n"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Kept on purpose (see module doc).
+KEPT_BIDI_MARKS = ("\u200e", "\u200f", "\u061c")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters (but ``\\n`` and ``\\t``) and bidi overrides."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_TABLE)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def clean_line(text: str) -> str:
+    """``clean_text`` for one-line fields (names, handles, titles): newlines and tabs become
+    single spaces and the ends are stripped."""
+    return " ".join(clean_text(text).split()) if text else text
+
+
+def is_clean(text: str) -> bool:
+    return clean_text(text) == text

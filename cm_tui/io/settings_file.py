@@ -1,0 +1,146 @@
+"""The settings file: TOML, in the platform's config folder (``cm-tui where`` shows it).
+
+``load_settings(path)`` is the only reader. Contract:
+
+* missing file: the defaults, and a fully commented template is written there so the user can
+  discover every setting (an existing file is never overwritten, and failing to write the
+  template is not an error: the app must start on a read-only home);
+* TOML syntax error, non-UTF-8 text, unreadable file, bad value: ``SettingsError`` with one line
+  naming the file (and the line or the key).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tomllib
+from pathlib import Path
+
+from cm_tui.core.i18n import t
+from cm_tui.core.settings import KNOWN_NETWORKS, Settings, SettingsError
+
+TEMPLATE = """\
+# cm-tui settings. Every line starting with "#" is a comment; remove the "# " in front of a
+# setting to change it. A bad value stops cm-tui with one line naming the setting.
+# Where this file lives: `cm-tui where`.
+
+# Time zone (IANA name). Default: the system's.
+# timezone = "Europe/Paris"
+
+# Language of the interface: "en" or "fr". Default: from the locale.
+# language = "fr"
+
+# Ring the terminal bell with queue alerts.
+# bell = false
+
+# First day of the onboarding checklist (the "first weeks" tasks).
+# onboarding_start = 2026-11-02
+
+# Folder watched for files to import (CSV / JSON). Default: see `cm-tui where`.
+# inbox = "~/cm-inbox"
+
+[workday]
+# Working hours and days (ISO: 1 = Monday ... 7 = Sunday; the week starts on Monday).
+# start = "09:00"
+# end = "18:00"
+# days = [1, 2, 3, 4, 5]
+
+[queue]
+# Minutes to answer a comment, message, mention or review (counted from its arrival).
+# reply_deadline_minutes = 60
+# Answered or ignored items older than this many days move to the monthly archive files.
+# archive_after_days = 7
+
+[queue.deadlines]
+# Per kind (comment, message, mention, review), per network, or per "kind@network"
+# (the most specific wins: "kind@network", then kind, then network).
+# review = 1440
+# "review@instagram" = 2880
+
+[backups]
+# Daily backups of the store to keep.
+# keep = 7
+
+[networks]
+# Networks you use, in the order they are shown. Known: {networks}.
+# active = [{active}]
+# The second article advises Facebook 2-3 times a WEEK instead of 1-2 times a day:
+# facebook_per_week = false
+
+# Posting targets per organisation (posts per "day" or per "week"), e.g.:
+# [networks.linkedin]
+# target_min = 2
+# target_max = 5
+# period = "week"
+
+[keys]
+# Remap a key by its binding id (shown in the help screen, `?`), e.g.:
+# "queue.reply" = "R"
+"""
+
+
+def template_text() -> str:
+    """The commented template written on first run (valid TOML that gives the defaults)."""
+    quoted = ", ".join(f'"{n}"' for n in KNOWN_NETWORKS)
+    return TEMPLATE.format(networks=", ".join(KNOWN_NETWORKS), active=quoted)
+
+
+def load_settings(path: Path, *, write_template: bool = True) -> Settings:
+    """Read and validate the settings file at ``path`` (see the module docstring)."""
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        if write_template:
+            _write_template(path)
+        return Settings()
+    except OSError as exc:
+        raise SettingsError(
+            t("cli.settings.unreadable", source=source, reason=exc.strerror or exc),
+            source=source,
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SettingsError(t("cli.settings.encoding", source=source), source=source) from None
+    try:
+        mapping = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, reason = _syntax_position(str(exc))
+        raise SettingsError(
+            t("cli.settings.syntax", source=source, line=line, reason=reason), source=source
+        ) from None
+    return Settings.from_mapping(mapping, source)
+
+
+_POSITION_RE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$|\s*\(at end of document\)\s*$")
+
+
+def _syntax_position(message: str) -> tuple[str, str]:
+    """Split tomllib's "reason (at line N, column C)" into ("N", "reason"), one line."""
+    match = _POSITION_RE.search(message)
+    reason = message[: match.start()] if match else message
+    line = match.group(1) if match and match.group(1) else "?"
+    if match and not match.group(1):
+        line = t("cli.settings.end_of_file")
+    return line, " ".join(reason.split())
+
+
+def _write_template(path: Path) -> None:
+    """Create the commented template if no file exists: written beside, then hard-linked into
+    place (atomic, and never replaces a file created meanwhile). Any OSError (read-only home,
+    a file system without hard links) just leaves the defaults in force."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(template_text())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp, path)
+    except OSError:
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

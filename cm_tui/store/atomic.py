@@ -1,0 +1,115 @@
+"""File primitives that never leave a half-written file behind.
+
+``write_atomic`` writes the new content beside the old file (``<name>.tmp-<pid>``), fsyncs it,
+renames it over the old one with ``os.replace`` (atomic on POSIX) and fsyncs the folder so the
+rename itself survives a power cut. A crash at any point leaves either the old or the new file,
+plus perhaps a stale temp file that the lock holder removes at the next open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+TMP_MARK = ".tmp-"
+
+
+class DirSyncError(OSError):
+    """The file was renamed into place, but the folder could not be fsync'd.
+
+    The new content is what every process now sees; only its survival of a power cut is unsure.
+    Callers must not roll memory back to the old content (that would diverge from the file).
+    """
+
+
+def tmp_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}{TMP_MARK}{os.getpid()}")
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """``os.write`` until every byte is written (a single call may write fewer)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` atomically and durably.
+
+    Raises ``OSError`` with the old file untouched if anything fails before the rename, and
+    ``DirSyncError`` if only the final folder fsync failed (the new file is in place).
+    """
+    tmp = tmp_path(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    try:
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise DirSyncError(exc.errno, f"cannot sync folder {path.parent}: {exc}") from exc
+
+
+def utc_stamp(now: datetime | None = None) -> str:
+    """``20250131T235959Z``: sortable, safe in file names on every platform."""
+    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def move_aside(path: Path, label: str, stamp: str) -> Path:
+    """Rename ``path`` to ``<name>.<label>-<stamp>`` (never overwriting) and return the new path.
+
+    Used for files that must not be opened nor deleted: their bytes are kept exactly.
+    """
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
+    os.rename(path, target)
+    fsync_dir(path.parent)
+    return target
+
+
+def remove_stale_tmp(folder: Path, prefixes: Iterable[str] | None = None) -> list[Path]:
+    """Delete temp files (``*.tmp-*``) left in ``folder`` by a killed writer.
+
+    Only the lock holder may call this: another writer's temp file would be in use otherwise.
+    ``prefixes`` limits the cleaning to files whose name starts with one of them (the store's
+    folder may be shared with other files).
+    """
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    wanted = tuple(prefixes) if prefixes is not None else None
+    for entry in folder.iterdir():
+        name = entry.name
+        if TMP_MARK not in name:
+            continue
+        if wanted is not None and not name.startswith(wanted):
+            continue
+        try:
+            entry.unlink()
+            removed.append(entry)
+        except OSError:
+            pass
+    return removed

@@ -1,0 +1,156 @@
+"""``check(path)``: a read-only integrity report (the ``cm-tui check`` command).
+
+Reads everything a store is made of, without locking and without writing, so it also works while
+the app has the store open: the snapshot and journal (strict load), every document through its
+record class's ``from_dict``, every archive file, every backup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cm_tui.core.i18n import t
+from cm_tui.core.models import QueueItem
+from cm_tui.store import backups, load
+from cm_tui.store.archive import parse_month
+from cm_tui.store.errors import StoreError
+from cm_tui.store.journal import JournalCorrupt
+from cm_tui.store.lock import holder_if_locked
+from cm_tui.store.paths import StorePaths
+from cm_tui.store.schema import MODELS, PREFS_TABLE, SCHEMA_VERSION, MigrationFailed
+from cm_tui.store.schema import MigrationMissing as _MigrationMissing
+
+#: At most this many bad documents are listed (the count is always given).
+MAX_LISTED = 10
+
+
+@dataclass(slots=True)
+class CheckReport:
+    ok: bool = True
+    lines: list[str] = field(default_factory=list)
+
+    def problem(self, line: str) -> None:
+        self.ok = False
+        self.lines.append(line)
+
+
+def check(path: Path | str) -> CheckReport:
+    """Report on the store at ``path``; ``.ok`` is False if anything would stop it opening or
+    lose data."""
+    paths = StorePaths.for_db(path)
+    report = CheckReport()
+    holder = holder_if_locked(paths.lock)
+    if holder is not None:
+        pid, host = holder
+        report.lines.append(t("store.check.locked", pid=pid or "?", host=host or "?"))
+    _check_store(paths, report)
+    _check_archive(paths, report)
+    _check_backups(paths, report)
+    report.lines.append(t("store.check.ok") if report.ok else t("store.check.failed"))
+    return report
+
+
+def _check_store(paths: StorePaths, report: CheckReport) -> None:
+    try:
+        loaded = load.load_reader(paths)
+    except load.TooNew as exc:
+        report.problem(
+            t("store.schema_too_new", db=paths.db.name, found=exc.found, known=SCHEMA_VERSION)
+        )
+        return
+    except load.SnapshotError as exc:
+        report.problem(f"{paths.db.name}: {exc.reason}")
+        return
+    except JournalCorrupt as exc:
+        report.problem(f"{paths.journal.name}: {exc.reason}")
+        return
+    except MigrationFailed as exc:
+        report.problem(t("store.reason.migration_failed", version=exc.version, detail=exc.detail))
+        return
+    except _MigrationMissing as exc:
+        report.problem(t("store.reason.migration_missing", version=exc.version))
+        return
+    if loaded is None:
+        report.lines.append(t("store.check.missing", db=paths.db))
+        return
+    docs = sum(len(table) for table in loaded.data.values())
+    report.lines.append(
+        t(
+            "store.check.snapshot",
+            db=paths.db,
+            docs=docs,
+            tables=len(loaded.data),
+            schema=loaded.snapshot.schema,
+            seq=loaded.seq,
+        )
+    )
+    report.lines.append(
+        t("store.check.journal", journal=paths.journal.name, entries=loaded.replayed)
+    )
+    if loaded.journal.torn:
+        report.lines.append(t("store.check.journal_torn", journal=paths.journal.name))
+    bad = 0
+    for name, table in sorted(loaded.data.items()):
+        model = MODELS.get(name)
+        if model is None:
+            continue
+        for key, doc in table.items():
+            try:
+                model.from_dict(doc)
+            except Exception as exc:
+                bad += 1
+                if bad <= MAX_LISTED:
+                    report.problem(
+                        t("store.check.doc_bad", table=name, id=key, detail=_detail(exc))
+                    )
+    prefs = loaded.data.get(PREFS_TABLE) or {}
+    for key, doc in prefs.items():
+        if not isinstance(doc.get("name"), str):
+            bad += 1
+            report.problem(t("store.check.doc_bad", table=PREFS_TABLE, id=key, detail="name"))
+    if bad == 0:
+        report.lines.append(t("store.check.docs_ok", count=docs))
+
+
+def _check_archive(paths: StorePaths, report: CheckReport) -> None:
+    folder = paths.archive
+    if not folder.is_dir():
+        return
+    months = 0
+    items = 0
+    for file in sorted(folder.glob("queue-*.json")):
+        month = file.name[len("queue-") : -len(".json")]
+        try:
+            docs = parse_month(file.read_bytes(), month, file.name)
+            for doc in docs.values():
+                QueueItem.from_dict(doc)
+        except load.SnapshotError as exc:
+            report.problem(t("store.check.archive_bad", file=file.name, detail=exc.reason))
+            continue
+        except Exception as exc:
+            report.problem(t("store.check.archive_bad", file=file.name, detail=_detail(exc)))
+            continue
+        months += 1
+        items += len(docs)
+    report.lines.append(t("store.check.archive", months=months, items=items))
+
+
+def _check_backups(paths: StorePaths, report: CheckReport) -> None:
+    found = backups.list_backups(paths.db)
+    if not found:
+        report.lines.append(t("store.check.no_backups", folder=paths.backups))
+        return
+    report.lines.append(
+        t("store.check.backups", count=len(found), folder=paths.backups, newest=found[0].name)
+    )
+    for backup in found:
+        try:
+            backups.validate(backup)
+        except (StoreError, OSError) as exc:
+            reason = getattr(exc, "reason", None) or str(exc)
+            report.problem(t("store.check.backup_bad", file=backup.name, detail=reason))
+
+
+def _detail(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,288 @@
+"""``Store``: open (lock, strict load, replay, migrate, compact, back up), write, close.
+
+Open as a writer::
+
+    lock store.lock ─► clean stale temp files ─► read store.json strictly ─► read the journal
+      ─► replay it ─► migrate ─► check fields ─► snapshot if anything was replayed or migrated
+      ─► today's backup ─► ready (every later write: one fsync'd journal line)
+
+A file that fails any check is moved aside (its bytes kept) and ``StoreCorrupt`` says how to
+restore; it is never read as an empty store and never overwritten. Open read-only: no lock, no
+write, nothing moved; the journal is replayed in memory (see ``load.load_reader``).
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from cm_tui.core.clock import Clock
+from cm_tui.core.i18n import t
+from cm_tui.store import backups, load
+from cm_tui.store.archive import Archive
+from cm_tui.store.atomic import TMP_MARK, move_aside, remove_stale_tmp, utc_stamp, write_atomic
+from cm_tui.store.errors import SchemaTooNew, StoreCorrupt, StoreWriteError
+from cm_tui.store.journal import JournalContent, JournalCorrupt, JournalWriter
+from cm_tui.store.journal import read as read_journal
+from cm_tui.store.lock import StoreLock
+from cm_tui.store.paths import StorePaths
+from cm_tui.store.repository import Repository
+from cm_tui.store.schema import (
+    MODELS,
+    PREFS_TABLE,
+    SCHEMA_VERSION,
+    MigrationFailed,
+    MigrationMissing,
+)
+from cm_tui.store.storage import DurableStorage
+from cm_tui.store.tracking import JournaledTable
+
+
+class _TinyDB(TinyDB):
+    table_class = JournaledTable
+
+
+class Store:
+    """One open store. Use ``Store.open``; close it (or use it as a context manager)."""
+
+    def __init__(
+        self,
+        paths: StorePaths,
+        storage: DurableStorage,
+        lock: StoreLock | None,
+        *,
+        is_new: bool,
+    ) -> None:
+        self.paths = paths
+        self.is_new = is_new
+        self._storage = storage
+        self._lock = lock
+        self._db = _TinyDB(storage=lambda: storage)
+        self.archive = Archive(paths)
+        self.repo = Repository(storage, self._db.table, self.archive)
+        #: Problems that did not prevent opening (e.g. today's backup could not be written).
+        self.warnings: list[str] = []
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        readonly: bool = False,
+        *,
+        backups_keep: int = 7,
+        clock: Clock | None = None,
+        compact_entries: int = 2000,
+        compact_bytes: int = 8 << 20,
+    ) -> Store:
+        """Open the store whose data file is ``path`` (created, empty, if missing).
+
+        ``readonly``: no lock, nothing written (a missing file gives an empty in-memory store).
+        Raises ``StoreLocked``, ``StoreCorrupt``, ``SchemaTooNew`` or ``StoreWriteError``.
+        """
+        paths = StorePaths.for_db(path)
+        if readonly:
+            return cls._open_reader(paths)
+        paths.folder.mkdir(parents=True, exist_ok=True)
+        lock = StoreLock.acquire(paths.lock, paths.db)
+        try:
+            now = clock.now() if clock is not None else datetime.now(UTC)
+            store, snapshot = cls._open_writer(paths, lock, now, compact_entries, compact_bytes)
+            if not store.is_new:
+                store._daily_backup(now, snapshot, backups_keep)
+            return store
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_reader(cls, paths: StorePaths) -> Store:
+        try:
+            loaded = load.load_reader(paths)
+        except load.TooNew as exc:
+            raise SchemaTooNew(paths.db, exc.found, SCHEMA_VERSION) from None
+        except load.SnapshotError as exc:
+            raise StoreCorrupt(paths.db, exc.reason, backups=paths.backups) from None
+        except JournalCorrupt as exc:
+            raise StoreCorrupt(paths.journal, exc.reason, backups=paths.backups) from None
+        except (MigrationMissing, MigrationFailed) as exc:
+            raise StoreCorrupt(paths.db, _migration_reason(exc), backups=paths.backups) from None
+        if loaded is None:
+            storage = DurableStorage(paths, {}, 0, None)
+            return cls(paths, storage, None, is_new=True)
+        storage = DurableStorage(paths, loaded.data, loaded.seq, None)
+        return cls(paths, storage, None, is_new=False)
+
+    @classmethod
+    def _open_writer(
+        cls,
+        paths: StorePaths,
+        lock: StoreLock,
+        now: datetime,
+        compact_entries: int,
+        compact_bytes: int,
+    ) -> tuple[Store, bytes]:
+        """Open for writing; also return the snapshot bytes now on disk (for the backup)."""
+        remove_stale_tmp(paths.folder, (paths.db.name + TMP_MARK, paths.journal.name + TMP_MARK))
+        remove_stale_tmp(paths.backups)
+        remove_stale_tmp(paths.archive)
+        stamp = utc_stamp(now)
+        writer = JournalWriter(paths.journal)
+        raw = load.read_file(paths.db)
+        if raw is None:
+            content = _read_journal_or_move(paths, stamp)
+            if content.entries:
+                moved = move_aside(paths.journal, "corrupt", stamp)
+                reason = t("store.reason.journal_orphan")
+                raise StoreCorrupt(paths.journal, reason, moved_to=moved, backups=paths.backups)
+            blob = load.encode_snapshot({}, 0)
+            write_atomic(paths.db, blob)
+            writer.reset(0)
+            storage = _storage(paths, {}, 0, writer, compact_entries, compact_bytes)
+            return cls(paths, storage, lock, is_new=True), blob
+
+        try:
+            snapshot = load.parse_snapshot(raw, paths.db.name)
+        except load.SnapshotError as exc:
+            raise _move_both_aside(paths, exc.reason, stamp) from None
+        if snapshot.schema > SCHEMA_VERSION:
+            raise SchemaTooNew(paths.db, snapshot.schema, SCHEMA_VERSION)
+        content = _read_journal_or_move(paths, stamp)
+        try:
+            loaded = load.finish(snapshot, content)
+        except JournalCorrupt as exc:
+            moved = move_aside(paths.journal, "corrupt", stamp)
+            raise StoreCorrupt(
+                paths.journal, exc.reason, moved_to=moved, backups=paths.backups
+            ) from None
+        except (MigrationMissing, MigrationFailed) as exc:
+            raise StoreCorrupt(paths.db, _migration_reason(exc), backups=paths.backups) from None
+        except load.SnapshotError as exc:
+            raise _move_both_aside(paths, exc.reason, stamp) from None
+
+        storage = _storage(paths, loaded.data, loaded.seq, writer, compact_entries, compact_bytes)
+        in_step = content.base == snapshot.seq and not content.entries and not content.torn
+        try:
+            if loaded.migrated or not in_step:
+                raw = storage.compact()
+            else:
+                writer.open_existing(0, paths.journal.stat().st_size)
+        except OSError as exc:
+            writer.close()
+            raise StoreWriteError(exc.strerror or str(exc)) from exc
+        return cls(paths, storage, lock, is_new=False), raw
+
+    def _daily_backup(self, now: datetime, snapshot: bytes, keep: int) -> None:
+        """Copy ``snapshot`` (the data file as just opened) to today's backup, if none yet.
+
+        A failure does not stop the app: it is listed in ``warnings`` for the UI to show.
+        """
+        try:
+            backups.take_daily_backup(self.paths, backups.today(now), snapshot, keep)
+        except OSError as exc:
+            self.warnings.append(f"backup: {exc}")
+
+    # ------------------------------------------------------------------ use
+
+    @property
+    def readonly(self) -> bool:
+        return self._storage.readonly
+
+    @property
+    def seq(self) -> int:
+        """Number of the last durable change (grows by one per transaction)."""
+        return self._storage.seq
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Group several repository writes into one atomic, durable journal entry."""
+        return self._storage.transaction()
+
+    def compact(self) -> None:
+        """Write a fresh snapshot and empty the journal (normally automatic)."""
+        self._storage.compact()
+
+    def close(self) -> None:
+        """Compact the journal and release the lock. Idempotent."""
+        try:
+            self._storage.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.readonly else "writer"
+        return f"<Store {self.paths.db} {mode} seq={self.seq}>"
+
+
+def _storage(
+    paths: StorePaths,
+    data: Any,
+    seq: int,
+    writer: JournalWriter,
+    compact_entries: int,
+    compact_bytes: int,
+) -> DurableStorage:
+    return DurableStorage(
+        paths,
+        data,
+        seq,
+        writer,
+        compact_entries=compact_entries,
+        compact_bytes=compact_bytes,
+    )
+
+
+def _read_journal_or_move(paths: StorePaths, stamp: str) -> JournalContent:
+    try:
+        return read_journal(paths.journal)
+    except JournalCorrupt as exc:
+        moved = move_aside(paths.journal, "corrupt", stamp)
+        raise StoreCorrupt(
+            paths.journal, exc.reason, moved_to=moved, backups=paths.backups
+        ) from None
+
+
+def _move_both_aside(paths: StorePaths, reason: str, stamp: str) -> StoreCorrupt:
+    """Move the bad data file (and its journal, which belongs to it) aside."""
+    moved = move_aside(paths.db, "corrupt", stamp)
+    if paths.journal.exists():
+        move_aside(paths.journal, "corrupt", stamp)
+    return StoreCorrupt(paths.db, reason, moved_to=moved, backups=paths.backups)
+
+
+def _migration_reason(exc: MigrationMissing | MigrationFailed) -> str:
+    if isinstance(exc, MigrationFailed):
+        return t("store.reason.migration_failed", version=exc.version, detail=exc.detail)
+    return t("store.reason.migration_missing", version=exc.version)
+
+
+def export_all(store: Store) -> dict[str, Any]:
+    """Everything the store holds, in a stable order (table name, then id), ready for JSON.
+
+    ``{"schema": 1, "tables": {name: [{"id": …, …}, …]}}``; archived queue items are in
+    ``queue_archive`` (an item also still in the hot table appears only in ``queue``).
+    """
+    data = store._storage.read()
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for name in set(data) | set(MODELS) | {PREFS_TABLE}:
+        table = data.get(name) or {}
+        tables[name] = [{"id": int(key), **table[key]} for key in sorted(table, key=int)]
+    hot = data.get("queue") or {}
+    archived: dict[int, dict[str, Any]] = {}
+    for month in store.archive.months():
+        for key, doc in store.archive.read_docs(month).items():
+            if key not in hot:
+                archived[int(key)] = {"id": int(key), **doc}
+    tables["queue_archive"] = [archived[key] for key in sorted(archived)]
+    return {"schema": SCHEMA_VERSION, "tables": dict(sorted(tables.items()))}

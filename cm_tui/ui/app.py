@@ -1,0 +1,317 @@
+"""The cm-tui application: one screen, four tabs, a header clock, a footer of keys.
+
+Start-up is kept lean (ARCHITECTURE "Performance facts"): only the initial tab's pane is mounted
+before the first frame; the others are mounted the first time their tab is shown (so Stats
+imports plotext only then). Panes read ``core`` rows and write through the Repository; the app
+only routes keys, tabs, themes, help and the palette.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from cm_tui.core.i18n import t
+from cm_tui.ui.bindings import KeyInfo, keys_for, localize_bindings
+from cm_tui.ui.context import UiContext
+from cm_tui.ui.panes.base import Pane, TabLabel
+from cm_tui.ui.widgets.header import AppHeader, LocalClock
+
+if TYPE_CHECKING:
+    from cm_tui.core.clock import Clock
+    from cm_tui.core.settings import Settings
+    from cm_tui.store import Store
+    from cm_tui.ui.commands import CommandEntry
+
+THEME_PREF = "theme"
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A tab: its id, its title's message key and where its pane class lives.
+
+    The pane module is imported on first use (``pane_class``), so start-up pays only for the
+    initial tab's module; the help screen and the palette import the others when opened.
+    """
+
+    pane_id: str
+    title_key: str
+    module: str
+    class_name: str
+
+    @property
+    def title(self) -> str:
+        return t(self.title_key)
+
+    def pane_class(self) -> type[Pane]:
+        module = importlib.import_module(self.module)
+        return getattr(module, self.class_name)  # type: ignore[no-any-return]
+
+
+#: The tabs, in order: key ``1`` shows the first one, and so on.
+TABS: tuple[Tab, ...] = (
+    Tab("today", "ui.tab.today", "cm_tui.ui.panes.today", "TodayPane"),
+    Tab("calendar", "ui.tab.calendar", "cm_tui.ui.panes.calendar", "CalendarPane"),
+    Tab("queue", "ui.tab.queue", "cm_tui.ui.panes.queue", "QueuePane"),
+    Tab("stats", "ui.tab.stats", "cm_tui.ui.panes.stats", "StatsPane"),
+)
+
+
+def tab(pane_id: str) -> Tab:
+    for candidate in TABS:
+        if candidate.pane_id == pane_id:
+            return candidate
+    raise KeyError(pane_id)
+
+
+def pane_class(pane_id: str) -> type[Pane]:
+    """The pane class of a tab id (``"today"``...), imported on first use."""
+    return tab(pane_id).pane_class()
+
+
+def _commands_provider() -> type:
+    from cm_tui.ui.commands import CmTuiCommands
+
+    return CmTuiCommands
+
+
+class CmTuiApp(App[None]):
+    """The dashboard. ``store`` stays open (and locked) for the app's life; the caller closes it."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cm-tui"
+    COMMANDS: ClassVar[set] = {_commands_provider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "show_tab('today')", "ui.tab.today", show=False, id="app.tab.today"),
+        Binding("2", "show_tab('calendar')", "ui.tab.calendar", show=False, id="app.tab.calendar"),
+        Binding("3", "show_tab('queue')", "ui.tab.queue", show=False, id="app.tab.queue"),
+        Binding("4", "show_tab('stats')", "ui.tab.stats", show=False, id="app.tab.stats"),
+        Binding("question_mark", "help", "ui.key.help", id="app.help"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "ui.key.palette",
+            show=False,
+            priority=True,
+            id="app.palette",
+        ),
+        Binding("ctrl+t", "change_theme", "ui.key.theme", show=False, id="app.theme"),
+        Binding("q", "quit", "ui.key.quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        clock: Clock,
+        store_name: str,
+        *,
+        initial_tab: str = "today",
+    ) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.ctx = UiContext(store=store, settings=settings, clock=clock, store_name=store_name)
+        self.ctx.on_write_error = self._report_write_error
+        self.title = t("app.title")
+        self.sub_title = store_name
+        self._initial_tab = initial_tab if initial_tab in self.pane_ids else TABS[0].pane_id
+        if settings.keys:
+            self.set_keymap(dict(settings.keys))
+        saved_theme = store.repo.prefs.get(THEME_PREF)
+        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
+            self.theme = saved_theme
+
+    # ------------------------------------------------------------------ layout
+
+    @property
+    def pane_ids(self) -> tuple[str, ...]:
+        return tuple(tab.pane_id for tab in TABS)
+
+    def compose(self) -> ComposeResult:
+        yield AppHeader(self.ctx.local_now)
+        with TabbedContent(initial=self._initial_tab, id="tabs"):
+            for spec in TABS:
+                with TabPane(Content(spec.title), id=spec.pane_id):
+                    if self._initial_tab == spec.pane_id:
+                        yield spec.pane_class()(self.ctx)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.set_interval(1.0, self._tick, name="clock tick")
+        self.call_after_refresh(self._focus_active)
+
+    def _focus_active(self) -> None:
+        pane = self.active_pane
+        if pane is not None:
+            pane.focus_default()
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#tabs", TabbedContent)
+
+    @property
+    def active_tab(self) -> str:
+        return self.tabs.active
+
+    @property
+    def active_pane(self) -> Pane | None:
+        """The pane of the visible tab; ``None`` before the first compose."""
+        try:
+            return self.pane(self.active_tab)
+        except NoMatches:
+            return None
+
+    def pane(self, pane_id: str) -> Pane | None:
+        """The mounted pane of a tab, or ``None`` if that tab was never shown."""
+        found = self.query_one(f"#{pane_id}", TabPane).query(Pane)
+        return found.first() if found else None
+
+    async def open_tab(self, pane_id: str) -> Pane:
+        """Show a tab, mounting its pane first if needed; returns the pane."""
+        pane = await self._ensure_pane(pane_id)
+        if self.tabs.active != pane_id:
+            self.tabs.active = pane_id
+        pane.refresh_if_stale()
+        pane.focus_default()
+        return pane
+
+    async def _ensure_pane(self, pane_id: str) -> Pane:
+        pane = self.pane(pane_id)
+        if pane is None:
+            pane_cls = pane_class(pane_id)
+            pane = pane_cls(self.ctx)
+            await self.query_one(f"#{pane_id}", TabPane).mount(pane)
+        return pane
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane_id = event.pane.id or ""
+        if pane_id in self.pane_ids:
+            await self.open_tab(pane_id)
+
+    def on_tab_label(self, message: TabLabel) -> None:
+        """A pane relabels a tab (e.g. the Queue counts, computed by Today and Queue)."""
+        tab = self.tabs.get_tab(message.pane_id)
+        if tab.label.plain != message.label.plain:
+            tab.label = message.label
+
+    def _tick(self) -> None:
+        self.query_one(LocalClock).refresh()
+        pane = self.active_pane
+        if pane is not None:
+            pane.tick()
+
+    # ------------------------------------------------------------------ actions
+
+    async def action_show_tab(self, pane_id: str) -> None:
+        await self.open_tab(pane_id)
+
+    def action_help(self) -> None:
+        from cm_tui.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.help_sections(self.active_tab)))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a translated prompt."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(placeholder=t("ui.cmd.placeholder"), id="--command-palette")
+            )
+
+    def action_change_theme(self) -> None:
+        """Pick a Textual theme (remembered in the store's prefs, see ``_remember_theme``)."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=t("ui.cmd.theme_placeholder"))
+        )
+
+    def _remember_theme(self, _theme: object) -> None:
+        name = self.theme
+        if self.ctx.repo.prefs.get(THEME_PREF) != name:
+            self.ctx.write(lambda: self.ctx.repo.prefs.set(THEME_PREF, name))
+
+    def _report_write_error(self, error: Exception) -> None:
+        self.notify(t("ui.not_saved", reason=str(error)), severity="error", markup=False)
+
+    # ------------------------------------------------------------------ keys as data
+
+    def keys_of(self, owner: type) -> list[KeyInfo]:
+        return keys_for(owner, self._keymap, self.get_key_display)
+
+    def tab_keys(self, pane_id: str) -> list[KeyInfo]:
+        """Every key of a tab: the pane's own, then those of its key widgets (lists...)."""
+        pane_cls = pane_class(pane_id)
+        infos = self.keys_of(pane_cls)
+        for widget_cls in pane_cls.KEY_WIDGETS:
+            infos.extend(self.keys_of(widget_cls))
+        return infos
+
+    def help_sections(self, pane_id: str) -> list[tuple[str, list[KeyInfo]]]:
+        pane_cls = pane_class(pane_id)
+        return [
+            (pane_cls.title(), self.tab_keys(pane_id)),
+            (t("ui.help.global"), self.keys_of(type(self))),
+        ]
+
+    def command_entries(self) -> list[CommandEntry]:
+        """The palette: the app's actions, then each tab's own actions (tab name first)."""
+
+        entries = [
+            self._entry(info.description, info, self._app_runner(info))
+            for info in self.keys_of(type(self))
+            if info.action != "command_palette"
+        ]
+        for spec in TABS:
+            pane_cls = spec.pane_class()
+            for info in self.keys_of(pane_cls):
+                title = f"{spec.title}: {info.description}"
+                entries.append(self._entry(title, info, self._pane_runner(pane_cls, info)))
+        return entries
+
+    @staticmethod
+    def _entry(title: str, info: KeyInfo, run: Callable[[], Awaitable[None]]) -> CommandEntry:
+        from cm_tui.ui.commands import CommandEntry
+
+        return CommandEntry(title, t("ui.cmd.keys", keys=" / ".join(info.keys)), run)
+
+    def _app_runner(self, info: KeyInfo) -> Callable[[], Awaitable[None]]:
+        async def run() -> None:
+            await self.run_action(info.action)
+
+        return run
+
+    def _pane_runner(self, pane_cls: type[Pane], info: KeyInfo) -> Callable[[], Awaitable[None]]:
+        async def run() -> None:
+            pane = await self.open_tab(pane_cls.PANE_ID)
+            await self.run_action(info.action, pane)
+
+        return run
+
+    def get_system_commands(self, screen):  # type: ignore[no-untyped-def]
+        """Unused: ``CmTuiCommands`` replaces Textual's system provider (translated titles)."""
+        return iter(())
+
+
+def run_app(store: Store, settings: Settings, clock: Clock, store_name: str) -> None:
+    """Entry point used by the CLI: run the dashboard until the user quits.
+
+    The store's records live as long as the app: ``gc.freeze()`` moves them out of the cyclic
+    collector's generations, so the collections triggered while Textual starts (and all day
+    after) do not traverse a year of data each time (about 40 ms less to the first frame with
+    the ``year`` demo).
+    """
+    gc.freeze()
+    CmTuiApp(store, settings, clock, store_name).run()

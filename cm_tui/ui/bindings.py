@@ -1,0 +1,104 @@
+"""Key bindings as data: one source for the footer, the help screen and the command palette.
+
+Every ``Binding`` of cm-tui carries an ``id`` (so ``[keys]`` in the settings file can remap it)
+and a *message key* as its description (``"ui.key.help"``), translated when shown. Class-level
+``BINDINGS`` are evaluated at import time, before the language may be chosen, so the translation
+happens per instance (``localize_bindings``) and in the listings below, never at import.
+
+``keys_for`` reads a class's merged bindings and applies the app's keymap exactly as Textual does
+when it dispatches a key, so what the help screen and the palette show is what the keys do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+from textual.keys import _character_to_key
+
+from cm_tui.core.i18n import t
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """One action and every key currently bound to it."""
+
+    keys: tuple[str, ...]
+    description: str
+    action: str
+    binding_id: str
+    owner: type[DOMNode]
+
+
+def localize_bindings(node: DOMNode) -> None:
+    """Translate the descriptions of ``node``'s bindings into the current language.
+
+    Call from ``__init__`` of every class whose ``BINDINGS`` use message keys. (Textual keeps a
+    per-instance copy of the merged bindings in ``_bindings``; the footer reads it.)
+    """
+    translated: dict[str, list[Binding]] = {}
+    for key, bindings in node._bindings.key_to_bindings.items():
+        translated[key] = [
+            dataclasses.replace(b, description=t(b.description)) if b.description else b
+            for b in bindings
+        ]
+    node._bindings = BindingsMap.from_keys(translated)
+
+
+def keys_for(
+    owner: type[DOMNode],
+    keymap: Mapping[str, str],
+    key_display: Callable[[Binding], str],
+) -> list[KeyInfo]:
+    """The actions of ``owner``'s bindings that have an id, with the keys they answer to.
+
+    ``keymap`` is the app's normalised keymap (binding id -> keys); ``key_display`` turns a
+    ``Binding`` into what the user types (``App.get_key_display``). Order follows ``BINDINGS``.
+    """
+    merged = owner._merged_bindings
+    if merged is None:
+        return []
+    bindings_map = merged.copy()
+    if keymap:
+        bindings_map.apply_keymap(keymap)
+    declared = list(_declared(owner))
+    order = {b.id: i for i, b in enumerate(declared)}
+    key_rank = {(b.id, key): i for b in declared for i, key in enumerate(_keys_of(b))}
+    by_id: dict[str, tuple[list[tuple[int, str]], Binding]] = {}
+    for key, binding in bindings_map:
+        if not binding.id or not binding.description:
+            continue
+        keys, _first = by_id.setdefault(binding.id, ([], binding))
+        shown = key_display(binding)
+        if all(shown != seen for _rank, seen in keys):
+            keys.append((key_rank.get((binding.id, key), len(keys)), shown))
+    infos = [
+        KeyInfo(
+            keys=tuple(shown for _rank, shown in sorted(keys)),
+            description=t(binding.description),
+            action=binding.action,
+            binding_id=binding_id,
+            owner=owner,
+        )
+        for binding_id, (keys, binding) in by_id.items()
+    ]
+    infos.sort(key=lambda info: order.get(info.binding_id, len(order)))
+    return infos
+
+
+def _declared(owner: type[DOMNode]) -> Iterable[Binding]:
+    """The bindings declared along ``owner``'s MRO, most derived last (for ordering)."""
+    for base in reversed(owner.__mro__):
+        for item in base.__dict__.get("BINDINGS", ()):
+            if isinstance(item, Binding):
+                yield item
+
+
+def _keys_of(binding: Binding) -> list[str]:
+    """The keys a declared binding lists, normalised as Textual stores them (``?`` ->
+    ``question_mark``), in the order written."""
+    keys = [key.strip() for key in binding.key.split(",")]
+    return [_character_to_key(key) if len(key) == 1 else key for key in keys]

@@ -1,0 +1,51 @@
+"""The command palette (Ctrl+P): every action that has a key, searchable by its description.
+
+The entries come from ``CmTuiApp.command_entries()``, which derives them from the real bindings
+(app and panes), so a new key binding appears in the palette without touching this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+if TYPE_CHECKING:
+    from cm_tui.ui.app import CmTuiApp
+
+
+@dataclass(frozen=True)
+class CommandEntry:
+    """One palette line: ``title`` is searched, ``help`` names the key(s)."""
+
+    title: str
+    help: str
+    run: Callable[[], Awaitable[None] | None]
+
+
+class CmTuiCommands(Provider):
+    """Palette provider listing ``CmTuiApp.command_entries()``."""
+
+    def _entries(self) -> list[CommandEntry]:
+        app = cast("CmTuiApp", self.app)
+        return app.command_entries()
+
+    async def discover(self) -> Hits:
+        for entry in self._entries():
+            yield DiscoveryHit(Content(entry.title), entry.run, text=entry.title, help=entry.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for entry in self._entries():
+            score = matcher.match(entry.title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(entry.title),
+                    entry.run,
+                    text=entry.title,
+                    help=entry.help,
+                )

@@ -1,0 +1,74 @@
+"""What every pane needs from the app: the store, the settings and the clock.
+
+Panes receive a ``UiContext`` instead of reaching into the ``App``: they can be built and tested
+alone, and the rule "the UI holds no business rule" stays visible (a pane reads rows from
+``core`` with the data found here and writes through ``repo``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from cm_tui.core.clock import Clock
+    from cm_tui.core.settings import Settings
+    from cm_tui.store import Repository, Store
+
+
+@dataclass
+class UiContext:
+    """Shared, mutable state of one running app.
+
+    ``version`` counts the writes made through ``write``: a pane that rendered an older version
+    reloads when it is shown again, so a change made in one tab is visible in the others
+    without every pane reloading after every keystroke.
+    """
+
+    store: Store
+    settings: Settings
+    clock: Clock
+    store_name: str
+    version: int = 0
+    on_write_error: Callable[[Exception], None] | None = field(default=None, repr=False)
+
+    @property
+    def repo(self) -> Repository:
+        return self.store.repo
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return self.settings.zone
+
+    def now(self) -> datetime:
+        """The current instant (aware UTC), from the app's clock (fixed in tests and demos)."""
+        return self.clock.now()
+
+    def local_now(self) -> datetime:
+        return self.clock.now().astimezone(self.settings.zone)
+
+    def today(self) -> date:
+        """The user's calendar day, in the user's time zone."""
+        return self.local_now().date()
+
+    def write(self, change: Callable[[], object]) -> bool:
+        """Run one store write (or a ``store.transaction()`` of several); ``True`` if it landed.
+
+        On ``StoreWriteError`` the error is reported through ``on_write_error`` (the app shows
+        "not saved: ...") and ``False`` comes back. The store guarantees that a failed write
+        leaves memory unchanged, so the caller only has to skip its own follow-up.
+        """
+        from cm_tui.store import StoreWriteError
+
+        try:
+            change()
+        except StoreWriteError as exc:
+            if self.on_write_error is not None:
+                self.on_write_error(exc)
+            return False
+        self.version += 1
+        return True

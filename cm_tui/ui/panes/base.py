@@ -1,0 +1,84 @@
+"""What every tab's pane has in common.
+
+Contract between the app and a pane:
+
+* the app mounts a pane the first time its tab is shown (never before the first frame, except
+  the initial tab), so a pane may do its imports and first read in ``compose``/``on_mount``;
+* ``reload()`` reads the repository and ``core`` again and repaints; the app calls
+  ``refresh_if_stale()`` whenever the pane is shown, which reloads only when a write happened
+  since the last load (``UiContext.version``);
+* ``tick()`` is called once a second while the pane is visible: recompute what depends on the
+  clock (countdowns, the current time block), nothing else;
+* ``KEY_WIDGETS`` lists the widget classes inside the pane whose keys belong to this tab (shown
+  in help next to the pane's own ``BINDINGS``).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.widget import Widget
+
+from cm_tui.core.i18n import t
+from cm_tui.ui.bindings import localize_bindings
+from cm_tui.ui.context import UiContext
+
+
+class TabLabel(Message):
+    """Ask the app to relabel a tab (e.g. the Queue's live counts, known by Today too)."""
+
+    def __init__(self, pane_id: str, label: Content) -> None:
+        super().__init__()
+        self.pane_id = pane_id
+        self.label = label
+
+
+class Pane(Widget):
+    """Base class of the four tab panes."""
+
+    PANE_ID: ClassVar[str] = ""
+    TITLE_KEY: ClassVar[str] = ""
+    KEY_WIDGETS: ClassVar[tuple[type[DOMNode], ...]] = ()
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(id=f"{self.PANE_ID}-pane", classes="pane")
+        localize_bindings(self)
+        self.ctx = ctx
+        self._loaded_version = -1
+
+    @classmethod
+    def title(cls) -> str:
+        return t(cls.TITLE_KEY)
+
+    def tab_label(self) -> Content:
+        """The tab's label; panes with live counts override it."""
+        return Content(self.title())
+
+    def on_mount(self) -> None:
+        self.refresh_if_stale()
+
+    def refresh_if_stale(self) -> None:
+        if self._loaded_version != self.ctx.version:
+            self._loaded_version = self.ctx.version
+            self.reload()
+
+    def reloaded_after_write(self) -> None:
+        """Reload now (after this pane's own write) and mark the data as seen."""
+        self._loaded_version = self.ctx.version
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the data again and repaint. Subclasses implement it."""
+
+    def tick(self) -> None:
+        """Once a second while visible. Subclasses refresh clock-dependent parts."""
+
+    def focus_default(self) -> None:
+        """Give focus to the pane's main widget (called when its tab is shown)."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return

@@ -1,0 +1,84 @@
+"""Small read-only blocks shared by several panes: posting targets and queue counts.
+
+Both take rows already computed by ``core`` and return ``Content`` (plain text + theme styles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from cm_tui.core.i18n import t
+from cm_tui.core.models import NetworkProfile, PostingPeriod
+from cm_tui.core.queue import QueueCounts
+from cm_tui.core.targets import OVER, UNDER, TargetRow
+
+#: target state -> (mark, style)
+TARGET_STYLES: dict[str, tuple[str, str]] = {
+    UNDER: ("▼", "bold $text-warning"),
+    OVER: ("▲", "bold $text-error"),
+}
+WITHIN_STYLE = ("●", "bold $text-success")
+
+
+def target_span(network: NetworkProfile) -> str:
+    """``1–2`` (a single number when min == max)."""
+    low, high = network.target_min, network.target_max
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def target_range(network: NetworkProfile) -> str:
+    """``1–2 /day`` or ``2–3 /week``."""
+    unit = t("ui.per_week") if network.period is PostingPeriod.WEEK else t("ui.per_day")
+    return f"{target_span(network)} {unit}"
+
+
+def target_lines(rows: Sequence[TargetRow]) -> Content:
+    """One line per network: name, count, target range, state (coloured)."""
+    if not rows:
+        return Content.styled(t("ui.today.no_networks"), "$text-muted")
+    name_width = max(len(row.network.name) for row in rows)
+    range_width = max(len(target_range(row.network)) for row in rows)
+    lines = []
+    for row in rows:
+        mark, style = TARGET_STYLES.get(row.state, WITHIN_STYLE)
+        lines.append(
+            Content.assemble(
+                (mark, style),
+                " ",
+                row.network.name.ljust(name_width),
+                "  ",
+                (str(row.count).rjust(2), style),
+                (f" / {target_range(row.network).ljust(range_width)}", "$text-muted"),
+                "  ",
+                (t(f"ui.target.{row.state}"), style),
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def queue_summary(counts: QueueCounts) -> Content:
+    """Open items, due within 15 minutes, overdue (the last two coloured when non-zero)."""
+    return Content.assemble(
+        (str(counts.open), "bold"),
+        " ",
+        t("ui.queue.open"),
+        "   ",
+        (str(counts.due_soon), "bold $text-warning" if counts.due_soon else "bold"),
+        " ",
+        t("ui.queue.due_soon"),
+        "   ",
+        (str(counts.overdue), "bold $text-error" if counts.overdue else "bold"),
+        " ",
+        t("ui.queue.overdue"),
+        "\n",
+        (t("ui.today.queue_hint"), "$text-muted"),
+    )
+
+
+def queue_tab_label(counts: QueueCounts) -> Content:
+    """``Queue 12 · 3 soon · 1 late``: the Queue tab's label."""
+    return Content(
+        t("ui.tab.queue_counts", open=counts.open, soon=counts.due_soon, overdue=counts.overdue)
+    )

@@ -1,0 +1,27 @@
+"""The benchmark script is not a timed test; this only checks that it starts and lists its
+figures (a broken import or argument parser would otherwise go unnoticed until someone runs it)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).with_name("bench.py")
+
+
+def test_bench_help_lists_every_figure() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    for name in ("--runs", "--only", "startup_ratio", "write_ms", "rss_mb"):
+        assert name in proc.stdout
+
+
+def test_bench_rejects_an_unknown_figure() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--only", "nope"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2
+    assert "unknown figure(s) nope" in proc.stderr

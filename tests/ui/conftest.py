@@ -1,0 +1,125 @@
+"""Fixtures for the UI tests: a demo store per test, a fixed clock, an app factory.
+
+* ``demo_data`` (session): the ``year`` demo generated once at ``FIXED_NOW`` (pure, seeded);
+* ``demo_db``: a private copy of a store holding that demo (written once per session, copied
+  per test, so a test may write to it freely);
+* ``demo_settings``: Europe/Paris, English, the demo's active networks and onboarding start;
+* ``make_app(db=..., settings=..., clock=...)``: opens the store and builds a ``CmTuiApp``
+  (animations off); every store it opened is closed at teardown;
+* ``screen_text(app)``: the current screen as plain text, what a user would read.
+
+Pilot tests run the app with ``app.run_test(size=SIZE)``; nothing sleeps on the wall clock (the
+app's clock is a ``FixedClock`` advanced by hand).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from cm_tui.core.clock import FixedClock
+from cm_tui.core.settings import Settings
+from tests.conftest import FIXED_NOW
+
+SIZE = (140, 45)
+
+
+@pytest.fixture(scope="session")
+def demo_data() -> Any:
+    from cm_tui.io.shipped import generate_shipped_demo
+
+    return generate_shipped_demo("year", FIXED_NOW, tz="Europe/Paris")
+
+
+@pytest.fixture(scope="session")
+def _demo_store_dir(tmp_path_factory: pytest.TempPathFactory, demo_data: Any) -> Path:
+    from cm_tui.io.demo_writer import write_demo
+    from cm_tui.store import Store
+
+    folder = tmp_path_factory.mktemp("demo-store")
+    with Store.open(folder / "store.json") as store:
+        write_demo(store, demo_data)
+    return folder
+
+
+@pytest.fixture
+def demo_db(_demo_store_dir: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo store for this test."""
+    target = tmp_path / "store"
+    shutil.copytree(_demo_store_dir, target)
+    return target / "store.json"
+
+
+@pytest.fixture
+def demo_settings(demo_data: Any) -> Settings:
+    return Settings(
+        timezone="Europe/Paris",
+        language="en",
+        active_networks=demo_data.active_networks,
+        onboarding_start=demo_data.onboarding_start,
+    )
+
+
+@pytest.fixture
+def make_app(demo_db: Path, demo_settings: Settings) -> Iterator[Callable[..., Any]]:
+    from cm_tui.store import Store
+    from cm_tui.ui.app import CmTuiApp
+
+    opened: list[Any] = []
+
+    def make(
+        db: Path | None = None,
+        settings: Settings | None = None,
+        clock: FixedClock | None = None,
+        **kwargs: Any,
+    ) -> CmTuiApp:
+        store = Store.open(db or demo_db)
+        opened.append(store)
+        app = CmTuiApp(
+            store, settings or demo_settings, clock or FixedClock(FIXED_NOW), "demo", **kwargs
+        )
+        app.animation_level = "none"
+        return app
+
+    yield make
+    for store in opened:
+        close_quietly(store)
+
+
+def close_quietly(store: Any) -> None:
+    """Close a store a test may already have closed (to simulate a restart)."""
+    with contextlib.suppress(Exception):
+        store.close()
+
+
+async def settle(pilot: Any) -> None:
+    """Let pending messages, mounts and the next repaint happen."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_text(app: Any) -> str:
+    """The whole screen (with modals on top) as plain text."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text()
