@@ -66,6 +66,7 @@ class Store:
         self.repo = Repository(storage, self._db.table, self.archive)
         #: Problems that did not prevent opening (e.g. today's backup could not be written).
         self.warnings: list[str] = []
+        self.backups_keep = 7
 
     # ------------------------------------------------------------------ opening
 
@@ -93,6 +94,7 @@ class Store:
         try:
             now = clock.now() if clock is not None else datetime.now(UTC)
             store, snapshot = cls._open_writer(paths, lock, now, compact_entries, compact_bytes)
+            store.backups_keep = backups_keep
             if not store.is_new:
                 store._daily_backup(now, snapshot, backups_keep)
             return store
@@ -205,6 +207,30 @@ class Store:
     def compact(self) -> None:
         """Write a fresh snapshot and empty the journal (normally automatic)."""
         self._storage.compact()
+
+    def maintain(self, now: datetime, archive_after_days: int) -> list[str]:
+        """What a store left open for days still needs: today's backup (taken at open only
+        otherwise) and the archiving of closed queue items, so the hot file stays small.
+
+        Cheap when there is nothing to do (a file-exists check and a scan of the queue); returns
+        the problems met (also added to ``warnings``), never raises for them.
+        """
+        problems: list[str] = []
+        if not backups.backup_path(self.paths, backups.today(now)).exists():
+            try:
+                self.compact()
+                snapshot = self.paths.db.read_bytes()
+                backups.take_daily_backup(
+                    self.paths, backups.today(now), snapshot, self.backups_keep
+                )
+            except (OSError, StoreWriteError) as exc:
+                problems.append(f"backup: {exc}")
+        try:
+            self.repo.queue.archive_closed(now, archive_after_days)
+        except StoreWriteError as exc:
+            problems.append(f"archive: {exc}")
+        self.warnings.extend(problems)
+        return problems
 
     def close(self) -> None:
         """Compact the journal and release the lock. Idempotent."""

@@ -84,6 +84,10 @@ def _commands_provider() -> type:
     return CmTuiCommands
 
 
+#: How often the open app takes the daily backup (if due) and archives closed queue items.
+MAINTENANCE_SECONDS = 3600.0
+
+
 class CmTuiApp(App[None]):
     """The dashboard. ``store`` stays open (and locked) for the app's life; the caller closes it."""
 
@@ -148,7 +152,19 @@ class CmTuiApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_interval(1.0, self._tick, name="clock tick")
+        self.set_interval(MAINTENANCE_SECONDS, self._maintain, name="store maintenance")
         self.call_after_refresh(self._focus_active)
+        self.call_after_refresh(self._show_store_warnings, self.ctx.store.warnings)
+
+    def _maintain(self) -> None:
+        """Daily backup and queue archiving for an app that stays open for days."""
+        ctx = self.ctx
+        problems = ctx.store.maintain(ctx.clock.now(), ctx.settings.archive_after_days)
+        self._show_store_warnings(problems)
+
+    def _show_store_warnings(self, problems: list[str]) -> None:
+        for problem in problems:
+            self.notify(t("ui.store_warning", problem=problem), severity="warning", markup=False)
 
     def _focus_active(self) -> None:
         pane = self.active_pane
@@ -205,7 +221,9 @@ class CmTuiApp(App[None]):
             tab.label = message.label
 
     def _tick(self) -> None:
-        self.query_one(LocalClock).refresh()
+        # ``query``, not ``query_one``: while the app shuts down the main screen is gone
+        for clock in self.query(LocalClock):
+            clock.refresh()
         pane = self.active_pane
         if pane is not None:
             pane.tick()

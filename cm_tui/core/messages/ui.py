@@ -107,6 +107,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.cmd.theme_placeholder": ("Search for themes…", "Chercher un thème…"),
     # ------------------------------------------------------------------ errors
     "ui.not_saved": ("not saved: {reason}", "non enregistré : {reason}"),
+    "ui.store_warning": (
+        "store: {problem} (your data is safe; see `cm-tui check`)",
+        "stockage : {problem} (vos données sont intactes ; voir `cm-tui check`)",
+    ),
     # ------------------------------------------------------------------ dates
     "ui.weekday.1": ("Mon", "lun."),
     "ui.weekday.2": ("Tue", "mar."),
