@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 PROG = "cm-tui"
 DEMO_SIZES = ("small", "year", "stress")
-EXPORT_FORMATS = ("json",)
+EXPORT_FORMATS = ("json", "ics", "csv")  # ics, csv: issue 4 (Calendar)
 #: the instant of ``cm-tui screenshots`` (and of the README's pictures): a Thursday morning
 SCREENSHOT_NOW = "2026-11-19T09:12:00+01:00"
 SCREENSHOT_ZONE = "Europe/Paris"
@@ -103,10 +103,34 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("restore", "cli.help.restore", cmd_restore)
     p.add_argument("--backup", type=Path, default=None, help=t("cli.help.backup"))
 
-    p = command("export", "cli.help.export", cmd_export)
+    p = command("export", "cli.help.export", cmd_export, ("db", "demo", "lang", "now"))
     p.add_argument("format", choices=EXPORT_FORMATS, help=t("cli.help.format"))
     p.add_argument("--out", required=True, metavar="FILE", help=t("cli.help.out"))
     p.add_argument("--table", action="append", default=None, help=t("cli.help.table"))
+    # --- export ics / csv (issue 4, Calendar) ---
+    p.add_argument("--from", dest="first", metavar="DATE", help=t("calendar.cli.help.from"))
+    p.add_argument("--to", dest="last", metavar="DATE", help=t("calendar.cli.help.to"))
+
+    # --- report (issue 6, Stats) ---
+    p = command("report", "stats.help.report", cmd_report, ("db", "demo", "lang", "now"))
+    p.add_argument("month", metavar="YYYY-MM", help=t("stats.help.month"))
+    p.add_argument(
+        "--format", choices=("md", "csv", "html"), default="md", help=t("stats.help.report_format")
+    )
+    p.add_argument("--out", default="-", metavar="FILE", help=t("stats.help.report_out"))
+
+    # --- import (issue 5 Queue; --table posts: issue 4 Calendar) ---
+    p = command("import", "queue.import.help", cmd_import, ("db", "demo", "lang", "now"))
+    p.add_argument("file", type=Path, metavar="FILE", help=t("queue.import.help.file"))
+    p.add_argument(
+        "--table", choices=IMPORT_TABLES, default="queue", help=t("queue.import.help.table")
+    )
+    p.add_argument(
+        "--format", choices=IMPORT_FORMATS, default="auto", help=t("queue.import.help.format")
+    )
+    p.add_argument("--network", default=None, help=t("queue.import.help.network"))
+    p.add_argument("--tz", default=None, metavar="ZONE", help=t("queue.import.help.tz"))
+    p.add_argument("--dry-run", action="store_true", help=t("queue.import.help.dry_run"))
 
     p = command("screenshots", "cli.help.screenshots", cmd_screenshots, ("lang", "now"))
     p.add_argument("--out", type=Path, default=Path("screenshots"), help=t("cli.help.out_dir"))
@@ -306,7 +330,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         store = open_demo_store(ctx.db, ctx.clock.now(), ctx.settings)
         store_name = "demo"
     else:
-        store = open_user_store(ctx.db, ctx.settings)
+        store = open_user_store(ctx.db, ctx.settings, ctx.clock.now())
         store_name = _display_path(ctx.db)
     try:
         try:
@@ -323,15 +347,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_user_store(db: Path, settings: Settings) -> Store:
+def open_user_store(db: Path, settings: Settings, now: datetime) -> Store:
     """Open (creating if needed) a store for the app; a new store gets the shipped catalog and
-    network profiles so that Today is useful at first launch."""
+    network profiles so that Today is useful at first launch, tracking tasks from today on."""
     from cm_tui.io.seeding import seed_if_needed
     from cm_tui.store import Store
 
     store = Store.open(db, backups_keep=settings.backups_keep)
     try:
-        seed_if_needed(store)
+        seed_if_needed(store, since=now.astimezone(settings.zone).date())
     except BaseException:
         store.close()
         raise
@@ -469,6 +493,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     Read-only: opens the store without the lock, so it works while the app is open.
     """
+    if args.format in CALENDAR_EXPORTS:  # issue 4: ics and csv
+        return CALENDAR_EXPORTS[args.format](args)
     import orjson
 
     from cm_tui.store import Store, export_all
@@ -565,6 +591,316 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
             written = write_screenshots(store, demo_settings(store, settings), clock, out)
     print(t("cli.screenshots.done", count=len(written), path=out))
     return EXIT_OK
+
+
+# --------------------------------------------------------------------------- report (issue 6)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The monthly report of ``YYYY-MM`` (Markdown, CSV or HTML) to a file or stdout.
+
+    Read-only: opens the store without the lock, so it works while the app is open.
+    """
+    from cm_tui.core.timeutil import parse_month
+
+    try:
+        parse_month(args.month)
+    except ValueError:
+        raise CliError(t("stats.error.bad_month", value=args.month), EXIT_USAGE) from None
+    from cm_tui.io.report import gather, render
+    from cm_tui.store import Store
+
+    ctx = _context(args)
+    _require_store(ctx.db)
+    now = ctx.clock.now()
+    with Store.open(ctx.db, readonly=True) as store:
+        networks = ctx.settings.network_profiles(store.repo.networks.all())
+        report = gather(
+            store.repo,
+            args.month,
+            networks=networks,
+            tz=ctx.settings.zone,
+            today=now.astimezone(ctx.settings.zone).date(),
+        )
+    payload = render(report, args.format).encode("utf-8")
+    if args.out == "-":
+        try:
+            sys.stdout.buffer.write(payload)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    out = Path(args.out).expanduser()
+    _write_atomically(out, payload)
+    print(t("stats.report.written", path=out), file=sys.stderr)
+    return EXIT_OK
+
+
+def _import_stats(args: argparse.Namespace) -> int:
+    """``cm-tui import FILE --table stats``: monthly figures from CSV (``io.stats_import``).
+
+    All or nothing; ``--dry-run`` opens the store read-only and only reports.
+    """
+    from cm_tui.io.stats_import import read_figures_csv
+    from cm_tui.store import Store
+
+    ctx = _context(args)
+    _require_store(ctx.db)
+    path: Path = args.file.expanduser()
+    if not path.is_file():
+        raise CliError(t("cli.error.missing_file", path=path))
+
+    def check(store: Store) -> Any:
+        repo = store.repo
+        return read_figures_csv(path, [n.key for n in repo.networks.all()], repo.figures.all())
+
+    def write(store: Store, _dry_run: bool) -> Any:
+        plan = check(store)
+        if plan.ok:
+            with store.transaction():
+                store.repo.figures.add_many(plan.new)
+                for figures in plan.updates:
+                    store.repo.figures.update(figures)
+        return plan
+
+    if args.dry_run:
+        with Store.open(ctx.db, readonly=True) as store:
+            plan = check(store)
+    else:
+        plan = _refuse_if_locked("import", lambda: _with_store(ctx.db, write))
+    if not plan.ok:
+        for line in plan.errors:
+            print(line, file=sys.stderr)
+        _print_error(t("stats.import.rejected", path=path, count=len(plan.errors)))
+        return EXIT_ERROR
+    key = "stats.import.dry_run" if args.dry_run else "stats.import.done"
+    print(t(key, path=path, new=len(plan.new), updated=len(plan.updates)))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- import (issues 4, 5)
+
+#: ``cm-tui import FILE --table T``: what the file holds; each table has its own handler below
+IMPORT_TABLES = ("queue", "posts", "stats")
+IMPORT_FORMATS = ("auto", "csv", "json", "jsonl", "mastodon")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Dispatch ``cm-tui import`` on ``--table`` (default: the queue)."""
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "queue": _import_queue,
+        "posts": _import_posts,
+        "stats": _import_stats,  # issue 6
+    }
+    return handlers[args.table](args)
+
+
+def _import_queue(args: argparse.Namespace) -> int:
+    """Queue items from CSV / JSON / JSON Lines / Mastodon notifications (issue 5).
+
+    All or nothing: a rejected file prints its report (line numbers and reasons) on stderr and
+    nothing is written. ``--dry-run`` opens the store read-only (works while the app runs).
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from cm_tui.io.queue_import import ImportOptions, ImportRejected, import_queue
+    from cm_tui.store import Store
+
+    ctx = _context(args)
+    _require_store(ctx.db)
+    path: Path = args.file.expanduser()
+    if not path.is_file():
+        raise CliError(t("cli.error.missing_file", path=path))
+    try:
+        zone = ZoneInfo(args.tz) if args.tz else ctx.settings.zone
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CliError(t("queue.import.err.tz", value=args.tz), EXIT_USAGE) from None
+
+    def run(store: Store, dry_run: bool) -> Any:
+        repo = store.repo
+        options = ImportOptions(
+            format=args.format,
+            network=args.network,
+            tz=zone,
+            deadline_policy=ctx.settings,
+            keywords=tuple(k.term for k in repo.keywords.all()),
+        )
+
+        def existing() -> Any:
+            yield from repo.queue.all()
+            yield from repo.queue.iter_archived(cache=False)
+
+        return import_queue(
+            path,
+            options,
+            existing=existing,
+            write=None if dry_run else repo.queue.add_many,
+            transaction=store.transaction,
+        )
+
+    try:
+        if args.dry_run:
+            with Store.open(ctx.db, readonly=True) as store:
+                result = run(store, True)
+        else:
+            result = _refuse_if_locked("import", lambda: _with_store(ctx.db, run))
+    except ImportRejected as rejected:
+        for line in rejected.report().splitlines():
+            print(line, file=sys.stderr)
+        return EXIT_ERROR
+    key = "queue.import.dry_run" if args.dry_run else "queue.import.done"
+    print(t(key, added=result.added, skipped=result.skipped, path=path))
+    return EXIT_OK
+
+
+def _with_store(db: Path, run: Callable[[Any, bool], Any]) -> Any:
+    from cm_tui.store import Store
+
+    with Store.open(db) as store:
+        return run(store, False)
+
+
+# --------------------------------------------------------------------------- posts (issue 4)
+
+
+def _import_posts(args: argparse.Namespace) -> int:
+    """``cm-tui import FILE --table posts``: posts from a spreadsheet (``io.csv_posts``).
+
+    All or nothing: any bad row prints one line per problem on stderr and nothing is written.
+    ``--dry-run`` opens the store read-only and only reports.
+    """
+    from cm_tui.io.csv_posts import read_posts_csv
+    from cm_tui.store import Store
+
+    ctx = _context(args)
+    _require_store(ctx.db)
+    path: Path = args.file.expanduser()
+    if not path.is_file():
+        raise CliError(t("cli.error.missing_file", path=path))
+    data = path.read_bytes()
+
+    def check(store: Store) -> Any:
+        repo = store.repo
+        ids = [p.id for p in repo.posts.all()]
+        keys = [n.key for n in repo.networks.all()]
+        return read_posts_csv(data, str(path), ctx.settings.zone, keys, ids)
+
+    def write(store: Store, _dry_run: bool) -> Any:
+        plan = check(store)
+        if plan.ok:
+            with store.transaction():
+                store.repo.posts.add_many(plan.new)
+                for post in plan.updates:
+                    store.repo.posts.update(post)
+        return plan
+
+    if args.dry_run:
+        with Store.open(ctx.db, readonly=True) as store:
+            plan = check(store)
+    else:
+        plan = _refuse_if_locked("import", lambda: _with_store(ctx.db, write))
+    counts = {"new": len(plan.new), "updated": len(plan.updates)}
+    if not plan.ok:
+        for line in plan.report():
+            print(line, file=sys.stderr)
+        if not plan.fatal:
+            _print_error(t("calendar.csv.rejected", path=path, count=len(plan.errors)))
+        return EXIT_ERROR
+    key = "calendar.csv.dry_run" if args.dry_run else "calendar.csv.imported"
+    print(t(key, path=path, count=counts["new"] + counts["updated"], **counts))
+    return EXIT_OK
+
+
+def _date_option(value: str | None, option: str) -> Any:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(t("calendar.cli.bad_date", option=option, value=value), EXIT_USAGE) from None
+
+
+def _calendar_posts(args: argparse.Namespace, ctx: Context, store: Store) -> list[Any]:
+    """The posts of ``--from`` .. ``--to`` (local days, both optional), by time."""
+    from datetime import UTC
+
+    from cm_tui.core.timeutil import local_day_bounds
+
+    first = _date_option(args.first, "--from")
+    last = _date_option(args.last, "--to")
+    zone = ctx.settings.zone
+    start = local_day_bounds(first, zone)[0] if first else datetime(1, 1, 2, tzinfo=UTC)
+    end = local_day_bounds(last, zone)[1] if last else datetime(9999, 12, 30, tzinfo=UTC)
+    if end <= start:
+        return []
+    return store.repo.posts.between(start, end)
+
+
+def _export_ics(args: argparse.Namespace) -> int:
+    """``cm-tui export ics [--from DATE] [--to DATE] --out FILE``: posts and the Today time blocks.
+
+    Posts: all of them, or those of the days given. Time blocks (recurring tasks never end):
+    ``--from`` (default today) to ``--to`` (default four weeks later). Read-only.
+    """
+    from datetime import timedelta
+
+    from cm_tui.core.calendar import time_blocks
+    from cm_tui.core.i18n import language
+    from cm_tui.io.ics import build_ics
+    from cm_tui.store import Store
+
+    ctx = _context(args)
+    _require_store(ctx.db)
+    now = ctx.clock.now()
+    today = now.astimezone(ctx.settings.zone).date()
+    first = _date_option(args.first, "--from") or today
+    last = _date_option(args.last, "--to") or first + timedelta(days=27)
+    with Store.open(ctx.db, readonly=True) as store:
+        posts = _calendar_posts(args, ctx, store)
+        names = {n.key: n.name for n in store.repo.networks.all()}
+        blocks = time_blocks(
+            store.repo.tasks.all(),
+            first,
+            last,
+            ctx.settings.zone,
+            ctx.settings,
+            language(),
+            last_done=store.repo.occurrences.last_handled_days(first),
+        )
+    payload = build_ics(posts, blocks, names, now)
+    out = Path(args.out).expanduser()
+    _write_atomically(out, payload)
+    done = t("calendar.ics.exported", posts=len(posts), blocks=len(blocks), path=out)
+    print(done, file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_csv(args: argparse.Namespace) -> int:
+    """``cm-tui export csv --table posts --out FILE``: the posts as a spreadsheet. Read-only."""
+    from cm_tui.io.csv_posts import export_posts_csv
+    from cm_tui.store import Store
+
+    if args.table != ["posts"]:
+        given = ", ".join(args.table or []) or "-"
+        raise CliError(t("cli.error.unknown_table", table=given, known="posts"), EXIT_USAGE)
+    ctx = _context(args)
+    _require_store(ctx.db)
+    with Store.open(ctx.db, readonly=True) as store:
+        posts = _calendar_posts(args, ctx, store)
+    out = Path(args.out).expanduser()
+    _write_atomically(out, export_posts_csv(posts, ctx.settings.zone))
+    print(t("calendar.csv.exported", count=len(posts), path=out), file=sys.stderr)
+    return EXIT_OK
+
+
+#: ``cm-tui export <format>`` handlers of the Calendar (issue 4); json stays in ``cmd_export``
+CALENDAR_EXPORTS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ics": _export_ics,
+    "csv": _export_csv,
+}
 
 
 if __name__ == "__main__":  # pragma: no cover - ``python -m cm_tui`` goes through __main__.py

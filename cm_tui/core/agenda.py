@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.models import (
@@ -69,6 +69,13 @@ GROUP_ORDER: tuple[TaskGroup, ...] = (
 )
 
 
+class OccurrenceLookup(Protocol):
+    """What the agenda needs from the occurrence records: a look-up by key. A ``dict`` works;
+    so does a thin adapter over the store's key index (no copy of the history)."""
+
+    def get(self, key: str, /) -> TaskOccurrence | None: ...
+
+
 class RowStatus(StrEnum):
     PENDING = "pending"
     DONE = "done"
@@ -96,7 +103,7 @@ class AgendaRow:
     block: str | None
     at_utc: datetime
     status: RowStatus
-    #: pending and its time has passed (``at_utc <= now``)
+    #: pending and its time has passed (``at_utc <= now``), or snoozed until a passed instant
     late: bool = False
     snoozed_until: datetime | None = None
     occurrence: TaskOccurrence | None = None
@@ -186,7 +193,7 @@ class _DayKeys:
 
 def find_last_done(
     template_key: str,
-    occurrences: Mapping[str, TaskOccurrence],
+    occurrences: OccurrenceLookup,
     first: date,
     before: date,
     _keys: _DayKeys | None = None,
@@ -205,7 +212,7 @@ def find_last_done(
 
 def build_agenda(
     templates: Iterable[TaskTemplate],
-    occurrences: Mapping[str, TaskOccurrence],
+    occurrences: OccurrenceLookup,
     day: date,
     now: datetime,
     tz: ZoneInfo,
@@ -221,7 +228,9 @@ def build_agenda(
       before, plus enough history for "since last done" cadences);
     * ``settings``: ``None``, a ``WorkHours`` or a settings-like object (``workday_start``,
       ``workday_end``, ``workdays``, ``active_networks``);
-    * ``last_done``: optional template key -> last handled day, to skip the history look-up;
+    * ``last_done``: optional template key -> last handled day before ``day`` (what
+      ``OccurrenceRepo.last_handled_days(day)`` gives), to skip the history look-up; when given
+      it is complete: a template missing from it was never done;
     * ``active_networks``: templates bound to another network are left out (default: the
       settings' ``active_networks``, else all).
     """
@@ -266,7 +275,7 @@ def build_agenda(
         previous: date | None = None
         if since_done:
             previous = last_done.get(tkey) if last_done is not None else None
-            if previous is None or previous >= day:
+            if last_done is None or (previous is not None and previous >= day):
                 previous = find_last_done(
                     tkey, occurrences, lookback_start(cadence, day), day, keys
                 )
@@ -306,10 +315,10 @@ def build_agenda(
         now_rows.sort(key=_time_order)
         sections.append(AgendaSection("now", tuple(now_rows)))
     for group in GROUP_ORDER:
-        rows = by_group.get(group)
-        if rows:
-            rows.sort(key=_time_order)
-            sections.append(AgendaSection(group.value, tuple(rows)))
+        group_rows = by_group.get(group)
+        if group_rows:
+            group_rows.sort(key=_time_order)
+            sections.append(AgendaSection(group.value, tuple(group_rows)))
     return Agenda(day, is_today, current_block, tuple(sections), done, total)
 
 
@@ -328,7 +337,7 @@ def _row(
     index: int,
     at: time,
     prefix: str,
-    occurrences: Mapping[str, TaskOccurrence],
+    occurrences: OccurrenceLookup,
     now: datetime,
     tz: ZoneInfo,
     hours: WorkHours,
@@ -347,6 +356,7 @@ def _row(
             key, template, day, index, at, block, at_utc, RowStatus.PENDING, at_utc <= now
         )
     status = _STATUS_OF[occ.status]
+    until = occ.snoozed_until if status is RowStatus.SNOOZED else None
     return AgendaRow(
         key,
         template,
@@ -356,8 +366,8 @@ def _row(
         block,
         at_utc,
         status,
-        False,
-        occ.snoozed_until if status is RowStatus.SNOOZED else None,
+        until is not None and until <= now,
+        until,
         occ,
     )
 
@@ -371,7 +381,7 @@ def _overdue_rows(
     probes: list[tuple[date, str]],
     times: list[time] | None,
     has_slot_today: bool,
-    occurrences: Mapping[str, TaskOccurrence],
+    occurrences: OccurrenceLookup,
     hours: WorkHours,
     tz: ZoneInfo,
     now: datetime,
@@ -498,7 +508,7 @@ def is_checklist_item(template: TaskTemplate) -> bool:
 
 def onboarding_progress(
     templates: Iterable[TaskTemplate],
-    occurrences: Mapping[str, TaskOccurrence],
+    occurrences: OccurrenceLookup,
     start: date,
     today: date,
     *,
@@ -539,6 +549,7 @@ __all__ = [
     "Agenda",
     "AgendaRow",
     "AgendaSection",
+    "OccurrenceLookup",
     "OnboardingProgress",
     "RowStatus",
     "apply_network_targets",

@@ -12,16 +12,18 @@ Posts are filtered on UTC bounds first, so only the week's posts are converted t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from cm_tui.core.models import NetworkProfile, Post, PostingPeriod
+from cm_tui.core.models import NetworkProfile, Post, PostingPeriod, TaskTemplate
 from cm_tui.core.targets import COUNTED_STATUSES, target_state
 from cm_tui.core.timeutil import (
     days_in_month,
     local_day_bounds,
+    local_to_utc,
     parse_month,
     week_start_of,
 )
@@ -31,8 +33,10 @@ __all__ = [
     "GridRow",
     "MonthCell",
     "MonthGrid",
+    "TimeBlock",
     "WeekGrid",
     "month_grid",
+    "time_blocks",
     "week_grid",
     "week_start_of",
 ]
@@ -159,3 +163,70 @@ def month_grid(
             cells.append(MonthCell(day, day.month == mon, per))
         weeks.append(tuple(cells))
     return MonthGrid(month, tuple(weeks))
+
+
+# --------------------------------------------------------------------------- time blocks
+
+
+@dataclass(frozen=True, slots=True)
+class TimeBlock:
+    """A named block of a working day (``morning``...) with the tasks the agenda puts in it:
+    what the iCalendar export writes beside the posts."""
+
+    day: date
+    block: str
+    start: datetime  # aware UTC
+    end: datetime  # aware UTC
+    #: (local time, task label) in time order
+    tasks: tuple[tuple[str, str], ...]
+
+
+def time_blocks(
+    templates: Iterable[TaskTemplate],
+    first: date,
+    last: date,
+    tz: ZoneInfo,
+    settings: Any,
+    lang: str,
+    *,
+    last_done: Mapping[str, date] | None = None,
+) -> list[TimeBlock]:
+    """The Today agenda's time blocks of each local day ``first..last`` that hold a task.
+
+    Bounds: morning = [workday start, 12:00), midday = [12:00, 14:00), afternoon = [14:00,
+    workday end), evening = [workday end, +2 h] (at most 23:59). Occurrence records are not
+    read: a block lists what is planned, done or not.
+    """
+    from cm_tui.core.agenda import build_agenda
+    from cm_tui.core.recurrence import BLOCKS, WorkHours, block_start
+
+    hours = WorkHours.of(settings)
+    templates = list(templates)
+    out: list[TimeBlock] = []
+    day = first
+    while day <= last:
+        # ``now`` at the day's start: no row is "now"; overdue rows of other days are dropped
+        agenda = build_agenda(
+            templates, {}, day, local_day_bounds(day, tz)[0], tz, settings, last_done=last_done
+        )
+        per_block: dict[str, list[tuple[str, str]]] = {}
+        for row in agenda.rows:
+            if row.day == day and row.block is not None and row.time is not None:
+                per_block.setdefault(row.block, []).append((f"{row.time:%H:%M}", row.label(lang)))
+        for index, name in enumerate(BLOCKS):
+            tasks = per_block.get(name)
+            if not tasks:
+                continue
+            begin = block_start(name, hours)
+            if index + 1 < len(BLOCKS):
+                finish = block_start(BLOCKS[index + 1], hours)
+            else:
+                minutes = min(begin.hour * 60 + begin.minute + 120, 23 * 60 + 59)
+                finish = time(minutes // 60, minutes % 60)
+            start_utc = local_to_utc(day, begin, tz)
+            end_utc = local_to_utc(day, finish, tz)
+            if end_utc <= start_utc:
+                end_utc = start_utc + timedelta(hours=1)
+            out.append(TimeBlock(day, name, start_utc, end_utc, tuple(sorted(tasks))))
+        day += timedelta(days=1)
+    return out

@@ -145,15 +145,19 @@ class QueueCounts:
 
 def queue_counts(items: Iterable[QueueItem], now: datetime) -> QueueCounts:
     """Open items, those due within 15 minutes (not yet overdue), and overdue ones."""
+    return deadline_counts((i.deadline for i in items if i.status in OPEN_STATUSES), now)
+
+
+def deadline_counts(deadlines: Iterable[datetime], now: datetime) -> QueueCounts:
+    """``queue_counts`` from the open items' deadlines alone (what the store can give without
+    building 10,000 items)."""
     n_open = soon = late = 0
     limit = now + DUE_SOON
-    for item in items:
-        if item.status not in OPEN_STATUSES:
-            continue
+    for deadline in deadlines:
         n_open += 1
-        if item.deadline <= now:
+        if deadline <= now:
             late += 1
-        elif item.deadline <= limit:
+        elif deadline <= limit:
             soon += 1
     return QueueCounts(n_open, soon, late)
 
@@ -182,6 +186,8 @@ def format_countdown(delta: timedelta) -> str:
 def fold_text(text: str) -> str:
     """Case- and accent-insensitive form: NFKD, combining marks dropped, casefolded
     (``"Évènement"`` -> ``"evenement"``)."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     if decomposed.isascii():
         return decomposed.casefold()
@@ -214,3 +220,221 @@ def match_keywords(text: str, keywords: Sequence[str] | Iterable[str]) -> tuple[
     return tuple(
         keyword for keyword, head, pattern in patterns if head in folded and pattern.search(folded)
     )
+
+
+# --------------------------------------------------------------------------- triage
+#
+# Each triage step is a pure function from an item (and ``now``) to its new version; the UI
+# stores the result and keeps the old version for undo. The deadline never moves.
+
+
+def mark_replied(item: QueueItem, now: datetime, reply_text: str = "") -> QueueItem:
+    """Replied (with or without a stored text): closed at ``now``, replied at ``now``."""
+    return item.replace(
+        status=QueueStatus.REPLIED,
+        reply_text=reply_text or item.reply_text,
+        replied_at=now,
+        closed_at=now,
+        snoozed_until=None,
+    )
+
+
+def mark_ignored(item: QueueItem, now: datetime) -> QueueItem:
+    """Ignored or spam: closed at ``now`` without a reply."""
+    return item.replace(status=QueueStatus.IGNORED, closed_at=now, snoozed_until=None)
+
+
+def escalate(item: QueueItem, note: str, now: datetime, tz: ZoneInfo | None = None) -> QueueItem:
+    """Escalated (still open, still due at its deadline); ``note`` is added to the notes with
+    the local time it was written."""
+    note = " ".join(note.split())
+    notes = item.notes
+    if note:
+        stamp = now.astimezone(tz or UTC).strftime("%Y-%m-%d %H:%M")
+        notes = f"{notes}\n{stamp} {note}" if notes else f"{stamp} {note}"
+    return item.replace(status=QueueStatus.ESCALATED, notes=notes, snoozed_until=None)
+
+
+#: snooze choices, in the order the snooze modal offers them
+SNOOZE_CHOICES: tuple[str, ...] = ("15m", "1h", "morning")
+
+
+def snooze_until(
+    choice: str, now: datetime, tz: ZoneInfo, hours: WorkHours | None = None
+) -> datetime:
+    """When a snooze chosen at ``now`` ends (UTC): ``"15m"``, ``"1h"``, or ``"morning"``: the
+    start of the working day (``hours.start``, 09:00 by default) on the next local day."""
+    if choice == "15m":
+        return now + timedelta(minutes=15)
+    if choice == "1h":
+        return now + timedelta(hours=1)
+    if choice == "morning":
+        start = (hours or WorkHours()).start
+        tomorrow = now.astimezone(tz).date() + timedelta(days=1)
+        return local_to_utc(tomorrow, start, tz)
+    raise ValueError(f"unknown snooze choice {choice!r}")
+
+
+def snooze(item: QueueItem, until: datetime) -> QueueItem:
+    """Snoozed until ``until``; the deadline is NOT extended (it stays where it was)."""
+    return item.replace(status=QueueStatus.SNOOZED, snoozed_until=until)
+
+
+def fill_template(template: str, item: QueueItem) -> str:
+    """A saved reply with ``{author}`` replaced by the author's display name (else handle).
+
+    Plain replacement, not ``str.format``: braces in a template or a name are kept as written.
+    """
+    author = (item.author_name or item.author_handle).strip()
+    return template.replace("{author}", author)
+
+
+# --------------------------------------------------------------------------- filters
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """What the Queue tab shows: every criterion left empty lets everything through."""
+
+    text: str = ""
+    network: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    ambassadors: bool = False
+    keywords: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.text
+            or self.network
+            or self.kind
+            or self.status
+            or self.ambassadors
+            or self.keywords
+        )
+
+    def matches(self, item: QueueItem) -> bool:
+        if self.network is not None and item.network != self.network:
+            return False
+        if self.kind is not None and item.kind != self.kind:
+            return False
+        if self.status is not None and item.status != self.status:
+            return False
+        if self.ambassadors and not item.ambassador:
+            return False
+        if self.keywords and not item.keywords:
+            return False
+        if self.text:
+            needle = fold_text(self.text.strip())
+            haystack = fold_text(
+                f"{item.text}\n{item.author_name}\n{item.author_handle}\n{item.notes}"
+            )
+            return all(word in haystack for word in needle.split())
+        return True
+
+
+def filter_items(items: Iterable[QueueItem], flt: QueueFilter) -> list[QueueItem]:
+    """The items ``flt`` lets through, order kept."""
+    if not flt.active:
+        return list(items)
+    return [item for item in items if flt.matches(item)]
+
+
+# --------------------------------------------------------------------------- alerts
+
+#: alert thresholds: the item enters its last 15 minutes, the item becomes overdue
+ALERT_DUE15 = "due15"
+ALERT_OVERDUE = "overdue"
+
+
+def crossed_alerts(
+    items: Iterable[QueueItem],
+    since: datetime,
+    now: datetime,
+    sent: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset(),
+) -> list[tuple[QueueItem, str]]:
+    """Alerts due between two ticks: ``(item, threshold)`` for each open item whose last 15
+    minutes began, or whose deadline passed, in ``(since, now]``, unless ``(item.id,
+    threshold)`` is in ``sent``. Items still snoozed at ``now`` are skipped (the user asked
+    not to be bothered); closed items too. An item jumped past both thresholds in one tick
+    gets only the overdue alert."""
+    out: list[tuple[QueueItem, str]] = []
+    if now <= since:
+        return out
+    for item in items:
+        if item.status not in OPEN_STATUSES or is_snoozed(item, now):
+            continue
+        deadline = item.deadline
+        if since < deadline <= now:
+            threshold = ALERT_OVERDUE
+        elif since < deadline - DUE_SOON <= now:
+            threshold = ALERT_DUE15
+        else:
+            continue
+        if (item.id, threshold) not in sent:
+            out.append((item, threshold))
+    return out
+
+
+# --------------------------------------------------------------------------- edited lists
+#
+# Saved replies and watch keywords are edited as plain text, one entry per line, in a modal:
+# quick with the keyboard, and nothing to learn.
+
+TEMPLATE_SEPARATOR = " | "
+
+
+def parse_template_lines(text: str) -> list[tuple[str, str]]:
+    """Saved replies from ``Name | text`` lines (a line without ``|`` is its own name);
+    blank lines are skipped."""
+    out: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        name, sep, body = line.partition("|")
+        if sep and name.strip() and body.strip():
+            out.append((name.strip(), body.strip()))
+        else:
+            out.append((line[:30], line))
+    return out
+
+
+def format_template_lines(templates: Iterable[tuple[str, str]]) -> str:
+    return "\n".join(f"{name}{TEMPLATE_SEPARATOR}{text}" for name, text in templates)
+
+
+def parse_keyword_lines(text: str, kinds: Iterable[str]) -> list[tuple[str, str]]:
+    """Watch keywords from lines ``term`` or ``kind: term`` (``kind`` one of ``kinds``, else
+    the whole line is the term, kind ``"brand"``); blank and repeated lines are skipped."""
+    known = set(kinds)
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if not line:
+            continue
+        kind, sep, term = line.partition(":")
+        if sep and kind.strip().lower() in known and term.strip():
+            entry = (kind.strip().lower(), term.strip())
+        else:
+            entry = ("brand", line)
+        if fold_text(entry[1]) not in seen:
+            seen.add(fold_text(entry[1]))
+            out.append(entry)
+    return out
+
+
+def format_keyword_lines(keywords: Iterable[tuple[str, str]]) -> str:
+    return "\n".join(f"{kind}: {term}" for kind, term in keywords)
+
+
+def rematch_keywords(items: Iterable[QueueItem], keywords: Sequence[str]) -> list[QueueItem]:
+    """Items whose matched keywords change with the new ``keywords``, updated."""
+    out = []
+    for item in items:
+        found = match_keywords(item.text, keywords)
+        if found != item.keywords:
+            out.append(item.replace(keywords=found))
+    return out

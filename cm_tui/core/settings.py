@@ -151,6 +151,8 @@ class Settings:
     network_overrides: Mapping[str, NetworkOverride] = field(default_factory=_empty)
     #: folder watched for files to import; ``None``: ``io.locations.inbox_path()``'s default
     inbox: str | None = None
+    #: ``[calendar] min_gap_minutes``: two posts of one network closer than this are flagged
+    post_min_gap_minutes: int = 60
 
     def __post_init__(self) -> None:
         # Freeze containers given as lists/dicts so a Settings can be shared without copies.
@@ -241,6 +243,7 @@ class Settings:
                 },
             },
             "keys": dict(self.keys),
+            "calendar": {"min_gap_minutes": self.post_min_gap_minutes},
         }
         if self.onboarding_start is not None:
             out["onboarding_start"] = self.onboarding_start
@@ -289,11 +292,13 @@ _TOP_KEYS = (
     "backups",
     "networks",
     "keys",
+    "calendar",
 )
 _SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "workday": ("start", "end", "days"),
     "queue": ("reply_deadline_minutes", "archive_after_days", "deadlines"),
     "backups": ("keep",),
+    "calendar": ("min_gap_minutes",),
     "networks": ("active", "facebook_per_week", *KNOWN_NETWORKS),
 }
 _OVERRIDE_KEYS = ("target_min", "target_max", "period")
@@ -396,6 +401,12 @@ class _Parser:
             kw["backups_keep"] = self.positive_int(backups["keep"], "backups.keep")
         kw.update(self.networks(self.table(mapping, "networks", "networks")))
         kw["keys"] = self.keys(self.table(mapping, "keys", "keys"))
+        calendar = self.table(mapping, "calendar", "calendar")
+        self.check_keys(calendar, _SECTION_KEYS["calendar"], "calendar.")
+        if "min_gap_minutes" in calendar:
+            kw["post_min_gap_minutes"] = self.positive_int(
+                calendar["min_gap_minutes"], "calendar.min_gap_minutes"
+            )
         return Settings(**kw)
 
     def day(self, value: Any, key: str) -> date:

@@ -6,14 +6,33 @@ missing month shows as a gap (``None``), never as a shifted value.
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from cm_tui.core.models import MonthlyFigures, QueueItem, QueueStatus
-from cm_tui.core.timeutil import parse_month, shift_month
+from cm_tui.core.models import (
+    AdCampaign,
+    Competitor,
+    MonthlyFigures,
+    NetworkProfile,
+    Post,
+    PostingPeriod,
+    PostStatus,
+    QueueItem,
+    QueueStatus,
+)
+from cm_tui.core.timeutil import (
+    days_in_month,
+    local_date,
+    local_day_bounds,
+    month_key,
+    parse_month,
+    shift_month,
+    week_start_of,
+)
 
 #: Metrics ``monthly_series`` understands besides the integer fields of ``MonthlyFigures``.
 DERIVED_METRICS = ("engagements", "engagement_rate")
@@ -156,3 +175,402 @@ def response_figures(
 def month_of(instant: datetime, tz: ZoneInfo) -> str:
     local = instant.astimezone(tz)
     return f"{local.year:04d}-{local.month:02d}"
+
+
+# --------------------------------------------------------------------------- derived figures
+# (issue 6) Figures that are never typed twice: they come from the Calendar's posts and from
+# the Queue (archived items included). Months are local months in the user's time zone.
+
+
+def published_per_month(posts: Iterable[Post], tz: ZoneInfo) -> dict[tuple[str, str], int]:
+    """(network, local month) -> how many posts were published."""
+    out: dict[tuple[str, str], int] = {}
+    for post in posts:
+        if post.status is PostStatus.PUBLISHED:
+            key = (post.network, month_of(post.at, tz))
+            out[key] = out.get(key, 0) + 1
+    return out
+
+
+def month_days(month: str) -> list[date]:
+    """Every calendar day of ``month``."""
+    year, mon = parse_month(month)
+    return [date(year, mon, d) for d in range(1, days_in_month(year, mon) + 1)]
+
+
+def posting_days_share(
+    network: NetworkProfile,
+    posts: Iterable[Post],
+    month: str,
+    tz: ZoneInfo,
+    until: date | None = None,
+) -> float | None:
+    """Share (0-1) of the month's days on which ``network`` met its posting target (at least
+    ``target_min`` published posts that day; for a weekly network, in that day's ISO week).
+
+    Only days up to ``until`` (inclusive: today) count; ``None`` when no day counts.
+    """
+    days = [d for d in month_days(month) if until is None or d <= until]
+    if not days:
+        return None
+    per_day: dict[date, int] = {}
+    for post in posts:
+        if post.network == network.key and post.status is PostStatus.PUBLISHED:
+            day = local_date(post.at, tz)
+            per_day[day] = per_day.get(day, 0) + 1
+    met = 0
+    for day in days:
+        if network.period is PostingPeriod.WEEK:
+            first = week_start_of(day)
+            count = sum(per_day.get(first + timedelta(days=i), 0) for i in range(7))
+        else:
+            count = per_day.get(day, 0)
+        if count >= network.target_min:
+            met += 1
+    return met / len(days)
+
+
+def month_bounds(month: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """``[start, end)`` in UTC of the local ``month``."""
+    year, mon = parse_month(month)
+    start = local_day_bounds(date(year, mon, 1), tz)[0]
+    nxt = shift_month(month, 1)
+    end = local_day_bounds(date(int(nxt[:4]), int(nxt[5:]), 1), tz)[0]
+    return start, end
+
+
+# --------------------------------------------------------------------------- KPI targets
+
+
+@dataclass(frozen=True, slots=True)
+class KpiTargets:
+    """What "a good month" means for one network; ``None`` switches a KPI off.
+
+    * ``followers_growth_pct``: followers growth against the previous month, in percent;
+    * ``engagement_rate_pct``: engagements per 100 people reached;
+    * ``on_time_share``: share (0-1) of replied items answered by their deadline (the deadline is
+      received + 1 hour by default: "answered within the hour").
+    """
+
+    followers_growth_pct: float | None = 2.0
+    engagement_rate_pct: float | None = 3.0
+    on_time_share: float | None = 0.9
+
+
+KPI_NAMES = ("followers_growth", "engagement_rate", "on_time_share")
+DEFAULT_KPI = KpiTargets()
+
+
+def kpi_targets_from_pref(value: object) -> dict[str, KpiTargets]:
+    """``{"facebook": {"followers_growth_pct": 1.5, ...}, "*": {...}}`` (the ``stats.kpi``
+    preference) -> targets per network; ``"*"`` gives the default of every network.
+    Unknown keys and values that are not numbers (or null) are ignored."""
+    out: dict[str, KpiTargets] = {}
+    if not isinstance(value, dict):
+        return out
+    base = DEFAULT_KPI
+    ordered = sorted(value.items(), key=lambda kv: kv[0] != "*")
+    for network, raw in ordered:
+        if not isinstance(raw, dict):
+            continue
+        start = base if network != "*" else DEFAULT_KPI
+        changes = {}
+        for name in ("followers_growth_pct", "engagement_rate_pct", "on_time_share"):
+            if name in raw:
+                number = raw[name]
+                if number is None or (
+                    isinstance(number, int | float) and not isinstance(number, bool)
+                ):
+                    changes[name] = None if number is None else float(number)
+        targets = dataclasses.replace(start, **changes)
+        if network == "*":
+            base = targets
+        out[str(network)] = targets
+    return out
+
+
+def kpi_for(targets: dict[str, KpiTargets], network: str) -> KpiTargets:
+    return targets.get(network) or targets.get("*") or DEFAULT_KPI
+
+
+def kpi_status(
+    targets: KpiTargets,
+    current: MonthlyFigures | None,
+    previous: MonthlyFigures | None,
+    response: ResponseFigures | None,
+) -> dict[str, bool | None]:
+    """KPI name -> met (``True``), missed (``False``) or unknown / no target (``None``)."""
+    out: dict[str, bool | None] = dict.fromkeys(KPI_NAMES)
+    if targets.followers_growth_pct is not None and current is not None and previous is not None:
+        growth = month_change(current.followers, previous.followers)
+        if growth is not None:
+            out["followers_growth"] = growth >= targets.followers_growth_pct - 1e-9
+    if targets.engagement_rate_pct is not None and current is not None:
+        rate = engagement_rate(current)
+        if rate is not None:
+            out["engagement_rate"] = rate >= targets.engagement_rate_pct - 1e-9
+    if targets.on_time_share is not None and response is not None:
+        share = response.on_time_share
+        if share is not None:
+            out["on_time_share"] = share >= targets.on_time_share - 1e-9
+    return out
+
+
+# --------------------------------------------------------------------------- month table
+
+
+def baseline_month(figures: Iterable[MonthlyFigures], chosen: str | None = None) -> str | None:
+    """The month changes are measured against: ``chosen`` when given (a ``YYYY-MM``), else the
+    first month with figures; ``None`` without figures."""
+    if chosen:
+        parse_month(chosen)
+        return chosen
+    months = {f.month for f in figures}
+    return min(months) if months else None
+
+
+def with_derived_posts(
+    figures: Iterable[MonthlyFigures], published: dict[tuple[str, str], int]
+) -> list[MonthlyFigures]:
+    """The figures with ``posts`` taken from the Calendar where it has published posts for that
+    network and month (the typed value is kept otherwise, e.g. for months before the app)."""
+    out = []
+    for fig in figures:
+        count = published.get((fig.network, fig.month))
+        out.append(fig if count is None or count == fig.posts else fig.replace(posts=count))
+    return out
+
+
+#: the figures of the month table, in order
+TABLE_METRICS: tuple[str, ...] = (
+    "followers",
+    "posts",
+    "reach",
+    "impressions",
+    "engagements",
+    "engagement_rate",
+    "clicks",
+    "profile_visits",
+)
+#: which KPI each figure carries
+METRIC_KPI = {"followers": "followers_growth", "engagement_rate": "engagement_rate"}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureLine:
+    """One figure of one network in one month, with its changes and its KPI."""
+
+    metric: str
+    value: float | int | None
+    previous: float | int | None
+    baseline: float | int | None
+    change: float | None  # percent vs previous month
+    change_baseline: float | None  # percent vs baseline month
+    kpi: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkMonth:
+    network: str
+    month: str
+    lines: tuple[FigureLine, ...]
+    kpis: dict[str, bool | None]
+    response: ResponseFigures | None = None
+    posting_days_share: float | None = None
+
+
+def month_table(
+    figures: Iterable[MonthlyFigures],
+    month: str,
+    networks: Sequence[str],
+    *,
+    baseline: str | None,
+    targets: dict[str, KpiTargets] | None = None,
+    responses: dict[tuple[str, str], ResponseFigures] | None = None,
+    posting_shares: dict[str, float | None] | None = None,
+    metrics: Sequence[str] = TABLE_METRICS,
+) -> list[NetworkMonth]:
+    """One ``NetworkMonth`` per network (in order): each figure of ``month`` with its change
+    against the previous month and against ``baseline``, and the KPI status."""
+    table = {(f.network, f.month): f for f in figures}
+    previous_month = shift_month(month, -1)
+    targets = targets or {}
+    responses = responses or {}
+    out = []
+    for network in networks:
+        current = table.get((network, month))
+        before = table.get((network, previous_month))
+        base = table.get((network, baseline)) if baseline else None
+        response = responses.get((network, month))
+        kpis = kpi_status(kpi_for(targets, network), current, before, response)
+        lines = []
+        for metric in metrics:
+            value = None if current is None else metric_value(current, metric)
+            old = None if before is None else metric_value(before, metric)
+            ref = None if base is None else metric_value(base, metric)
+            lines.append(
+                FigureLine(
+                    metric,
+                    value,
+                    old,
+                    ref,
+                    month_change(value, old),
+                    None if baseline == month else month_change(value, ref),
+                    kpis.get(METRIC_KPI.get(metric, "")),
+                )
+            )
+        out.append(
+            NetworkMonth(
+                network,
+                month,
+                tuple(lines),
+                kpis,
+                response,
+                (posting_shares or {}).get(network),
+            )
+        )
+    return out
+
+
+def competitor_series(
+    competitors: Iterable[Competitor], months: Sequence[str], metric: str = "followers"
+) -> dict[str, list[tuple[str, int | None]]]:
+    """``"name (network)"`` -> [(month, value)] of a competitor's monthly figure."""
+    out: dict[str, list[tuple[str, int | None]]] = {}
+    for comp in competitors:
+        by_month = {m.month: m for m in comp.months}
+        out[f"{comp.name} ({comp.network})"] = [
+            (m, getattr(by_month[m], metric) if m in by_month else None) for m in months
+        ]
+    return out
+
+
+# --------------------------------------------------------------------------- ad campaigns
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignStatus:
+    campaign: AdCampaign
+    spend: float
+    results: int
+    cost_per_result: float | None
+    #: spend / budget (0-1+) and the share of the campaign's days elapsed (0-1)
+    spent_share: float
+    elapsed_share: float
+
+    @property
+    def pacing(self) -> float | None:
+        """Spend share over time share: 1.0 on pace, above 1 overspending (``None``: not
+        started)."""
+        return None if self.elapsed_share <= 0 else self.spent_share / self.elapsed_share
+
+
+def campaign_status(campaign: AdCampaign, today: date) -> CampaignStatus:
+    """Spend, results (daily checks, else the campaign's totals), cost per result and pacing."""
+    if campaign.checks:
+        spend = sum(c.spend for c in campaign.checks if c.day <= today)
+        results = sum(c.results for c in campaign.checks if c.day <= today)
+    else:
+        spend, results = campaign.spend, campaign.clicks
+    length = (campaign.end - campaign.start).days + 1
+    elapsed = min(max((today - campaign.start).days + 1, 0), length) if length > 0 else 0
+    return CampaignStatus(
+        campaign,
+        round(spend, 2),
+        results,
+        spend / results if results else None,
+        spend / campaign.budget if campaign.budget > 0 else 0.0,
+        elapsed / length if length > 0 else 0.0,
+    )
+
+
+def campaigns_in_month(campaigns: Iterable[AdCampaign], month: str) -> list[AdCampaign]:
+    """Campaigns running at some point of ``month``."""
+    days = month_days(month)
+    first, last = days[0], days[-1]
+    return [c for c in campaigns if c.start <= last and c.end >= first]
+
+
+def month_spend(campaign: AdCampaign, month: str) -> tuple[float, int]:
+    """Spend and results of the daily checks that fall in ``month``."""
+    spend = sum(c.spend for c in campaign.checks if month_key(c.day) == month)
+    results = sum(c.results for c in campaign.checks if month_key(c.day) == month)
+    return round(spend, 2), results
+
+
+# --------------------------------------------------------------------------- chart series
+
+Series = dict[str, list[tuple[str, float | int | None]]]
+
+
+def monthly_post_target(network: NetworkProfile, month: str) -> float:
+    """The minimum posts of ``month`` that ``network``'s target asks for (daily: ``target_min``
+    a day; weekly: ``target_min`` per 7 days)."""
+    days = len(month_days(month))
+    per_day = network.target_min if network.period is PostingPeriod.DAY else network.target_min / 7
+    return round(per_day * days, 1)
+
+
+def posts_series(
+    published: dict[tuple[str, str], int], networks: Sequence[str], months: Sequence[str]
+) -> Series:
+    """Published posts per network and month (from the Calendar; 0 where none)."""
+    return {n: [(m, published.get((n, m), 0)) for m in months] for n in networks}
+
+
+def response_series(
+    responses: dict[tuple[str, str], ResponseFigures],
+    networks: Sequence[str],
+    months: Sequence[str],
+    metric: str,
+) -> Series:
+    """``response_median`` (minutes) or ``on_time_share`` (percent) per network and month."""
+    out: Series = {}
+    for network in networks:
+        points: list[tuple[str, float | int | None]] = []
+        for month in months:
+            fig = responses.get((network, month))
+            value: float | None = None
+            if fig is not None:
+                if metric == "response_median":
+                    value = fig.median_minutes
+                elif metric == "on_time_share":
+                    share = fig.on_time_share
+                    value = None if share is None else 100.0 * share
+                else:
+                    raise ValueError(f"unknown response metric {metric!r}")
+            points.append((month, value))
+        out[network] = points
+    return out
+
+
+def campaign_series(
+    campaigns: Iterable[AdCampaign], months: Sequence[str]
+) -> dict[str, tuple[list[tuple[str, float | int | None]], list[tuple[str, float | int | None]]]]:
+    """Campaign name -> (spend per month, results per month), from the daily checks; months
+    outside the campaign's dates are gaps."""
+    out = {}
+    for campaign in campaigns:
+        active = set(m for m in months if campaigns_in_month([campaign], m))
+        spend: list[tuple[str, float | int | None]] = []
+        results: list[tuple[str, float | int | None]] = []
+        for month in months:
+            if month in active:
+                s, r = month_spend(campaign, month)
+                spend.append((month, s))
+                results.append((month, r))
+            else:
+                spend.append((month, None))
+                results.append((month, None))
+        out[campaign.name] = (spend, results)
+    return out
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` inclusive (empty if ``first > last``)."""
+    out = []
+    month = first
+    while month <= last:
+        out.append(month)
+        month = shift_month(month, 1)
+    return out

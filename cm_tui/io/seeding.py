@@ -7,23 +7,39 @@ start seeds, and a user who later deletes every task does not get the catalog ba
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cm_tui.store import Store
 
 PREF_SEEDED = "seed.version"
+#: The local day the store started tracking tasks: nothing before it can be overdue.
+PREF_TRACKING_SINCE = "tracking.since"
 SEED_VERSION = 1
 
 
-def seed_if_needed(store: Store) -> bool:
-    """Seed ``store`` unless it already was; ``True`` if records were added."""
+def seed_if_needed(store: Store, since: date | None = None) -> bool:
+    """Seed ``store`` unless it already was; ``True`` if records were added.
+
+    ``since`` (the user's local day) is recorded as the first day tasks are tracked, so the
+    first launch does not greet the user with a week of "overdue" chores from before they had
+    the app.
+    """
     if store.repo.prefs.get(PREF_SEEDED) is not None:
         return False
     with store.transaction():
         seed_catalog(store)
         store.repo.prefs.set(PREF_SEEDED, SEED_VERSION)
+        if since is not None:
+            store.repo.prefs.set(PREF_TRACKING_SINCE, since.isoformat())
     return True
+
+
+def tracking_since(store: Store) -> date | None:
+    """The day recorded by ``seed_if_needed`` (``None`` for stores seeded otherwise)."""
+    value = store.repo.prefs.get(PREF_TRACKING_SINCE)
+    return date.fromisoformat(value) if isinstance(value, str) else None
 
 
 def seed_catalog(store: Store) -> None:

@@ -74,6 +74,10 @@ TEMPLATE = """\
 # target_max = 5
 # period = "week"
 
+[calendar]
+# Two posts on the same network closer than this many minutes are flagged in the Calendar.
+# min_gap_minutes = 60
+
 [keys]
 # Remap a key by its binding id (shown in the help screen, `?`), e.g.:
 # "queue.reply" = "R"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from cm_tui.core.demo import generate_demo
 from cm_tui.core.models import PostingPeriod
 from cm_tui.core.settings import FACEBOOK_PER_WEEK, Settings
 from cm_tui.io import demo_writer
-from cm_tui.io.seeding import seed_if_needed
+from cm_tui.io.seeding import seed_if_needed, tracking_since
 from cm_tui.io.shipped import load_catalog, load_network_variants, load_networks
 from cm_tui.store import Store
 
@@ -37,6 +37,16 @@ def test_a_user_who_deleted_the_catalog_does_not_get_it_back(store: Store) -> No
         store.repo.tasks.delete(task.id)
     assert seed_if_needed(store) is False
     assert store.repo.tasks.count() == 0
+
+
+def test_the_first_day_is_recorded_once_so_nothing_before_it_is_overdue(tmp_path: Path) -> None:
+    db = tmp_path / "store.json"
+    with Store.open(db) as store:
+        assert tracking_since(store) is None
+        seed_if_needed(store, since=date(2026, 11, 21))
+        seed_if_needed(store, since=date(2026, 12, 25))
+    with Store.open(db) as again:
+        assert tracking_since(again) == date(2026, 11, 21)
 
 
 def test_seeding_survives_reopening(tmp_path: Path) -> None:

@@ -45,6 +45,9 @@ TARGETS: dict[str, tuple[str, float]] = {
     "startup_ratio": ("<=", 1.3),
     "write_ms": ("<=", 10.0),
     "rss_mb": ("<=", 150.0),
+    # --- issue 3 (Today) ---
+    "agenda_ms": ("<=", 5.0),
+    "today_key_ms": ("<=", 16.0),
 }
 WRITES_PER_RUN = 40
 
@@ -162,10 +165,101 @@ def child_write(_t0: float, args: list[str]) -> None:
     os._exit(0)
 
 
+# --------------------------------------------------------------------------- issue 3 (Today)
+
+
+def child_today_key(_t0: float, args: list[str]) -> None:
+    """``space`` on one Today row, ``args[0]`` times, through the real ``cm-tui`` start-up
+    (``args[1:]``). Each sample: ``post_message(events.Key("space"))`` -> the first frame
+    displayed (``App._display``) after the pane's toggle action has returned (the write is
+    fsync'd by then), and the record is checked in the repository. Three warm-up presses."""
+    import asyncio
+
+    from textual import events
+    from textual.app import App
+
+    count = int(args[0])
+    state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
+    display = App._display
+
+    def _display(self: App, screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is None:
+            return
+        if state["armed"] and state["event"] is not None:
+            state["frame"] = time.perf_counter()
+            state["armed"] = False
+            state["event"].set()
+        if not state["started"] and getattr(self, "active_pane", None) is not None:
+            state["started"] = True
+            self.call_later(lambda: self.run_worker(measure(self)))
+
+    async def measure(app: Any) -> None:
+        from cm_tui.core.agenda import AgendaRow, RowStatus
+
+        try:
+            await asyncio.sleep(0.3)
+            pane = app.active_pane
+            day = pane.agenda.day
+            index = next(
+                i
+                for i, row in enumerate(pane.list.rows)
+                if isinstance(row, AgendaRow) and row.day == day
+            )
+            pane.list.move_to(index)
+            key = pane.list.current.occurrence_key
+            samples: list[float] = []
+            for i in range(count + 3):
+                before = pane.list.current.status
+                event = asyncio.Event()
+                state["event"] = event
+                start = time.perf_counter()
+                app.post_message(events.Key("space", " "))
+                await asyncio.wait_for(event.wait(), 10)
+                elapsed = (state["frame"] - start) * 1000
+                stored = app.ctx.repo.occurrences.by_key(key)
+                done = stored is not None and stored.status.value == "done"
+                if done is (before is RowStatus.DONE) or pane.list.current.occurrence_key != key:
+                    _emit({"error": f"press {i}: the change was not persisted"})
+                    os._exit(1)
+                if i >= 3:
+                    samples.append(elapsed)
+                await asyncio.sleep(0.05)
+            _emit({"today_key_ms": samples})
+        except Exception as exc:  # pragma: no cover - reported to the parent
+            _emit({"error": repr(exc)})
+        os._exit(0)
+
+    from cm_tui.ui.panes.today import TodayPane
+
+    toggle = TodayPane.action_toggle_done
+
+    def action_toggle_done(self: Any) -> None:
+        toggle(self)
+        state["armed"] = True
+
+    TodayPane.action_toggle_done = action_toggle_done  # type: ignore[method-assign]
+    App._display = _display  # type: ignore[method-assign]
+    run = App.run
+
+    def _run(self: App, *a: Any, **kw: Any) -> Any:
+        kw["headless"] = True
+        kw["size"] = SIZE
+        return run(self, *a, **kw)
+
+    App.run = _run  # type: ignore[method-assign]
+    from cm_tui.cli import main
+
+    main(args[1:])
+    _emit({"error": "the app exited before the measurement ended"})
+    os._exit(1)
+
+
 CHILD_MODES: dict[str, Callable[[float, list[str]], None]] = {
     "bare": child_bare,
     "app": child_app,
     "write": child_write,
+    "today_key": child_today_key,  # issue 3
 }
 
 
@@ -309,11 +403,799 @@ def bench_rss_mb(env: BenchEnv, runs: int) -> Result:
     )
 
 
+# --------------------------------------------------------------------------- issue 3 (Today)
+
+TODAY_KEY_PRESSES = 30
+
+
+def bench_agenda_ms(env: BenchEnv, runs: int) -> Result:
+    """Building one day's agenda from 200 task templates (the shipped catalog, repeated under
+    new keys) with a year of completion history (every slot of every day done): the median of
+    ``runs`` x 20 builds. ``core`` with a dict of records is the figure; ``agenda_store_ms``
+    (info) is the same build reading the records through a store's key index, as the pane does.
+    """
+    import statistics
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    if str(REPO) not in sys.path:  # the parent runs as a script: cm_tui may not be importable
+        sys.path.insert(0, str(REPO))
+    from cm_tui.core.agenda import build_agenda
+    from cm_tui.core.models import OccurrenceStatus, TaskOccurrence
+    from cm_tui.core.recurrence import WorkHours, slots_for
+    from cm_tui.io.shipped import load_catalog
+    from cm_tui.store import Store
+
+    zone = ZoneInfo("Europe/Paris")
+    now = datetime.fromisoformat(NOW)
+    day = now.astimezone(zone).date()
+    catalog = load_catalog()
+    templates = [
+        t.replace(key=f"{t.key}.{i}") for i in range(200 // len(catalog) + 1) for t in catalog
+    ][:200]
+    hours = WorkHours()
+    history: dict[str, TaskOccurrence] = {}
+    probe = day - timedelta(days=365)
+    while probe < day:
+        for template in templates:
+            for slot in slots_for(template.cadence, probe, zone, hours):
+                key = f"{template.key}@{probe.isoformat()}#{slot.index}"
+                history[key] = TaskOccurrence(
+                    key, template.key, probe, slot.index, OccurrenceStatus.DONE, slot.at_utc
+                )
+        probe += timedelta(days=1)
+
+    def measure(lookup: Any) -> list[float]:
+        out = []
+        for _ in range(20):
+            start = time.perf_counter()
+            build_agenda(templates, lookup, day, now, zone)
+            out.append((time.perf_counter() - start) * 1000)
+        return out
+
+    samples: list[float] = []
+    for i in range(runs):
+        _log(f"agenda {i + 1}/{runs}")
+        samples.extend(measure(history))
+    db = env.root / "agenda" / "store.json"
+    with Store.open(db) as store:
+        store.repo.tasks.add_many(templates)
+        store.repo.occurrences.add_many(history.values())
+    with Store.open(db) as store:
+        occurrences = store.repo.occurrences
+
+        class Lookup:
+            def get(self, key: str) -> Any:
+                return occurrences.by_key(key)
+
+        store_samples: list[float] = []
+        for _ in range(runs):
+            store_samples.extend(measure(Lookup()))
+    rows = build_agenda(templates, history, day, now, zone).total
+    return Result(
+        statistics.median(samples),
+        {"agenda_ms": samples, "agenda_store_ms": store_samples},
+        {
+            "agenda_templates": len(templates),
+            "agenda_history_records": len(history),
+            "agenda_rows": rows,
+            "agenda_store_ms": statistics.median(store_samples),
+        },
+    )
+
+
+def bench_today_key_ms(env: BenchEnv, runs: int) -> Result:
+    """``space`` on a Today row to the next frame with the change persisted, on the ``year``
+    store (see ``child_today_key``). The figure is the **p95** of every sample (the issue's
+    target is a p95); the median is in the info."""
+    import statistics
+
+    args = env.app_args("year")
+    samples: list[float] = []
+    env.child("today_key", "3", *args)  # warm-up (page cache, .pyc files)
+    for i in range(runs):
+        _log(f"today key {i + 1}/{runs}")
+        samples.extend(env.child("today_key", str(TODAY_KEY_PRESSES), *args)["today_key_ms"])
+    return Result(
+        _percentile(samples, 95),
+        {"today_key_ms": samples},
+        {"today_key_ms_median": statistics.median(samples), "today_key_presses": len(samples)},
+    )
+
+
 BENCHMARKS: dict[str, Callable[[BenchEnv, int], Result]] = {
     "startup_ratio": bench_startup_ratio,
     "write_ms": bench_write_ms,
     "rss_mb": bench_rss_mb,
+    "agenda_ms": bench_agenda_ms,  # issue 3
+    "today_key_ms": bench_today_key_ms,  # issue 3
 }
+
+
+# --------------------------------------------------------------------------- issue 5 (Queue)
+
+TARGETS.update(
+    {
+        "triage_key_ms": ("<=", 16.0),
+        "queue_scroll_ms": ("<=", 16.0),
+        "startup_ratio_stress": ("<=", 1.5),
+        "import_rows_per_s": (">=", 20_000.0),
+    }
+)
+QUEUE_KEY_PRESSES = 40
+IMPORT_ROWS = 100_000
+
+
+def child_queue_key(_t0: float, args: list[str]) -> None:
+    """``args[0]`` (``d`` or ``j``) pressed ``args[1]`` times on the Queue tab, through the real
+    ``cm-tui`` start-up (``args[2:]``). Each sample: ``post_message(events.Key(...))`` -> the
+    first frame displayed after the key's action has returned (for ``d`` the write is fsync'd
+    by then; the item is checked closed in the repository). Three warm-up presses."""
+    import asyncio
+
+    from textual import events
+    from textual.app import App
+
+    key, count = args[0], int(args[1])
+    state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
+    display = App._display
+
+    def _display(self: App, screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is None:
+            return
+        if state["armed"] and state["event"] is not None:
+            state["frame"] = time.perf_counter()
+            state["armed"] = False
+            state["event"].set()
+        if not state["started"] and getattr(self, "active_pane", None) is not None:
+            state["started"] = True
+            self.call_later(lambda: self.run_worker(measure(self)))
+
+    async def measure(app: Any) -> None:
+        try:
+            await asyncio.sleep(0.3)
+            pane = app.active_pane
+            pane.list.move_to(len(pane.list.rows) // 2)
+            samples: list[float] = []
+            for i in range(count + 3):
+                before = pane.list.current
+                event = asyncio.Event()
+                state["event"] = event
+                start = time.perf_counter()
+                app.post_message(events.Key(key, key))
+                await asyncio.wait_for(event.wait(), 10)
+                elapsed = (state["frame"] - start) * 1000
+                if key == "d":
+                    stored = app.ctx.repo.queue.get(before.id)
+                    if stored is None or stored.status.value != "replied":
+                        _emit({"error": f"press {i}: the change was not persisted"})
+                        os._exit(1)
+                if pane.list.current is None or pane.list.current.id == before.id:
+                    _emit({"error": f"press {i}: the cursor did not move on"})
+                    os._exit(1)
+                if i >= 3:
+                    samples.append(elapsed)
+                await asyncio.sleep(0.03)
+            _emit({"samples": samples, "open": len(pane.list.rows)})
+        except Exception as exc:  # pragma: no cover - reported to the parent
+            _emit({"error": repr(exc)})
+        os._exit(0)
+
+    from cm_tui.ui.panes.queue import QueuePane
+    from cm_tui.ui.widgets.rowlist import RowList
+
+    if key == "d":
+        owner, name = QueuePane, "action_done"
+    else:
+        owner, name = RowList, "action_cursor_down"
+    action = getattr(owner, name)
+
+    def armed(self: Any) -> None:
+        action(self)
+        state["armed"] = True
+
+    setattr(owner, name, armed)
+    App._display = _display  # type: ignore[method-assign]
+    run = App.run
+
+    def _run(self: App, *a: Any, **kw: Any) -> Any:
+        kw["headless"] = True
+        kw["size"] = SIZE
+        return run(self, *a, **kw)
+
+    App.run = _run  # type: ignore[method-assign]
+    from cm_tui.ui import app as ui_app
+
+    init = ui_app.CmTuiApp.__init__
+
+    def __init__(self: Any, *a: Any, **kw: Any) -> None:
+        kw["initial_tab"] = "queue"
+        init(self, *a, **kw)
+
+    ui_app.CmTuiApp.__init__ = __init__  # type: ignore[method-assign]
+    from cm_tui.cli import main
+
+    main(args[2:])
+    _emit({"error": "the app exited before the measurement ended"})
+    os._exit(1)
+
+
+def child_import(_t0: float, args: list[str]) -> None:
+    """Import the CSV ``args[0]`` into a new store ``args[1]`` with ``cm_tui.io.queue_import``
+    (streamed, one transaction); emits rows/s, the resident memory before, the peak after a
+    dry run (the importer alone) and the peak after the real import (the store then holds
+    the 100,000 items in memory, as TinyDB does with every record)."""
+    import resource
+
+    from cm_tui.core.settings import Settings
+    from cm_tui.io.queue_import import ImportOptions, import_queue
+    from cm_tui.store import Store
+
+    csv_path, db = Path(args[0]), Path(args[1])
+    settings = Settings(timezone="Europe/Paris", language="en")
+    options = ImportOptions(tz=settings.zone, deadline_policy=settings, keywords=("nova",))
+    rss_before = _rss_mb()
+    # a dry run first: the importer's own memory (streaming: it must not grow with the file)
+    import_queue(csv_path, options)
+    dry_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with Store.open(db) as store:
+        start = time.perf_counter()
+        result = import_queue(
+            csv_path,
+            options,
+            existing=store.repo.queue.all,
+            write=store.repo.queue.add_many,
+            transaction=store.transaction,
+        )
+        elapsed = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _emit(
+        {
+            "rows_per_s": result.added / elapsed,
+            "elapsed_s": elapsed,
+            "rows": result.added,
+            "rss_before_mb": rss_before,
+            "dry_run_peak_rss_mb": dry_peak,
+            "peak_rss_mb": peak,
+        }
+    )
+    os._exit(0)
+
+
+CHILD_MODES["queue_key"] = child_queue_key
+CHILD_MODES["import"] = child_import
+
+
+def _queue_key_bench(env: BenchEnv, runs: int, key: str, name: str) -> Result:
+    import statistics
+
+    args = env.app_args("stress")
+    env.child("queue_key", key, "3", *args)  # warm-up
+    samples: list[float] = []
+    for i in range(runs):
+        _log(f"{name} {i + 1}/{runs}")
+        samples.extend(env.child("queue_key", key, str(QUEUE_KEY_PRESSES), *args)["samples"])
+    return Result(
+        _percentile(samples, 95),
+        {name: samples},
+        {f"{name}_median": statistics.median(samples), f"{name}_presses": len(samples)},
+    )
+
+
+def bench_triage_key_ms(env: BenchEnv, runs: int) -> Result:
+    """``d`` on a Queue item of the ``stress`` store (10,000 open) to the next frame, the
+    change persisted (fsync'd) and the cursor on the next item. Figure: the **p95**."""
+    return _queue_key_bench(env, runs, "d", "triage_key_ms")
+
+
+def bench_queue_scroll_ms(env: BenchEnv, runs: int) -> Result:
+    """``j`` on the Queue list of the ``stress`` store to the next frame. Figure: the p95."""
+    return _queue_key_bench(env, runs, "j", "queue_scroll_ms")
+
+
+def bench_startup_ratio_stress(env: BenchEnv, runs: int) -> Result:
+    """First frame with the Queue tab open on the ``stress`` store, over the bare app's."""
+    import statistics
+
+    args = ["--tab", "queue", *env.app_args("stress")]
+    env.child("bare")
+    env.child("app", *args)
+    bare: list[float] = []
+    app: list[float] = []
+    for i in range(runs):
+        _log(f"startup stress queue {i + 1}/{runs}")
+        bare.append(env.child("bare")["elapsed_s"])
+        app.append(env.child("app", *args)["elapsed_s"])
+    return Result(
+        statistics.median(app) / statistics.median(bare),
+        {"startup_stress_queue_s": app, "startup_bare_s": bare},
+        {"startup_stress_queue_s": statistics.median(app)},
+    )
+
+
+def bench_import_rows_per_s(env: BenchEnv, runs: int) -> Result:
+    """``IMPORT_ROWS`` CSV rows (French headers, ``;``, Windows line ends, UTF-8 with BOM)
+    imported into a new store, in a fresh process per run; peak memory in the info."""
+    import statistics
+
+    csv_path = env.root / "import.csv"
+    if not csv_path.exists():
+        with open(csv_path, "w", encoding="utf-8-sig", newline="") as handle:
+            handle.write("Réseau;Auteur;Nom;Texte;Reçu le;Type;Identifiant\r\n")
+            kinds = ("commentaire", "mention", "mp", "avis")
+            for n in range(IMPORT_ROWS):
+                day, minute = 1 + n % 28, n % 1440
+                handle.write(
+                    f"facebook;@user{n};Utilisateur {n};"
+                    f'"Bonjour, une question sur Nova n°{n} ; merci !";'
+                    f"{day:02d}/10/2026 {minute // 60:02d}:{minute % 60:02d};"
+                    f"{kinds[n % 4]};fb-{n}\r\n"
+                )
+    rates: list[float] = []
+    peaks: list[float] = []
+    befores: list[float] = []
+    dry_peaks: list[float] = []
+    for i in range(runs):
+        _log(f"import {i + 1}/{runs}")
+        db = env.root / f"import-{i}" / "store.json"
+        payload = env.child("import", str(csv_path), str(db))
+        if payload["rows"] != IMPORT_ROWS:
+            raise RuntimeError(f"import: {payload['rows']} rows imported, not {IMPORT_ROWS}")
+        rates.append(payload["rows_per_s"])
+        peaks.append(payload["peak_rss_mb"])
+        befores.append(payload["rss_before_mb"])
+        dry_peaks.append(payload["dry_run_peak_rss_mb"])
+    return Result(
+        statistics.median(rates),
+        {"import_rows_per_s": rates, "import_peak_rss_mb": peaks},
+        {
+            "import_rows": IMPORT_ROWS,
+            "import_csv_mb": round(csv_path.stat().st_size / 2**20, 1),
+            "import_peak_rss_mb": statistics.median(peaks),
+            "import_rss_before_mb": statistics.median(befores),
+            # the importer alone (dry run, nothing kept): memory independent of the file size
+            "import_dry_run_peak_rss_mb": statistics.median(dry_peaks),
+        },
+    )
+
+
+BENCHMARKS.update(
+    {
+        "triage_key_ms": bench_triage_key_ms,
+        "queue_scroll_ms": bench_queue_scroll_ms,
+        "startup_ratio_stress": bench_startup_ratio_stress,
+        "import_rows_per_s": bench_import_rows_per_s,
+    }
+)
+
+
+# --------------------------------------------------------------------------- issue 4 (Calendar)
+
+TARGETS.update({"calendar_week_ms": ("<=", 30.0), "calendar_key_ms": ("<=", 16.0)})
+CALENDAR_PRESSES = 30
+
+
+def child_calendar(_t0: float, args: list[str]) -> None:
+    """The Calendar tab through the real ``cm-tui`` start-up (``args[2:]``), opened first.
+
+    ``args[0]``: ``week`` presses ``]`` and ``[`` in turn (a new week read from the store, its
+    grid and checks computed, every cell repainted); ``key`` presses ``l`` and ``h`` in turn (the
+    cursor one cell right / left). ``args[1]`` presses. Each sample: ``post_message(events.Key)``
+    -> the first frame displayed (``App._display``) after the pane's action has returned. Three
+    warm-up presses. ``reload_ms`` (week only): ``CalendarPane.reload()`` alone, timed in place.
+    """
+    import asyncio
+
+    from textual import events
+    from textual.app import App
+
+    mode, count = args[0], int(args[1])
+    keys = ("right_square_bracket", "left_square_bracket") if mode == "week" else ("l", "h")
+    state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
+    #: the frame after the side panel's update, which follows the cursor's frame (``key`` mode)
+    state.update({"detail_armed": False, "detail_event": None, "detail_frame": 0.0})
+    reloads: list[float] = []
+    display = App._display
+
+    def _display(self: App, screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is None:
+            return
+        if state["armed"] and state["event"] is not None:
+            state["frame"] = time.perf_counter()
+            state["armed"] = False
+            state["event"].set()
+        elif state["detail_armed"] and state["detail_event"] is not None:
+            state["detail_frame"] = time.perf_counter()
+            state["detail_armed"] = False
+            state["detail_event"].set()
+        if not state["started"] and getattr(self, "active_pane", None) is not None:
+            state["started"] = True
+            self.call_later(lambda: self.run_worker(measure(self)))
+
+    async def measure(app: Any) -> None:
+        try:
+            await asyncio.sleep(0.3)
+            pane = app.active_pane
+            posts = app.ctx.repo.posts.count()
+            samples: list[float] = []
+            details: list[float] = []
+            for i in range(count + 3):
+                before = (pane.week_start, pane.cursor)
+                event = asyncio.Event()
+                state["event"] = event
+                state["detail_event"] = detail_event = asyncio.Event()
+                key = keys[i % 2]
+                start = time.perf_counter()
+                app.post_message(events.Key(key, None))
+                await asyncio.wait_for(event.wait(), 10)
+                elapsed = (state["frame"] - start) * 1000
+                if (pane.week_start, pane.cursor) == before:
+                    _emit({"error": f"press {i} ({key}): nothing moved"})
+                    os._exit(1)
+                if mode == "key":
+                    await asyncio.wait_for(detail_event.wait(), 10)
+                    if i >= 3:
+                        details.append((state["detail_frame"] - start) * 1000)
+                if i >= 3:
+                    samples.append(elapsed)
+                await asyncio.sleep(0.03)
+            payload = {"samples": samples, "reload_ms": reloads[3:], "detail_ms": details}
+            _emit({**payload, "posts": posts})
+        except Exception as exc:  # pragma: no cover - reported to the parent
+            _emit({"error": repr(exc)})
+        os._exit(0)
+
+    from cm_tui.ui import app as ui_app
+    from cm_tui.ui.panes.calendar import CalendarPane
+
+    shift, move, reload, show_detail = (
+        CalendarPane.action_shift_week,
+        CalendarPane.action_move,
+        CalendarPane.reload,
+        CalendarPane._show_detail,
+    )
+
+    def _show_detail(self: Any) -> None:
+        show_detail(self)
+        if mode == "key" and not state["armed"]:  # the update after the cursor's frame
+            state["detail_armed"] = True
+
+    def action_shift_week(self: Any, steps: int) -> None:
+        shift(self, steps)
+        state["armed"] = True
+
+    def action_move(self: Any, rows: int, cols: int) -> None:
+        move(self, rows, cols)
+        state["armed"] = True
+
+    def timed_reload(self: Any) -> None:
+        start = time.perf_counter()
+        reload(self)
+        reloads.append((time.perf_counter() - start) * 1000)
+
+    CalendarPane.action_shift_week = action_shift_week  # type: ignore[method-assign]
+    CalendarPane.action_move = action_move  # type: ignore[method-assign]
+    CalendarPane.reload = timed_reload  # type: ignore[method-assign]
+    CalendarPane._show_detail = _show_detail  # type: ignore[method-assign]
+    init = ui_app.CmTuiApp.__init__
+
+    def __init__(self: Any, *a: Any, **kw: Any) -> None:
+        kw["initial_tab"] = "calendar"
+        init(self, *a, **kw)
+
+    ui_app.CmTuiApp.__init__ = __init__  # type: ignore[method-assign]
+    App._display = _display  # type: ignore[method-assign]
+    run = App.run
+
+    def _run(self: App, *a: Any, **kw: Any) -> Any:
+        kw["headless"] = True
+        kw["size"] = SIZE
+        return run(self, *a, **kw)
+
+    App.run = _run  # type: ignore[method-assign]
+    from cm_tui.cli import main
+
+    main(args[2:])
+    _emit({"error": "the app exited before the measurement ended"})
+    os._exit(1)
+
+
+CHILD_MODES["calendar"] = child_calendar
+
+
+def bench_calendar_week_ms(env: BenchEnv, runs: int) -> Result:
+    """The week view rendered with the ``stress`` store's 5,000 posts: ``]`` / ``[`` to the
+    next frame (read the week, compute grid and checks, repaint every cell): the median.
+    ``calendar_reload_ms`` (info): the pane's ``reload()`` alone."""
+    import statistics
+
+    args = env.app_args("stress")
+    env.child("calendar", "week", "3", *args)  # warm-up
+    samples: list[float] = []
+    reloads: list[float] = []
+    posts = 0
+    for i in range(runs):
+        _log(f"calendar week {i + 1}/{runs}")
+        payload = env.child("calendar", "week", str(CALENDAR_PRESSES), *args)
+        samples.extend(payload["samples"])
+        reloads.extend(payload["reload_ms"])
+        posts = payload["posts"]
+    return Result(
+        statistics.median(samples),
+        {"calendar_week_ms": samples, "calendar_reload_ms": reloads},
+        {
+            "calendar_week_ms_p95": _percentile(samples, 95),
+            "calendar_reload_ms": statistics.median(reloads),
+            "calendar_posts": posts,
+        },
+    )
+
+
+def bench_calendar_key_ms(env: BenchEnv, runs: int) -> Result:
+    """The cursor one cell right / left in the week view (``stress`` store) to the next frame:
+    the **p95** of every sample (the issue's target); the median is in the info. The side
+    panel's text follows in the frame after (``CalendarPane._detail_after_frame``):
+    ``calendar_key_detail_ms`` (info) is the key to that second frame."""
+    import statistics
+
+    args = env.app_args("stress")
+    env.child("calendar", "key", "3", *args)  # warm-up
+    samples: list[float] = []
+    details: list[float] = []
+    for i in range(runs):
+        _log(f"calendar key {i + 1}/{runs}")
+        payload = env.child("calendar", "key", str(CALENDAR_PRESSES), *args)
+        samples.extend(payload["samples"])
+        details.extend(payload["detail_ms"])
+    return Result(
+        _percentile(samples, 95),
+        {"calendar_key_ms": samples, "calendar_key_detail_ms": details},
+        {
+            "calendar_key_ms_median": statistics.median(samples),
+            "calendar_key_detail_ms_median": statistics.median(details),
+            "calendar_key_detail_ms_p95": _percentile(details, 95),
+        },
+    )
+
+
+BENCHMARKS.update(
+    {
+        "calendar_week_ms": bench_calendar_week_ms,  # issue 4
+        "calendar_key_ms": bench_calendar_key_ms,  # issue 4
+    }
+)
+
+
+# --------------------------------------------------------------------------- issue 6 (Stats)
+
+TARGETS.update({"stats_switch_ms": ("<=", 50.0), "report_ms": ("<=", 500.0)})
+STATS_PRESSES = 30
+STATS_MONTHS = 36
+REPORT_MONTH = "2026-10"
+REPORT_RUNS = 10
+
+
+def child_stats_figures(_t0: float, args: list[str]) -> None:
+    """Give the store ``args[0]`` ``STATS_MONTHS`` months of figures for each of the 7 known
+    networks (the ones it lacks), so that the Stats chart draws 36 months x 7 networks."""
+    import random
+
+    from cm_tui.core.models import MonthlyFigures
+    from cm_tui.core.settings import KNOWN_NETWORKS
+    from cm_tui.core.timeutil import shift_month
+    from cm_tui.store import Store
+
+    rng = random.Random(6)
+    with Store.open(Path(args[0])) as store:
+        have = {(f.network, f.month) for f in store.repo.figures.all()}
+        new = []
+        for n, network in enumerate(KNOWN_NETWORKS):
+            followers = 1000.0 * (n + 1)
+            for i in range(STATS_MONTHS):
+                month = shift_month(REPORT_MONTH, i - STATS_MONTHS + 1)
+                followers *= 1 + rng.uniform(0.0, 0.04)
+                reach = int(followers * rng.uniform(1.5, 2.5))
+                if (network, month) not in have:
+                    new.append(
+                        MonthlyFigures(network, month, followers=int(followers), reach=reach,
+                                       impressions=reach * 2, reactions=reach // 30,
+                                       comments=reach // 200, shares=reach // 300,
+                                       clicks=reach // 80, profile_visits=reach // 60)
+                    )  # fmt: skip
+        store.repo.figures.add_many(new)
+        store.repo.prefs.set("demo.active_networks", list(KNOWN_NETWORKS))  # show all 7
+    _emit({"added": len(new)})
+    os._exit(0)
+
+
+def child_stats_switch(_t0: float, args: list[str]) -> None:
+    """``m`` (next figure) pressed ``STATS_PRESSES`` times on the Stats tab with the range set to
+    all months, through the real ``cm-tui`` start-up (``args``). Each sample: posting
+    ``events.Key`` -> the first frame displayed after the pane's action returned. The figures
+    that need the whole queue (response charts) are skipped over: their thread's pass is not a
+    key's latency. Three warm-up presses."""
+    import asyncio
+
+    from textual import events
+    from textual.app import App
+
+    state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
+    display = App._display
+
+    def _display(self: App, screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is None:
+            return
+        if state["armed"] and state["event"] is not None:
+            state["frame"] = time.perf_counter()
+            state["armed"] = False
+            state["event"].set()
+        if not state["started"] and getattr(self, "active_pane", None) is not None:
+            state["started"] = True
+            self.call_later(lambda: self.run_worker(measure(self)))
+
+    async def measure(app: Any) -> None:
+        try:
+            await asyncio.sleep(0.3)
+            pane = app.active_pane
+            pane.range = 0  # every month: 36
+            pane._draw_chart()
+            await asyncio.sleep(0.2)
+            months = len(pane.chart_months())
+            networks = len(pane._networks)
+            samples: list[float] = []
+            i = 0
+            while len(samples) < STATS_PRESSES:
+                event = asyncio.Event()
+                state["event"] = event
+                before = pane.chart.builds
+                start = time.perf_counter()
+                app.post_message(events.Key("m", "m"))
+                await asyncio.wait_for(event.wait(), 10)
+                elapsed = (state["frame"] - start) * 1000
+                await asyncio.sleep(0.03)
+                if pane.chart.builds == before:
+                    _emit({"error": f"press {i}: the chart was not rebuilt"})
+                    os._exit(1)
+                if i >= 3 and pane.metric not in ("response_median", "on_time_share"):
+                    samples.append(elapsed)
+                i += 1
+                while pane.metric in ("response_median", "on_time_share") and (
+                    pane._responses_version != app.ctx.version
+                ):
+                    await asyncio.sleep(0.05)  # the queue pass, in its thread
+            _emit({"samples": samples, "months": months, "networks": networks})
+        except Exception as exc:  # pragma: no cover - reported to the parent
+            _emit({"error": repr(exc)})
+        os._exit(0)
+
+    from cm_tui.ui.panes.stats import StatsPane
+
+    action = StatsPane.action_next_metric
+
+    def armed(self: Any) -> None:
+        action(self)
+        state["armed"] = True
+
+    StatsPane.action_next_metric = armed  # type: ignore[method-assign]
+    App._display = _display  # type: ignore[method-assign]
+    run = App.run
+
+    def _run(self: App, *a: Any, **kw: Any) -> Any:
+        kw["headless"] = True
+        kw["size"] = SIZE
+        return run(self, *a, **kw)
+
+    App.run = _run  # type: ignore[method-assign]
+    from cm_tui.ui import app as ui_app
+
+    init = ui_app.CmTuiApp.__init__
+
+    def __init__(self: Any, *a: Any, **kw: Any) -> None:
+        kw["initial_tab"] = "stats"
+        init(self, *a, **kw)
+
+    ui_app.CmTuiApp.__init__ = __init__  # type: ignore[method-assign]
+    from cm_tui.cli import main
+
+    main(args)
+    _emit({"error": "the app exited before the measurement ended"})
+    os._exit(1)
+
+
+def child_report(_t0: float, args: list[str]) -> None:
+    """The Markdown report of ``REPORT_MONTH`` on the store ``args[0]`` (opened read-only, as
+    ``cm-tui report`` does), ``REPORT_RUNS`` times: gathering (queue archive read without cache)
+    plus rendering, each timed."""
+    from cm_tui.core.i18n import set_language
+    from cm_tui.core.settings import Settings
+    from cm_tui.io.report import gather, render_markdown
+    from cm_tui.store import Store
+
+    settings = Settings(timezone="Europe/Paris", language="en")
+    set_language("en")
+    samples: list[float] = []
+    size = 0
+    with Store.open(Path(args[0]), readonly=True) as store:
+        networks = settings.network_profiles(store.repo.networks.all())
+        for _ in range(REPORT_RUNS):
+            start = time.perf_counter()
+            report = gather(
+                store.repo,
+                REPORT_MONTH,
+                networks=networks,
+                tz=settings.zone,
+                today=date_of(NOW),
+            )
+            size = len(render_markdown(report))
+            samples.append((time.perf_counter() - start) * 1000)
+    _emit({"samples": samples, "chars": size})
+    os._exit(0)
+
+
+def date_of(instant: str) -> Any:
+    from datetime import datetime
+
+    return datetime.fromisoformat(instant).date()
+
+
+CHILD_MODES["stats_figures"] = child_stats_figures
+CHILD_MODES["stats_switch"] = child_stats_switch
+CHILD_MODES["report"] = child_report
+
+
+def bench_stats_switch_ms(env: BenchEnv, runs: int) -> Result:
+    """Median of ``m`` on the Stats tab, 36 months x 7 networks (the ``year`` demo plus the
+    missing figures), all months shown."""
+    import shutil
+    import statistics
+
+    db = env.root / "stats36" / "store.json"
+    if not db.exists():
+        shutil.copytree(env.store("year").parent, db.parent)
+        env.child("stats_figures", str(db))
+    args = ["--db", str(db), "--now", NOW]
+    samples: list[float] = []
+    info: dict[str, Any] = {}
+    for i in range(runs):
+        _log(f"stats switch {i + 1}/{runs}")
+        payload = env.child("stats_switch", *args)
+        samples.extend(payload["samples"])
+        info = {"stats_months": payload["months"], "stats_networks": payload["networks"]}
+    return Result(
+        statistics.median(samples),
+        {"stats_switch_ms": samples},
+        {**info, "stats_switch_ms_p95": _percentile(samples, 95)},
+    )
+
+
+def bench_report_ms(env: BenchEnv, runs: int) -> Result:
+    """Median time of the Markdown report of a month of the ``stress`` store."""
+    import statistics
+
+    db = str(env.store("stress"))
+    samples: list[float] = []
+    chars = 0
+    for i in range(runs):
+        _log(f"report {i + 1}/{runs}")
+        payload = env.child("report", db)
+        samples.extend(payload["samples"])
+        chars = payload["chars"]
+    return Result(
+        statistics.median(samples),
+        {"report_ms": samples},
+        {"report_ms_p95": _percentile(samples, 95), "report_chars": chars},
+    )
+
+
+BENCHMARKS.update(
+    {
+        "stats_switch_ms": bench_stats_switch_ms,  # issue 6
+        "report_ms": bench_report_ms,  # issue 6
+    }
+)
 
 
 def _percentile(values: list[float], pct: float) -> float:

@@ -145,6 +145,7 @@ async def test_calendar_navigation(make_app) -> None:
 async def test_stats_chart_is_built_once_per_data_size_theme(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # Today is composed before "4" arrives
         await pilot.press("4")
         await settle(pilot)
         stats = app.active_pane

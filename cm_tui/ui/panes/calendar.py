@@ -1,29 +1,60 @@
-"""Calendar: the editorial week, networks x Monday..Sunday, from ``core.calendar.week_grid``.
+"""Calendar: the editorial week (networks x Monday..Sunday), the month, and a list of posts.
 
-Each cell shows the count against the network's target and the first posts with their hour and
-status; the side panel shows the selected cell's posts in full, as plain text. The grid is a
-fixed set of ``Static`` cells updated in place: moving the cursor only toggles two classes.
+* Week view (``core.calendar.week_grid``): each cell shows the count against the network's
+  target and the first posts with their hour, status and a ``⚠`` when a check fails
+  (``core.posts.check_posts``). The grid is a fixed set of ``Static`` cells updated in place:
+  moving the cursor only toggles two classes.
+* Month view (``m``, ``core.calendar.month_grid``): a classic month grid, per day the posts per
+  network in compact form (network and one status mark per post).
+* List view (``v``): the posts of the week or month shown, one per line, to read the texts.
+
+The side panel shows the posts of the selection (the cell, the day or the list row) as plain
+text; ``J`` / ``K`` choose among them. Editing keys act on the chosen post; every change goes
+through the Repository and can be undone (``u``, several levels).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, timedelta
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
-from cm_tui.core.calendar import GridCell, GridRow, WeekGrid, week_grid
+from cm_tui.core.calendar import GridCell, GridRow, MonthGrid, WeekGrid, month_grid, week_grid
 from cm_tui.core.i18n import t
-from cm_tui.core.models import PostingPeriod, PostStatus
+from cm_tui.core.models import NetworkProfile, Post, PostingPeriod, PostStatus
+from cm_tui.core.posts import (
+    PostCheck,
+    check_post,
+    check_posts,
+    duplicate_to,
+    move_days,
+    move_slot,
+    next_status,
+    post_fields,
+)
 from cm_tui.core.targets import target_state
-from cm_tui.core.timeutil import local_day_bounds, week_start_of
+from cm_tui.core.timeutil import (
+    days_in_month,
+    local_day_bounds,
+    month_key,
+    parse_month,
+    shift_month,
+    week_start_of,
+)
 from cm_tui.ui import fmt
+from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.panes.base import Pane
+from cm_tui.ui.widgets.rowlist import RowList
 from cm_tui.ui.widgets.summary import TARGET_STYLES, WITHIN_STYLE, target_range, target_span
 
 #: post status -> (mark, style)
@@ -34,6 +65,15 @@ STATUS_MARKS: dict[PostStatus, tuple[str, str]] = {
     PostStatus.PUBLISHED: ("✓", "$text-success"),
     PostStatus.CANCELLED: ("✗", "$text-error"),
 }
+CHECK_MARK = ("⚠", "$text-warning")
+WEEK, MONTH, LIST = "week", "month", "list"
+#: the hour a new post gets (then ``shift+up/down`` moves it between slots)
+NEW_POST_TIME = "10:00"
+UNDO_LEVELS = 50
+#: content series: where they are stored, the default one's campaign name, how far ahead
+SERIES_PREF = "calendar.series"
+DEFAULT_SERIES_NAME = "blog-weekly"
+SERIES_DAYS = 28
 
 
 class WeekGridView(Widget, can_focus=True):
@@ -67,11 +107,111 @@ class WeekGridView(Widget, can_focus=True):
         self.mount_all(widgets)
 
 
+class MonthGridView(Widget, can_focus=True):
+    """Seven columns, six week rows (a month spans at most six); unused rows stay empty."""
+
+    def __init__(self) -> None:
+        super().__init__(id="calendar-month")
+        self.heads: list[Static] = []
+        self.cells: list[list[Static]] = []
+
+    def build(self) -> None:
+        """Create the cells on first use (most sessions never open the month view, and 49
+        widgets mounted with the tab would slow its first frame)."""
+        if self.heads:
+            return
+        self.heads = [Static("", classes="cal-head") for _ in range(7)]
+        self.cells = [[Static("", classes="cal-cell cal-day") for _ in range(7)] for _ in range(6)]
+        self.mount_all([*self.heads, *(cell for week in self.cells for cell in week)])
+
+
+class DetailView(Widget, can_focus=True):
+    """The side panel: the selection's posts as plain ``Content``, turned into lines once per
+    change (one ``to_strips`` call) and drawn line by line (Textual's line API).
+
+    Its size never depends on the text: a new selection repaints the panel without re-laying
+    out the screen (a ``Static`` in a scrolling container would, on every cursor move). Longer
+    texts scroll inside it (mouse wheel, or ``↑`` / ``↓`` when it has focus); a last line ``…``
+    says there is more.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "up", "scroll_text(-1)", "calendar.key.detail_up", show=False, id="calendar.detail_up"
+        ),
+        Binding(
+            "down",
+            "scroll_text(1)",
+            "calendar.key.detail_down",
+            show=False,
+            id="calendar.detail_down",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="calendar-detail")
+        localize_bindings(self)
+        self._content = Content("")
+        self._strips: list[Strip] = []
+        self._key: tuple[int, str] | None = None
+        self.top = 0
+
+    def update(self, content: Content) -> None:
+        self._content = content
+        self._key = None
+        self.top = 0
+        self.refresh()
+
+    def render(self) -> Content:
+        """The whole text (what the panel shows, before wrapping)."""
+        return self._content
+
+    def _build(self) -> None:
+        width = self.size.width
+        key = (width, self.app.theme)
+        if key != self._key:
+            self._key = key
+            style = self.get_visual_style()
+            self._strips = (
+                Visual.to_strips(self, self._content, width, None, style, pad=True)
+                if width > 0
+                else []
+            )
+
+    def action_scroll_text(self, lines: int) -> None:
+        self._build()
+        top = max(0, min(self.top + lines, len(self._strips) - self.size.height))
+        if top != self.top:
+            self.top = top
+            self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.action_scroll_text(3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.action_scroll_text(-3)
+
+    def render_line(self, y: int) -> Strip:
+        self._build()
+        width, height = self.size
+        index = self.top + y
+        style = self.get_visual_style()
+        if index >= len(self._strips) or width <= 0:
+            return Strip.blank(max(width, 0), style.rich_style)
+        if y == height - 1 and index < len(self._strips) - 1:
+            more = Content.styled("…".rjust(width), "$text-muted")
+            return Visual.to_strips(self, more, width, 1, style, pad=True)[0]
+        return self._strips[index]
+
+
 class CalendarPane(Pane):
     """The second tab: what is planned, where are the holes?"""
 
     PANE_ID = "calendar"
     TITLE_KEY = "ui.tab.calendar"
+    KEY_WIDGETS = (RowList, DetailView)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "shift_week(-1)", "ui.key.prev_week", id="calendar.prev"),
         Binding("right_square_bracket", "shift_week(1)", "ui.key.next_week", id="calendar.next"),
@@ -80,47 +220,157 @@ class CalendarPane(Pane):
         Binding("right,l", "move(0,1)", "ui.key.cell_right", show=False, id="calendar.right"),
         Binding("up,k", "move(-1,0)", "ui.key.cell_up", show=False, id="calendar.up"),
         Binding("down,j", "move(1,0)", "ui.key.cell_down", show=False, id="calendar.down"),
+        Binding("n", "new_post", "calendar.key.new", id="calendar.new"),
+        Binding("enter", "edit_post", "calendar.key.edit", id="calendar.edit"),
+        Binding("p", "cycle_status", "calendar.key.status", id="calendar.status"),
+        Binding("x", "delete_post", "calendar.key.delete", id="calendar.delete"),
+        Binding("u", "undo", "calendar.key.undo", id="calendar.undo"),
+        Binding("d", "duplicate", "calendar.key.duplicate", show=False, id="calendar.duplicate"),
+        Binding(
+            "shift+left",
+            "move_post_days(-1)",
+            "calendar.key.day_earlier",
+            show=False,
+            id="calendar.post_earlier",
+        ),
+        Binding(
+            "shift+right",
+            "move_post_days(1)",
+            "calendar.key.day_later",
+            show=False,
+            id="calendar.post_later",
+        ),
+        Binding(
+            "shift+up",
+            "move_post_slot(-1)",
+            "calendar.key.slot_earlier",
+            show=False,
+            id="calendar.slot_earlier",
+        ),
+        Binding(
+            "shift+down",
+            "move_post_slot(1)",
+            "calendar.key.slot_later",
+            show=False,
+            id="calendar.slot_later",
+        ),
+        Binding(
+            "J", "choose_post(1)", "calendar.key.next_post", show=False, id="calendar.next_post"
+        ),
+        Binding(
+            "K", "choose_post(-1)", "calendar.key.prev_post", show=False, id="calendar.prev_post"
+        ),
+        Binding("m", "toggle_month", "calendar.key.month", id="calendar.month"),
+        Binding("v", "toggle_list", "calendar.key.list", id="calendar.list"),
+        Binding("H", "hashtags", "calendar.key.hashtags", show=False, id="calendar.hashtags"),
+        Binding("S", "fill_series", "calendar.key.series", show=False, id="calendar.series"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
-        self.week_start: date = week_start_of(ctx.today())
-        self.cursor: tuple[int, int] = (0, (ctx.today() - self.week_start).days)
+        today = ctx.today()
+        self.week_start: date = week_start_of(today)
+        self.cursor: tuple[int, int] = (0, (today - self.week_start).days)
+        #: ``week`` / ``month`` / ``list``; ``range_mode``: the range the list shows
+        self.mode = WEEK
+        self.range_mode = WEEK
+        self.month_cursor: date = today
+        self.post_index = 0
         self.grid: WeekGrid | None = None
+        self.month: MonthGrid | None = None
+        self.networks: list[NetworkProfile] = []
+        self.checks: dict[int, tuple[PostCheck, ...]] = {}
+        self.list_posts: list[Post] = []
+        #: (before, after) snapshots of each change, newest last
+        self.undo_stack: list[tuple[tuple[Post, ...], tuple[Post, ...]]] = []
+        self._alias: dict[int, int] = {}
         self._painted_today: date | None = None
+        self._detail_pending = False
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             with Vertical(id="calendar-main", classes="box") as main:
                 main.border_title = t("ui.tab.calendar")
                 yield WeekGridView()
-            with VerticalScroll(id="calendar-side", classes="box") as side:
+                yield MonthGridView()
+                yield RowList(
+                    self._list_row, id="calendar-list", empty_text=t("calendar.list.empty")
+                )
+            with Vertical(id="calendar-side", classes="box") as side:
                 side.border_title = t("ui.calendar.detail")
-                yield Static(id="calendar-detail")
+                yield DetailView()
 
     @property
     def view(self) -> WeekGridView:
         return self.query_one(WeekGridView)
 
+    @property
+    def month_view(self) -> MonthGridView:
+        return self.query_one(MonthGridView)
+
+    @property
+    def list_view(self) -> RowList[Post]:
+        return self.query_one("#calendar-list", RowList)
+
     def focus_default(self) -> None:
-        self.view.focus()
+        self._main_widget().focus()
+
+    def _main_widget(self) -> Widget:
+        return {WEEK: self.view, MONTH: self.month_view, LIST: self.list_view}[self.mode]
 
     # ------------------------------------------------------------------ data
 
+    @property
+    def min_gap(self) -> timedelta:
+        return timedelta(minutes=self.ctx.settings.post_min_gap_minutes)
+
+    def _range(self) -> tuple[date, date]:
+        """First and last local day of what is shown: the week, the month grid's whole weeks,
+        or for the list exactly its week or month."""
+        mode = self.range_mode if self.mode == LIST else self.mode
+        if mode == MONTH:
+            year, mon = self.month_cursor.year, self.month_cursor.month
+            first = date(year, mon, 1)
+            last = date(year, mon, days_in_month(year, mon))
+            if self.mode == LIST:
+                return first, last
+            return week_start_of(first), week_start_of(last) + timedelta(days=6)
+        return self.week_start, self.week_start + timedelta(days=6)
+
     def reload(self) -> None:
         ctx = self.ctx
-        networks = ctx.settings.network_profiles(ctx.repo.networks.all())
-        start = local_day_bounds(self.week_start, ctx.zone)[0]
-        end = local_day_bounds(self.week_start + timedelta(days=6), ctx.zone)[1]
-        posts = ctx.repo.posts.between(start, end)
-        self.grid = week_grid(networks, posts, self.week_start, ctx.zone)
-        self.view.reshape(len(self.grid.rows))
-        self._paint()
+        self.networks = ctx.settings.network_profiles(ctx.repo.networks.all())
+        first, last = self._range()
+        start = local_day_bounds(first, ctx.zone)[0]
+        end = local_day_bounds(last, ctx.zone)[1]
+        gap = self.min_gap
+        around = ctx.repo.posts.between(start - gap, end + gap)
+        by_key = {n.key: n for n in ctx.repo.networks.all()}
+        by_key.update({n.key: n for n in self.networks})
+        self.checks = check_posts(around, by_key, ctx.now(), gap)
+        posts = [p for p in around if start <= p.at < end]
+        main = self._main_widget()
+        for widget in (self.view, self.month_view, self.list_view):
+            if widget.display != (widget is main):
+                widget.display = widget is main
+        if self.mode == MONTH:
+            self.month = month_grid(self.networks, posts, month_key(self.month_cursor), ctx.zone)
+            self._paint_month()
+        elif self.mode == LIST:
+            active = {n.key for n in self.networks}
+            self.list_posts = [p for p in posts if p.network in active]
+            self._paint_list()
+        else:
+            self.grid = week_grid(self.networks, posts, self.week_start, ctx.zone)
+            self.view.reshape(len(self.grid.rows))
+            self._paint()
 
     def tick(self) -> None:
-        """At midnight the "today" marks move: repaint (the week shown stays the same)."""
+        """At midnight the "today" marks move: repaint (the range shown stays the same)."""
         if self.ctx.today() != self._painted_today:
             self.reload()
+
+    # ------------------------------------------------------------------ week view
 
     def _paint(self) -> None:
         grid = self.grid
@@ -142,13 +392,13 @@ class CalendarPane(Pane):
         for col, day in enumerate(grid.days):
             head = view.heads[col]
             label = fmt.day_label(day)
-            head.update(Content(f"▸ {label}" if day == today else label))
+            head.update(Content(f"▸ {label}" if day == today else label), layout=False)
             head.set_class(day == today, "-today")
         for row_index, row in enumerate(grid.rows):
-            view.labels[row_index].update(self._network_label(row))
+            view.labels[row_index].update(self._network_label(row), layout=False)
             for col, cell in enumerate(row.cells):
                 widget = view.cells[row_index][col]
-                widget.update(self._cell_content(row, cell))
+                widget.update(self._cell_content(row, cell), layout=False)
                 widget.set_class(cell.day == today, "-today")
                 widget.set_class((row_index, col) == self.cursor, "-cursor")
         self._show_detail()
@@ -166,8 +416,7 @@ class CalendarPane(Pane):
             parts += ["\n", (f"{mark} {row.week_count}", style)]
         return Content.assemble(*parts)
 
-    @staticmethod
-    def _cell_content(row: GridRow, cell: GridCell) -> Content:
+    def _cell_content(self, row: GridRow, cell: GridCell) -> Content:
         network = row.network
         parts: list[str | tuple[str, str]] = []
         if network.period is PostingPeriod.DAY:
@@ -178,40 +427,192 @@ class CalendarPane(Pane):
             parts.append((f"  {cell.count}", "$text-muted"))
         for local, post in cell.posts:
             mark, style = STATUS_MARKS[post.status]
-            parts += [
-                "\n",
-                (f"{local:%H:%M}", "$text-muted"),
-                (mark, style),
-                " ",
-                fmt.one_line(post.title),
-            ]
+            parts += ["\n", (f"{local:%H:%M}", "$text-muted"), (mark, style)]
+            parts.append(CHECK_MARK if post.id in self.checks else " ")
+            parts.append(fmt.one_line(post.title))
         return Content.assemble(*parts)
 
-    def _show_detail(self) -> None:
-        detail = self.query_one("#calendar-detail", Static)
-        side = self.query_one("#calendar-side")
+    # ------------------------------------------------------------------ month view
+
+    def _paint_month(self) -> None:
+        grid = self.month
+        if grid is None:
+            return
+        view = self.month_view
+        view.build()
+        today = self._painted_today = self.ctx.today()
+        year, mon = parse_month(grid.month)
+        self.query_one("#calendar-main").border_title = t(
+            "calendar.month_title", month=t(f"calendar.month.{mon}"), year=year
+        )
+        for col, head in enumerate(view.heads):
+            head.update(Content(t(f"ui.weekday.{col + 1}")), layout=False)
+        names = {n.key: n.name for n in self.networks}
+        for w, week_cells in enumerate(view.cells):
+            week = grid.weeks[w] if w < len(grid.weeks) else None
+            for d, widget in enumerate(week_cells):
+                widget.display = week is not None
+                if week is None:
+                    continue
+                cell = week[d]
+                widget.update(
+                    self._day_content(cell.day, cell.in_month, cell.posts, names), layout=False
+                )
+                widget.set_class(cell.day == today, "-today")
+                widget.set_class(not cell.in_month, "-outside")
+                widget.set_class(cell.day == self.month_cursor, "-cursor")
+        self._show_detail()
+
+    def _day_content(
+        self,
+        day: date,
+        in_month: bool,
+        per_network: dict[str, tuple[tuple[datetime, Post], ...]],
+        names: dict[str, str],
+    ) -> Content:
+        parts: list[str | tuple[str, str]] = [
+            (f"{day.day:2d}", "bold" if in_month else "$text-muted")
+        ]
+        for key in names:
+            items = per_network.get(key)
+            if not items:
+                continue
+            parts += ["\n", (f"{fmt.one_line(names[key]).split()[0][:3]:<3} ", "$text-muted")]
+            for _local, post in items:
+                parts.append(STATUS_MARKS[post.status])
+                if post.id in self.checks:
+                    parts.append(CHECK_MARK)
+        return Content.assemble(*parts)
+
+    # ------------------------------------------------------------------ list view
+
+    def _paint_list(self) -> None:
+        first, last = self._range()
+        self.query_one("#calendar-main").border_title = t(
+            "calendar.list_title",
+            first=fmt.day_label(first),
+            last=f"{fmt.day_label(last)} {last.year}",
+            count=len(self.list_posts),
+        )
+        self._painted_today = self.ctx.today()
+        self.list_view.set_rows(self.list_posts)
+        self._show_detail()
+
+    def _list_row(self, post: Post, _width: int) -> Content:
+        local = post.at.astimezone(self.ctx.zone)
+        mark, style = STATUS_MARKS[post.status]
+        names = {n.key: n.name for n in self.networks}
+        return Content.assemble(
+            (f"{fmt.day_label(local.date())} {local:%H:%M} ", "$text-muted"),
+            (mark, style),
+            CHECK_MARK if post.id in self.checks else " ",
+            (f"{fmt.one_line(names.get(post.network, post.network))[:11]:<11} ", "bold"),
+            fmt.one_line(post.title),
+            (f"  {fmt.one_line(post.text)}", "$text-muted"),
+        )
+
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        event.stop()
+        if self.mode == LIST:
+            self.post_index = 0
+            self._show_detail()
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_posts(self) -> list[Post]:
+        """The posts of the selection: the cell (week), the day (month) or the list row."""
+        if self.mode == LIST:
+            current = self.list_view.current
+            return [] if current is None else [current]
+        if self.mode == MONTH:
+            grid = self.month
+            if grid is None:
+                return []
+            for week in grid.weeks:
+                for cell in week:
+                    if cell.day == self.month_cursor:
+                        order = {n.key: i for i, n in enumerate(self.networks)}
+                        items = [pair for key in order for pair in cell.posts.get(key, ())]
+                        items.sort(key=lambda pair: (pair[0], order[pair[1].network]))
+                        return [post for _local, post in items]
+            return []
         if self.grid is None or not self.grid.rows:
+            return []
+        r, c = self.cursor
+        return [post for _local, post in self.grid.rows[r].cells[c].posts]
+
+    @property
+    def selected_post(self) -> Post | None:
+        posts = self.selected_posts()
+        if not posts:
+            return None
+        self.post_index = max(0, min(self.post_index, len(posts) - 1))
+        return posts[self.post_index]
+
+    def selected_day(self) -> date:
+        if self.mode == MONTH:
+            return self.month_cursor
+        if self.mode == LIST:
+            post = self.list_view.current
+            if post is not None:
+                return post.at.astimezone(self.ctx.zone).date()
+            return self._range()[0]
+        return self.week_start + timedelta(days=self.cursor[1])
+
+    def selected_network(self) -> str | None:
+        if self.mode == WEEK and self.grid is not None and self.grid.rows:
+            return self.grid.rows[self.cursor[0]].network.key
+        post = self.selected_post
+        if post is not None:
+            return post.network
+        return self.networks[0].key if self.networks else None
+
+    def _detail_after_frame(self) -> None:
+        """Update the side panel right after the frame that shows the moved cursor: the cursor
+        answers the key at once and the panel's text follows in the next frame (measured:
+        ``calendar_key_ms`` vs ``calendar_key_detail_ms``). Moves made before that frame
+        coalesce into one update."""
+        if not self._detail_pending:
+            self._detail_pending = True
+            self.call_after_refresh(self._show_detail)
+
+    def _show_detail(self) -> None:
+        self._detail_pending = False
+        detail = self.query_one(DetailView)
+        side = self.query_one("#calendar-side")
+        if not self.networks:
             side.border_subtitle = ""
             detail.update(Content.styled(t("ui.calendar.no_networks"), "$text-muted"))
             return
-        r, c = self.cursor
-        row = self.grid.rows[r]
-        cell = row.cells[c]
-        side.border_subtitle = f"{row.network.name} · {fmt.day_label(cell.day)}"
-        if not cell.posts:
+        day = self.selected_day()
+        if self.mode == WEEK and self.grid is not None:
+            side.border_subtitle = (
+                f"{self.grid.rows[self.cursor[0]].network.name} · {fmt.day_label(day)}"
+            )
+        else:
+            side.border_subtitle = fmt.day_label(day)
+        posts = self.selected_posts()
+        if not posts:
             detail.update(Content.styled(t("ui.calendar.no_posts"), "$text-muted"))
             return
+        chosen = self.selected_post
+        names = {n.key: n.name for n in self.networks}
         parts: list[str | tuple[str, str]] = []
-        for index, (local, post) in enumerate(cell.posts):
+        for index, post in enumerate(posts):
+            local = post.at.astimezone(self.ctx.zone)
             mark, style = STATUS_MARKS[post.status]
             if index:
                 parts.append("\n\n")
+            pointer = "▶ " if post is chosen and len(posts) > 1 else ""
             parts += [
-                (f"{local:%H:%M} ", "bold"),
+                (f"{pointer}{local:%H:%M} ", "bold"),
                 (f"{mark} {t(f'core.post.{post.status.value}')}", style),
-                "\n",
-                (post.title, "bold"),
             ]
+            if self.mode != WEEK:
+                parts.append((f" · {names.get(post.network, post.network)}", "$text-muted"))
+            parts += ["\n", (post.title, "bold")]
+            for check in self.checks.get(post.id, ()):
+                parts += ["\n", (f"⚠ {t(check.message_key, **check.params)}", "$text-warning")]
             if post.text:
                 parts += ["\n", post.text]
             if post.hashtags:
@@ -220,23 +621,40 @@ class CalendarPane(Pane):
                 parts += ["\n", (post.link, "$text-muted")]
         detail.update(Content.assemble(*parts))
 
-    # ------------------------------------------------------------------ actions
+    # ------------------------------------------------------------------ navigation
 
-    def action_shift_week(self, weeks: int) -> None:
-        self.week_start += timedelta(weeks=weeks)
+    def action_shift_week(self, steps: int) -> None:
+        """``[`` / ``]``: the previous / next week, or month in the month view (and the list)."""
+        if (self.range_mode if self.mode == LIST else self.mode) == MONTH:
+            year, mon = parse_month(shift_month(month_key(self.month_cursor), steps))
+            day = min(self.month_cursor.day, days_in_month(year, mon))
+            self.month_cursor = date(year, mon, day)
+        else:
+            self.week_start += timedelta(weeks=steps)
+        self.post_index = 0
         self.reload()
 
     def action_this_week(self) -> None:
         today = self.ctx.today()
         self.week_start = week_start_of(today)
         self.cursor = (self.cursor[0], (today - self.week_start).days)
+        self.month_cursor = today
+        self.post_index = 0
         self.reload()
 
     def action_move(self, rows: int, cols: int) -> None:
+        if self.mode == LIST:
+            if rows:
+                self.list_view.move_to((self.list_view.cursor or 0) + rows)
+            return
+        if self.mode == MONTH:
+            self._move_month(rows * 7 + cols)
+            return
         if self.grid is None or not self.grid.rows:
             return
         r, c = self.cursor
         new = (max(0, min(r + rows, len(self.grid.rows) - 1)), c + cols)
+        self.post_index = 0
         if new[1] < 0 or new[1] > 6:
             # past Monday / Sunday: the previous / next week, keeping the row
             self.cursor = (new[0], new[1] % 7)
@@ -246,4 +664,273 @@ class CalendarPane(Pane):
         view.cells[r][c].remove_class("-cursor")
         view.cells[new[0]][new[1]].add_class("-cursor")
         self.cursor = new
+        self._detail_after_frame()
+
+    def _move_month(self, days: int) -> None:
+        old = self.month_cursor
+        new = old + timedelta(days=days)
+        self.month_cursor = new
+        self.post_index = 0
+        if (new.year, new.month) != (old.year, old.month):
+            self.reload()
+            return
+        for week in self.month_view.cells:
+            for widget in week:
+                widget.remove_class("-cursor")
+        self._paint_month_cursor()
+        self._detail_after_frame()
+
+    def _paint_month_cursor(self) -> None:
+        grid = self.month
+        if grid is None:
+            return
+        for w, week in enumerate(grid.weeks):
+            for d, cell in enumerate(week):
+                self.month_view.cells[w][d].set_class(cell.day == self.month_cursor, "-cursor")
+
+    def _go_to_day(self, day: date) -> None:
+        """Make ``day`` the selected day (changing week or month if needed), without reloading."""
+        self.week_start = week_start_of(day)
+        self.cursor = (self.cursor[0], (day - self.week_start).days)
+        self.month_cursor = day
+
+    def action_choose_post(self, step: int) -> None:
+        posts = self.selected_posts()
+        if posts:
+            self.post_index = (self.post_index + step) % len(posts)
+            self._show_detail()
+
+    def action_toggle_month(self) -> None:
+        if self.mode == LIST:
+            self.range_mode = MONTH if self.range_mode == WEEK else WEEK
+        else:
+            day = self.selected_day()
+            self.mode = MONTH if self.mode == WEEK else WEEK
+            self._go_to_day(day)
+        self.post_index = 0
+        self.reload()
+        self.focus_default()
+
+    def action_toggle_list(self) -> None:
+        if self.mode == LIST:
+            self.mode = self.range_mode
+        else:
+            self.range_mode = self.mode
+            self.mode = LIST
+        self.post_index = 0
+        self.reload()
+        self.focus_default()
+
+    # ------------------------------------------------------------------ writing
+
+    def _write(
+        self, before: Sequence[Post], change: Callable[[], Iterable[Post]], *, undoable: bool = True
+    ) -> list[Post] | None:
+        """Run ``change`` (repository writes returning the posts as stored) in one transaction;
+        remember ``before`` / after for undo; reload. ``None`` if the write failed."""
+        after: list[Post] = []
+
+        def run() -> None:
+            with self.ctx.store.transaction():
+                after.extend(change())
+
+        if not self.ctx.write(run):
+            return None
+        if undoable:
+            self.undo_stack.append((tuple(before), tuple(after)))
+            del self.undo_stack[:-UNDO_LEVELS]
+        self.reloaded_after_write()
+        return after
+
+    def _follow(self, post: Post) -> None:
+        """Put the selection on ``post`` (after a move or an edit)."""
+        local_day = post.at.astimezone(self.ctx.zone).date()
+        if self.mode == LIST:
+            self.reload()
+            for index, candidate in enumerate(self.list_posts):
+                if candidate.id == post.id:
+                    self.list_view.move_to(index)
+            return
+        if self.mode == WEEK:
+            keys = [n.key for n in self.networks]
+            row = keys.index(post.network) if post.network in keys else self.cursor[0]
+            self._go_to_day(local_day)
+            self.cursor = (row, self.cursor[1])
+        else:
+            self._go_to_day(local_day)
+        self.reload()
+        ids = [p.id for p in self.selected_posts()]
+        self.post_index = ids.index(post.id) if post.id in ids else 0
         self._show_detail()
+
+    def _checks_of(self, post: Post) -> tuple[PostCheck, ...]:
+        ctx = self.ctx
+        gap = self.min_gap
+        others = ctx.repo.posts.between(post.at - gap, post.at + gap)
+        network = next((n for n in ctx.repo.networks.all() if n.key == post.network), None)
+        for profile in self.networks:
+            if profile.key == post.network:
+                network = profile
+        return check_post(post, network, others, ctx.now(), gap)
+
+    def _open_form(self, fields: dict[str, str], post_id: int) -> None:
+        from cm_tui.ui.screens.post_form import PostForm
+
+        def done(result: Post | None) -> None:
+            if result is None:
+                return
+            repo = self.ctx.repo.posts
+            if post_id:
+                old = repo.get(post_id)
+                stored = self._write([old] if old else [], lambda: [repo.update(result)])
+            else:
+                stored = self._write([], lambda: [repo.add(result)])
+            if stored:
+                self._follow(stored[0])
+
+        tags = [h.tag for h in self.ctx.repo.hashtags.all()]
+        self.app.push_screen(
+            PostForm(
+                fields,
+                self.networks,
+                self.ctx.zone,
+                self._checks_of,
+                post_id=post_id,
+                hashtags=tags,
+            ),
+            done,
+        )
+
+    def action_new_post(self) -> None:
+        network = self.selected_network()
+        if network is None:
+            return
+        fields = {
+            "network": network,
+            "date": self.selected_day().isoformat(),
+            "time": NEW_POST_TIME,
+            "status": PostStatus.IDEA.value,
+        }
+        self._open_form(fields, 0)
+
+    def action_edit_post(self) -> None:
+        post = self.selected_post
+        if post is None:
+            self.action_new_post()
+            return
+        self._open_form(post_fields(post, self.ctx.zone), post.id)
+
+    def _change(self, make: Callable[[Post], Post]) -> None:
+        post = self.selected_post
+        if post is None:
+            return
+        repo = self.ctx.repo.posts
+        changed = make(post)
+        stored = self._write([post], lambda: [repo.update(changed)])
+        if stored:
+            self._follow(stored[0])
+
+    def action_cycle_status(self) -> None:
+        self._change(lambda post: post.replace(status=next_status(post.status)))
+
+    def action_move_post_days(self, days: int) -> None:
+        self._change(lambda post: move_days(post, days, self.ctx.zone))
+
+    def action_move_post_slot(self, direction: int) -> None:
+        self._change(lambda post: move_slot(post, direction, self.ctx.zone))
+
+    def action_delete_post(self) -> None:
+        post = self.selected_post
+        if post is None:
+            return
+        from cm_tui.ui.screens.confirm import Confirm
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._write([post], lambda: self.ctx.repo.posts.delete(post.id) or [])
+
+        question = Content.assemble(t("calendar.confirm_delete"), " ", (post.title, "bold"))
+        self.app.push_screen(Confirm(question), done)
+
+    def action_duplicate(self) -> None:
+        post = self.selected_post
+        if post is None:
+            return
+        from cm_tui.ui.screens.network_picker import NetworkPicker
+
+        others = [n for n in self.networks if n.key != post.network]
+
+        def done(keys: list[str] | None) -> None:
+            copies = duplicate_to(post, keys or [])
+            if copies:
+                self._write([], lambda: self.ctx.repo.posts.add_many(copies))
+                self.app.notify(t("calendar.duplicated", count=len(copies)), markup=False)
+
+        self.app.push_screen(NetworkPicker(t("calendar.duplicate_title"), others), done)
+
+    def action_fill_series(self) -> None:
+        """Idea posts from the content series for the next ``SERIES_DAYS`` days (one undo step).
+
+        Series live in the store's prefs (``SERIES_PREF``, JSON); without any, the seed
+        articles' weekly blog post and its links on X and Facebook."""
+        from cm_tui.core.series import DEFAULT_SLOTS, default_series, from_json, series_ideas
+
+        ctx = self.ctx
+        stored = ctx.repo.prefs.get(SERIES_PREF)
+        try:
+            if stored is None:
+                titles = {key: t(key) for *_rest, key in DEFAULT_SLOTS}
+                series = [default_series(DEFAULT_SERIES_NAME, titles)]
+            else:
+                series = from_json(stored)
+        except ValueError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        first = ctx.today() + timedelta(days=1)
+        last = first + timedelta(days=SERIES_DAYS - 1)
+        existing = ctx.repo.posts.between(
+            local_day_bounds(first, ctx.zone)[0], local_day_bounds(last, ctx.zone)[1]
+        )
+        keys = [n.key for n in self.networks]
+        ideas = series_ideas(series, first, last, ctx.zone, existing, keys)
+        if ideas:
+            self._write([], lambda: ctx.repo.posts.add_many(ideas))
+        self.app.notify(t("calendar.series.added", count=len(ideas)), markup=False)
+
+    def action_hashtags(self) -> None:
+        from cm_tui.ui.screens.hashtags import HashtagScreen
+
+        self.app.push_screen(HashtagScreen(self.ctx.repo, self.ctx.write))
+
+    def _resolve(self, post_id: int) -> int:
+        while post_id in self._alias:
+            post_id = self._alias[post_id]
+        return post_id
+
+    def action_undo(self) -> None:
+        """Put back the posts as they were before the last change (creations are deleted,
+        deletions come back under a new id, which older undo steps follow)."""
+        if not self.undo_stack:
+            self.app.notify(t("calendar.nothing_to_undo"), markup=False)
+            return
+        before, after = self.undo_stack.pop()
+        repo = self.ctx.repo.posts
+        restored: list[Post] = []
+
+        def revert() -> list[Post]:
+            kept = {self._resolve(p.id) for p in before}
+            gone = [self._resolve(p.id) for p in after if self._resolve(p.id) not in kept]
+            if gone:
+                repo.delete_many(gone)
+            for post in before:
+                current = self._resolve(post.id)
+                if repo.get(current) is not None:
+                    restored.append(repo.update(post.replace(id=current)))
+                else:
+                    new = repo.add(post)
+                    self._alias[current] = new.id
+                    restored.append(new)
+            return restored
+
+        if self._write([], revert, undoable=False) is not None and restored:
+            self._follow(restored[0])

@@ -10,30 +10,54 @@ Author names and texts come from imports and are hostile: they are only ever pla
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widgets import Input, Static
 
 from cm_tui.core.i18n import t
-from cm_tui.core.models import QueueItem
+from cm_tui.core.models import KeywordKind, QueueItem, QueueKind, QueueStatus, WatchKeyword
 from cm_tui.core.queue import (
+    ALERT_OVERDUE,
+    OPEN_STATUSES,
+    QueueFilter,
     band,
+    crossed_alerts,
+    escalate,
+    filter_items,
     format_countdown,
+    format_keyword_lines,
+    format_template_lines,
     is_snoozed,
+    mark_ignored,
+    mark_replied,
     order_queue,
+    parse_keyword_lines,
+    parse_template_lines,
     queue_counts,
     remaining,
+    rematch_keywords,
+    snooze,
+    snooze_until,
 )
+from cm_tui.core.recurrence import WorkHours
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import Pane, TabLabel
 from cm_tui.ui.widgets.rowlist import RowList
 from cm_tui.ui.widgets.summary import queue_tab_label
+
+if TYPE_CHECKING:
+    from cm_tui.io.queue_import import ImportResult
 
 #: band -> style of the countdown and of the band mark
 BAND_STYLES: dict[str, str] = {
@@ -57,6 +81,74 @@ def columns_for(width: int) -> tuple[int, int, int, int]:
 
 #: reorder at most once a minute (snoozed items wake up); counts are recomputed every tick
 _REORDER_SECONDS = 60
+#: how often the inbox folder is looked at while the Queue tab exists
+INBOX_SECONDS = 5.0
+#: how many triage steps ``u`` can undo
+UNDO_LEVELS = 50
+#: more alerts than this in one tick are grouped into one notification
+_ALERTS_SHOWN = 3
+#: the saved replies live in the store's prefs under this name: ``[{"name", "text"}, ...]``
+TEMPLATES_PREF = "queue.reply_templates"
+_DEFAULT_TEMPLATES = ("thanks", "dm", "later")
+#: statuses the status filter cycles through (the tab shows open items only)
+_STATUS_CYCLE = (QueueStatus.NEW, QueueStatus.ESCALATED, QueueStatus.SNOOZED)
+
+
+class QueueList(RowList[QueueItem]):
+    """The queue's ``RowList``, keeping each row's rendered line until what it shows changes.
+
+    A scroll by one row repaints every visible row; turning a row's ``Content`` into a line is
+    the costly part (about 0.3 ms a row here), so lines are cached under a key that holds
+    everything they depend on: the item version (items are immutable values, replaced on
+    change), its countdown text and band, its mark, the cursor, focus, width and theme.
+    """
+
+    _CACHE_SIZE = 512
+
+    def __init__(self, renderer, row_key, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(renderer, **kwargs)
+        self._row_key = row_key
+        self._lines: dict[tuple, tuple[QueueItem, Strip]] = {}
+
+    def set_rows(self, rows: Sequence[QueueItem], cursor: int | None = None) -> None:
+        """``RowList.set_rows``, but when rows leave (items triaged) the screen is not laid out
+        again before the next frame: the virtual size (scrollbar) shrinks right after it.
+        Rows past the end render blank meanwhile; the old, larger size keeps scrolling valid."""
+        if not (0 < len(rows) < self.virtual_size.height) or not self.is_mounted:
+            super().set_rows(rows, cursor)  # same count, growth, first load, empty
+            return
+        self._rows = rows
+        wanted = self._cursor if cursor is None else cursor
+        self._cursor = self._nearest_selectable(wanted or 0)
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self._cursor))
+        self.call_after_refresh(self._resize_virtual)
+
+    def _resize_virtual(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self._scroll_cursor_into_view()
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        if index >= len(self._rows):
+            return super().render_line(y)
+        row = self._rows[index]
+        key = (
+            self._row_key(row),
+            index == self._cursor,
+            self.has_focus,
+            self.scrollable_content_region.width,
+            self.app.theme,
+        )
+        hit = self._lines.get(key)
+        if hit is not None and hit[0] is row:
+            return hit[1]
+        strip = super().render_line(y)
+        if len(self._lines) >= self._CACHE_SIZE:
+            self._lines.clear()
+        self._lines[key] = (row, strip)
+        return strip
 
 
 class QueuePane(Pane):
@@ -65,21 +157,62 @@ class QueuePane(Pane):
     PANE_ID = "queue"
     TITLE_KEY = "ui.tab.queue"
     KEY_WIDGETS = (RowList,)
-    BINDINGS: ClassVar[list[BindingType]] = []
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "reply", "queue.key.reply", id="queue.reply"),
+        Binding("d", "done", "queue.key.done", id="queue.done"),
+        Binding("i", "ignore", "queue.key.ignore", id="queue.ignore"),
+        Binding("e", "escalate", "queue.key.escalate", id="queue.escalate"),
+        Binding("s", "snooze", "queue.key.snooze", id="queue.snooze"),
+        Binding("space", "mark", "queue.key.mark", show=False, id="queue.mark"),
+        Binding("D", "bulk_done", "queue.key.bulk_done", show=False, id="queue.bulk_done"),
+        Binding("I", "bulk_ignore", "queue.key.bulk_ignore", show=False, id="queue.bulk_ignore"),
+        Binding("u", "undo", "queue.key.undo", id="queue.undo"),
+        Binding("enter", "detail", "queue.key.detail", show=False, id="queue.detail"),
+        Binding("slash", "search", "queue.key.search", id="queue.search"),
+        Binding("n", "cycle_network", "queue.key.network", show=False, id="queue.network"),
+        Binding("t", "cycle_kind", "queue.key.kind", show=False, id="queue.kind"),
+        Binding("S", "cycle_status", "queue.key.status", show=False, id="queue.status"),
+        Binding("a", "ambassadors", "queue.key.ambassadors", show=False, id="queue.ambassadors"),
+        Binding("w", "keywords", "queue.key.keywords", show=False, id="queue.keywords"),
+        Binding("escape", "clear_filters", "queue.key.clear", show=False, id="queue.clear"),
+        Binding("T", "edit_templates", "queue.key.templates", show=False, id="queue.templates"),
+        Binding("K", "edit_keywords", "queue.key.watch", show=False, id="queue.watch"),
+        Binding("o", "import_file", "queue.key.import", show=False, id="queue.import"),
+    ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self._networks: dict[str, str] = {}
+        #: every open item, in queue order; ``_items`` is what the filter lets through
+        self._all: list[QueueItem] = []
         self._items: list[QueueItem] = []
         self._ordered_at: datetime | None = None
         self._now: datetime = ctx.now()
+        self._filter = QueueFilter()
+        self._marked: set[int] = set()
+        #: each entry: the versions of the items one triage step changed, before the step
+        self._undo: list[list[QueueItem]] = []
+        self._alerted_at: datetime = self._now
+        self._side_pending = False
+        self._side_counts = False
+        self._filterbar_text: str | None = None
+        self._alerts_sent: set[tuple[int, str]] = set()
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             with Vertical(id="queue-main", classes="box") as main:
                 main.border_title = t("ui.queue.title")
+                search = Input(placeholder=t("queue.filter.placeholder"), id="queue-search")
+                search.display = False
+                yield search
+                yield Static(id="queue-filterbar")
                 yield Static(id="queue-columns")
-                yield RowList(self._render_item, empty_text=t("ui.queue.empty"), id="queue-list")
+                yield QueueList(
+                    self._render_item,
+                    self._row_key,
+                    empty_text=t("ui.queue.empty"),
+                    id="queue-list",
+                )
             with VerticalScroll(id="queue-side", classes="box") as side:
                 side.border_title = t("ui.queue.detail")
                 yield Static(id="queue-detail")
@@ -93,20 +226,43 @@ class QueuePane(Pane):
 
     # ------------------------------------------------------------------ data
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        # alerts run while the pane exists, even when another tab is shown
+        self.set_interval(1.0, self.check_alerts, name="queue alerts")
+        if not self.ctx.store.readonly:
+            self.set_interval(INBOX_SECONDS, self.check_inbox, name="queue inbox")
+
     def reload(self) -> None:
         ctx = self.ctx
         self._now = ctx.now()
         self._networks = {n.key: n.name for n in ctx.repo.networks.all()}
-        current = self.list.current
-        self._items = order_queue(ctx.repo.queue.open_items(), self._now)
+        self.query_one(QueueList)._lines.clear()  # network names may have changed
+        self._all = order_queue(ctx.repo.queue.open_items(), self._now)
         self._ordered_at = self._now
-        index = None
-        if current is not None:
-            index = next((i for i, item in enumerate(self._items) if item.id == current.id), None)
+        self._refilter(keep=self.list.current)
+
+    def _refilter(self, keep: QueueItem | None = None, fallback: int | None = None) -> None:
+        """Apply the filter to ``_all`` and show it, the cursor on ``keep`` if still shown,
+        else on index ``fallback`` (clamped)."""
+        self._items = filter_items(self._all, self._filter)
+        open_ids = {item.id for item in self._all} if self._marked else set()
+        self._marked &= open_ids
+        index = fallback
+        if keep is not None:
+            found = next((i for i, item in enumerate(self._items) if item.id == keep.id), None)
+            if found is not None:
+                index = found
         self.list.set_rows(self._items, cursor=index)
-        self._update_counts()
+        self._defer_side(counts=True)
+
+    def _alive(self) -> bool:
+        """False while the app shuts down (timers may still fire once the children are gone)."""
+        return self.is_attached and bool(self.query("#queue-list"))
 
     def tick(self) -> None:
+        if not self._alive():
+            return
         self._now = self.ctx.now()
         if (
             self._ordered_at is None
@@ -119,7 +275,7 @@ class QueuePane(Pane):
         self._show_detail(self.list.current)
 
     def _update_counts(self) -> None:
-        counts = queue_counts(self._items, self._now)
+        counts = queue_counts(self._all, self._now)
         self.query_one("#queue-main").border_subtitle = t(
             "ui.queue.counts", open=counts.open, soon=counts.due_soon, overdue=counts.overdue
         )
@@ -144,6 +300,17 @@ class QueuePane(Pane):
         width = self.list.scrollable_content_region.width or self.list.size.width
         self.query_one("#queue-columns", Static).update(self._columns_header(width))
 
+    def _row_key(self, item: QueueItem) -> tuple:
+        """What a rendered row depends on besides the item itself (see ``QueueList``)."""
+        return (
+            item.id,
+            id(item),
+            format_countdown(remaining(item, self._now)),
+            band(item, self._now),
+            item.id in self._marked,
+            is_snoozed(item, self._now),
+        )
+
     def _render_item(self, item: QueueItem, width: int) -> Content:
         item_band = band(item, self._now)
         style = BAND_STYLES[item_band]
@@ -157,7 +324,7 @@ class QueuePane(Pane):
         )
         return Content.assemble(
             (BAND_MARKS[item_band], style),
-            " ",
+            ("•" if item.id in self._marked else " ", "bold $text-accent"),
             (format_countdown(remaining(item, self._now)).rjust(left), style),
             " ",
             (_fit(network, net_w), "$text-secondary"),
@@ -173,6 +340,26 @@ class QueuePane(Pane):
 
     @on(RowList.Highlighted, "#queue-list")
     def _highlighted(self, event: RowList.Highlighted) -> None:
+        self._defer_side()
+
+    def _defer_side(self, counts: bool = False) -> None:
+        """Update the detail (and, with ``counts``, the counts, tab label and filter bar) right
+        after the next frame, once however many keys came in: the list's own change reaches
+        the screen first. (Each of these updates re-lays out the screen, which costs more
+        than the list's repaint on a slow machine; key repeat then skips the stale ones.)"""
+        self._side_counts = self._side_counts or counts
+        if not self._side_pending:
+            self._side_pending = True
+            self.call_after_refresh(self._flush_side)
+
+    def _flush_side(self) -> None:
+        self._side_pending = False
+        if not self._alive():
+            return
+        if self._side_counts:
+            self._side_counts = False
+            self._update_counts()
+            self._update_filterbar()
         self._show_detail(self.list.current)
 
     def _show_detail(self, item: QueueItem | None) -> None:
@@ -180,6 +367,10 @@ class QueuePane(Pane):
         if item is None:
             detail.update(Content.styled(t("ui.queue.no_selection"), "$text-muted"))
             return
+        detail.update(self._detail_content(item))
+
+    def _detail_content(self, item: QueueItem) -> Content:
+        """Everything about ``item`` as plain-text ``Content`` (never markup)."""
         zone = self.ctx.zone
         received = item.received_at.astimezone(zone)
         deadline = item.deadline.astimezone(zone)
@@ -232,7 +423,474 @@ class QueuePane(Pane):
         parts += ["\n\n", item.text]
         if item.link:
             parts += ["\n\n", (item.link, "$text-muted")]
-        detail.update(Content.assemble(*parts))
+        if item.notes:
+            parts += ["\n\n", (t("queue.detail.notes"), "bold"), "\n", item.notes]
+        if item.reply_text:
+            parts += ["\n\n", (t("queue.detail.reply"), "bold"), "\n", item.reply_text]
+        return Content.assemble(*parts)
+
+    # ------------------------------------------------------------------ triage
+
+    def _target(self) -> QueueItem | None:
+        return self.list.current
+
+    def _next_after(self, acted: set[int]) -> tuple[QueueItem | None, int | None]:
+        """The row the cursor should go to once the items ``acted`` changed: the first row
+        after the cursor not acted on (else the cursor's index, clamped)."""
+        cursor = self.list.cursor
+        if cursor is None:
+            return None, None
+        for item in self._items[cursor + 1 :]:
+            if item.id not in acted:
+                return item, cursor
+        return None, cursor
+
+    def _apply(self, changed: list[QueueItem], *, undoable: bool = True) -> bool:
+        """Persist ``changed`` at once (one durable write), remember the old versions for
+        undo, update the list in place and move the cursor to the next item."""
+        if not changed:
+            return False
+        repo = self.ctx.repo.queue
+        before = [repo.get(item.id) or item for item in changed]
+
+        def write() -> None:
+            with self.ctx.store.transaction():
+                for item in changed:
+                    repo.update(item)
+
+        if not self.ctx.write(write):
+            return False
+        if undoable:
+            self._undo.append(before)
+            del self._undo[:-UNDO_LEVELS]
+        self._merge(changed)
+        return True
+
+    def _merge(self, changed: list[QueueItem]) -> None:
+        """Fold changed items into the open list without re-reading the store (a keystroke
+        must not cost a 10,000-item reload): closed ones leave, others are replaced; the
+        order is recomputed only when an item's place can change (snoozed or woken)."""
+        acted = {item.id for item in changed}
+        keep, fallback = self._next_after(acted)
+        by_id = {item.id: item for item in changed}
+        reorder = False
+        new_all: list[QueueItem] = []
+        for item in self._all:
+            new = by_id.get(item.id)
+            if new is None:
+                new_all.append(item)
+                continue
+            if new.status in OPEN_STATUSES:
+                new_all.append(new)
+                if is_snoozed(new, self._now) != is_snoozed(item, self._now):
+                    reorder = True
+        self._all = order_queue(new_all, self._now) if reorder else new_all
+        self._marked -= {i for i in acted if by_id[i].status not in OPEN_STATUSES}
+        self._loaded_version = self.ctx.version
+        self._refilter(keep=keep, fallback=fallback)
+
+    def action_done(self) -> None:
+        item = self._target()
+        if item is not None:
+            self._apply([mark_replied(item, self.ctx.now())])
+
+    def action_ignore(self) -> None:
+        item = self._target()
+        if item is not None:
+            self._apply([mark_ignored(item, self.ctx.now())])
+
+    def action_escalate(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from cm_tui.ui.screens.queue_modals import EscalateScreen
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                current = self.ctx.repo.queue.get(item.id) or item
+                if self._apply([escalate(current, note, self.ctx.now(), self.ctx.zone)]):
+                    self.notify(t("queue.done.escalated"), markup=False)
+
+        self.app.push_screen(EscalateScreen(item), done)
+
+    def action_snooze(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from cm_tui.ui.screens.queue_modals import SnoozeScreen
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            now = self.ctx.now()
+            until = snooze_until(choice, now, self.ctx.zone, WorkHours.of(self.ctx.settings))
+            current = self.ctx.repo.queue.get(item.id) or item
+            if self._apply([snooze(current, until)]):
+                local = until.astimezone(self.ctx.zone)
+                at = f"{fmt.day_label(local.date())} {fmt.hm(local)}"
+                self.notify(t("queue.done.snoozed", at=at), markup=False)
+
+        self.app.push_screen(SnoozeScreen(), done)
+
+    def reply_templates(self) -> list[tuple[str, str]]:
+        """The saved replies ``(name, text)``: the store's, else the shipped defaults."""
+        saved = self.ctx.repo.prefs.get(TEMPLATES_PREF)
+        if isinstance(saved, list):
+            return [
+                (str(entry.get("name", "")), str(entry.get("text", "")))
+                for entry in saved
+                if isinstance(entry, dict) and entry.get("text")
+            ]
+        return [
+            (t(f"queue.template.{key}.name"), t(f"queue.template.{key}.text"))
+            for key in _DEFAULT_TEMPLATES
+        ]
+
+    def action_reply(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from cm_tui.ui.screens.queue_modals import ReplyScreen
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            current = self.ctx.repo.queue.get(item.id) or item
+            if self._apply([mark_replied(current, self.ctx.now(), text)]):
+                self.app.copy_to_clipboard(text)
+                self.notify(t("queue.done.reply_copied"), markup=False)
+
+        self.app.push_screen(ReplyScreen(item, self.reply_templates()), done)
+
+    def action_edit_templates(self) -> None:
+        from cm_tui.ui.screens.queue_modals import LinesEditorScreen
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            templates = parse_template_lines(text)
+            value = [{"name": name, "text": body} for name, body in templates]
+            if self.ctx.write(lambda: self.ctx.repo.prefs.set(TEMPLATES_PREF, value)):
+                self.notify(t("queue.templates.saved", count=len(templates)), markup=False)
+
+        self.app.push_screen(
+            LinesEditorScreen(
+                t("queue.templates.title"),
+                t("queue.templates.hint"),
+                format_template_lines(self.reply_templates()),
+            ),
+            done,
+        )
+
+    def action_edit_keywords(self) -> None:
+        from cm_tui.ui.screens.queue_modals import LinesEditorScreen
+
+        repo = self.ctx.repo
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            entries = parse_keyword_lines(text, [k.value for k in KeywordKind])
+            terms = [term for _kind, term in entries]
+            changed = rematch_keywords(self._all, terms)
+
+            def write() -> None:
+                with self.ctx.store.transaction():
+                    repo.keywords.delete_many(k.id for k in repo.keywords.all())
+                    repo.keywords.add_many(
+                        WatchKeyword(term=term, kind=KeywordKind(kind)) for kind, term in entries
+                    )
+                    for item in changed:
+                        repo.queue.update(item)
+
+            if self.ctx.write(write):
+                by_id = {item.id: item for item in changed}
+                self._all = [by_id.get(item.id, item) for item in self._all]
+                self._loaded_version = self.ctx.version
+                self._refilter(keep=self.list.current)
+                self.notify(
+                    t("queue.watch.saved", count=len(entries), changed=len(changed)),
+                    markup=False,
+                )
+
+        current = [(k.kind.value, k.term) for k in repo.keywords.all()]
+        self.app.push_screen(
+            LinesEditorScreen(
+                t("queue.watch.title"), t("queue.watch.hint"), format_keyword_lines(current)
+            ),
+            done,
+        )
+
+    def action_import_file(self) -> None:
+        """Import a file into the queue, as ``cm-tui import FILE`` does (on this thread: a
+        file of a few thousand rows takes a fraction of a second)."""
+        from cm_tui.ui.screens.queue_modals import DetailScreen, ImportFileScreen
+
+        def done(raw: str | None) -> None:
+            if raw is None:
+                return
+            from cm_tui.io.queue_import import ImportRejected
+
+            path = Path(raw).expanduser()
+            if not path.is_file():
+                self.notify(
+                    t("queue.import.missing", path=str(path)), severity="error", markup=False
+                )
+                return
+            try:
+                result = self.import_path(path)
+            except ImportRejected as rejected:
+                self.app.push_screen(DetailScreen(Content(rejected.report())))
+                return
+            if result is not None:
+                message = t(
+                    "queue.import.done",
+                    added=result.added,
+                    skipped=result.skipped,
+                    path=str(path),
+                )
+                self.notify(message, markup=False)
+
+        self.app.push_screen(ImportFileScreen(), done)
+
+    def import_path(self, path: Path) -> ImportResult | None:
+        """Import ``path`` into the queue (all or nothing; ``ImportRejected`` if refused) and
+        reload; ``None`` if the store write failed (already reported)."""
+        from cm_tui.io.queue_import import ImportOptions, import_queue
+
+        repo = self.ctx.repo
+        options = ImportOptions(
+            tz=self.ctx.zone,
+            deadline_policy=self.ctx.settings,
+            keywords=tuple(k.term for k in repo.keywords.all()),
+        )
+
+        def existing() -> Iterator[QueueItem]:
+            yield from repo.queue.all()
+            yield from repo.queue.iter_archived(cache=False)
+
+        result: list[ImportResult] = []
+
+        def write() -> None:
+            result.append(
+                import_queue(
+                    path,
+                    options,
+                    existing=existing,
+                    write=repo.queue.add_many,
+                    transaction=self.ctx.store.transaction,
+                )
+            )
+
+        if not self.ctx.write(write) or not result:
+            return None
+        if result[0].added:
+            self.reloaded_after_write()
+        return result[0]
+
+    def check_inbox(self) -> None:
+        """Import the files dropped in the inbox folder (``cm-tui where``), moving each to
+        ``processed/`` or ``failed/`` (with a reason file)."""
+        from cm_tui.io.locations import inbox_path
+        from cm_tui.io.queue_inbox import process_inbox
+
+        if not self._alive():
+            return
+
+        def importer(path: Path) -> ImportResult:
+            result = self.import_path(path)
+            if result is None:
+                raise OSError(t("queue.inbox.not_saved"))
+            return result
+
+        for outcome in process_inbox(inbox_path(self.ctx.settings.inbox), importer):
+            if outcome.result is not None:
+                message = t(
+                    "queue.import.done",
+                    added=outcome.result.added,
+                    skipped=outcome.result.skipped,
+                    path=outcome.name,
+                )
+                self.notify(message, markup=False)
+            else:
+                self.notify(
+                    t("queue.inbox.failed", name=outcome.name), severity="error", markup=False
+                )
+
+    def action_mark(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        self._marked ^= {item.id}
+        self.list.refresh_line(self.list.cursor or 0)
+        self.list.action_cursor_down()
+        self._update_filterbar()
+
+    def _bulk(self, change: Callable[[QueueItem, datetime], QueueItem], key: str) -> None:
+        if not self._marked:
+            self.notify(t("queue.nothing_marked"), severity="warning", markup=False)
+            return
+        now = self.ctx.now()
+        targets = [item for item in self._all if item.id in self._marked]
+        if self._apply([change(item, now) for item in targets]):
+            self._marked.clear()
+            self._update_filterbar()
+            self.notify(t(key, count=len(targets)), markup=False)
+
+    def action_bulk_done(self) -> None:
+        self._bulk(lambda item, now: mark_replied(item, now), "queue.done.replied")
+
+    def action_bulk_ignore(self) -> None:
+        self._bulk(mark_ignored, "queue.done.ignored")
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify(t("queue.nothing_to_undo"), severity="warning", markup=False)
+            return
+        before = self._undo.pop()
+        repo = self.ctx.repo.queue
+
+        def write() -> None:
+            with self.ctx.store.transaction():
+                for item in before:
+                    repo.update(item)
+
+        if not self.ctx.write(write):
+            self._undo.append(before)
+            return
+        self._merge_undo(before)
+        self.notify(t("queue.undone", left=len(self._undo)), markup=False)
+
+    def _merge_undo(self, before: list[QueueItem]) -> None:
+        ids = {item.id for item in before}
+        rest = [item for item in self._all if item.id not in ids]
+        rest += [item for item in before if item.status in OPEN_STATUSES]
+        self._all = order_queue(rest, self._now)
+        self._loaded_version = self.ctx.version
+        self._refilter(keep=before[0])
+
+    def action_detail(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from cm_tui.ui.screens.queue_modals import DetailScreen
+
+        self.app.push_screen(DetailScreen(self._detail_content(item)))
+
+    # ------------------------------------------------------------------ filters
+
+    def _set_filter(self, flt: QueueFilter) -> None:
+        self._filter = flt
+        self._refilter(keep=self.list.current, fallback=0)
+
+    def action_search(self) -> None:
+        search = self.query_one("#queue-search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#queue-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._set_filter(dataclasses.replace(self._filter, text=event.value))
+
+    @on(Input.Submitted, "#queue-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value:
+            event.input.display = False
+        self.list.focus()
+
+    def _cycle(self, values: list[str], current: str | None) -> str | None:
+        """Next value of a filter that cycles: all -> first -> ... -> last -> all."""
+        if not values:
+            return None
+        if current not in values:
+            return values[0]
+        index = values.index(current) + 1
+        return values[index] if index < len(values) else None
+
+    def action_cycle_network(self) -> None:
+        present = sorted({item.network for item in self._all})
+        value = self._cycle(present, self._filter.network)
+        self._set_filter(dataclasses.replace(self._filter, network=value))
+
+    def action_cycle_kind(self) -> None:
+        value = self._cycle([k.value for k in QueueKind], self._filter.kind)
+        self._set_filter(dataclasses.replace(self._filter, kind=value))
+
+    def action_cycle_status(self) -> None:
+        value = self._cycle([s.value for s in _STATUS_CYCLE], self._filter.status)
+        self._set_filter(dataclasses.replace(self._filter, status=value))
+
+    def action_ambassadors(self) -> None:
+        flt = self._filter
+        self._set_filter(dataclasses.replace(flt, ambassadors=not flt.ambassadors))
+
+    def action_keywords(self) -> None:
+        flt = self._filter
+        self._set_filter(dataclasses.replace(flt, keywords=not flt.keywords))
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#queue-search", Input)
+        search.value = ""
+        search.display = False
+        self._set_filter(QueueFilter())
+        self.list.focus()
+
+    def _update_filterbar(self) -> None:
+        bar = self.query_one("#queue-filterbar", Static)
+        flt = self._filter
+        words: list[str] = []
+        if flt.text:
+            words.append(t("queue.filter.text", text=" ".join(flt.text.split())))
+        if flt.network:
+            words.append(self._networks.get(flt.network, flt.network))
+        if flt.kind:
+            words.append(t(f"core.queue.kind.{flt.kind}"))
+        if flt.status:
+            words.append(t(f"core.queue.status.{flt.status}"))
+        if flt.ambassadors:
+            words.append(t("queue.filter.ambassadors"))
+        if flt.keywords:
+            words.append(t("queue.filter.keywords"))
+        parts: list[str] = []
+        if words:
+            parts.append(t("queue.filter.label", what=" · ".join(words)))
+            parts.append(t("queue.filter.shown", shown=len(self._items), total=len(self._all)))
+        if self._marked:
+            parts.append(t("queue.marked", count=len(self._marked)))
+        text = "  ".join(parts)
+        if text == self._filterbar_text:
+            return
+        self._filterbar_text = text
+        bar.display = bool(parts)
+        bar.update(Content.styled(text, "$text-warning"))
+
+    # ------------------------------------------------------------------ alerts
+
+    def check_alerts(self) -> None:
+        """Notify (and ring, if ``bell``) for items that entered their last 15 minutes or
+        became overdue since the last check; each item and threshold once."""
+        if not self._alive():
+            return
+        now = self.ctx.now()
+        since, self._alerted_at = self._alerted_at, now
+        alerts = crossed_alerts(self._all, since, now, self._alerts_sent)
+        if not alerts:
+            return
+        self._alerts_sent.update((item.id, threshold) for item, threshold in alerts)
+        if len(alerts) > _ALERTS_SHOWN:
+            overdue = sum(1 for _item, th in alerts if th == ALERT_OVERDUE)
+            message = t("queue.alert.many", due15=len(alerts) - overdue, overdue=overdue)
+            self.notify(message, severity="warning", markup=False)
+        else:
+            for item, threshold in alerts:
+                author = fmt.one_line(item.author_name or item.author_handle)
+                network = self._networks.get(item.network, item.network)
+                message = t(f"queue.alert.{threshold}", author=author, network=network)
+                severity = "error" if threshold == ALERT_OVERDUE else "warning"
+                self.notify(message, severity=severity, markup=False)
+        if self.ctx.settings.bell:
+            self.app.bell()
 
 
 def _fit(text: str, width: int) -> str:

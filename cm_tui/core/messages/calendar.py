@@ -1,0 +1,190 @@
+"""Messages of the Calendar tab, its forms, checks and its import / export (area ``calendar``)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------ keys
+    "calendar.key.new": ("New post", "Nouvelle publication"),
+    "calendar.key.edit": ("Edit post", "Modifier la publication"),
+    "calendar.key.status": ("Next status", "Statut suivant"),
+    "calendar.key.delete": ("Delete post", "Supprimer la publication"),
+    "calendar.key.undo": ("Undo", "Annuler"),
+    "calendar.key.duplicate": ("Duplicate to networks", "Dupliquer vers d'autres réseaux"),
+    "calendar.key.day_earlier": ("Post one day earlier", "Publication un jour plus tôt"),
+    "calendar.key.day_later": ("Post one day later", "Publication un jour plus tard"),
+    "calendar.key.slot_earlier": ("Post to previous slot", "Publication au créneau précédent"),
+    "calendar.key.slot_later": ("Post to next slot", "Publication au créneau suivant"),
+    "calendar.key.next_post": ("Next post of the cell", "Publication suivante de la case"),
+    "calendar.key.prev_post": ("Previous post of the cell", "Publication précédente de la case"),
+    "calendar.key.month": ("Week / month", "Semaine / mois"),
+    "calendar.key.list": ("List of texts", "Liste des textes"),
+    "calendar.key.save": ("Save", "Enregistrer"),
+    "calendar.key.cancel": ("Cancel", "Annuler"),
+    "calendar.key.confirm": ("Confirm", "Valider"),
+    "calendar.key.hashtags": ("Hashtag lists", "Listes de hashtags"),
+    "calendar.key.series": ("Plan the content series", "Planifier les séries de contenus"),
+    "calendar.series.blog_post": ("Blog post of the week", "Article de blog de la semaine"),
+    "calendar.series.blog_link": (
+        "Link to this week's blog post",
+        "Lien vers l'article de la semaine",
+    ),
+    "calendar.series.added": (
+        "{count} idea post(s) added from the content series",
+        "{count} idée(s) de publication ajoutée(s) depuis les séries de contenus",
+    ),
+    "calendar.key.detail_up": ("Scroll the text up", "Remonter dans le texte"),
+    "calendar.key.detail_down": ("Scroll the text down", "Descendre dans le texte"),
+    "calendar.key.hashtag_kind": ("General / specific", "Général / spécifique"),
+    "calendar.key.hashtag_delete": ("Delete hashtag", "Supprimer le hashtag"),
+    "calendar.key.hashtag_new_kind": ("Kind of new hashtags", "Type des nouveaux hashtags"),
+    "calendar.hashtags.title": ("Hashtags", "Hashtags"),
+    "calendar.hashtags.hint": (
+        "enter: add · tab: list · s: kind · del: delete · esc: close",
+        "entrée : ajouter · tab : liste · s : type · suppr : supprimer · échap : fermer",
+    ),
+    "calendar.hashtags.empty": ("No hashtag yet.", "Aucun hashtag pour l'instant."),
+    "calendar.hashtags.placeholder": ("#tag #another", "#tag #autre"),
+    "calendar.hashtags.adding": (
+        "new hashtags are {kind} (ctrl+g to switch)",
+        "les nouveaux hashtags sont {kind} (ctrl+g pour changer)",
+    ),
+    "calendar.hashtags.general": ("general", "général"),
+    "calendar.hashtags.specific": ("specific", "spécifique"),
+    # ------------------------------------------------------------------ views
+    "calendar.month_title": ("{month} {year}", "{month} {year}"),
+    "calendar.list_title": (
+        "{first} – {last} · {count} posts",
+        "{first} – {last} · {count} publications",
+    ),
+    "calendar.list.empty": ("No post in this period.", "Aucune publication sur cette période."),
+    "calendar.month.1": ("January", "janvier"),
+    "calendar.month.2": ("February", "février"),
+    "calendar.month.3": ("March", "mars"),
+    "calendar.month.4": ("April", "avril"),
+    "calendar.month.5": ("May", "mai"),
+    "calendar.month.6": ("June", "juin"),
+    "calendar.month.7": ("July", "juillet"),
+    "calendar.month.8": ("August", "août"),
+    "calendar.month.9": ("September", "septembre"),
+    "calendar.month.10": ("October", "octobre"),
+    "calendar.month.11": ("November", "novembre"),
+    "calendar.month.12": ("December", "décembre"),
+    # ------------------------------------------------------------------ actions
+    "calendar.confirm_delete": ("Delete this post?", "Supprimer cette publication ?"),
+    "calendar.duplicate_title": ("Duplicate to", "Dupliquer vers"),
+    "calendar.duplicated": ("{count} copies added", "{count} copies ajoutées"),
+    "calendar.nothing_to_undo": ("Nothing to undo", "Rien à annuler"),
+    "calendar.picker.hint": (
+        "space: tick · enter: confirm · esc: cancel",
+        "espace : cocher · entrée : valider · échap : annuler",
+    ),
+    # ------------------------------------------------------------------ form
+    "calendar.form.new": ("New post", "Nouvelle publication"),
+    "calendar.form.edit": ("Edit post", "Modifier la publication"),
+    "calendar.form.hint": ("ctrl+s: save · esc: cancel", "ctrl+s : enregistrer · échap : annuler"),
+    "calendar.field.network": ("Network", "Réseau"),
+    "calendar.field.date": ("Date", "Date"),
+    "calendar.field.time": ("Time", "Heure"),
+    "calendar.field.title": ("Title", "Titre"),
+    "calendar.field.text": ("Text", "Texte"),
+    "calendar.field.status": ("Status", "Statut"),
+    "calendar.field.campaign": ("Campaign", "Campagne"),
+    "calendar.field.tags": ("Tags", "Étiquettes"),
+    "calendar.field.hashtags": ("Hashtags", "Hashtags"),
+    "calendar.field.link": ("Link", "Lien"),
+    "calendar.field.notes": ("Notes", "Notes"),
+    "calendar.field.id": ("Id", "Id"),
+    "calendar.field.required": ("required", "obligatoire"),
+    "calendar.field.bad_date": (
+        "{value!r} is not a date (YYYY-MM-DD)",
+        "{value!r} n'est pas une date (AAAA-MM-JJ)",
+    ),
+    "calendar.field.bad_time": (
+        "{value!r} is not a time (HH:MM)",
+        "{value!r} n'est pas une heure (HH:MM)",
+    ),
+    "calendar.field.bad_network": (
+        "{value!r} is not an active network ({known})",
+        "{value!r} n'est pas un réseau actif ({known})",
+    ),
+    "calendar.field.bad_status": (
+        "{value!r} is not a status ({known})",
+        "{value!r} n'est pas un statut ({known})",
+    ),
+    "calendar.field.bad_hashtag": (
+        "{value!r} is not a hashtag (#word)",
+        "{value!r} n'est pas un hashtag (#mot)",
+    ),
+    "calendar.field.bad_link": (
+        "{value!r} is not a web link (http:// or https://)",
+        "{value!r} n'est pas un lien web (http:// ou https://)",
+    ),
+    "calendar.field.bad_id": (
+        "{value!r} is not a post id",
+        "{value!r} n'est pas un id de publication",
+    ),
+    # ------------------------------------------------------------------ checks
+    "calendar.check.too_long": (
+        "text too long: {length} characters, limit {limit}",
+        "texte trop long : {length} caractères, limite {limit}",
+    ),
+    "calendar.check.too_many_hashtags": (
+        "too many hashtags: {count}, at most {limit}",
+        "trop de hashtags : {count}, au plus {limit}",
+    ),
+    "calendar.check.too_close": (
+        "only {minutes} min from another post on this network (minimum {min})",
+        "à {minutes} min seulement d'une autre publication sur ce réseau (minimum {min})",
+    ),
+    "calendar.check.past_unpublished": (
+        "date passed and not published",
+        "date passée et non publiée",
+    ),
+    # ------------------------------------------------------------------ import / export
+    "calendar.csv.missing_columns": (
+        "{path}: missing column(s) {columns}",
+        "{path} : colonne(s) manquante(s) {columns}",
+    ),
+    "calendar.csv.row_error": (
+        "line {line}: {field}: {reason}",
+        "ligne {line} : {field} : {reason}",
+    ),
+    "calendar.csv.rejected": (
+        "{path}: {count} bad row(s); nothing imported",
+        "{path} : {count} ligne(s) incorrecte(s) ; rien n'a été importé",
+    ),
+    "calendar.csv.dry_run": (
+        "{path}: {count} post(s) would be imported ({new} new, {updated} updated); nothing written",
+        "{path} : {count} publication(s) seraient importées ({new} nouvelles, {updated} mises à "
+        "jour) ; rien n'a été écrit",
+    ),
+    "calendar.csv.imported": (
+        "{path}: {count} post(s) imported ({new} new, {updated} updated)",
+        "{path} : {count} publication(s) importée(s) ({new} nouvelles, {updated} mises à jour)",
+    ),
+    "calendar.csv.not_utf8": (
+        "{path}: not UTF-8 text",
+        "{path} : ce n'est pas du texte UTF-8",
+    ),
+    "calendar.csv.exported": (
+        "{count} posts written to {path}",
+        "{count} publications écrites dans {path}",
+    ),
+    "calendar.ics.exported": (
+        "{posts} posts and {blocks} time blocks written to {path}",
+        "{posts} publications et {blocks} plages horaires écrites dans {path}",
+    ),
+    "calendar.ics.block": ("{block}: {count} task(s)", "{block} : {count} tâche(s)"),
+    "calendar.ics.block.morning": ("Morning", "Matin"),
+    "calendar.ics.block.midday": ("Midday", "Midi"),
+    "calendar.ics.block.afternoon": ("Afternoon", "Après-midi"),
+    "calendar.ics.block.evening": ("Evening", "Soir"),
+    "calendar.cli.bad_date": (
+        "{option} {value!r} is not a date (YYYY-MM-DD)",
+        "{option} {value!r} n'est pas une date (AAAA-MM-JJ)",
+    ),
+    "calendar.cli.help.from": ("first day (YYYY-MM-DD)", "premier jour (AAAA-MM-JJ)"),
+    "calendar.cli.help.to": ("last day (YYYY-MM-DD)", "dernier jour (AAAA-MM-JJ)"),
+    "calendar.cli.help.dry_run": (
+        "check the file and report, write nothing",
+        "vérifier le fichier et rendre compte, sans rien écrire",
+    ),
+}

@@ -1,0 +1,216 @@
+"""Messages of the Queue tab (issue 5): triage keys, modals, filters, alerts and import."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # keys (binding descriptions)
+    "queue.key.reply": ("reply", "répondre"),
+    "queue.key.done": ("replied (no text)", "répondu (sans texte)"),
+    "queue.key.ignore": ("ignore / spam", "ignorer / spam"),
+    "queue.key.escalate": ("escalate", "transmettre"),
+    "queue.key.snooze": ("snooze", "reporter"),
+    "queue.key.mark": ("mark", "marquer"),
+    "queue.key.bulk_done": ("marked: replied", "marqués : répondu"),
+    "queue.key.bulk_ignore": ("marked: ignore", "marqués : ignorer"),
+    "queue.key.undo": ("undo", "annuler"),
+    "queue.key.detail": ("detail", "détail"),
+    "queue.key.search": ("search", "chercher"),
+    "queue.key.network": ("filter: network", "filtre : réseau"),
+    "queue.key.kind": ("filter: kind", "filtre : type"),
+    "queue.key.status": ("filter: status", "filtre : statut"),
+    "queue.key.ambassadors": ("filter: ambassadors", "filtre : ambassadeurs"),
+    "queue.key.keywords": ("filter: keywords", "filtre : mots-clés"),
+    "queue.key.clear": ("clear filters", "effacer les filtres"),
+    "queue.key.send": ("save reply", "enregistrer la réponse"),
+    "queue.key.cancel": ("cancel", "annuler"),
+    "queue.key.close": ("close", "fermer"),
+    "queue.key.templates": ("saved replies", "réponses enregistrées"),
+    "queue.key.watch": ("watch keywords", "mots-clés surveillés"),
+    "queue.key.save_list": ("save", "enregistrer"),
+    "queue.key.import": ("import a file", "importer un fichier"),
+    "queue.import.title": ("Import into the queue", "Importer dans la file"),
+    "queue.import.placeholder": (
+        "path of a CSV, JSON, JSONL or Mastodon file",
+        "chemin d'un fichier CSV, JSON, JSONL ou Mastodon",
+    ),
+    "queue.import.hint": (
+        "all or nothing; already imported items are skipped · enter imports · esc cancels",
+        "tout ou rien ; les éléments déjà importés sont ignorés · entrée importe · échap annule",
+    ),
+    "queue.inbox.failed": (
+        "Inbox: {name} was rejected (see failed/{name}.reason.txt)",
+        "Boîte de dépôt : {name} refusé (voir failed/{name}.reason.txt)",
+    ),
+    "queue.inbox.not_saved": ("the store could not be written", "la base n'a pas pu être écrite"),
+    "queue.import.missing": ("No such file: {path}", "Fichier introuvable : {path}"),
+    "queue.templates.title": ("Saved replies", "Réponses enregistrées"),
+    "queue.templates.hint": (
+        "one per line: Name | text ({author} is filled in) · ctrl+s saves · esc cancels",
+        "une par ligne : Nom | texte ({author} est remplacé) · ctrl+s enregistre · échap annule",
+    ),
+    "queue.templates.saved": ("{count} saved replies", "{count} réponses enregistrées"),
+    "queue.watch.title": ("Watch keywords", "Mots-clés surveillés"),
+    "queue.watch.hint": (
+        "one per line: term, or kind: term (brand, product, competitor, topic) · ctrl+s saves",
+        "un par ligne : terme, ou type : terme (brand, product, competitor, topic) · ctrl+s "
+        "enregistre",
+    ),
+    "queue.watch.saved": (
+        "{count} keywords; {changed} open item(s) re-flagged",
+        "{count} mots-clés ; {changed} élément(s) ouvert(s) re-marqué(s)",
+    ),
+    # triage feedback
+    "queue.done.replied": ("Marked replied: {count}", "Marqués répondus : {count}"),
+    "queue.done.ignored": ("Ignored: {count}", "Ignorés : {count}"),
+    "queue.done.escalated": ("Escalated", "Transmis"),
+    "queue.done.snoozed": ("Snoozed until {at}", "Reporté jusqu'à {at}"),
+    "queue.done.reply_copied": (
+        "Reply saved and copied to the clipboard",
+        "Réponse enregistrée et copiée dans le presse-papiers",
+    ),
+    "queue.undone": ("Undone ({left} more)", "Annulé (encore {left})"),
+    "queue.nothing_to_undo": ("Nothing to undo", "Rien à annuler"),
+    "queue.nothing_marked": (
+        "Nothing marked: press space on items first",
+        "Rien de marqué : touche espace sur des éléments d'abord",
+    ),
+    "queue.marked": ("{count} marked", "{count} marqués"),
+    # modals
+    "queue.reply.title": ("Reply to {who}", "Répondre à {who}"),
+    "queue.reply.templates": ("Saved replies", "Réponses enregistrées"),
+    "queue.reply.text": ("Your reply", "Votre réponse"),
+    "queue.reply.hint": (
+        "enter on a saved reply fills it in · ctrl+s saves and copies · esc cancels",
+        "entrée sur une réponse enregistrée la recopie · ctrl+s enregistre et copie · échap annule",
+    ),
+    "queue.reply.empty": ("The reply is empty", "La réponse est vide"),
+    "queue.escalate.title": ("Escalate: note for the colleague", "Transmettre : note au collègue"),
+    "queue.escalate.placeholder": ("why, to whom…", "pourquoi, à qui…"),
+    "queue.snooze.title": ("Snooze until…", "Reporter jusqu'à…"),
+    "queue.snooze.15m": ("in 15 minutes", "dans 15 minutes"),
+    "queue.snooze.1h": ("in 1 hour", "dans 1 heure"),
+    "queue.snooze.morning": ("tomorrow morning", "demain matin"),
+    "queue.snooze.note": (
+        "The deadline stays where it is.",
+        "L'échéance ne bouge pas.",
+    ),
+    "queue.detail.notes": ("Notes", "Notes"),
+    "queue.detail.reply": ("Reply", "Réponse"),
+    "queue.detail.history": ("History", "Historique"),
+    # saved replies shipped by default ({author} is filled in)
+    "queue.template.thanks.name": ("Thanks", "Merci"),
+    "queue.template.thanks.text": (
+        "Thank you {author}! We are glad you like it.",
+        "Merci {author} ! Nous sommes ravis que cela vous plaise.",
+    ),
+    "queue.template.dm.name": ("Move to private messages", "Passer en message privé"),
+    "queue.template.dm.text": (
+        "Hello {author}, we are sorry about this. Could you send us a private message with the "
+        "details so we can look into it?",
+        "Bonjour {author}, nous sommes désolés. Pouvez-vous nous écrire en message privé avec "
+        "les détails pour que nous regardions cela ?",
+    ),
+    "queue.template.later.name": ("Checking", "On vérifie"),
+    "queue.template.later.text": (
+        "Thanks {author}, we are checking and will come back to you within the day.",
+        "Merci {author}, nous vérifions et revenons vers vous dans la journée.",
+    ),
+    # filters
+    "queue.filter.label": ("Filter: {what}", "Filtre : {what}"),
+    "queue.filter.text": ("“{text}”", "« {text} »"),
+    "queue.filter.ambassadors": ("ambassadors", "ambassadeurs"),
+    "queue.filter.keywords": ("keyword matches", "mots-clés trouvés"),
+    "queue.filter.shown": ("{shown} of {total}", "{shown} sur {total}"),
+    "queue.filter.placeholder": ("search text and authors", "chercher dans textes et auteurs"),
+    # alerts
+    "queue.alert.due15": (
+        "15 minutes left: {author} on {network}",
+        "Plus que 15 minutes : {author} sur {network}",
+    ),
+    "queue.alert.overdue": (
+        "Overdue: {author} on {network}",
+        "En retard : {author} sur {network}",
+    ),
+    "queue.alert.many": (
+        "{due15} item(s) entered their last 15 minutes, {overdue} became overdue",
+        "{due15} élément(s) dans leurs 15 dernières minutes, {overdue} en retard",
+    ),
+    # import
+    "queue.import.done": (
+        "Imported {added} item(s) from {path} ({skipped} already there)",
+        "{added} élément(s) importé(s) depuis {path} ({skipped} déjà présents)",
+    ),
+    "queue.import.dry_run": (
+        "Dry run: {added} item(s) would be imported from {path} ({skipped} already there)",
+        "Essai : {added} élément(s) seraient importés depuis {path} ({skipped} déjà présents)",
+    ),
+    "queue.import.rejected": (
+        "{path}: rejected, nothing imported ({count} problem(s))",
+        "{path} : refusé, rien n'est importé ({count} problème(s))",
+    ),
+    "queue.import.line": ("line {line}: {reason}", "ligne {line} : {reason}"),
+    "queue.import.more": ("… and {count} more", "… et {count} de plus"),
+    "queue.import.err.encoding": (
+        "not UTF-8, UTF-16 or Windows-1252 text (byte {offset})",
+        "ni UTF-8, ni UTF-16, ni Windows-1252 (octet {offset})",
+    ),
+    "queue.import.err.nul": ("contains a NUL byte", "contient un octet NUL"),
+    "queue.import.err.empty": ("the file is empty", "le fichier est vide"),
+    "queue.import.err.no_header": (
+        "no recognised column for {field} (columns: {columns})",
+        "aucune colonne reconnue pour {field} (colonnes : {columns})",
+    ),
+    "queue.import.err.ragged": (
+        "{found} field(s) where the header has {expected}",
+        "{found} champ(s) alors que l'en-tête en a {expected}",
+    ),
+    "queue.import.err.quote": (
+        "unterminated quoted field (opened on this line)",
+        "champ entre guillemets non refermé (ouvert sur cette ligne)",
+    ),
+    "queue.import.err.huge": (
+        "a field is longer than {limit} characters",
+        "un champ dépasse {limit} caractères",
+    ),
+    "queue.import.err.csv": ("unreadable CSV: {reason}", "CSV illisible : {reason}"),
+    "queue.import.err.json": ("invalid JSON: {reason}", "JSON invalide : {reason}"),
+    "queue.import.err.missing": ("{field} is missing", "{field} manque"),
+    "queue.import.err.date": ("“{value}” is not a date and time", "« {value} » n'est pas une date"),
+    "queue.import.err.kind": (
+        "“{value}” is not a kind (comment, message, mention, review)",
+        "« {value} » n'est pas un type (comment, message, mention, review)",
+    ),
+    "queue.import.err.network": (
+        "“{value}” is not a known network",
+        "« {value} » : réseau inconnu",
+    ),
+    "queue.import.err.bool": ("“{value}” is not yes/no", "« {value} » n'est pas oui/non"),
+    "queue.import.err.object": ("not a JSON object", "pas un objet JSON"),
+    "queue.import.err.format": (
+        "cannot tell the format: use --format",
+        "format non reconnu : utilisez --format",
+    ),
+    "queue.import.err.tz": ("unknown time zone “{value}”", "fuseau horaire inconnu « {value} »"),
+    "queue.import.help": (
+        "import comments, messages, mentions into the queue (or posts: --table posts)",
+        "importer commentaires, messages, mentions dans la file (ou posts : --table posts)",
+    ),
+    "queue.import.help.file": ("the file to import", "le fichier à importer"),
+    "queue.import.help.format": (
+        "file format (default: auto)",
+        "format du fichier (défaut : auto)",
+    ),
+    "queue.import.help.network": (
+        "network of rows that do not say",
+        "réseau des lignes qui ne le précisent pas",
+    ),
+    "queue.import.help.tz": (
+        "time zone of times without an offset (default: the settings')",
+        "fuseau des heures sans décalage (défaut : celui des réglages)",
+    ),
+    "queue.import.help.dry_run": (
+        "check and count, write nothing",
+        "vérifier et compter, sans rien écrire",
+    ),
+    "queue.import.help.table": ("what the file holds (default: queue)", "contenu (défaut : queue)"),
+}

@@ -1,0 +1,678 @@
+"""The monthly report (issue 6): the month's figures and their changes, the KPI status, the
+response figures, competitors, campaigns and the month's published posts.
+
+``build_report`` is pure (lists in, ``MonthReport`` out); ``gather`` reads them from a
+``Repository`` (queue items of the month included archived ones, read without caching);
+``render_markdown`` / ``render_csv`` / ``render_html`` write it out. The HTML is one
+self-contained file: tables plus the charts as inline SVG (plotext drawn through Rich), no
+script, no font or style loaded from the network.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from cm_tui.core.i18n import language, t
+from cm_tui.core.models import (
+    AdCampaign,
+    Competitor,
+    MonthlyFigures,
+    NetworkProfile,
+    Post,
+    PostStatus,
+    QueueItem,
+)
+from cm_tui.core.stats import (
+    KPI_NAMES,
+    CampaignStatus,
+    KpiTargets,
+    NetworkMonth,
+    ResponseFigures,
+    baseline_month,
+    campaign_status,
+    campaigns_in_month,
+    kpi_for,
+    month_bounds,
+    month_change,
+    month_of,
+    month_spend,
+    month_table,
+    monthly_series,
+    months_range,
+    posting_days_share,
+    published_per_month,
+    response_figures,
+    with_derived_posts,
+)
+from cm_tui.core.textsafe import clean_line
+from cm_tui.core.timeutil import parse_month, shift_month
+
+if TYPE_CHECKING:
+    from cm_tui.store import Repository
+
+FORMATS = ("md", "csv", "html")
+#: preferences read by the report and the Stats tab
+PREF_KPI = "stats.kpi"
+PREF_BASELINE = "stats.baseline"
+
+
+@dataclass(frozen=True, slots=True)
+class CompetitorLine:
+    name: str
+    network: str
+    followers: int | None
+    change: float | None
+    posts: int | None
+    engagements: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignLine:
+    status: CampaignStatus
+    month_spend: float
+    month_results: int
+
+
+@dataclass(frozen=True)
+class MonthReport:
+    month: str
+    baseline: str | None
+    today: date
+    zone: str
+    networks: tuple[NetworkProfile, ...]
+    table: tuple[NetworkMonth, ...]
+    competitors: tuple[CompetitorLine, ...]
+    campaigns: tuple[CampaignLine, ...]
+    posts: tuple[Post, ...]
+    #: the months before ``month`` (12, oldest first) for the charts, and the figures
+    chart_months: tuple[str, ...] = ()
+    figures: tuple[MonthlyFigures, ...] = ()
+    targets: dict[str, KpiTargets] = field(default_factory=dict)
+
+    def network_name(self, key: str) -> str:
+        for network in self.networks:
+            if network.key == key:
+                return network.name
+        return key
+
+
+def build_report(
+    month: str,
+    *,
+    figures: Iterable[MonthlyFigures],
+    networks: Sequence[NetworkProfile],
+    posts: Iterable[Post],
+    queue_items: Iterable[QueueItem],
+    competitors: Iterable[Competitor],
+    campaigns: Iterable[AdCampaign],
+    targets: dict[str, KpiTargets],
+    baseline: str | None,
+    tz: ZoneInfo,
+    today: date,
+) -> MonthReport:
+    """Everything the report shows for ``month`` (local months in ``tz``)."""
+    parse_month(month)
+    posts = list(posts)
+    published = published_per_month(posts, tz)
+    figures = with_derived_posts(list(figures), published)
+    baseline = baseline_month(figures, baseline)
+    responses = {
+        key: fig for key, fig in response_figures(queue_items, tz).items() if key[1] == month
+    }
+    shares = {n.key: posting_days_share(n, posts, month, tz, until=today) for n in networks}
+    table = month_table(
+        figures,
+        month,
+        [n.key for n in networks],
+        baseline=baseline,
+        targets=targets,
+        responses=responses,
+        posting_shares=shares,
+    )
+    previous = shift_month(month, -1)
+    comp_lines = []
+    for comp in competitors:
+        by_month = {m.month: m for m in comp.months}
+        cur, old = by_month.get(month), by_month.get(previous)
+        comp_lines.append(
+            CompetitorLine(
+                comp.name,
+                comp.network,
+                None if cur is None else cur.followers,
+                month_change(
+                    None if cur is None else cur.followers, None if old is None else old.followers
+                ),
+                None if cur is None else cur.posts,
+                None if cur is None else cur.engagements,
+            )
+        )
+    camp_lines = []
+    for campaign in campaigns_in_month(campaigns, month):
+        spend, results = month_spend(campaign, month)
+        camp_lines.append(CampaignLine(campaign_status(campaign, today), spend, results))
+    month_posts = tuple(
+        sorted(
+            (p for p in posts if p.status is PostStatus.PUBLISHED and month_of(p.at, tz) == month),
+            key=lambda p: (p.at, p.id),
+        )
+    )
+    return MonthReport(
+        month=month,
+        baseline=baseline,
+        today=today,
+        zone=tz.key,
+        networks=tuple(networks),
+        table=tuple(table),
+        competitors=tuple(comp_lines),
+        campaigns=tuple(camp_lines),
+        posts=month_posts,
+        chart_months=tuple(months_range(month, 12)),
+        figures=tuple(figures),
+        targets=targets,
+    )
+
+
+def gather(
+    repo: Repository,
+    month: str,
+    *,
+    networks: Sequence[NetworkProfile],
+    tz: ZoneInfo,
+    today: date,
+) -> MonthReport:
+    """``build_report`` on the store's data. Only the queue items of the month are read: the
+    hot table and the archive files that can hold them (filtered before objects are built,
+    not cached)."""
+    from cm_tui.core.stats import kpi_targets_from_pref
+
+    parse_month(month)
+    start, end = month_bounds(month, tz)
+    items: list[QueueItem] = [item for item in repo.queue.all() if start <= item.received_at < end]
+    items += repo.queue.archived_between(start, end)
+    # posts: the month itself for the list, the weeks around it for weekly posting targets
+    lo, _ = month_bounds(shift_month(month, -1), tz)
+    _, hi = month_bounds(shift_month(month, 1), tz)
+    figures = repo.figures.all()
+    return build_report(
+        month,
+        figures=figures,
+        networks=networks,
+        posts=_posts_for_report(repo, lo, hi, month, tz, figures),
+        queue_items=items,
+        competitors=repo.competitors.all(),
+        campaigns=repo.campaigns.all(),
+        targets=kpi_targets_from_pref(repo.prefs.get(PREF_KPI)),
+        baseline=repo.prefs.get(PREF_BASELINE),
+        tz=tz,
+        today=today,
+    )
+
+
+def _posts_for_report(
+    repo: Repository,
+    lo: datetime,
+    hi: datetime,
+    month: str,
+    tz: ZoneInfo,
+    figures: Sequence[MonthlyFigures],
+) -> list[Post]:
+    """The posts around the month, plus those of the months with figures (so that the posts
+    figure of the previous and baseline months is derived from the Calendar too)."""
+    months = {f.month for f in figures} | {month}
+    posts: dict[int, Post] = {p.id: p for p in repo.posts.between(lo, hi)}
+    for name in months:
+        start, end = month_bounds(name, tz)
+        if start >= lo and end <= hi:
+            continue
+        for post in repo.posts.between(start, end):
+            posts.setdefault(post.id, post)
+    return list(posts.values())
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def fmt_number(value: float | int | None, decimals: int = 0) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if language() == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def fmt_metric(metric: str, value: float | int | None) -> str:
+    if metric == "engagement_rate":
+        return "–" if value is None else f"{fmt_number(value, 2)} %"
+    return fmt_number(value)
+
+
+def fmt_change(change: float | None) -> str:
+    if change is None:
+        return "–"
+    if change > 0:
+        return f"▲ {fmt_number(change, 1)} %"
+    if change < 0:
+        return f"▼ {fmt_number(-change, 1)} %"
+    return f"= {fmt_number(0.0, 1)} %"
+
+
+def fmt_share(share: float | None) -> str:
+    return "–" if share is None else f"{fmt_number(100 * share, 1)} %"
+
+
+def fmt_kpi(met: bool | None) -> str:
+    if met is None:
+        return t("stats.kpi.none")
+    return ("✅ " if met else "❌ ") + t("stats.kpi.met" if met else "stats.kpi.missed")
+
+
+def fmt_money(value: float | None) -> str:
+    return "–" if value is None else fmt_number(value, 2)
+
+
+def _month_name(month: str) -> str:
+    """``2026-10`` -> ``Oct 2026`` / ``oct. 2026``."""
+    year, mon = parse_month(month)
+    return f"{t(f'ui.month.{mon}')} {year}"
+
+
+def kpi_target_text(targets: KpiTargets, kpi: str) -> str:
+    if kpi == "followers_growth":
+        value = targets.followers_growth_pct
+        return "" if value is None else f"≥ +{fmt_number(value, 1)} %"
+    if kpi == "engagement_rate":
+        value = targets.engagement_rate_pct
+        return "" if value is None else f"≥ {fmt_number(value, 1)} %"
+    value = targets.on_time_share
+    return "" if value is None else f"≥ {fmt_number(100 * value, 0)} %"
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _sections(report: MonthReport) -> list[tuple[str, list[str], list[list[str]]]]:
+    """(title, header, rows) of every table of the report, in order."""
+    out: list[tuple[str, list[str], list[list[str]]]] = []
+    previous = shift_month(report.month, -1)
+    for line in report.table:
+        if all(f.value is None for f in line.lines):
+            continue  # a network without figures this month: no empty table
+        name = report.network_name(line.network)
+        header = [
+            t("stats.report.figure"),
+            t("stats.report.value"),
+            t("stats.report.vs_previous", month=previous),
+            t("stats.report.vs_baseline", month=report.baseline or "–"),
+            t("stats.col.kpi"),
+        ]
+        rows = [
+            [
+                t(f"core.metric.{f.metric}"),
+                fmt_metric(f.metric, f.value),
+                fmt_change(f.change),
+                fmt_change(f.change_baseline),
+                "" if f.kpi is None else fmt_kpi(f.kpi),
+            ]
+            for f in line.lines
+        ]
+        out.append((f"{t('stats.report.figures')} — {name}", header, rows))
+    # KPI status
+    header = [t("stats.col.network")]
+    header += [t(f"stats.kpi.{k}") for k in KPI_NAMES]
+    header.append(t("stats.report.posting_days"))
+    rows = []
+    targets = report.targets
+    for line in report.table:
+        row = [report.network_name(line.network)]
+        for kpi in KPI_NAMES:
+            target = kpi_target_text(kpi_for(targets, line.network), kpi)
+            status = fmt_kpi(line.kpis[kpi])
+            row.append(f"{status} ({target})" if target and line.kpis[kpi] is not None else status)
+        row.append(fmt_share(line.posting_days_share))
+        rows.append(row)
+    out.append((t("stats.report.kpis"), header, rows))
+    # responses
+    header = [
+        t("stats.col.network"),
+        t("stats.report.received"),
+        t("stats.report.replied"),
+        t("stats.report.median"),
+        t("stats.report.p90"),
+        t("stats.report.on_time"),
+    ]
+    rows = []
+    for line in report.table:
+        r = line.response or ResponseFigures(line.network, report.month)
+        rows.append(
+            [
+                report.network_name(line.network),
+                fmt_number(r.received),
+                fmt_number(r.replied),
+                fmt_number(r.median_minutes, 0),
+                fmt_number(r.p90_minutes, 0),
+                fmt_share(r.on_time_share),
+            ]
+        )
+    out.append((t("stats.report.responses"), header, rows))
+    # competitors
+    header = [
+        t("stats.report.name"),
+        t("stats.col.network"),
+        t("stats.report.followers"),
+        t("stats.report.change"),
+        t("stats.report.posts"),
+        t("stats.report.engagements"),
+    ]
+    rows = [
+        [
+            c.name,
+            report.network_name(c.network),
+            fmt_number(c.followers),
+            fmt_change(c.change),
+            fmt_number(c.posts),
+            fmt_number(c.engagements),
+        ]
+        for c in report.competitors
+    ]
+    out.append((t("stats.report.competitors"), header, rows))
+    # campaigns
+    header = [
+        t("stats.report.name"),
+        t("stats.col.network"),
+        t("stats.report.dates"),
+        t("stats.report.budget"),
+        t("stats.report.month_spend"),
+        t("stats.report.month_results"),
+        t("stats.report.cost_per_result"),
+        t("stats.report.spend_to_date"),
+        t("stats.report.pacing"),
+    ]
+    rows = []
+    for c in report.campaigns:
+        s = c.status
+        rows.append(
+            [
+                s.campaign.name,
+                report.network_name(s.campaign.network),
+                f"{s.campaign.start.isoformat()} → {s.campaign.end.isoformat()}",
+                fmt_money(s.campaign.budget),
+                fmt_money(c.month_spend),
+                fmt_number(c.month_results),
+                fmt_money(c.month_spend / c.month_results if c.month_results else None),
+                fmt_money(s.spend),
+                "–" if s.pacing is None else f"{fmt_number(100 * s.pacing, 0)} %",
+            ]
+        )
+    out.append((t("stats.report.campaigns"), header, rows))
+    # published posts
+    header = [t("stats.report.day"), t("stats.col.network"), t("stats.report.title_col")]
+    zone = ZoneInfo(report.zone)
+    rows = [
+        [
+            p.at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            report.network_name(p.network),
+            p.title,
+        ]
+        for p in report.posts
+    ]
+    out.append((t("stats.report.published"), header, rows))
+    return out
+
+
+def _title(report: MonthReport) -> str:
+    return t("stats.report.title", month=_month_name(report.month))
+
+
+def _generated(report: MonthReport) -> str:
+    return t(
+        "stats.report.generated",
+        day=report.today.isoformat(),
+        baseline=report.baseline or "–",
+        zone=report.zone,
+    )
+
+
+# --------------------------------------------------------------------------- Markdown
+
+#: characters that would change a table cell's meaning (parentheses, ``#`` or ``+`` inside a
+#: cell are plain text on forges, so they stay as they are: the file reads well as is)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def md_cell(text: str) -> str:
+    """One table cell: one line, Markdown's special characters escaped (titles are user text)."""
+    return _MD_SPECIAL.sub(r"\\\1", clean_line(text).replace("\n", " "))
+
+
+def render_markdown(report: MonthReport) -> str:
+    lines = [f"# {md_cell(_title(report))}", "", md_cell(_generated(report)), ""]
+    for title, header, rows in _sections(report):
+        lines += [f"## {md_cell(title)}", ""]
+        if not rows:
+            lines += [md_cell(t("stats.report.none")), ""]
+            continue
+        lines.append("| " + " | ".join(md_cell(h) for h in header) + " |")
+        aligns = ["---"] + ["--:" if _numeric(rows, i) else "---" for i in range(1, len(header))]
+        lines.append("|" + "|".join(aligns) + "|")
+        for row in rows:
+            lines.append("| " + " | ".join(md_cell(c) for c in row) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _numeric(rows: list[list[str]], index: int) -> bool:
+    cells = [row[index] for row in rows]
+    return any(re.search(r"\d", c) for c in cells) and all(
+        re.fullmatch(r"[\d\s\u202f.,%▲▼=–+-]*", c) for c in cells
+    )
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def render_csv(report: MonthReport) -> str:
+    """One row per network and figure: machine-readable, raw numbers (no formatting)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "month",
+            "network",
+            "figure",
+            "value",
+            "previous",
+            "change_pct",
+            "baseline_month",
+            "baseline",
+            "change_baseline_pct",
+            "kpi_met",
+        ]
+    )
+
+    def num(value: float | int | None) -> str:
+        if value is None:
+            return ""
+        return f"{value:.4f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+
+    for line in report.table:
+        for f in line.lines:
+            writer.writerow(
+                [
+                    report.month,
+                    line.network,
+                    f.metric,
+                    num(f.value),
+                    num(f.previous),
+                    num(f.change),
+                    report.baseline or "",
+                    num(f.baseline),
+                    num(f.change_baseline),
+                    "" if f.kpi is None else str(f.kpi).lower(),
+                ]
+            )
+        r = line.response
+        extra = [
+            ("responses_received", None if r is None else r.received),
+            ("responses_replied", None if r is None else r.replied),
+            ("response_median_min", None if r is None else r.median_minutes),
+            ("response_p90_min", None if r is None else r.p90_minutes),
+            ("on_time_share", None if r is None else r.on_time_share),
+            ("posting_days_share", line.posting_days_share),
+        ]
+        for name, value in extra:
+            kpi = line.kpis["on_time_share"] if name == "on_time_share" else None
+            met = "" if kpi is None else str(kpi).lower()
+            writer.writerow([report.month, line.network, name, num(value), *[""] * 5, met])
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- HTML
+
+_CSS = """
+body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:70em}
+table{border-collapse:collapse;margin:0 0 1.5em}
+th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f3f3f3}
+.chart svg{max-width:100%;height:auto}
+"""
+
+
+def render_html(report: MonthReport, *, charts: bool = True) -> str:
+    esc = html.escape
+    lang = language()
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        f"<title>{esc(_title(report))}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{esc(_title(report))}</h1>",
+        f"<p>{esc(_generated(report))}</p>",
+    ]
+    if charts:
+        svgs = chart_svgs(report)
+        if svgs:
+            parts.append(f"<h2>{esc(t('stats.report.charts'))}</h2>")
+            for svg in svgs:
+                parts.append(f'<div class="chart">{svg}</div>')
+    for title, header, rows in _sections(report):
+        parts.append(f"<h2>{esc(title)}</h2>")
+        if not rows:
+            parts.append(f"<p>{esc(t('stats.report.none'))}</p>")
+            continue
+        numeric = [i > 0 and _numeric(rows, i) for i in range(len(header))]
+        parts.append("<table><thead><tr>")
+        parts.extend(f"<th>{esc(h)}</th>" for h in header)
+        parts.append("</tr></thead><tbody>")
+        for row in rows:
+            cells = "".join(
+                f'<td class="n">{esc(c)}</td>' if numeric[i] else f"<td>{esc(clean_line(c))}</td>"
+                for i, c in enumerate(row)
+            )
+            parts.append(f"<tr>{cells}</tr>")
+        parts.append("</tbody></table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def chart_svgs(report: MonthReport, width: int = 100, height: int = 22) -> list[str]:
+    """The report's charts (followers, engagement rate per network over 12 months) as inline
+    SVG: plotext draws them, Rich exports them (with its web-font rules removed)."""
+    import plotext as plt
+    from rich.console import Console
+    from rich.text import Text
+
+    months = list(report.chart_months)
+    keys = [n.key for n in report.networks]
+    out = []
+    for metric in ("followers", "engagement_rate"):
+        series = monthly_series(report.figures, metric, keys, months)
+        if not any(v is not None for s in series.values() for _m, v in s):
+            continue
+        plt.clear_figure()
+        plt.plotsize(width, height)
+        plt.theme("clear")
+        for network in report.networks:
+            points = [(i, v) for i, (_m, v) in enumerate(series[network.key]) if v is not None]
+            if points:
+                plt.plot(
+                    [x for x, _ in points],
+                    [y for _, y in points],
+                    label=network.name,
+                    marker="braille",
+                    color=_rgb(network.colour),
+                )
+        plt.xticks(list(range(len(months))), [m[2:] for m in months])
+        title = t(f"core.metric.{metric}")
+        plt.title(title)
+        text = Text.from_ansi(plt.build())
+        console = Console(
+            width=width,
+            record=True,
+            file=io.StringIO(),
+            force_terminal=True,
+            color_system="truecolor",
+        )
+        console.print(text)
+        out.append(_strip_web_fonts(console.export_svg(title=title)))
+    plt.clear_figure()
+    return out
+
+
+def _strip_web_fonts(svg: str) -> str:
+    """Rich's SVG template declares web fonts fetched from a CDN: keep the file offline."""
+    svg = re.sub(r"@font-face\s*\{[^}]*\}", "", svg)
+    return re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+
+
+def _rgb(colour: str) -> tuple[int, int, int] | str:
+    text = colour.lstrip("#")
+    if len(text) == 6:
+        try:
+            return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
+        except ValueError:
+            pass
+    return "default"
+
+
+def render(report: MonthReport, fmt: str) -> str:
+    if fmt == "md":
+        return render_markdown(report)
+    if fmt == "csv":
+        return render_csv(report)
+    if fmt == "html":
+        return render_html(report)
+    raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def write_report_files(
+    report: MonthReport, folder: Path, formats: Sequence[str] = ("md", "html")
+) -> list[Path]:
+    """Write ``report-YYYY-MM.<fmt>`` for each format into ``folder`` (created if needed),
+    each atomically (beside, fsync, rename); the paths written."""
+    import os
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        path = folder / f"report-{report.month}.{fmt}"
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "w", encoding="utf-8", newline="") as handle:
+                handle.write(render(report, fmt))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        written.append(path)
+    return written

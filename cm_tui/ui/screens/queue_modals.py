@@ -1,0 +1,245 @@
+"""Modals of the Queue tab: reply (with saved replies), escalate (a note), snooze, detail.
+
+Item text and author names are hostile: they reach widgets only as ``Content`` built from plain
+strings, never as markup. Each modal dismisses with its answer, or ``None`` when cancelled.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from cm_tui.core.i18n import t
+from cm_tui.core.models import QueueItem
+from cm_tui.core.queue import SNOOZE_CHOICES, fill_template
+from cm_tui.ui.bindings import localize_bindings
+
+CSS = "queue.tcss"
+
+
+def who(item: QueueItem) -> str:
+    """``Name (@handle)``, or the handle alone, on one line."""
+    name = " ".join(item.author_name.split())
+    handle = " ".join(item.author_handle.split())
+    return f"{name} ({handle})" if name and name != handle else handle
+
+
+class ReplyScreen(ModalScreen[str | None]):
+    """Write a reply: pick a saved reply (``{author}`` filled in) or type; ``ctrl+s`` saves."""
+
+    CSS_PATH = CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "send", "queue.key.send", id="queue.reply.send"),
+        Binding("escape", "cancel", "queue.key.cancel", id="queue.reply.cancel"),
+    ]
+
+    def __init__(self, item: QueueItem, templates: list[tuple[str, str]]) -> None:
+        super().__init__(classes="queue-modal")
+        localize_bindings(self)
+        self.item = item
+        self.templates = templates
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="queue-modal-body"):
+            yield Static(
+                Content(t("queue.reply.title", who=who(self.item))), classes="queue-modal-title"
+            )
+            if self.templates:
+                yield OptionList(
+                    *(
+                        Option(Content(f"{name} — {fill_template(text, self.item)}"))
+                        for name, text in self.templates
+                    ),
+                    id="queue-reply-templates",
+                )
+            area = TextArea(self.item.reply_text, id="queue-reply-text", soft_wrap=True)
+            area.border_title = t("queue.reply.text")
+            yield area
+            yield Static(Content(t("queue.reply.hint")), classes="queue-modal-hint")
+
+    def on_mount(self) -> None:
+        if self.templates:
+            self.query_one(OptionList).focus()
+        else:
+            self.query_one(TextArea).focus()
+
+    @on(OptionList.OptionSelected, "#queue-reply-templates")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        _name, text = self.templates[event.option_index]
+        area = self.query_one(TextArea)
+        area.text = fill_template(text, self.item)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_send(self) -> None:
+        text = self.query_one(TextArea).text.strip()
+        if not text:
+            self.notify(t("queue.reply.empty"), severity="warning", markup=False)
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EscalateScreen(ModalScreen[str | None]):
+    """A one-line note for the colleague who takes over; ``enter`` escalates."""
+
+    CSS_PATH = CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "queue.key.cancel", id="queue.escalate.cancel"),
+    ]
+
+    def __init__(self, item: QueueItem) -> None:
+        super().__init__(classes="queue-modal")
+        localize_bindings(self)
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="queue-modal-body"):
+            yield Static(Content(t("queue.escalate.title")), classes="queue-modal-title")
+            yield Static(Content(who(self.item)))
+            yield Input(placeholder=t("queue.escalate.placeholder"), id="queue-escalate-note")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SnoozeScreen(ModalScreen[str | None]):
+    """Choose how long to snooze (``SNOOZE_CHOICES``); ``1``/``2``/``3`` or arrows + enter."""
+
+    CSS_PATH = CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "choose(0)", show=False),
+        Binding("2", "choose(1)", show=False),
+        Binding("3", "choose(2)", show=False),
+        Binding("escape", "cancel", "queue.key.cancel", id="queue.snooze.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="queue-modal")
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="queue-modal-body"):
+            yield Static(Content(t("queue.snooze.title")), classes="queue-modal-title")
+            yield OptionList(
+                *(
+                    Option(Content(f"{n}  {t(f'queue.snooze.{choice}')}"), id=choice)
+                    for n, choice in enumerate(SNOOZE_CHOICES, 1)
+                ),
+                id="queue-snooze-options",
+            )
+            yield Static(Content(t("queue.snooze.note")), classes="queue-modal-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(SNOOZE_CHOICES[event.option_index])
+
+    def action_choose(self, index: int) -> None:
+        self.dismiss(SNOOZE_CHOICES[index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DetailScreen(ModalScreen[None]):
+    """The whole item: author, text, notes, reply and history (``escape``/``enter`` closes)."""
+
+    CSS_PATH = CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,q", "close", "queue.key.close", id="queue.detail.close"),
+    ]
+
+    def __init__(self, body: Content) -> None:
+        super().__init__(classes="queue-modal")
+        localize_bindings(self)
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="queue-modal-body"), VerticalScroll(id="queue-detail-scroll"):
+            yield Static(self.body, id="queue-detail-full")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class LinesEditorScreen(ModalScreen[str | None]):
+    """Edit a list as text, one entry per line (saved replies, watch keywords); ``ctrl+s``
+    saves, ``escape`` cancels."""
+
+    CSS_PATH = CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "queue.key.save_list", id="queue.lines.save"),
+        Binding("escape", "cancel", "queue.key.cancel", id="queue.lines.cancel"),
+    ]
+
+    def __init__(self, title: str, hint: str, text: str) -> None:
+        super().__init__(classes="queue-modal")
+        localize_bindings(self)
+        self._title = title
+        self._hint = hint
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="queue-modal-body"):
+            yield Static(Content(self._title), classes="queue-modal-title")
+            yield TextArea(self._text, id="queue-lines-text", soft_wrap=True)
+            yield Static(Content(self._hint), classes="queue-modal-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ImportFileScreen(ModalScreen[str | None]):
+    """Ask for the path of a file to import into the queue; ``enter`` imports."""
+
+    CSS_PATH = CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "queue.key.cancel", id="queue.import.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="queue-modal")
+        localize_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="queue-modal-body"):
+            yield Static(Content(t("queue.import.title")), classes="queue-modal-title")
+            yield Input(placeholder=t("queue.import.placeholder"), id="queue-import-path")
+            yield Static(Content(t("queue.import.hint")), classes="queue-modal-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

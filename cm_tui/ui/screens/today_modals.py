@@ -1,0 +1,451 @@
+"""Modals of the Today tab: snooze (later today / tomorrow), skip with a reason, task form.
+
+They hold no rule: the pane computes what they show and passes a ``build`` callback that turns
+the typed values into a record (``core.today.template_from_form``) or raises ``FormError``; the
+form then shows the error on one line and keeps every value typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from cm_tui.core.i18n import t
+from cm_tui.core.models import DocumentKind, Influencer, ReferenceDocument, TaskTemplate
+from cm_tui.core.today import FORM_KINDS, FormError, SnoozeChoice, TaskForm
+from cm_tui.ui.bindings import localize_bindings
+from cm_tui.ui.context import UiContext
+from cm_tui.ui.widgets.rowlist import RowList
+
+
+class SnoozeScreen(ModalScreen[SnoozeChoice | None]):
+    """``l`` later today, ``t`` tomorrow, ``escape`` cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "choose('later')", "today.key.later", id="snooze.later"),
+        Binding("t", "choose('tomorrow')", "today.key.tomorrow", id="snooze.tomorrow"),
+        Binding("escape", "choose('')", "today.key.cancel", id="snooze.cancel"),
+    ]
+
+    def __init__(self, task: str, later: str, tomorrow: str) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self._task_label, self._later, self._tomorrow = task, later, tomorrow
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="today-snooze", classes="today-modal") as box:
+            box.border_title = Content(t("today.snooze.title", task=self._task_label))
+            yield Static(Content(t("today.snooze.later", at=self._later)))
+            yield Static(Content(t("today.snooze.tomorrow", at=self._tomorrow)))
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(SnoozeChoice(choice) if choice else None)
+
+
+class SkipScreen(ModalScreen[str | None]):
+    """A reason (may be empty), ``Enter`` skips, ``escape`` cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "today.key.cancel", id="skip.cancel"),
+    ]
+
+    def __init__(self, task: str) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self._task_label = task
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="today-skip", classes="today-modal") as box:
+            box.border_title = Content(t("today.skip.title", task=self._task_label))
+            yield Label(Content(t("today.skip.reason")))
+            yield Input(id="today-skip-reason", max_length=200, compact=True)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TaskFormScreen(ModalScreen[TaskTemplate | None]):
+    """Add / new / edit a task. ``build(form)`` returns the template or raises ``FormError``.
+
+    ``fixed_kind`` hides the cadence choice (the one-off form). ``Enter`` in any field saves.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "today.key.cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "today.key.save", id="form.save"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        form: TaskForm,
+        build: Callable[[TaskForm], TaskTemplate],
+        networks: list[str],
+        *,
+        fixed_kind: bool = False,
+    ) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self._title = title
+        self._form = form
+        self._build = build
+        self._networks = networks
+        self._fixed_kind = fixed_kind
+
+    def compose(self) -> ComposeResult:
+        form = self._form
+        with Vertical(id="today-form", classes="today-modal") as box:
+            box.border_title = Content(self._title)
+            box.border_subtitle = Content(t("today.form.hint"))
+            yield Label(Content(t("today.form.label")))
+            yield Input(form.label, id="form-label", max_length=200, compact=True)
+            if not self._fixed_kind:
+                yield Label(Content(t("today.form.kind")))
+                options = [
+                    (Content(t(f"ui.cadence.{k.value}", n="N")), k.value) for k in FORM_KINDS
+                ]
+                yield Select(
+                    options, value=form.kind, allow_blank=False, id="form-kind", compact=True
+                )
+            yield Label(Content(t("today.form.at")))
+            yield Input(form.at, id="form-at", max_length=5, compact=True)
+            if not self._fixed_kind:
+                yield Label(Content(t("today.form.detail")))
+                yield Input(form.detail, id="form-detail", max_length=40, compact=True)
+            yield Label(Content(t("today.form.network", known=", ".join(self._networks))))
+            yield Input(form.network, id="form-network", max_length=40, compact=True)
+            yield Static(id="form-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#form-label", Input).focus()
+
+    def current_form(self) -> TaskForm:
+        def value(name: str) -> str:
+            found = self.query(f"#form-{name}")
+            return found.first(Input).value if found else ""
+
+        kind = self._form.kind
+        if not self._fixed_kind:
+            selected = self.query_one("#form-kind", Select).value
+            kind = selected if isinstance(selected, str) else kind
+        return TaskForm(
+            label=value("label"),
+            kind=kind,
+            at=value("at"),
+            detail=value("detail"),
+            network=value("network"),
+            day=self._form.day,
+        )
+
+    @on(Input.Submitted)
+    def _submitted(self, _event: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            template = self._build(self.current_form())
+        except FormError as error:
+            self.query_one("#form-error", Static).update(
+                Content.styled(t(error.key, **error.params), "bold $text-error")
+            )
+            return
+        self.dismiss(template)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# --------------------------------------------------------------------------- manage lists
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of an ``EntryForm``: ``options`` turns it into a choice."""
+
+    name: str
+    label: str
+    value: str = ""
+    options: tuple[tuple[str, str], ...] = ()
+
+
+class EntryForm(ModalScreen[object | None]):
+    """A small generic form: ``build(values)`` returns the record or raises ``FormError``
+    (shown on one line, every value kept)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "today.key.cancel", id="entry.cancel"),
+        Binding("ctrl+s", "save", "today.key.save", id="entry.save"),
+    ]
+
+    def __init__(
+        self, title: str, fields: list[Field], build: Callable[[dict[str, str]], object]
+    ) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self._title, self._fields, self._build = title, fields, build
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="today-entry", classes="today-modal") as box:
+            box.border_title = Content(self._title)
+            box.border_subtitle = Content(t("today.form.hint"))
+            for field in self._fields:
+                yield Label(Content(field.label))
+                if field.options:
+                    options = [(Content(label), value) for value, label in field.options]
+                    yield Select(
+                        options,
+                        value=field.value,
+                        allow_blank=False,
+                        id=f"entry-{field.name}",
+                        compact=True,
+                    )
+                else:
+                    yield Input(field.value, id=f"entry-{field.name}", max_length=200, compact=True)
+            yield Static(id="entry-error")
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for field in self._fields:
+            widget = self.query_one(f"#entry-{field.name}")
+            value = widget.value  # type: ignore[attr-defined]
+            out[field.name] = value if isinstance(value, str) else ""
+        return out
+
+    @on(Input.Submitted)
+    def _submitted(self, _event: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            record = self._build(self.values())
+        except FormError as error:
+            self.query_one("#entry-error", Static).update(
+                Content.styled(t(error.key, **error.params), "bold $text-error")
+            )
+            return
+        self.dismiss(record)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+MANAGED = ("influencers", "documents", "tasks")
+
+
+class ManageScreen(ModalScreen[None]):
+    """Influencers, reference documents and task templates: add, edit, delete (confirmed),
+    mark contacted / reviewed today. Writes go through ``ctx.write`` at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_screen", "ui.key.close", id="manage.close"),
+        Binding("tab", "next_list", "today.manage.next_list", priority=True, id="manage.next"),
+        Binding("a", "add", "today.key.add_entry", id="manage.add"),
+        Binding("e", "edit", "today.key.edit_entry", id="manage.edit"),
+        Binding("d", "delete", "today.key.delete_entry", id="manage.delete"),
+        Binding("c", "touch", "today.manage.touch", id="manage.touch"),
+    ]
+
+    def __init__(self, ctx: UiContext, networks: list[str], lang: str) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.ctx = ctx
+        self.networks = networks
+        self.lang = lang
+        self.kind = MANAGED[0]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="today-manage", classes="today-modal") as box:
+            box.border_subtitle = Content(t("today.manage.hint"))
+            yield RowList(self._render_entry, empty_text=t("today.manage.empty"), id="manage-list")
+
+    def on_mount(self) -> None:
+        self._load()
+        self.query_one("#manage-list", RowList).focus()
+
+    @property
+    def list(self) -> RowList:
+        return self.query_one("#manage-list", RowList)
+
+    def _repo(self):  # type: ignore[no-untyped-def]
+        return getattr(self.ctx.repo, self.kind)
+
+    def _load(self) -> None:
+        box = self.query_one("#today-manage")
+        box.border_title = Content(f"{t('today.manage.title')} · {t(f'today.manage.{self.kind}')}")
+        entries = self._repo().all()
+        if self.kind == "tasks":
+            entries.sort(key=lambda task: (task.source != "user", task.group.value, task.key))
+        self.list.set_rows(entries)
+
+    def _render_entry(self, entry: object, width: int) -> Content:
+        from cm_tui.core.labels import describe_cadence
+        from cm_tui.ui.fmt import day_label, one_line
+
+        def when(day: object) -> str:
+            return t("today.manage.never") if day is None else day_label(day)  # type: ignore[arg-type]
+
+        if isinstance(entry, Influencer):
+            parts = [
+                (one_line(entry.name), "bold"),
+                (f"  {entry.network}", "$text-secondary"),
+                (f"  {one_line(entry.handle)}", ""),
+                (f"  {t('today.manage.last', day=when(entry.last_contacted))}", "$text-muted"),
+            ]
+        elif isinstance(entry, ReferenceDocument):
+            parts = [
+                (one_line(entry.title), "bold"),
+                (f"  {t(f'today.doc.{entry.kind.value}')}", "$text-secondary"),
+                (f"  {t('today.manage.every', days=entry.review_every_days)}", ""),
+                (f"  {t('today.manage.last', day=when(entry.last_reviewed))}", "$text-muted"),
+            ]
+        else:
+            assert isinstance(entry, TaskTemplate)
+            mine = f"  [{t('today.manage.user')}]" if entry.source == "user" else ""
+            off = f"  {t('today.manage.inactive')}" if not entry.active else ""
+            parts = [
+                (one_line(entry.label(self.lang)), "bold" if entry.active else "$text-muted"),
+                (f"  {describe_cadence(entry.cadence)}", "$text-muted"),
+                (mine + off, "$text-secondary"),
+            ]
+        return Content.assemble(*parts)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_dismiss_screen(self) -> None:
+        self.dismiss(None)
+
+    def action_next_list(self) -> None:
+        self.kind = MANAGED[(MANAGED.index(self.kind) + 1) % len(MANAGED)]
+        self.list.move_to(0)
+        self._load()
+
+    def _write(self, change: Callable[[], object]) -> None:
+        if self.ctx.write(change):
+            self._load()
+
+    def action_add(self) -> None:
+        self._open_entry(None)
+
+    def action_edit(self) -> None:
+        entry = self.list.current
+        if entry is not None:
+            self._open_entry(entry)
+
+    def _open_entry(self, entry: object | None) -> None:
+        from cm_tui.core.today import (
+            TaskForm,
+            document_from_form,
+            form_of,
+            influencer_from_form,
+            template_from_form,
+        )
+
+        repo = self._repo()
+        name = t(f"today.manage.{self.kind}")
+        if entry is None:
+            title = t("today.manage.add", list=name)
+        else:
+            label = getattr(entry, "name", None) or getattr(entry, "title", None)
+            if isinstance(entry, TaskTemplate):
+                label = entry.label(self.lang)
+            title = t("today.manage.edit", name=str(label))
+
+        def saved(record: object | None) -> None:
+            if record is None:
+                return
+            if entry is None:
+                self._write(lambda: repo.add(record))
+            else:
+                self._write(lambda: repo.update(record))
+
+        if self.kind == "tasks":
+            today = self.ctx.today()
+            editing = entry if isinstance(entry, TaskTemplate) else None
+            form = form_of(editing, self.lang) if editing else TaskForm("", "workdays", day=today)
+            if form.day is None:
+                form = TaskForm(form.label, form.kind, form.at, form.detail, form.network, today)
+
+            def build(values: TaskForm) -> TaskTemplate:
+                return template_from_form(
+                    values, repo.all(), self.networks, editing=editing, lang=self.lang
+                )
+
+            self.app.push_screen(TaskFormScreen(title, form, build, self.networks), saved)
+            return
+        fields = [Field("name", t("today.manage.name"))]
+        if self.kind == "influencers":
+            person = entry if isinstance(entry, Influencer) else None
+            fields = [
+                Field("name", t("today.manage.name"), person.name if person else ""),
+                Field("network", t("today.manage.network"), person.network if person else ""),
+                Field("extra", t("today.manage.extra"), person.handle if person else ""),
+                Field(
+                    "date", t("today.manage.date"), _iso(person.last_contacted if person else None)
+                ),
+            ]
+
+            def build_entry(values: dict[str, str]) -> object:
+                return influencer_from_form(values, self.networks, person)
+
+        else:
+            doc = entry if isinstance(entry, ReferenceDocument) else None
+            kinds = tuple((k.value, t(f"today.doc.{k.value}")) for k in DocumentKind)
+            fields = [
+                Field("name", t("today.manage.name"), doc.title if doc else ""),
+                Field("kind", t("today.manage.kind"), doc.kind.value if doc else "about", kinds),
+                Field("network", t("today.manage.network"), (doc.network or "") if doc else ""),
+                Field(
+                    "extra", t("today.manage.extra"), str(doc.review_every_days) if doc else "180"
+                ),
+                Field("date", t("today.manage.date"), _iso(doc.last_reviewed if doc else None)),
+            ]
+
+            def build_entry(values: dict[str, str]) -> object:
+                return document_from_form(values, self.networks, doc)
+
+        self.app.push_screen(EntryForm(title, fields, build_entry), saved)
+
+    def action_delete(self) -> None:
+        from cm_tui.ui.screens.confirm import Confirm
+
+        entry = self.list.current
+        if entry is None:
+            return
+        repo = self._repo()
+        if isinstance(entry, TaskTemplate):
+            name = entry.label(self.lang)
+        else:
+            name = str(getattr(entry, "name", None) or getattr(entry, "title", ""))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(lambda: repo.delete(entry.id))  # type: ignore[attr-defined]
+
+        self.app.push_screen(Confirm(Content(t("today.manage.delete", name=name))), answered)
+
+    def action_touch(self) -> None:
+        entry = self.list.current
+        today = self.ctx.today()
+        if isinstance(entry, Influencer):
+            self._write(
+                lambda: self.ctx.repo.influencers.update(entry.replace(last_contacted=today))
+            )
+        elif isinstance(entry, ReferenceDocument):
+            self._write(lambda: self.ctx.repo.documents.update(entry.replace(last_reviewed=today)))
+
+
+def _iso(day: object) -> str:
+    return "" if day is None else day.isoformat()  # type: ignore[attr-defined]
