@@ -550,3 +550,13 @@ def test_demo_day_pref_uses_the_settings_zone(tmp_home: Path, tmp_path: Path) ->
 
     with Store.open(db, readonly=True) as store:
         assert store.repo.prefs.get(cli.PREF_DEMO_DAY) == date(2026, 11, 20).isoformat()
+
+
+def test_the_entry_point_raises_textuals_frame_rate_unless_the_user_set_one() -> None:
+    code = "import os, cm_tui.cli; print(os.environ['TEXTUAL_FPS'])"
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == "240"
+    env["TEXTUAL_FPS"] = "30"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == "30"

@@ -188,9 +188,14 @@ class CmTuiApp(App[None]):
             return None
 
     def pane(self, pane_id: str) -> Pane | None:
-        """The mounted pane of a tab, or ``None`` if that tab was never shown."""
-        found = self.query_one(f"#{pane_id}", TabPane).query(Pane)
-        return found.first() if found else None
+        """The mounted pane of a tab, or ``None`` if that tab was never shown (or the screen
+        is already gone, while the app shuts down)."""
+        found = self.query(f"#{pane_id}").results(TabPane)
+        tab_pane = next(found, None)
+        if tab_pane is None:
+            return None
+        panes = tab_pane.query(Pane)
+        return panes.first() if panes else None
 
     async def open_tab(self, pane_id: str) -> Pane:
         """Show a tab, mounting its pane first if needed; returns the pane."""
@@ -211,7 +216,13 @@ class CmTuiApp(App[None]):
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id or ""
-        if pane_id in self.pane_ids:
+        # A late activation (the initial tab's, arriving after a key already switched tabs, or
+        # one arriving during shut-down) must not switch back: only the tab now shown counts.
+        try:
+            shown = self.tabs.active
+        except NoMatches:
+            return
+        if pane_id in self.pane_ids and pane_id == shown:
             await self.open_tab(pane_id)
 
     def on_tab_label(self, message: TabLabel) -> None:

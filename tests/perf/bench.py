@@ -299,6 +299,9 @@ class BenchEnv:
                 p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p
             ),
             "TEXTUAL_ANIMATIONS": "none",
+            # the frame rate cm-tui's entry point sets (cm_tui/cli.py); the bare app gets the
+            # same, so start-up ratios compare like with like
+            "TEXTUAL_FPS": "240",
         }
 
     def store(self, size: str) -> Path:

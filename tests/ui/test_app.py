@@ -244,3 +244,14 @@ async def test_confirm_modal_answers_yes_or_no(make_app) -> None:
         await pilot.press("escape")
         await settle(pilot)
     assert answers == [True, False]
+
+
+async def test_a_tab_key_pressed_at_once_is_not_undone_by_the_initial_tab(make_app) -> None:
+    """The initial tab's activation can arrive after the first key: it must not switch back."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        for _ in range(5):
+            await pilot.pause()
+        assert app.active_tab == "stats"
+        assert app.active_pane is not None and app.active_pane.PANE_ID == "stats"
