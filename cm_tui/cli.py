@@ -650,7 +650,6 @@ def _import_stats(args: argparse.Namespace) -> int:
     All or nothing; ``--dry-run`` opens the store read-only and only reports.
     """
     from cm_tui.io.stats_import import read_figures_csv
-    from cm_tui.store import Store
 
     ctx = _context(args)
     _require_store(ctx.db)
@@ -662,20 +661,7 @@ def _import_stats(args: argparse.Namespace) -> int:
         repo = store.repo
         return read_figures_csv(path, [n.key for n in repo.networks.all()], repo.figures.all())
 
-    def write(store: Store, _dry_run: bool) -> Any:
-        plan = check(store)
-        if plan.ok:
-            with store.transaction():
-                store.repo.figures.add_many(plan.new)
-                for figures in plan.updates:
-                    store.repo.figures.update(figures)
-        return plan
-
-    if args.dry_run:
-        with Store.open(ctx.db, readonly=True) as store:
-            plan = check(store)
-    else:
-        plan = _refuse_if_locked("import", lambda: _with_store(ctx.db, write))
+    plan = _import_plan(ctx.db, args.dry_run, check, lambda store: store.repo.figures)
     if not plan.ok:
         for line in plan.errors:
             print(line, file=sys.stderr)
@@ -761,6 +747,32 @@ def _import_queue(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import_plan(
+    db: Path, dry_run: bool, check: Callable[[Any], Any], records: Callable[[Any], Any]
+) -> Any:
+    """Check a file against the store (``check(store)`` gives a plan with ``ok``, ``new`` and
+    ``updates``) and, unless ``dry_run`` or the plan has errors, apply it in one transaction to
+    the repo ``records(store)``: all or nothing. A dry run opens the store read-only, so it
+    works while the app is open; a real import is refused then."""
+    from cm_tui.store import Store
+
+    if dry_run:
+        with Store.open(db, readonly=True) as store:
+            return check(store)
+
+    def write(store: Any, _dry_run: bool) -> Any:
+        plan = check(store)
+        if plan.ok:
+            repo = records(store)
+            with store.transaction():
+                repo.add_many(plan.new)
+                for record in plan.updates:
+                    repo.update(record)
+        return plan
+
+    return _refuse_if_locked("import", lambda: _with_store(db, write))
+
+
 def _with_store(db: Path, run: Callable[[Any, bool], Any]) -> Any:
     from cm_tui.store import Store
 
@@ -778,7 +790,6 @@ def _import_posts(args: argparse.Namespace) -> int:
     ``--dry-run`` opens the store read-only and only reports.
     """
     from cm_tui.io.csv_posts import read_posts_csv
-    from cm_tui.store import Store
 
     ctx = _context(args)
     _require_store(ctx.db)
@@ -793,20 +804,7 @@ def _import_posts(args: argparse.Namespace) -> int:
         keys = [n.key for n in repo.networks.all()]
         return read_posts_csv(data, str(path), ctx.settings.zone, keys, ids)
 
-    def write(store: Store, _dry_run: bool) -> Any:
-        plan = check(store)
-        if plan.ok:
-            with store.transaction():
-                store.repo.posts.add_many(plan.new)
-                for post in plan.updates:
-                    store.repo.posts.update(post)
-        return plan
-
-    if args.dry_run:
-        with Store.open(ctx.db, readonly=True) as store:
-            plan = check(store)
-    else:
-        plan = _refuse_if_locked("import", lambda: _with_store(ctx.db, write))
+    plan = _import_plan(ctx.db, args.dry_run, check, lambda store: store.repo.posts)
     counts = {"new": len(plan.new), "updated": len(plan.updates)}
     if not plan.ok:
         for line in plan.report():

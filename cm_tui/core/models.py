@@ -382,6 +382,19 @@ class MonthlyFigures(Record):
     profile_visits: int = 0
     id: int = 0
 
+    #: the figure fields, in order (every field but ``network``, ``month`` and ``id``)
+    FIGURES: ClassVar[tuple[str, ...]] = (
+        "followers",
+        "posts",
+        "reach",
+        "impressions",
+        "reactions",
+        "comments",
+        "shares",
+        "clicks",
+        "profile_visits",
+    )
+
     @property
     def engagements(self) -> int:
         return self.reactions + self.comments + self.shares

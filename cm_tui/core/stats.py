@@ -36,17 +36,7 @@ from cm_tui.core.timeutil import (
 
 #: Metrics ``monthly_series`` understands besides the integer fields of ``MonthlyFigures``.
 DERIVED_METRICS = ("engagements", "engagement_rate")
-FIELD_METRICS = (
-    "followers",
-    "posts",
-    "reach",
-    "impressions",
-    "reactions",
-    "comments",
-    "shares",
-    "clicks",
-    "profile_visits",
-)
+FIELD_METRICS = MonthlyFigures.FIGURES
 
 
 def months_range(last_month: str, n: int) -> list[str]:

@@ -20,17 +20,7 @@ from cm_tui.core.i18n import t
 from cm_tui.core.models import MonthlyFigures
 from cm_tui.core.timeutil import parse_month
 
-FIGURE_COLUMNS: tuple[str, ...] = (
-    "followers",
-    "posts",
-    "reach",
-    "impressions",
-    "reactions",
-    "comments",
-    "shares",
-    "clicks",
-    "profile_visits",
-)
+FIGURE_COLUMNS: tuple[str, ...] = MonthlyFigures.FIGURES
 MAX_VALUE = 10**12
 
 

@@ -21,17 +21,8 @@ from cm_tui.core.i18n import t
 from cm_tui.core.models import MonthlyFigures
 from cm_tui.ui.bindings import localize_bindings
 
-#: the fields typed in the form, in order
-FORM_FIELDS: tuple[str, ...] = (
-    "followers",
-    "reach",
-    "impressions",
-    "reactions",
-    "comments",
-    "shares",
-    "clicks",
-    "profile_visits",
-)
+#: the fields typed in the form, in order (posts published come from the Calendar)
+FORM_FIELDS: tuple[str, ...] = tuple(f for f in MonthlyFigures.FIGURES if f != "posts")
 
 
 #: larger than any account's figures: a typo (a key held down), not a figure
