@@ -474,6 +474,14 @@ def campaign_status(campaign: AdCampaign, today: date) -> CampaignStatus:
     )
 
 
+def active_campaigns(campaigns: Iterable[AdCampaign], day: date) -> list[CampaignStatus]:
+    """The campaigns running on ``day`` (start <= day <= end), with their spend, results and
+    pacing as of that day; sorted by end date (the soonest to end first), then name."""
+    running = [c for c in campaigns if c.start <= day <= c.end]
+    running.sort(key=lambda c: (c.end, c.name.lower(), c.id))
+    return [campaign_status(c, day) for c in running]
+
+
 def campaigns_in_month(campaigns: Iterable[AdCampaign], month: str) -> list[AdCampaign]:
     """Campaigns running at some point of ``month``."""
     days = month_days(month)

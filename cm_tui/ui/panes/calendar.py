@@ -2,8 +2,8 @@
 
 * Week view (``core.calendar.week_grid``): each cell shows the count against the network's
   target and the first posts with their hour, status and a ``⚠`` when a check fails
-  (``core.posts.check_posts``). The grid is a fixed set of ``Static`` cells updated in place:
-  moving the cursor only toggles two classes.
+  (``core.posts.check_posts``). The grid is one line-API widget (``widgets.week_grid``):
+  moving the cursor re-renders two cells.
 * Month view (``m``, ``core.calendar.month_grid``): a classic month grid, per day the posts per
   network in compact form (network and one status mark per post).
 * List view (``v``): the posts of the week or month shown, one per line, to read the texts.
@@ -56,6 +56,7 @@ from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.panes.base import Pane
 from cm_tui.ui.widgets.rowlist import RowList
 from cm_tui.ui.widgets.summary import TARGET_STYLES, WITHIN_STYLE, target_range, target_span
+from cm_tui.ui.widgets.week_grid import WeekGridView
 
 #: post status -> (mark, style)
 STATUS_MARKS: dict[PostStatus, tuple[str, str]] = {
@@ -74,37 +75,6 @@ UNDO_LEVELS = 50
 SERIES_PREF = "calendar.series"
 DEFAULT_SERIES_NAME = "blog-weekly"
 SERIES_DAYS = 28
-
-
-class WeekGridView(Widget, can_focus=True):
-    """The focusable grid of cells; the pane drives it (keys live on the pane).
-
-    Cells are kept in lists (no DOM queries on the key path); ``reshape`` rebuilds them only
-    when the number of networks changes.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(id="calendar-grid")
-        self.heads: list[Static] = []
-        self.labels: list[Static] = []
-        self.cells: list[list[Static]] = []
-
-    def reshape(self, rows: int) -> None:
-        if len(self.cells) == rows and self.heads:
-            return
-        if self.children:
-            self.remove_children()
-        self.heads = [Static("", classes="cal-head") for _ in range(7)]
-        self.labels = [Static("", classes="cal-network cal-cell") for _ in range(rows)]
-        self.cells = [[Static("", classes="cal-cell") for _ in range(7)] for _ in range(rows)]
-        widgets: list[Widget] = [Static("", classes="cal-head"), *self.heads]
-        for label, cells in zip(self.labels, self.cells, strict=True):
-            widgets += [label, *cells]
-        self.set_styles(
-            "grid-size: 8; grid-columns: 13 1fr 1fr 1fr 1fr 1fr 1fr 1fr; "
-            f"grid-rows: 1 {' '.join(['1fr'] * max(rows, 1))};"
-        )
-        self.mount_all(widgets)
 
 
 class MonthGridView(Widget, can_focus=True):
@@ -362,7 +332,6 @@ class CalendarPane(Pane):
             self._paint_list()
         else:
             self.grid = week_grid(self.networks, posts, self.week_start, ctx.zone)
-            self.view.reshape(len(self.grid.rows))
             self._paint()
 
     def tick(self) -> None:
@@ -389,18 +358,18 @@ class CalendarPane(Pane):
             first=fmt.day_label(grid.days[0]),
             last=f"{fmt.day_label(last)} {last.year}",
         )
-        for col, day in enumerate(grid.days):
-            head = view.heads[col]
-            label = fmt.day_label(day)
-            head.update(Content(f"▸ {label}" if day == today else label), layout=False)
-            head.set_class(day == today, "-today")
-        for row_index, row in enumerate(grid.rows):
-            view.labels[row_index].update(self._network_label(row), layout=False)
-            for col, cell in enumerate(row.cells):
-                widget = view.cells[row_index][col]
-                widget.update(self._cell_content(row, cell), layout=False)
-                widget.set_class(cell.day == today, "-today")
-                widget.set_class((row_index, col) == self.cursor, "-cursor")
+        heads = [
+            Content(f"▸ {fmt.day_label(day)}" if day == today else fmt.day_label(day))
+            for day in grid.days
+        ]
+        today_col = grid.days.index(today) if today in grid.days else None
+        view.set_cells(
+            heads,
+            [self._network_label(row) for row in grid.rows],
+            [[self._cell_content(row, cell) for cell in row.cells] for row in grid.rows],
+            today_col,
+            self.cursor,
+        )
         self._show_detail()
 
     @staticmethod
@@ -660,9 +629,7 @@ class CalendarPane(Pane):
             self.cursor = (new[0], new[1] % 7)
             self.action_shift_week(-1 if new[1] < 0 else 1)
             return
-        view = self.view
-        view.cells[r][c].remove_class("-cursor")
-        view.cells[new[0]][new[1]].add_class("-cursor")
+        self.view.move_cursor(new)
         self.cursor = new
         self._detail_after_frame()
 

@@ -3,7 +3,8 @@ table with its changes against the previous month and the baseline month, and th
 
 Keys: ``m`` next figure, ``n`` next network (or all), ``r`` range (3, 6, 12, 24 months, all),
 ``[`` / ``]`` previous / next month, ``e`` enter the figures of the month (form), ``w`` write
-the month's report (Markdown and HTML, beside the store, in ``reports/``).
+the month's report (Markdown and HTML, beside the store, in ``reports/``), ``c`` the ad
+campaigns (add, edit, daily checks), ``C`` the competitors (add, edit, a month's figures).
 
 Series, changes and KPIs come from ``core.stats``; the pane only picks what to show. plotext is
 imported when this pane is composed, which the app does only when the Stats tab is first shown
@@ -144,6 +145,8 @@ class StatsPane(Pane):
                 id="stats.next_month"),
         Binding("e", "enter_figures", "stats.key.enter", id="stats.enter"),
         Binding("w", "write_report", "stats.key.report", id="stats.report"),
+        Binding("c", "campaigns", "stats.key.campaigns", id="stats.campaigns"),
+        Binding("C", "competitors", "stats.key.competitors", id="stats.competitors"),
     ]  # fmt: skip
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -554,6 +557,27 @@ class StatsPane(Pane):
             self.month = figures.month
             self.reloaded_after_write()
             self.app.notify(t("stats.form.saved"))
+
+    def action_campaigns(self) -> None:
+        from cm_tui.ui.screens.campaigns import CampaignsScreen
+
+        screen = CampaignsScreen(self.ctx.repo, self.ctx.write, self._networks, self.ctx.today())
+        self.app.push_screen(screen, lambda _none: self._list_closed(screen.changed))
+
+    def action_competitors(self) -> None:
+        from cm_tui.ui.screens.competitors import CompetitorsScreen
+
+        screen = CompetitorsScreen(
+            self.ctx.repo,
+            self.ctx.write,
+            self._networks,
+            self.selected_month() or _current_month(self.ctx.today()),
+        )
+        self.app.push_screen(screen, lambda _none: self._list_closed(screen.changed))
+
+    def _list_closed(self, changed: bool) -> None:
+        if changed:
+            self.reloaded_after_write()
 
     def action_write_report(self) -> None:
         from cm_tui.io.report import gather, write_report_files

@@ -266,6 +266,9 @@ class TodayPane(Pane):
                 with Vertical(id="today-queue", classes="box") as box:
                     box.border_title = t("ui.today.queue")
                     yield Static(id="today-queue-body")
+                with Vertical(id="today-campaigns", classes="box") as box:
+                    box.border_title = t("stats.today_campaigns.title")
+                    yield Static(id="today-campaigns-body")
                 with Vertical(id="today-onboarding", classes="box") as box:
                     box.border_title = t("today.onboarding")
                     yield Static(id="today-onboarding-body")
@@ -300,6 +303,7 @@ class TodayPane(Pane):
         day = self.shown_day
         self._show_targets(day)
         self._show_queue()
+        self._show_campaigns(day)
         self._show_onboarding(day)
         self._show_reviews(day)
 
@@ -386,6 +390,19 @@ class TodayPane(Pane):
         counts = deadline_counts(self.ctx.repo.queue.open_deadlines(), self.ctx.now())
         self.query_one("#today-queue-body", Static).update(queue_summary(counts))
         self.post_message(TabLabel("queue", queue_tab_label(counts)))
+
+    def _show_campaigns(self, day: date) -> None:
+        """The ad campaigns running on the shown day, with spend vs budget and pacing (issue 6);
+        the box is hidden when none runs."""
+        from cm_tui.core.stats import active_campaigns
+        from cm_tui.ui.screens.campaigns import active_campaign_lines
+
+        running = active_campaigns(self.ctx.repo.campaigns.all(), day)
+        box = self.query_one("#today-campaigns")
+        box.display = bool(running)
+        if running:
+            body = self.query_one("#today-campaigns-body", Static)
+            body.update(active_campaign_lines(running, self._networks))
 
     def _show_onboarding(self, day: date) -> None:
         box = self.query_one("#today-onboarding")

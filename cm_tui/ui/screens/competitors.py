@@ -1,0 +1,217 @@
+"""Competitors (Stats ``C``): the accounts watched, with their latest month's figures; ``a`` adds
+a competitor, ``e`` (or ``enter``) edits the selected one, ``f`` types a month's followers,
+posts and engagements for it (a month already typed is replaced).
+
+Every write goes through ``write`` (the pane's ``UiContext.write``); the forms give back a new
+value and never touch the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+
+from cm_tui.core.i18n import t
+from cm_tui.core.models import Competitor, CompetitorMonth, NetworkProfile
+from cm_tui.core.timeutil import parse_month
+from cm_tui.ui.bindings import localize_bindings
+from cm_tui.ui.screens.campaigns import network_or_error, required
+from cm_tui.ui.screens.figures_form import count_or_error
+from cm_tui.ui.screens.record_form import Field, FieldError, RecordForm
+from cm_tui.ui.widgets.rowlist import RowList
+
+if TYPE_CHECKING:
+    from cm_tui.store import Repository
+
+_COUNT = r"[0-9 ,]*"
+MONTH_FIGURES: tuple[str, ...] = ("followers", "posts", "engagements")
+
+
+def _count(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
+
+
+class CompetitorForm(RecordForm[Competitor]):
+    """A competitor's name, network and handle (its months are kept as they are)."""
+
+    PREFIX = "competitor"
+
+    def __init__(self, competitor: Competitor, networks: list[NetworkProfile]) -> None:
+        super().__init__()
+        self._competitor = competitor
+        self._networks = networks
+
+    def form_title(self) -> str:
+        if self._competitor.id:
+            return t("stats.competitor.edit", name=self._competitor.name)
+        return t("stats.competitor.new")
+
+    def form_fields(self) -> list[Field]:
+        c = self._competitor
+        return [
+            Field("name", t("stats.campaign.name"), c.name, max_length=80),
+            Field("network", t("stats.campaign.network"), c.network, max_length=40),
+            Field("handle", t("stats.competitor.handle"), c.handle, max_length=80),
+        ]
+
+    def build(self, values: dict[str, str]) -> Competitor:
+        label = {f.name: f.label for f in self.form_fields()}
+        name = required("name", label["name"], values["name"])
+        network = network_or_error("network", label["network"], values["network"], self._networks)
+        return self._competitor.replace(name=name, network=network, handle=values["handle"].strip())
+
+
+class CompetitorMonthForm(RecordForm[CompetitorMonth]):
+    """One month's followers, posts and engagements of a competitor."""
+
+    PREFIX = "rival-month"
+
+    def __init__(self, competitor: Competitor, month: str) -> None:
+        super().__init__()
+        self._competitor = competitor
+        known = {m.month: m for m in competitor.months}
+        self._month = known.get(month, CompetitorMonth(month))
+
+    def form_title(self) -> str:
+        return t("stats.competitor.month_title", name=self._competitor.name)
+
+    def form_fields(self) -> list[Field]:
+        m = self._month
+        return [
+            Field("month", t("stats.competitor.month"), m.month, r"[0-9-]*", 7),
+            *(
+                Field(name, t(f"core.metric.{name}"), str(getattr(m, name)), _COUNT)
+                for name in MONTH_FIGURES
+            ),
+        ]
+
+    def build(self, values: dict[str, str]) -> CompetitorMonth:
+        label = {f.name: f.label for f in self.form_fields()}
+        month = values["month"].strip()
+        try:
+            year, number = parse_month(month)
+        except ValueError:
+            raise FieldError("month", t("stats.form.bad_month", field=label["month"])) from None
+        counts = {name: count_or_error(name, label[name], values[name]) for name in MONTH_FIGURES}
+        return CompetitorMonth(f"{year:04d}-{number:02d}", **counts)
+
+
+class CompetitorsScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "stats.list.close", id="competitors.close"),
+        Binding("a", "add", "stats.list.add", id="competitors.add"),
+        Binding("e,enter", "edit", "stats.list.edit", id="competitors.edit"),
+        Binding("f", "month", "stats.competitors.key.month", id="competitors.month"),
+    ]
+
+    def __init__(
+        self,
+        repo: Repository,
+        write: Callable[[Callable[[], object]], bool],
+        networks: list[NetworkProfile],
+        month: str,
+    ) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self._repo = repo
+        self._write = write
+        self._networks = networks
+        #: the month the figures form opens on (the Stats tab's selected month)
+        self._month = month
+        #: set once something was saved: the pane reloads when the screen closes
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="competitors-body", classes="list-body") as body:
+            body.border_title = t("stats.competitors.title")
+            body.border_subtitle = t("stats.competitors.hint")
+            yield RowList(self._row, id="competitors-list", empty_text=t("stats.competitors.empty"))
+
+    def on_mount(self) -> None:
+        self._refresh()
+        self.query_one(RowList).focus()
+
+    @property
+    def competitors(self) -> list[Competitor]:
+        return sorted(self._repo.competitors.all(), key=lambda c: (c.name.lower(), c.id))
+
+    def _row(self, competitor: Competitor, _width: int) -> Content:
+        names = {n.key: n.name for n in self._networks}
+        latest = max(competitor.months, key=lambda m: m.month, default=None)
+        figures = (
+            t("stats.competitors.no_month")
+            if latest is None
+            else t(
+                "stats.competitors.row",
+                month=latest.month,
+                followers=_count(latest.followers),
+                posts=_count(latest.posts),
+                engagements=_count(latest.engagements),
+            )
+        )
+        handle = f" {competitor.handle}" if competitor.handle else ""
+        return Content.assemble(
+            (competitor.name, "bold"),
+            (f"{handle}  {names.get(competitor.network, competitor.network)}  ", "$text-muted"),
+            figures,
+        )
+
+    def _refresh(self, select_id: int | None = None) -> None:
+        rows = self.competitors
+        listing = self.query_one(RowList)
+        cursor = listing.cursor
+        if select_id is not None:
+            cursor = next((i for i, c in enumerate(rows) if c.id == select_id), cursor)
+        listing.set_rows(rows, cursor)
+
+    def _selected(self) -> Competitor | None:
+        return self.query_one(RowList).current
+
+    def action_add(self) -> None:
+        network = self._networks[0].key if self._networks else ""
+        form = CompetitorForm(Competitor("", network), self._networks)
+        self.app.push_screen(form, self._save)
+
+    def action_edit(self) -> None:
+        competitor = self._selected()
+        if competitor is not None:
+            self.app.push_screen(CompetitorForm(competitor, self._networks), self._save)
+
+    def action_month(self) -> None:
+        competitor = self._selected()
+        if competitor is None:
+            return
+
+        def save(month: CompetitorMonth | None) -> None:
+            if month is None:
+                return
+            months = [m for m in competitor.months if m.month != month.month] + [month]
+            months.sort(key=lambda m: m.month)
+            self._save(competitor.replace(months=tuple(months)))
+
+        self.app.push_screen(CompetitorMonthForm(competitor, self._month), save)
+
+    def _save(self, competitor: Competitor | None) -> None:
+        if competitor is None:
+            return
+        repo = self._repo
+        if competitor.id:
+            saved = self._write(lambda: repo.competitors.update(competitor))
+            select: int | None = competitor.id
+        else:
+            added: list[Competitor] = []
+            saved = self._write(lambda: added.append(repo.competitors.add(competitor)))
+            select = added[0].id if added else None
+        if saved:
+            self.changed = True
+            self._refresh(select)
+            self.notify(t("stats.competitors.saved"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
