@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import AdCampaign, CampaignCheck, NetworkProfile
 from cm_tui.core.stats import CampaignStatus, campaign_status
-from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.screens.figures_form import count_or_error
 from cm_tui.ui.screens.record_form import (
     MAX_AMOUNT,
@@ -31,7 +27,7 @@ from cm_tui.ui.screens.record_form import (
     parse_amount,
     parse_day,
 )
-from cm_tui.ui.widgets.rowlist import RowList
+from cm_tui.ui.screens.record_list import RecordListScreen
 
 if TYPE_CHECKING:
     from cm_tui.store import Repository
@@ -202,7 +198,8 @@ class CheckForm(RecordForm[CampaignCheck]):
         return CampaignCheck(day, spend, results, values["note"].strip())
 
 
-class CampaignsScreen(ModalScreen[None]):
+class CampaignsScreen(RecordListScreen[AdCampaign]):
+    AREA = "campaigns"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "stats.list.close", id="campaigns.close"),
         Binding("a", "add", "stats.list.add", id="campaigns.add"),
@@ -217,32 +214,18 @@ class CampaignsScreen(ModalScreen[None]):
         networks: list[NetworkProfile],
         today: date,
     ) -> None:
-        super().__init__()
-        localize_bindings(self)
-        self._repo = repo
-        self._write = write
-        self._networks = networks
+        super().__init__(repo, write, networks)
         self._today = today
-        #: set once something was saved: the pane reloads when the screen closes
-        self.changed = False
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="campaigns-body", classes="list-body") as body:
-            body.border_title = t("stats.campaigns.title")
-            body.border_subtitle = t("stats.campaigns.hint")
-            yield RowList(self._row, id="campaigns-list", empty_text=t("stats.campaigns.empty"))
+    def entity(self) -> Any:
+        return self._repo.campaigns
 
-    def on_mount(self) -> None:
-        self._refresh()
-        self.query_one(RowList).focus()
-
-    @property
-    def campaigns(self) -> list[AdCampaign]:
+    def records(self) -> list[AdCampaign]:
         return sorted(self._repo.campaigns.all(), key=lambda c: (c.start, c.name.lower(), c.id))
 
     def _row(self, campaign: AdCampaign, _width: int) -> Content:
         status = campaign_status(campaign, self._today)
-        names = {n.key: n.name for n in self._networks}
+        names = self.network_names()
         cpr = (
             t("stats.campaigns.no_cpr")
             if status.cost_per_result is None
@@ -262,42 +245,15 @@ class CampaignsScreen(ModalScreen[None]):
             (f" · {cpr} · {t('stats.campaigns.checks', n=len(campaign.checks))}", "$text-muted"),
         )
 
-    def _refresh(self, select_id: int | None = None) -> None:
-        rows = self.campaigns
-        listing = self.query_one(RowList)
-        cursor = listing.cursor
-        if select_id is not None:
-            cursor = next((i for i, c in enumerate(rows) if c.id == select_id), cursor)
-        listing.set_rows(rows, cursor)
-
-    def _selected(self) -> AdCampaign | None:
-        return self.query_one(RowList).current
-
     def action_add(self) -> None:
         network = self._networks[0].key if self._networks else ""
         blank = AdCampaign("", network, self._today, self._today, 0.0)
-        self.app.push_screen(CampaignForm(blank, self._networks), self._save_campaign)
+        self.app.push_screen(CampaignForm(blank, self._networks), self._save)
 
     def action_edit(self) -> None:
         campaign = self._selected()
         if campaign is not None:
-            self.app.push_screen(CampaignForm(campaign, self._networks), self._save_campaign)
-
-    def _save_campaign(self, campaign: AdCampaign | None) -> None:
-        if campaign is None:
-            return
-        repo = self._repo
-        if campaign.id:
-            saved = self._write(lambda: repo.campaigns.update(campaign))
-            select = campaign.id
-        else:
-            added: list[AdCampaign] = []
-            saved = self._write(lambda: added.append(repo.campaigns.add(campaign)))
-            select = added[0].id if added else None
-        if saved:
-            self.changed = True
-            self._refresh(select)
-            self.notify(t("stats.campaigns.saved"))
+            self.app.push_screen(CampaignForm(campaign, self._networks), self._save)
 
     def action_check(self) -> None:
         campaign = self._selected()
@@ -310,12 +266,6 @@ class CampaignsScreen(ModalScreen[None]):
             # a second check of the same day replaces the first (a correction, not a new day)
             checks = [*(c for c in campaign.checks if c.day != check.day), check]
             updated = campaign.replace(checks=tuple(sorted(checks, key=lambda c: c.day)))
-            if self._write(lambda: self._repo.campaigns.update(updated)):
-                self.changed = True
-                self._refresh(campaign.id)
-                self.notify(t("stats.campaigns.check_saved"))
+            self._save(updated, "stats.campaigns.check_saved")
 
         self.app.push_screen(CheckForm(campaign, self._today), save)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

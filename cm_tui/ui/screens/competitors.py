@@ -9,22 +9,18 @@ value and never touch the store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Competitor, CompetitorMonth, NetworkProfile
 from cm_tui.core.timeutil import parse_month
-from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.screens.campaigns import network_or_error, required
 from cm_tui.ui.screens.figures_form import count_or_error
 from cm_tui.ui.screens.record_form import Field, FieldError, RecordForm
-from cm_tui.ui.widgets.rowlist import RowList
+from cm_tui.ui.screens.record_list import RecordListScreen
 
 if TYPE_CHECKING:
     from cm_tui.store import Repository
@@ -102,7 +98,8 @@ class CompetitorMonthForm(RecordForm[CompetitorMonth]):
         return CompetitorMonth(f"{year:04d}-{number:02d}", **counts)
 
 
-class CompetitorsScreen(ModalScreen[None]):
+class CompetitorsScreen(RecordListScreen[Competitor]):
+    AREA = "competitors"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "stats.list.close", id="competitors.close"),
         Binding("a", "add", "stats.list.add", id="competitors.add"),
@@ -117,32 +114,18 @@ class CompetitorsScreen(ModalScreen[None]):
         networks: list[NetworkProfile],
         month: str,
     ) -> None:
-        super().__init__()
-        localize_bindings(self)
-        self._repo = repo
-        self._write = write
-        self._networks = networks
+        super().__init__(repo, write, networks)
         #: the month the figures form opens on (the Stats tab's selected month)
         self._month = month
-        #: set once something was saved: the pane reloads when the screen closes
-        self.changed = False
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="competitors-body", classes="list-body") as body:
-            body.border_title = t("stats.competitors.title")
-            body.border_subtitle = t("stats.competitors.hint")
-            yield RowList(self._row, id="competitors-list", empty_text=t("stats.competitors.empty"))
+    def entity(self) -> Any:
+        return self._repo.competitors
 
-    def on_mount(self) -> None:
-        self._refresh()
-        self.query_one(RowList).focus()
-
-    @property
-    def competitors(self) -> list[Competitor]:
+    def records(self) -> list[Competitor]:
         return sorted(self._repo.competitors.all(), key=lambda c: (c.name.lower(), c.id))
 
     def _row(self, competitor: Competitor, _width: int) -> Content:
-        names = {n.key: n.name for n in self._networks}
+        names = self.network_names()
         latest = max(competitor.months, key=lambda m: m.month, default=None)
         figures = (
             t("stats.competitors.no_month")
@@ -161,17 +144,6 @@ class CompetitorsScreen(ModalScreen[None]):
             (f"{handle}  {names.get(competitor.network, competitor.network)}  ", "$text-muted"),
             figures,
         )
-
-    def _refresh(self, select_id: int | None = None) -> None:
-        rows = self.competitors
-        listing = self.query_one(RowList)
-        cursor = listing.cursor
-        if select_id is not None:
-            cursor = next((i for i, c in enumerate(rows) if c.id == select_id), cursor)
-        listing.set_rows(rows, cursor)
-
-    def _selected(self) -> Competitor | None:
-        return self.query_one(RowList).current
 
     def action_add(self) -> None:
         network = self._networks[0].key if self._networks else ""
@@ -196,22 +168,3 @@ class CompetitorsScreen(ModalScreen[None]):
             self._save(competitor.replace(months=tuple(months)))
 
         self.app.push_screen(CompetitorMonthForm(competitor, self._month), save)
-
-    def _save(self, competitor: Competitor | None) -> None:
-        if competitor is None:
-            return
-        repo = self._repo
-        if competitor.id:
-            saved = self._write(lambda: repo.competitors.update(competitor))
-            select: int | None = competitor.id
-        else:
-            added: list[Competitor] = []
-            saved = self._write(lambda: added.append(repo.competitors.add(competitor)))
-            select = added[0].id if added else None
-        if saved:
-            self.changed = True
-            self._refresh(select)
-            self.notify(t("stats.competitors.saved"))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
