@@ -209,6 +209,16 @@ class ProgressLine(Widget):
         return Content.assemble(left, " " * gap, clock)
 
 
+#: the boxes of the right column, top to bottom: (id suffix, title message key)
+SIDE_BOXES: tuple[tuple[str, str], ...] = (
+    ("targets", "ui.today.targets"),
+    ("queue", "ui.today.queue"),
+    ("campaigns", "stats.today_campaigns.title"),
+    ("onboarding", "today.onboarding"),
+    ("reviews", "today.reviews"),
+)
+
+
 class TodayPane(Pane):
     """The first tab: what must I do now, and what did I already do?"""
 
@@ -260,21 +270,10 @@ class TodayPane(Pane):
                     id="today-list",
                 )
             with Vertical(id="today-side"):
-                with Vertical(id="today-targets", classes="box") as box:
-                    box.border_title = t("ui.today.targets")
-                    yield Static(id="today-targets-body")
-                with Vertical(id="today-queue", classes="box") as box:
-                    box.border_title = t("ui.today.queue")
-                    yield Static(id="today-queue-body")
-                with Vertical(id="today-campaigns", classes="box") as box:
-                    box.border_title = t("stats.today_campaigns.title")
-                    yield Static(id="today-campaigns-body")
-                with Vertical(id="today-onboarding", classes="box") as box:
-                    box.border_title = t("today.onboarding")
-                    yield Static(id="today-onboarding-body")
-                with Vertical(id="today-reviews", classes="box") as box:
-                    box.border_title = t("today.reviews")
-                    yield Static(id="today-reviews-body")
+                for name, title_key in SIDE_BOXES:
+                    with Vertical(id=f"today-{name}", classes="box") as box:
+                        box.border_title = t(title_key)
+                        yield Static(id=f"today-{name}-body")
 
     @property
     def list(self) -> AgendaList:
