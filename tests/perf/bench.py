@@ -86,15 +86,47 @@ def _hook_first_frame(t0: float, ready: Callable[[Any], bool]) -> None:
             _emit({"elapsed_s": elapsed, "rss_mb": _rss_mb()})
             os._exit(0)
 
+    App._display = _display  # type: ignore[method-assign]
+    _run_headless()
+
+
+def _run_headless() -> None:
+    """Make every Textual app run headless at ``SIZE`` (what a terminal of that size shows)."""
+    from textual.app import App
+
     run = App.run
 
-    def _run(self: App, *args: Any, **kwargs: Any) -> Any:
-        kwargs["headless"] = True
-        kwargs["size"] = SIZE
-        return run(self, *args, **kwargs)
+    def _run(self: App, *a: Any, **kw: Any) -> Any:
+        kw["headless"] = True
+        kw["size"] = SIZE
+        return run(self, *a, **kw)
 
-    App._display = _display  # type: ignore[method-assign]
     App.run = _run  # type: ignore[method-assign]
+
+
+def _open_on_tab(tab: str) -> None:
+    """Make cm-tui's app open on ``tab`` (as ``initial_tab``) instead of Today."""
+    from cm_tui.ui import app as ui_app
+
+    init = ui_app.CmTuiApp.__init__
+
+    def __init__(self: Any, *a: Any, **kw: Any) -> None:
+        kw["initial_tab"] = tab
+        init(self, *a, **kw)
+
+    ui_app.CmTuiApp.__init__ = __init__  # type: ignore[method-assign]
+
+
+def _arm_after(owner: type, name: str, state: dict[str, Any]) -> None:
+    """Wrap the action ``owner.name`` so that, once it has returned, the next frame is timed."""
+    action = getattr(owner, name)
+
+    def armed(self: Any, *a: Any, **kw: Any) -> Any:
+        result = action(self, *a, **kw)
+        state["armed"] = True
+        return result
+
+    setattr(owner, name, armed)
 
 
 def child_bare(t0: float, _args: list[str]) -> None:
@@ -128,15 +160,7 @@ def child_app(t0: float, args: list[str]) -> None:
 
     _hook_first_frame(t0, ready)
     if tab is not None:
-        from cm_tui.ui import app as ui_app
-
-        init = ui_app.CmTuiApp.__init__
-
-        def __init__(self: Any, *a: Any, **kw: Any) -> None:
-            kw["initial_tab"] = tab
-            init(self, *a, **kw)
-
-        ui_app.CmTuiApp.__init__ = __init__  # type: ignore[method-assign]
+        _open_on_tab(tab)
     from cm_tui.cli import main
 
     code = main(args)
@@ -232,22 +256,9 @@ def child_today_key(_t0: float, args: list[str]) -> None:
 
     from cm_tui.ui.panes.today import TodayPane
 
-    toggle = TodayPane.action_toggle_done
-
-    def action_toggle_done(self: Any) -> None:
-        toggle(self)
-        state["armed"] = True
-
-    TodayPane.action_toggle_done = action_toggle_done  # type: ignore[method-assign]
+    _arm_after(TodayPane, "action_toggle_done", state)
     App._display = _display  # type: ignore[method-assign]
-    run = App.run
-
-    def _run(self: App, *a: Any, **kw: Any) -> Any:
-        kw["headless"] = True
-        kw["size"] = SIZE
-        return run(self, *a, **kw)
-
-    App.run = _run  # type: ignore[method-assign]
+    _run_headless()
     from cm_tui.cli import main
 
     main(args[1:])
@@ -592,31 +603,10 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
         owner, name = QueuePane, "action_done"
     else:
         owner, name = RowList, "action_cursor_down"
-    action = getattr(owner, name)
-
-    def armed(self: Any) -> None:
-        action(self)
-        state["armed"] = True
-
-    setattr(owner, name, armed)
+    _arm_after(owner, name, state)
     App._display = _display  # type: ignore[method-assign]
-    run = App.run
-
-    def _run(self: App, *a: Any, **kw: Any) -> Any:
-        kw["headless"] = True
-        kw["size"] = SIZE
-        return run(self, *a, **kw)
-
-    App.run = _run  # type: ignore[method-assign]
-    from cm_tui.ui import app as ui_app
-
-    init = ui_app.CmTuiApp.__init__
-
-    def __init__(self: Any, *a: Any, **kw: Any) -> None:
-        kw["initial_tab"] = "queue"
-        init(self, *a, **kw)
-
-    ui_app.CmTuiApp.__init__ = __init__  # type: ignore[method-assign]
+    _run_headless()
+    _open_on_tab("queue")
     from cm_tui.cli import main
 
     main(args[2:])
@@ -850,7 +840,6 @@ def child_calendar(_t0: float, args: list[str]) -> None:
             _emit({"error": repr(exc)})
         os._exit(0)
 
-    from cm_tui.ui import app as ui_app
     from cm_tui.ui.panes.calendar import CalendarPane
 
     shift, move, reload, show_detail = (
@@ -882,22 +871,9 @@ def child_calendar(_t0: float, args: list[str]) -> None:
     CalendarPane.action_move = action_move  # type: ignore[method-assign]
     CalendarPane.reload = timed_reload  # type: ignore[method-assign]
     CalendarPane._show_detail = _show_detail  # type: ignore[method-assign]
-    init = ui_app.CmTuiApp.__init__
-
-    def __init__(self: Any, *a: Any, **kw: Any) -> None:
-        kw["initial_tab"] = "calendar"
-        init(self, *a, **kw)
-
-    ui_app.CmTuiApp.__init__ = __init__  # type: ignore[method-assign]
+    _open_on_tab("calendar")
     App._display = _display  # type: ignore[method-assign]
-    run = App.run
-
-    def _run(self: App, *a: Any, **kw: Any) -> Any:
-        kw["headless"] = True
-        kw["size"] = SIZE
-        return run(self, *a, **kw)
-
-    App.run = _run  # type: ignore[method-assign]
+    _run_headless()
     from cm_tui.cli import main
 
     main(args[2:])
@@ -1076,31 +1052,10 @@ def child_stats_switch(_t0: float, args: list[str]) -> None:
 
     from cm_tui.ui.panes.stats import StatsPane
 
-    action = StatsPane.action_next_metric
-
-    def armed(self: Any) -> None:
-        action(self)
-        state["armed"] = True
-
-    StatsPane.action_next_metric = armed  # type: ignore[method-assign]
+    _arm_after(StatsPane, "action_next_metric", state)
     App._display = _display  # type: ignore[method-assign]
-    run = App.run
-
-    def _run(self: App, *a: Any, **kw: Any) -> Any:
-        kw["headless"] = True
-        kw["size"] = SIZE
-        return run(self, *a, **kw)
-
-    App.run = _run  # type: ignore[method-assign]
-    from cm_tui.ui import app as ui_app
-
-    init = ui_app.CmTuiApp.__init__
-
-    def __init__(self: Any, *a: Any, **kw: Any) -> None:
-        kw["initial_tab"] = "stats"
-        init(self, *a, **kw)
-
-    ui_app.CmTuiApp.__init__ = __init__  # type: ignore[method-assign]
+    _run_headless()
+    _open_on_tab("stats")
     from cm_tui.cli import main
 
     main(args)
