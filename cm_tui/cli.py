@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -138,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--network", default=None, help=t("queue.import.help.network"))
     p.add_argument("--tz", default=None, metavar="ZONE", help=t("queue.import.help.tz"))
     p.add_argument("--dry-run", action="store_true", help=t("queue.import.help.dry_run"))
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help=t("queue.import.help.column"),
+    )
 
     p = command("screenshots", "cli.help.screenshots", cmd_screenshots, ("lang", "now"))
     p.add_argument("--out", type=Path, default=Path("screenshots"), help=t("cli.help.out_dir"))
@@ -329,7 +337,20 @@ def _display_path(path: Path) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Open the app on the user's store (created and seeded on first run) or the demo store."""
+    """Open the app on the user's store (created and seeded on first run) or the demo store.
+
+    The cyclic collector is off until the app's first frame (``ui.app._collect_from_now_on``):
+    start-up allocates long-lived objects only, and collections would traverse them again and
+    again while the store loads and Textual builds its widgets.
+    """
+    gc.disable()
+    try:
+        return _run_app(args)
+    finally:
+        gc.enable()
+
+
+def _run_app(args: argparse.Namespace) -> int:
     from cm_tui.io.demo_writer import demo_settings
 
     ctx = _context(args)
@@ -628,6 +649,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             networks=networks,
             tz=ctx.settings.zone,
             today=now.astimezone(ctx.settings.zone).date(),
+            charts=args.format == "html",
         )
     payload = render(report, args.format).encode("utf-8")
     if args.out == "-":
@@ -645,11 +667,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _import_stats(args: argparse.Namespace) -> int:
-    """``cm-tui import FILE --table stats``: monthly figures from CSV (``io.stats_import``).
+    """``cm-tui import FILE --table stats``: monthly figures from CSV (``io.stats_import``);
+    ``--table competitors``: competitors and their monthly figures, the same way.
 
     All or nothing; ``--dry-run`` opens the store read-only and only reports.
     """
-    from cm_tui.io.stats_import import read_figures_csv
+    from cm_tui.io.stats_import import read_competitors_csv, read_figures_csv
+
+    rivals = args.table == "competitors"
 
     ctx = _context(args)
     _require_store(ctx.db)
@@ -659,15 +684,20 @@ def _import_stats(args: argparse.Namespace) -> int:
 
     def check(store: Store) -> Any:
         repo = store.repo
-        return read_figures_csv(path, [n.key for n in repo.networks.all()], repo.figures.all())
+        keys = [n.key for n in repo.networks.all()]
+        if rivals:
+            return read_competitors_csv(path, keys, repo.competitors.all())
+        return read_figures_csv(path, keys, repo.figures.all())
 
-    plan = _import_plan(ctx.db, args.dry_run, check, lambda store: store.repo.figures)
+    records = (lambda s: s.repo.competitors) if rivals else (lambda s: s.repo.figures)
+    plan = _import_plan(ctx.db, args.dry_run, check, records)
     if not plan.ok:
         for line in plan.errors:
             print(line, file=sys.stderr)
         _print_error(t("stats.import.rejected", path=path, count=len(plan.errors)))
         return EXIT_ERROR
-    key = "stats.import.dry_run" if args.dry_run else "stats.import.done"
+    key = "stats.import." + ("competitors_" if rivals else "")
+    key += "dry_run" if args.dry_run else "done"
     print(t(key, path=path, new=len(plan.new), updated=len(plan.updates)))
     return EXIT_OK
 
@@ -675,7 +705,7 @@ def _import_stats(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- import (issues 4, 5)
 
 #: ``cm-tui import FILE --table T``: what the file holds; each table has its own handler below
-IMPORT_TABLES = ("queue", "posts", "stats")
+IMPORT_TABLES = ("queue", "posts", "stats", "competitors")
 IMPORT_FORMATS = ("auto", "csv", "json", "jsonl", "mastodon")
 
 
@@ -685,7 +715,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         "queue": _import_queue,
         "posts": _import_posts,
         "stats": _import_stats,  # issue 6
+        "competitors": _import_stats,  # issue 6
     }
+    if args.column and args.table != "queue":
+        raise CliError(t("queue.import.err.column_table"), EXIT_USAGE)
     return handlers[args.table](args)
 
 
@@ -697,10 +730,21 @@ def _import_queue(args: argparse.Namespace) -> int:
     """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    from cm_tui.io.queue_import import ImportOptions, ImportRejected, import_queue
+    from cm_tui.io.queue_import import (
+        ImportOptions,
+        ImportRejected,
+        import_queue,
+        parse_column_option,
+    )
     from cm_tui.store import Store
 
     ctx = _context(args)
+    columns = dict(ctx.settings.import_columns)  # [import.columns], then --column over it
+    try:
+        given = dict(parse_column_option(value) for value in args.column)
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    columns.update(given)
     _require_store(ctx.db)
     path: Path = args.file.expanduser()
     if not path.is_file():
@@ -718,6 +762,8 @@ def _import_queue(args: argparse.Namespace) -> int:
             tz=zone,
             deadline_policy=ctx.settings,
             keywords=tuple(k.term for k in repo.keywords.all()),
+            columns=columns,
+            strict_columns=frozenset(given),
         )
 
         def existing() -> Any:

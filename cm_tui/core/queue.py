@@ -17,10 +17,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from cm_tui.core.models import QueueItem, QueueStatus
+from cm_tui.core.models import QueueItem, QueueStatus, format_instant
 from cm_tui.core.recurrence import WorkHours
 from cm_tui.core.timeutil import local_to_utc
 
@@ -124,16 +124,63 @@ def is_snoozed(item: QueueItem, now: datetime) -> bool:
     )
 
 
-def order_queue(items: Iterable[QueueItem], now: datetime) -> list[QueueItem]:
+class OpenEntry(NamedTuple):
+    """What ordering, counting and alerting need of an open item, its instants as stored:
+    canonical UTC ISO-8601 text (``models.format_instant``), whose text order is their time
+    order. The store gives these from its raw documents (``QueueRepo.open_entries``), so the
+    Queue tab orders and counts 10,000 items without building them."""
+
+    id: int
+    status: str
+    deadline: str
+    received_at: str
+    snoozed_until: str | None
+
+
+def entry_of(item: QueueItem) -> OpenEntry:
+    until = item.snoozed_until
+    return OpenEntry(
+        item.id,  # type: ignore[arg-type]
+        item.status.value,
+        format_instant(item.deadline),
+        format_instant(item.received_at),
+        None if until is None else format_instant(until),
+    )
+
+
+_SNOOZED = QueueStatus.SNOOZED.value
+
+
+def entry_snoozed(entry: OpenEntry, now_text: str) -> bool:
+    """``is_snoozed`` on an entry (``now_text``: ``format_instant(now)``)."""
+    until = entry.snoozed_until
+    return entry.status == _SNOOZED and until is not None and until > now_text
+
+
+def order_entries(entries: Iterable[OpenEntry], now: datetime) -> list[OpenEntry]:
     """Open-queue order: items by deadline (overdue ones, having the earliest deadlines, come
     first), then items still snoozed at ``now`` by wake-up time. Ties: received time, then id."""
-    awake: list[QueueItem] = []
-    sleeping: list[QueueItem] = []
-    for item in items:
-        (sleeping if is_snoozed(item, now) else awake).append(item)
-    awake.sort(key=lambda i: (i.deadline, i.received_at, i.id))
-    sleeping.sort(key=lambda i: (i.snoozed_until, i.deadline, i.id))
+    now_text = format_instant(now)
+    awake: list[OpenEntry] = []
+    sleeping: list[OpenEntry] = []
+    for entry in entries:
+        (sleeping if entry_snoozed(entry, now_text) else awake).append(entry)
+    awake.sort(key=lambda e: (e.deadline, e.received_at, e.id))
+    sleeping.sort(key=lambda e: (e.snoozed_until, e.deadline, e.id))
     return awake + sleeping
+
+
+def order_queue(items: Iterable[QueueItem], now: datetime) -> list[QueueItem]:
+    """``order_entries`` for items."""
+    entries, item_of = _entries_of(list(items))
+    return [item_of[id(entry)] for entry in order_entries(entries, now)]
+
+
+def _entries_of(items: Sequence[QueueItem]) -> tuple[list[OpenEntry], dict[int, QueueItem]]:
+    """The entries of ``items``, and each entry's item (by the entry's ``id()``: items may
+    have no id yet)."""
+    entries = [entry_of(item) for item in items]
+    return entries, {id(e): item for e, item in zip(entries, items, strict=True)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +196,18 @@ def queue_counts(items: Iterable[QueueItem], now: datetime) -> QueueCounts:
 
 
 def deadline_counts(deadlines: Iterable[datetime], now: datetime) -> QueueCounts:
-    """``queue_counts`` from the open items' deadlines alone (what the store can give without
-    building 10,000 items)."""
+    """``queue_counts`` from the open items' deadlines alone."""
+    return _counts(deadlines, now, now + DUE_SOON)
+
+
+def entry_counts(entries: Iterable[OpenEntry], now: datetime) -> QueueCounts:
+    """``queue_counts`` from open entries (their deadlines compared as stored text)."""
+    deadlines = (entry.deadline for entry in entries)
+    return _counts(deadlines, format_instant(now), format_instant(now + DUE_SOON))
+
+
+def _counts(deadlines: Iterable[Any], now: Any, limit: Any) -> QueueCounts:
     n_open = soon = late = 0
-    limit = now + DUE_SOON
     for deadline in deadlines:
         n_open += 1
         if deadline <= now:
@@ -354,26 +409,37 @@ def crossed_alerts(
     now: datetime,
     sent: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset(),
 ) -> list[tuple[QueueItem, str]]:
-    """Alerts due between two ticks: ``(item, threshold)`` for each open item whose last 15
-    minutes began, or whose deadline passed, in ``(since, now]``, unless ``(item.id,
-    threshold)`` is in ``sent``. Items still snoozed at ``now`` are skipped (the user asked
-    not to be bothered); closed items too. An item jumped past both thresholds in one tick
-    gets only the overdue alert."""
-    out: list[tuple[QueueItem, str]] = []
+    """``crossed_entry_alerts`` for items (closed ones are skipped)."""
+    entries, item_of = _entries_of([item for item in items if item.status in OPEN_STATUSES])
+    return [(item_of[id(e)], th) for e, th in crossed_entry_alerts(entries, since, now, sent)]
+
+
+def crossed_entry_alerts(
+    entries: Iterable[OpenEntry],
+    since: datetime,
+    now: datetime,
+    sent: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset(),
+) -> list[tuple[OpenEntry, str]]:
+    """Alerts due between two ticks: ``(entry, threshold)`` for each open item whose last 15
+    minutes began, or whose deadline passed, in ``(since, now]``, unless ``(id, threshold)``
+    is in ``sent``. Items still snoozed at ``now`` are skipped (the user asked not to be
+    bothered). An item jumped past both thresholds in one tick gets only the overdue alert."""
+    out: list[tuple[OpenEntry, str]] = []
     if now <= since:
         return out
-    for item in items:
-        if item.status not in OPEN_STATUSES or is_snoozed(item, now):
-            continue
-        deadline = item.deadline
-        if since < deadline <= now:
+    since_text, now_text = format_instant(since), format_instant(now)
+    # "deadline - 15 min in (since, now]" is "deadline in (since + 15 min, now + 15 min]"
+    soon_from, soon_to = format_instant(since + DUE_SOON), format_instant(now + DUE_SOON)
+    for entry in entries:
+        deadline = entry.deadline
+        if since_text < deadline <= now_text:
             threshold = ALERT_OVERDUE
-        elif since < deadline - DUE_SOON <= now:
+        elif soon_from < deadline <= soon_to:
             threshold = ALERT_DUE15
         else:
             continue
-        if (item.id, threshold) not in sent:
-            out.append((item, threshold))
+        if (entry.id, threshold) not in sent and not entry_snoozed(entry, now_text):
+            out.append((entry, threshold))
     return out
 
 

@@ -22,6 +22,7 @@ The file layout (dotted names in messages follow it)::
     [networks]  active = ["facebook", ...]   facebook_per_week = false
     [networks.facebook]  target_min = 2  target_max = 3  period = "week"
     [keys]      "queue.reply" = "R"        (binding id -> key)
+    [import.columns]    author = "Nom du fan"   text = "Contenu"   (field -> CSV header)
 
 Pure: stdlib only. ``system_timezone()`` reads the environment (``TZ``, ``/etc/localtime``) the
 same way ``i18n.default_language()`` reads the locale; it never reads the clock.
@@ -59,6 +60,22 @@ KNOWN_NETWORKS: tuple[str, ...] = (
 #: The second seed article's Facebook rhythm ("two or three times a week"), used when
 #: ``facebook_per_week = true``; the first article's 1-2 a day is the shipped default.
 FACEBOOK_PER_WEEK = (2, 3, PostingPeriod.WEEK)
+
+#: Fields a CSV column can be mapped to with ``[import.columns]`` or ``cm-tui import --column``
+#: (``io.queue_import`` reads them; ``author`` is the author's handle).
+IMPORT_FIELDS: tuple[str, ...] = (
+    "kind",
+    "network",
+    "author",
+    "author_name",
+    "text",
+    "received_at",
+    "link",
+    "external_id",
+    "ambassador",
+    "influencer",
+    "follower",
+)
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _BINDING_ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -153,10 +170,12 @@ class Settings:
     inbox: str | None = None
     #: ``[calendar] min_gap_minutes``: two posts of one network closer than this are flagged
     post_min_gap_minutes: int = 60
+    #: ``[import.columns]``: import field (``IMPORT_FIELDS``) -> CSV header, beside the known names
+    import_columns: Mapping[str, str] = field(default_factory=_empty)
 
     def __post_init__(self) -> None:
         # Freeze containers given as lists/dicts so a Settings can be shared without copies.
-        for name in ("deadline_overrides", "keys", "network_overrides"):
+        for name in ("deadline_overrides", "keys", "network_overrides", "import_columns"):
             value = getattr(self, name)
             if not isinstance(value, MappingProxyType):
                 object.__setattr__(self, name, MappingProxyType(dict(value)))
@@ -244,6 +263,7 @@ class Settings:
             },
             "keys": dict(self.keys),
             "calendar": {"min_gap_minutes": self.post_min_gap_minutes},
+            "import": {"columns": dict(self.import_columns)},
         }
         if self.onboarding_start is not None:
             out["onboarding_start"] = self.onboarding_start
@@ -293,12 +313,14 @@ _TOP_KEYS = (
     "networks",
     "keys",
     "calendar",
+    "import",
 )
 _SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "workday": ("start", "end", "days"),
     "queue": ("reply_deadline_minutes", "archive_after_days", "deadlines"),
     "backups": ("keep",),
     "calendar": ("min_gap_minutes",),
+    "import": ("columns",),
     "networks": ("active", "facebook_per_week", *KNOWN_NETWORKS),
 }
 _OVERRIDE_KEYS = ("target_min", "target_max", "period")
@@ -407,6 +429,7 @@ class _Parser:
             kw["post_min_gap_minutes"] = self.positive_int(
                 calendar["min_gap_minutes"], "calendar.min_gap_minutes"
             )
+        kw["import_columns"] = self.import_columns(self.table(mapping, "import", "import"))
         return Settings(**kw)
 
     def day(self, value: Any, key: str) -> date:
@@ -525,6 +548,19 @@ class _Parser:
                 )
             period = PostingPeriod(value)
         return NetworkOverride(target_min=low, target_max=high, period=period)
+
+    def import_columns(self, table: Mapping[str, Any]) -> dict[str, str]:
+        """``[import.columns]``: import field -> the CSV header that holds it."""
+        self.check_keys(table, _SECTION_KEYS["import"], "import.")
+        out: dict[str, str] = {}
+        for name, header in self.table(table, "columns", "import.columns").items():
+            dotted = f"import.columns.{name}"
+            if name not in IMPORT_FIELDS:
+                raise self.fail("cli.settings.import_field", dotted, known=", ".join(IMPORT_FIELDS))
+            if not isinstance(header, str) or not header.strip():
+                raise self.fail("cli.settings.import_column", dotted, header)
+            out[name] = header
+        return out
 
     def keys(self, table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
         """``[keys]``: binding id -> key. An unquoted dotted id (``queue.reply = "R"``) is a

@@ -438,50 +438,6 @@ def competitor_series(
 # --------------------------------------------------------------------------- ad campaigns
 
 
-@dataclass(frozen=True, slots=True)
-class CampaignStatus:
-    campaign: AdCampaign
-    spend: float
-    results: int
-    cost_per_result: float | None
-    #: spend / budget (0-1+) and the share of the campaign's days elapsed (0-1)
-    spent_share: float
-    elapsed_share: float
-
-    @property
-    def pacing(self) -> float | None:
-        """Spend share over time share: 1.0 on pace, above 1 overspending (``None``: not
-        started)."""
-        return None if self.elapsed_share <= 0 else self.spent_share / self.elapsed_share
-
-
-def campaign_status(campaign: AdCampaign, today: date) -> CampaignStatus:
-    """Spend, results (daily checks, else the campaign's totals), cost per result and pacing."""
-    if campaign.checks:
-        spend = sum(c.spend for c in campaign.checks if c.day <= today)
-        results = sum(c.results for c in campaign.checks if c.day <= today)
-    else:
-        spend, results = campaign.spend, campaign.clicks
-    length = (campaign.end - campaign.start).days + 1
-    elapsed = min(max((today - campaign.start).days + 1, 0), length) if length > 0 else 0
-    return CampaignStatus(
-        campaign,
-        round(spend, 2),
-        results,
-        spend / results if results else None,
-        spend / campaign.budget if campaign.budget > 0 else 0.0,
-        elapsed / length if length > 0 else 0.0,
-    )
-
-
-def active_campaigns(campaigns: Iterable[AdCampaign], day: date) -> list[CampaignStatus]:
-    """The campaigns running on ``day`` (start <= day <= end), with their spend, results and
-    pacing as of that day; sorted by end date (the soonest to end first), then name."""
-    running = [c for c in campaigns if c.start <= day <= c.end]
-    running.sort(key=lambda c: (c.end, c.name.lower(), c.id))
-    return [campaign_status(c, day) for c in running]
-
-
 def campaigns_in_month(campaigns: Iterable[AdCampaign], month: str) -> list[AdCampaign]:
     """Campaigns running at some point of ``month``."""
     days = month_days(month)
@@ -571,4 +527,163 @@ def months_between(first: str, last: str) -> list[str]:
     while month <= last:
         out.append(month)
         month = shift_month(month, 1)
+    return out
+
+
+# --------------------------------------------------------------------------- charts
+# (issue 6) What each chart draws, shared by the Stats tab (textual-plotext) and the HTML
+# report (plotext exported through Rich): one place decides the lines, each caller only draws.
+
+
+@dataclass(frozen=True, slots=True)
+class ChartLine:
+    """One line of a chart; ``target`` marks a reference line (a network's posting target)."""
+
+    label: str
+    points: Sequence[tuple[str, float | int | None]]
+    target: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ChartData:
+    """Everything the charts read, for the months they show.
+
+    ``responses`` is ``None`` while the queue's figures are not known yet (the tab computes
+    them in a thread): the response charts are then empty.
+    """
+
+    figures: Sequence[MonthlyFigures]
+    published: dict[tuple[str, str], int]
+    competitors: Sequence[Competitor]
+    campaigns: Sequence[AdCampaign]
+    responses: dict[tuple[str, str], ResponseFigures] | None
+
+
+#: the charts ``chart_lines`` draws besides the figures of ``monthly_series``
+SPECIAL_CHARTS = (
+    "posts_vs_target",
+    "response_median",
+    "on_time_share",
+    "competitors",
+    "campaigns",
+)
+
+
+def chart_lines(
+    metric: str,
+    data: ChartData,
+    networks: Sequence[NetworkProfile],
+    months: Sequence[str],
+    *,
+    target_label: str = "target",
+    every_target: bool = False,
+) -> tuple[list[ChartLine], str]:
+    """The lines of chart ``metric`` for ``networks`` over ``months``, and the unit their
+    values are in (a metric name, for formatting the axis).
+
+    ``posts_vs_target`` adds the monthly posting target: of the one network shown, or of each
+    network when ``every_target`` (labelled ``"<network> <target_label>"``). ``competitors``
+    draws our followers and those of the competitors of the same networks; ``campaigns`` the
+    spend (``€``) and results (``✓``) per month of the campaigns of those networks.
+    """
+    keys = [n.key for n in networks]
+    names = {n.key: n.name for n in networks}
+    lines: list[ChartLine] = []
+    if metric == "posts_vs_target":
+        series = posts_series(data.published, keys, months)
+        lines = [ChartLine(names[k], series[k]) for k in keys]
+        if len(networks) == 1 or every_target:
+            for network in networks:
+                label = target_label if len(networks) == 1 else f"{network.name} {target_label}"
+                target = [(m, monthly_post_target(network, m)) for m in months]
+                lines.append(ChartLine(label, target, target=True))
+        return lines, "posts"
+    if metric in ("response_median", "on_time_share"):
+        if data.responses is None:
+            return [], metric
+        series = response_series(data.responses, keys, months, metric)
+        return [ChartLine(names[k], series[k]) for k in keys], metric
+    if metric == "competitors":
+        ours = monthly_series(data.figures, "followers", keys, months)
+        lines = [ChartLine(names[k], ours[k]) for k in keys]
+        rivals = [c for c in data.competitors if c.network in names]
+        lines += [ChartLine(k, v) for k, v in competitor_series(rivals, months).items()]
+        return lines, "followers"
+    if metric == "campaigns":
+        campaigns = [c for c in data.campaigns if c.network in names]
+        for name, (spend, results) in campaign_series(campaigns, months).items():
+            if any(v is not None for _m, v in spend):
+                lines.append(ChartLine(f"{name} €", spend))
+                lines.append(ChartLine(f"{name} ✓", results))
+        return lines, "campaigns"
+    series = monthly_series(data.figures, metric, keys, months)
+    return [ChartLine(names[k], series[k]) for k in keys], metric
+
+
+# --------------------------------------------------------------------------- KPI form
+#: the preferences (``Repository.prefs``) holding the KPI targets and the chosen baseline month
+PREF_KPI = "stats.kpi"
+PREF_BASELINE = "stats.baseline"
+
+
+def baseline_pref(value: object) -> str | None:
+    """The stored baseline month if it is a ``YYYY-MM`` (a hand-edited bad value: the
+    default, the first month with figures)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parse_month(value)
+    except ValueError:
+        return None
+    return value
+
+
+# (issue 6) The targets and the baseline month as the user types them (Stats ``T``).
+
+#: (``KpiTargets`` field, KPI name, how a typed percent maps to the stored value, min, max)
+KPI_FIELDS: tuple[tuple[str, str, float, float, float], ...] = (
+    ("followers_growth_pct", "followers_growth", 1.0, -100.0, 1000.0),
+    ("engagement_rate_pct", "engagement_rate", 1.0, 0.0, 100.0),
+    ("on_time_share", "on_time_share", 0.01, 0.0, 100.0),
+)
+
+
+def kpi_percent(targets: KpiTargets, field_name: str) -> float | None:
+    """The target of ``field_name`` as the percent the user types (``None``: no target)."""
+    for name, _kpi, scale, _lo, _hi in KPI_FIELDS:
+        if name == field_name:
+            value = getattr(targets, name)
+            return None if value is None else round(value / scale, 6)
+    raise ValueError(f"unknown KPI field {field_name!r}")
+
+
+def parse_percent(text: str, low: float, high: float) -> float | None:
+    """A typed percent: ``""`` -> ``None`` (no target); ``"2,5"`` / ``"2.5 %"`` -> ``2.5``.
+    ``ValueError`` when it is not a number from ``low`` to ``high``."""
+    cleaned = text.strip().rstrip("%").strip().replace(",", ".").replace(" ", "")
+    if not cleaned:
+        return None
+    if not cleaned.isascii() or cleaned.lower().strip("+-") in ("nan", "inf", "infinity"):
+        raise ValueError(f"not a number: {text!r}")
+    value = float(cleaned)  # ValueError for anything else that is not a number
+    if not low <= value <= high:
+        raise ValueError(f"{value} is not from {low} to {high}")
+    return value
+
+
+def kpi_pref(
+    current: object, typed: dict[str, dict[str, float | None]]
+) -> dict[str, dict[str, float | None]]:
+    """The ``stats.kpi`` preference after the form: ``typed`` (network -> ``KpiTargets`` field
+    -> percent as typed, ``None`` = no target) replaces those networks' targets; the other
+    entries of ``current`` (a ``"*"`` default, networks not shown) are kept."""
+    out: dict[str, dict[str, float | None]] = {}
+    if isinstance(current, dict):
+        out = {str(k): v for k, v in current.items() if isinstance(v, dict)}
+    for network, values in typed.items():
+        entry: dict[str, float | None] = {}
+        for name, _kpi, scale, _lo, _hi in KPI_FIELDS:
+            value = values.get(name)
+            entry[name] = None if value is None else round(value * scale, 6)
+        out[network] = entry
     return out

@@ -17,7 +17,10 @@ Contract (issue 5, "Getting items in"):
 * text is cleaned by ``core.textsafe`` and watch keywords are matched at import.
 
 Naive times are read in the source's zone (``tz``); French dates (``19/11/2026 9h12``) and
-column names (``auteur``, ``réseau``, ``reçu le``...) are recognised.
+column names (``auteur``, ``réseau``, ``reçu le``...) are recognised. Other CSV headers are
+mapped explicitly (``ImportOptions.columns``, from ``[import.columns]`` in the settings and
+``cm-tui import --column FIELD=HEADER``); a file whose needed columns cannot be found is
+rejected with a report that says how to map them.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from zoneinfo import ZoneInfo
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem, QueueKind
 from cm_tui.core.queue import deadline_for, fold_text, match_keywords
+from cm_tui.core.settings import IMPORT_FIELDS
 from cm_tui.core.textsafe import clean_line, clean_text
 
 FORMATS: tuple[str, ...] = ("auto", "csv", "json", "jsonl", "mastodon")
@@ -108,8 +112,12 @@ class ImportOptions:
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
     deadline_policy: Any = 60
     keywords: tuple[str, ...] = ()
-    #: explicit column names: field -> header (``{"text": "Body"}``), beside the known ones
+    #: explicit CSV column names: field (``IMPORT_FIELDS``) -> header (``{"text": "Body"}``),
+    #: tried before the known names; a header absent from the file is ignored (the settings'
+    #: ``[import.columns]`` apply to every file) unless its field is in ``strict_columns``
     columns: Mapping[str, str] = field(default_factory=dict)
+    #: fields whose explicit header must be in the file (``--column``: said for this file)
+    strict_columns: frozenset[str] = frozenset()
 
 
 # --------------------------------------------------------------------------- field names
@@ -177,6 +185,29 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "follower": ("follower", "isfollower", "abonne", "abonnee", "fan"),
 }
 _REQUIRED = ("text", "received_at")
+#: user-facing field name (settings, ``--column``, messages) -> ``FIELD_NAMES`` key
+_FIELD_ALIASES = {"author": "author_handle"}
+
+
+def internal_field(name: str) -> str | None:
+    """The ``FIELD_NAMES`` key of an ``IMPORT_FIELDS`` name (``author`` -> ``author_handle``),
+    or ``None`` if ``name`` is not a field a column can be mapped to."""
+    if name not in IMPORT_FIELDS:
+        return None
+    return _FIELD_ALIASES.get(name, name)
+
+
+def parse_column_option(value: str) -> tuple[str, str]:
+    """``FIELD=HEADER`` (``cm-tui import --column``) -> ``(field, header)``; ``ValueError``
+    with a one-line, translated message otherwise."""
+    name, sep, header = value.partition("=")
+    name = name.strip()
+    if not sep or internal_field(name) is None or not header.strip():
+        raise ValueError(
+            t("queue.import.err.column_option", value=value, fields=", ".join(IMPORT_FIELDS))
+        )
+    return name, header.strip()
+
 
 _KINDS: dict[str, QueueKind] = {
     **{k.value: k for k in QueueKind},
@@ -443,13 +474,25 @@ def detect_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _map_header(header: list[str], explicit: Mapping[str, str]) -> dict[str, int]:
+def _map_header(
+    header: list[str], explicit: Mapping[str, str], strict: frozenset[str] = frozenset()
+) -> dict[str, int]:
+    """Field -> column index: the ``explicit`` headers first (names compared folded, like the
+    known ones), then the first known name of each field not mapped yet. ``_Bad`` if a field
+    in ``strict`` names a missing header, or a needed field has no column (the message says
+    how to map one)."""
     folded = [_fold_name(name) for name in header]
+    columns = ", ".join(_short(h, 20) for h in header) or "-"
     mapping: dict[str, int] = {}
-    for fld, column in explicit.items():
+    for name, column in explicit.items():
+        fld = internal_field(name) or name
         wanted = _fold_name(column)
         if wanted in folded:
             mapping[fld] = folded.index(wanted)
+        elif name in strict:
+            raise _Bad(
+                t("queue.import.err.no_column", field=name, column=_short(column), columns=columns)
+            )
     for fld, names in FIELD_NAMES.items():
         if fld in mapping:
             continue
@@ -461,12 +504,15 @@ def _map_header(header: list[str], explicit: Mapping[str, str]) -> dict[str, int
     if "author_handle" not in mapping and "author_name" not in mapping:
         missing.append("author")
     if missing:
-        columns = ", ".join(_short(h, 20) for h in header) or "-"
-        raise _Bad(t("queue.import.err.no_header", field=", ".join(missing), columns=columns))
+        problem = t("queue.import.err.no_header", field=", ".join(missing), columns=columns)
+        hint = t("queue.import.err.map_hint", field=missing[0])
+        raise _Bad(problem + hint)
     return mapping
 
 
-def _csv_rows(path: Path, encoding: str, result: ImportResult) -> Iterator[tuple[int, Any]]:
+def _csv_rows(
+    path: Path, encoding: str, result: ImportResult, options: ImportOptions
+) -> Iterator[tuple[int, Any]]:
     """``(line, row-or-_Bad)`` for each data row of a CSV file."""
     with _text_stream(path, encoding) as stream:
         first = stream.readline()
@@ -488,7 +534,7 @@ def _csv_rows(path: Path, encoding: str, result: ImportResult) -> Iterator[tuple
             return
         header[0] = header[0].lstrip("\ufeff")
         try:
-            mapping = _map_header(header, {})
+            mapping = _map_header(header, options.columns, options.strict_columns)
         except _Bad as bad:
             yield 1, bad
             return
@@ -703,9 +749,11 @@ def iter_items(
     fmt = options.format
     if fmt == "auto":
         fmt = guess_format(path, encoding)
+    if fmt != "csv" and options.strict_columns:  # said for this file, and it has no columns
+        raise _Bad(t("queue.import.err.column_csv_only"))
     rows: Iterable[tuple[int, Any]]
     if fmt == "csv":
-        rows = _csv_rows(path, encoding, result)
+        rows = _csv_rows(path, encoding, result, options)
     elif fmt == "jsonl":
         rows = _jsonl_rows(path, encoding)
     else:
@@ -723,6 +771,38 @@ def iter_items(
             yield line, builder.build(row)
         except _Bad as bad:
             yield line, bad
+
+
+class ImportCancelled(Exception):
+    """``read_new_items`` stopped because its ``cancelled()`` said so (the app is closing)."""
+
+
+def read_new_items(
+    path: Path,
+    options: ImportOptions,
+    *,
+    existing: Callable[[], Iterable[QueueItem]] = lambda: (),
+    cancelled: Callable[[], bool] = lambda: False,
+) -> tuple[ImportResult, list[QueueItem]]:
+    """Check the whole of ``path`` and return its new items, writing nothing: the first half
+    of an import whose writes happen elsewhere (the app reads on a worker thread and writes on
+    its own, see ``ui.queue_import_flow``). Same rules as ``import_queue``: ``ImportRejected``
+    if any row is bad. ``cancelled()`` is asked every ``CHUNK`` rows (``ImportCancelled``).
+
+    The new items are held in memory until written (the store then holds them all in memory
+    anyway); the importer's other state stays as small as in a streamed import.
+    """
+    items: list[QueueItem] = []
+
+    def collect(chunk: list[QueueItem]) -> None:
+        # import_queue hands over chunks before it has seen the whole file; a later bad row
+        # raises ImportRejected, and then ``items`` is simply dropped
+        if cancelled():
+            raise ImportCancelled
+        items.extend(chunk)
+
+    result = import_queue(path, options, existing=existing, write=collect)
+    return result, items
 
 
 def import_queue(

@@ -57,8 +57,14 @@ def process_inbox(
     folder: Path,
     importer: Callable[[Path], ImportResult],
     now: float | None = None,
+    report: Callable[[InboxOutcome], None] | None = None,
 ) -> list[InboxOutcome]:
-    """Import every pending file of ``folder`` with ``importer`` and move it aside."""
+    """Import every pending file of ``folder`` with ``importer`` and move it aside.
+
+    ``report(outcome)`` runs after each file (the app tells the user file by file). An
+    exception other than ``ImportRejected`` or ``OSError`` from ``importer`` (the app closing)
+    stops the pass and leaves the file where it is, for the next one.
+    """
     outcomes = []
     for path in pending_files(folder, now):
         try:
@@ -68,16 +74,18 @@ def process_inbox(
             target.with_name(target.name + ".reason.txt").write_text(
                 rejected.report() + "\n", encoding="utf-8"
             )
-            outcomes.append(InboxOutcome(path.name, None, rejected.report()))
-            continue
+            outcome = InboxOutcome(path.name, None, rejected.report())
         except OSError as exc:
             target = _move(path, folder / FAILED)
             reason = exc.strerror or str(exc)
             target.with_name(target.name + ".reason.txt").write_text(reason + "\n", "utf-8")
-            outcomes.append(InboxOutcome(path.name, None, reason))
-            continue
-        _move(path, folder / PROCESSED)
-        outcomes.append(InboxOutcome(path.name, result))
+            outcome = InboxOutcome(path.name, None, reason)
+        else:
+            _move(path, folder / PROCESSED)
+            outcome = InboxOutcome(path.name, result)
+        outcomes.append(outcome)
+        if report is not None:
+            report(outcome)
     return outcomes
 
 

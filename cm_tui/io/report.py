@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from cm_tui.core.campaigns import CampaignStatus, campaign_status
 from cm_tui.core.i18n import language, t
 from cm_tui.core.models import (
     AdCampaign,
@@ -33,12 +34,13 @@ from cm_tui.core.models import (
 )
 from cm_tui.core.stats import (
     KPI_NAMES,
-    CampaignStatus,
+    PREF_BASELINE,
+    PREF_KPI,
     KpiTargets,
     NetworkMonth,
     ResponseFigures,
     baseline_month,
-    campaign_status,
+    baseline_pref,
     campaigns_in_month,
     kpi_for,
     month_bounds,
@@ -46,7 +48,6 @@ from cm_tui.core.stats import (
     month_of,
     month_spend,
     month_table,
-    monthly_series,
     months_range,
     posting_days_share,
     published_per_month,
@@ -60,9 +61,6 @@ if TYPE_CHECKING:
     from cm_tui.store import Repository
 
 FORMATS = ("md", "csv", "html")
-#: preferences read by the report and the Stats tab
-PREF_KPI = "stats.kpi"
-PREF_BASELINE = "stats.baseline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +95,12 @@ class MonthReport:
     chart_months: tuple[str, ...] = ()
     figures: tuple[MonthlyFigures, ...] = ()
     targets: dict[str, KpiTargets] = field(default_factory=dict)
+    #: what the charts read besides the figures: published posts per (network, month), the
+    #: queue's figures of every month given, the competitors and campaigns
+    published: dict[tuple[str, str], int] = field(default_factory=dict)
+    responses: dict[tuple[str, str], ResponseFigures] = field(default_factory=dict)
+    all_competitors: tuple[Competitor, ...] = ()
+    all_campaigns: tuple[AdCampaign, ...] = ()
 
     def network_name(self, key: str) -> str:
         for network in self.networks:
@@ -119,15 +123,17 @@ def build_report(
     tz: ZoneInfo,
     today: date,
 ) -> MonthReport:
-    """Everything the report shows for ``month`` (local months in ``tz``)."""
+    """Everything the report shows for ``month`` (local months in ``tz``). The tables use the
+    posts and queue items of ``month``; the charts those of every month given."""
     parse_month(month)
     posts = list(posts)
+    competitors = list(competitors)
+    campaigns = list(campaigns)
     published = published_per_month(posts, tz)
     figures = with_derived_posts(list(figures), published)
     baseline = baseline_month(figures, baseline)
-    responses = {
-        key: fig for key, fig in response_figures(queue_items, tz).items() if key[1] == month
-    }
+    all_responses = response_figures(queue_items, tz)
+    responses = {key: fig for key, fig in all_responses.items() if key[1] == month}
     shares = {n.key: posting_days_share(n, posts, month, tz, until=today) for n in networks}
     table = month_table(
         figures,
@@ -178,6 +184,10 @@ def build_report(
         chart_months=tuple(months_range(month, 12)),
         figures=tuple(figures),
         targets=targets,
+        published=published,
+        responses=all_responses,
+        all_competitors=tuple(competitors),
+        all_campaigns=tuple(campaigns),
     )
 
 
@@ -188,18 +198,22 @@ def gather(
     networks: Sequence[NetworkProfile],
     tz: ZoneInfo,
     today: date,
+    charts: bool = False,
 ) -> MonthReport:
     """``build_report`` on the store's data. Only the queue items of the month are read: the
     hot table and the archive files that can hold them (filtered before objects are built,
-    not cached)."""
+    not cached). ``charts`` (the HTML report) reads the queue items and posts of the twelve
+    months the charts show too."""
     from cm_tui.core.stats import kpi_targets_from_pref
 
     parse_month(month)
-    start, end = month_bounds(month, tz)
+    first = shift_month(month, -11) if charts else month
+    start, _ = month_bounds(first, tz)
+    _, end = month_bounds(month, tz)
     items: list[QueueItem] = [item for item in repo.queue.all() if start <= item.received_at < end]
     items += repo.queue.archived_between(start, end)
     # posts: the month itself for the list, the weeks around it for weekly posting targets
-    lo, _ = month_bounds(shift_month(month, -1), tz)
+    lo, _ = month_bounds(shift_month(first, -1), tz)
     _, hi = month_bounds(shift_month(month, 1), tz)
     figures = repo.figures.all()
     return build_report(
@@ -211,7 +225,7 @@ def gather(
         competitors=repo.competitors.all(),
         campaigns=repo.campaigns.all(),
         targets=kpi_targets_from_pref(repo.prefs.get(PREF_KPI)),
-        baseline=repo.prefs.get(PREF_BASELINE),
+        baseline=baseline_pref(repo.prefs.get(PREF_BASELINE)),
         tz=tz,
         today=today,
     )
@@ -584,37 +598,63 @@ def render_html(report: MonthReport, *, charts: bool = True) -> str:
     return "\n".join(parts) + "\n"
 
 
+#: the report's charts, in order (``core.stats.chart_lines`` metrics); the response chart
+#: shows the median response time and the share answered on time side by side
+REPORT_CHARTS: tuple[tuple[str, ...], ...] = (
+    ("followers",),
+    ("engagement_rate",),
+    ("posts_vs_target",),
+    ("response_median", "on_time_share"),
+    ("competitors",),
+    ("campaigns",),
+)
+#: series colours after the networks' own (readable on the SVG's dark background)
+_EXTRA_COLOURS = ("#e5c07b", "#56b6c2", "#c678dd", "#98c379", "#e06c75", "#d19a66", "#abb2bf")
+
+
 def chart_svgs(report: MonthReport, width: int = 100, height: int = 22) -> list[str]:
-    """The report's charts (followers, engagement rate per network over 12 months) as inline
-    SVG: plotext draws them, Rich exports them (with its web-font rules removed)."""
-    import plotext as plt
+    """The six charts of the Stats tab over the report's twelve months, as inline SVG: the lines
+    come from ``core.stats.chart_lines`` and are drawn by ``io.charts.draw_lines`` (the tab's
+    own code), plotext builds them and Rich exports them (with its web-font rules removed)."""
+    from plotext._figure import _figure_class
     from rich.console import Console
     from rich.text import Text
 
+    from cm_tui.core.stats import ChartData, chart_lines
+    from cm_tui.io.charts import draw_lines, has_values, metric_label, rgb
+
     months = list(report.chart_months)
-    keys = [n.key for n in report.networks]
+    networks = list(report.networks)
+    data = ChartData(
+        report.figures,
+        report.published,
+        report.all_competitors,
+        report.all_campaigns,
+        report.responses,
+    )
+    palette = [rgb(n.colour) for n in networks] + [rgb(c) for c in _EXTRA_COLOURS]
     out = []
-    for metric in ("followers", "engagement_rate"):
-        series = monthly_series(report.figures, metric, keys, months)
-        if not any(v is not None for s in series.values() for _m, v in s):
-            continue
-        plt.clear_figure()
-        plt.plotsize(width, height)
-        plt.theme("clear")
-        for network in report.networks:
-            points = [(i, v) for i, (_m, v) in enumerate(series[network.key]) if v is not None]
-            if points:
-                plt.plot(
-                    [x for x, _ in points],
-                    [y for _, y in points],
-                    label=network.name,
-                    marker="braille",
-                    color=_rgb(network.colour),
-                )
-        plt.xticks(list(range(len(months))), [m[2:] for m in months])
-        title = t(f"core.metric.{metric}")
-        plt.title(title)
-        text = Text.from_ansi(plt.build())
+    for metrics in REPORT_CHARTS:
+        # a figure of its own per chart: plotext's module-level figure keeps its subplots
+        # and clamps the size to the terminal's
+        figure = _figure_class()
+        figure._limit_size(False, False)
+        figure.theme("clear")
+        if len(metrics) > 1:
+            figure.subplots(1, len(metrics))
+        figure.plot_size(width, height)
+        titles = []
+        for i, metric in enumerate(metrics, start=1):
+            plot = figure.subplot(1, i) if len(metrics) > 1 else figure
+            lines, unit = chart_lines(
+                metric, data, networks, months, target_label=t("stats.target"), every_target=True
+            )
+            draw_lines(plot, lines, months, unit, palette)
+            title = metric_label(metric)
+            if not has_values(lines):
+                title = f"{title} — {t('stats.no_data')}"
+            plot.title(title)
+            titles.append(title)
         console = Console(
             width=width,
             record=True,
@@ -622,26 +662,24 @@ def chart_svgs(report: MonthReport, width: int = 100, height: int = 22) -> list[
             force_terminal=True,
             color_system="truecolor",
         )
-        console.print(text)
-        out.append(_strip_web_fonts(console.export_svg(title=title)))
-    plt.clear_figure()
+        console.print(Text.from_ansi(figure.build()))
+        out.append(_strip_web_fonts(console.export_svg(title=" · ".join(titles))))
     return out
 
 
+#: monospace fonts found on the usual systems, tried before the generic family: Rich asks for
+#: Fira Code (a web font, removed) and some renderers substitute a proportional font for it
+_MONOSPACE = (
+    'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace'
+)
+
+
 def _strip_web_fonts(svg: str) -> str:
-    """Rich's SVG template declares web fonts fetched from a CDN: keep the file offline."""
+    """Rich's SVG template declares web fonts fetched from a CDN: keep the file offline, and
+    name local monospace fonts instead (the chart's columns must line up)."""
     svg = re.sub(r"@font-face\s*\{[^}]*\}", "", svg)
+    svg = svg.replace("font-family: Fira Code, monospace", f"font-family: {_MONOSPACE}")
     return re.sub(r"<!--.*?-->", "", svg, flags=re.S)
-
-
-def _rgb(colour: str) -> tuple[int, int, int] | str:
-    text = colour.lstrip("#")
-    if len(text) == 6:
-        try:
-            return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
-        except ValueError:
-            pass
-    return "default"
 
 
 def render(report: MonthReport, fmt: str) -> str:

@@ -81,6 +81,15 @@ TEMPLATE = """\
 [keys]
 # Remap a key by its binding id (shown in the help screen, `?`), e.g.:
 # "queue.reply" = "R"
+
+[import.columns]
+# CSV columns of the queue import whose names cm-tui does not recognise (common English and
+# French names need nothing here): field = "the column's header in your files". Fields:
+# kind, network, author, author_name, text, received_at, link, external_id, ambassador,
+# influencer, follower. `cm-tui import FILE --column "text=Message body"` overrides one field
+# for one file.
+# author = "Nom du fan"
+# text = "Contenu"
 """
 
 

@@ -2,13 +2,19 @@
 
 Format (JSON lines)::
 
-    {"base": 41}                                   header: the snapshot this journal continues
+    {"base": 41, "seal": [crc32, size]}            header: the snapshot this journal continues
     1a2b3c4d {"seq":42,"ch":{"queue":{"7":{...}}}}  <crc32 hex of payload> <payload>
     9f8e7d6c {"seq":43,"ch":{"queue":{"7":null}}}   null = document deleted
 
 Each entry sets or deletes documents by id, so replaying an entry over a snapshot that already
 contains it is harmless; entries with ``seq`` <= the snapshot's are skipped. One entry is one
 transaction: it is written with a single ``write`` and fsync'd before the caller hears "done".
+
+The header's ``seal`` is the CRC-32 and size of the snapshot file as this process wrote it. A
+snapshot whose bytes still match it is exactly what a store wrote from checked data, so loading
+it can skip the per-document checks (``load.parse_snapshot(trusted=True)``): 15 ms of a 10,000
+item start-up. A snapshot that does not match (edited by hand, restored, damaged) is checked in
+full, as without a seal.
 
 Only the last line can be incomplete (a crash mid-append: that write was never reported done), so
 a torn last line is dropped; a bad line anywhere else means the file was damaged.
@@ -58,8 +64,23 @@ class JournalContent:
     torn: bool = False  # the last line was incomplete and has been dropped
 
 
-def header(base: int) -> bytes:
-    return orjson.dumps({"base": base}) + b"\n"
+def header(base: int, snapshot: bytes | None = None) -> bytes:
+    head: dict[str, Any] = {"base": base}
+    if snapshot is not None:
+        head["seal"] = [zlib.crc32(snapshot), len(snapshot)]
+    return orjson.dumps(head) + b"\n"
+
+
+def seals(journal_head: bytes, snapshot: bytes) -> bool:
+    """Whether the journal's first line carries the seal of exactly these snapshot bytes."""
+    try:
+        head = orjson.loads(journal_head.partition(b"\n")[0])
+    except orjson.JSONDecodeError:
+        return False
+    seal = head.get("seal") if isinstance(head, dict) else None
+    if not isinstance(seal, list) or len(seal) != 2 or seal[1] != len(snapshot):
+        return False
+    return bool(seal[0] == zlib.crc32(snapshot))
 
 
 def encode_entry(seq: int, changes: Changes) -> bytes:
@@ -175,9 +196,10 @@ class JournalWriter:
     def broken(self) -> bool:
         return self._fd is None
 
-    def reset(self, base: int) -> None:
-        """Atomically replace the journal by an empty one continuing snapshot ``base``."""
-        head = header(base)
+    def reset(self, base: int, snapshot: bytes | None = None) -> None:
+        """Atomically replace the journal by an empty one continuing snapshot ``base`` (whose
+        bytes, if given, are sealed in the header)."""
+        head = header(base, snapshot)
         try:
             write_atomic(self.path, head)
         except DirSyncError:

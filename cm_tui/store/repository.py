@@ -42,6 +42,7 @@ from cm_tui.core.models import (
     format_instant,
     parse_instant,
 )
+from cm_tui.core.queue import OpenEntry
 from cm_tui.store.archive import Archive, group_by_month, to_item
 from cm_tui.store.errors import StoreWriteError
 from cm_tui.store.journal import DUMP_OPTIONS
@@ -315,6 +316,17 @@ class QueueRepo(EntityRepo[QueueItem]):
         """Items still waiting (new, snoozed, escalated), ordered by id."""
         raw = self._raw()
         return self._select(key for key in sorted(raw, key=int) if raw[key]["status"] in _OPEN)
+
+    def open_entries(self) -> list[OpenEntry]:
+        """The open items as ``core.queue.OpenEntry`` (id, status and instants as stored),
+        without building the items: what the Queue tab orders, counts and alerts on."""
+        return [
+            OpenEntry(
+                int(key), doc["status"], doc["deadline"], doc["received_at"], doc["snoozed_until"]
+            )
+            for key, doc in self._raw().items()
+            if doc["status"] in _OPEN
+        ]
 
     def open_deadlines(self) -> list[datetime]:
         """The deadlines of the open items, without building the items: the queue's counts

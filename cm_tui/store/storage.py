@@ -244,7 +244,7 @@ class DurableStorage(Storage):
         self.seq = seq
         assert self._journal is not None
         try:
-            self._journal.reset(seq)
+            self._journal.reset(seq, blob)
         except OSError as exc:
             self.last_error = exc
         return blob

@@ -23,6 +23,7 @@ from tinydb import TinyDB
 from cm_tui.core.clock import Clock
 from cm_tui.core.i18n import t
 from cm_tui.store import backups, load
+from cm_tui.store import journal as journal_mod
 from cm_tui.store.archive import Archive
 from cm_tui.store.atomic import TMP_MARK, move_aside, remove_stale_tmp, utc_stamp, write_atomic
 from cm_tui.store.errors import SchemaTooNew, StoreCorrupt, StoreWriteError
@@ -144,12 +145,13 @@ class Store:
                 raise StoreCorrupt(paths.journal, reason, moved_to=moved, backups=paths.backups)
             blob = load.encode_snapshot({}, 0)
             write_atomic(paths.db, blob)
-            writer.reset(0)
+            writer.reset(0, blob)
             storage = _storage(paths, {}, 0, writer, compact_entries, compact_bytes)
             return cls(paths, storage, lock, is_new=True), blob
 
+        sealed = journal_mod.seals(load.read_head(paths.journal), raw)
         try:
-            snapshot = load.parse_snapshot(raw, paths.db.name)
+            snapshot = load.parse_snapshot(raw, paths.db.name, trusted=sealed)
         except load.SnapshotError as exc:
             raise _move_both_aside(paths, exc.reason, stamp) from None
         if snapshot.schema > SCHEMA_VERSION:

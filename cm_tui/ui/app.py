@@ -24,7 +24,8 @@ from cm_tui.core.i18n import t
 from cm_tui.ui.bindings import KeyInfo, keys_for, localize_bindings
 from cm_tui.ui.context import UiContext
 from cm_tui.ui.panes.base import Pane, TabLabel
-from cm_tui.ui.widgets.header import AppHeader, LocalClock
+from cm_tui.ui.queue_alerts import QueueAlerts
+from cm_tui.ui.widgets.header import AppHeader
 
 if TYPE_CHECKING:
     from cm_tui.core.clock import Clock
@@ -125,6 +126,7 @@ class CmTuiApp(App[None]):
         localize_bindings(self)
         self.ctx = UiContext(store=store, settings=settings, clock=clock, store_name=store_name)
         self.ctx.on_write_error = self._report_write_error
+        self.queue_alerts = QueueAlerts(self, self.ctx)
         self.title = t("app.title")
         self.sub_title = store_name
         self._initial_tab = initial_tab if initial_tab in self.pane_ids else TABS[0].pane_id
@@ -146,21 +148,43 @@ class CmTuiApp(App[None]):
             for spec in TABS:
                 with TabPane(Content(spec.title), id=spec.pane_id):
                     if self._initial_tab == spec.pane_id:
-                        yield spec.pane_class()(self.ctx)
+                        pane_cls = spec.pane_class()
+                        self.load_pane_styles(pane_cls)
+                        yield pane_cls(self.ctx)
         yield Footer()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_interval(1.0, self._tick, name="clock tick")
+        self.set_interval(1.0, self.queue_alerts.check, name="queue alerts")
+        if not self.ctx.store.readonly:
+            from cm_tui.ui.queue_import_flow import INBOX_SECONDS
+
+            self.set_interval(INBOX_SECONDS, self.check_inbox, name="queue inbox")
         self.set_interval(MAINTENANCE_SECONDS, self._maintain, name="store maintenance")
         self.call_after_refresh(self._focus_active)
         self.call_after_refresh(self._show_store_warnings, self.ctx.store.warnings)
+        self.call_after_refresh(_collect_from_now_on)
 
     def _maintain(self) -> None:
         """Daily backup and queue archiving for an app that stays open for days."""
         ctx = self.ctx
         problems = ctx.store.maintain(ctx.clock.now(), ctx.settings.archive_after_days)
         self._show_store_warnings(problems)
+
+    def check_inbox(self) -> None:
+        """Import the files dropped in the inbox folder (``cm-tui where``) in a thread worker,
+        moving each to ``processed/`` or ``failed/``: from the app's start, whatever tab is
+        shown."""
+        from cm_tui.ui.queue_import_flow import QueueImportFlow
+
+        QueueImportFlow(self, self._after_import).start_inbox()
+
+    def _after_import(self) -> None:
+        """Items landed from the inbox: the shown tab repaints (the others do when shown)."""
+        pane = self.active_pane
+        if pane is not None:
+            pane.refresh_if_stale()
 
     def _show_store_warnings(self, problems: list[str]) -> None:
         for problem in problems:
@@ -210,9 +234,23 @@ class CmTuiApp(App[None]):
         pane = self.pane(pane_id)
         if pane is None:
             pane_cls = pane_class(pane_id)
+            self.load_pane_styles(pane_cls)
             pane = pane_cls(self.ctx)
             await self.query_one(f"#{pane_id}", TabPane).mount(pane)
         return pane
+
+    def load_pane_styles(self, pane_cls: type[Pane]) -> None:
+        """Add a tab's stylesheet to the app's, once, before its pane is mounted.
+
+        Same standing as ``app.tcss`` (user CSS, not a widget's DEFAULT_CSS, so the rules keep
+        their specificity against the shell's). Textual parses only the new source: the rules
+        already parsed stay cached, and the nodes already styled are not touched (a tab's rules
+        select its own nodes only).
+        """
+        path = pane_cls.css_path()
+        if path is not None and not self.stylesheet.has_source(str(path), ""):
+            css = path.read_text(encoding="utf-8")
+            self.stylesheet.add_source(css, read_from=(str(path), ""))
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane_id = event.pane.id or ""
@@ -233,8 +271,8 @@ class CmTuiApp(App[None]):
 
     def _tick(self) -> None:
         # ``query``, not ``query_one``: while the app shuts down the main screen is gone
-        for clock in self.query(LocalClock):
-            clock.refresh()
+        for header in self.query(AppHeader):
+            header.refresh()
         pane = self.active_pane
         if pane is not None:
             pane.tick()
@@ -334,13 +372,21 @@ class CmTuiApp(App[None]):
         return iter(())
 
 
-def run_app(store: Store, settings: Settings, clock: Clock, store_name: str) -> None:
-    """Entry point used by the CLI: run the dashboard until the user quits.
+def _collect_from_now_on() -> None:
+    """After the first frame: freeze what start-up built, then let the collector run again.
 
-    The store's records live as long as the app: ``gc.freeze()`` moves them out of the cyclic
-    collector's generations, so the collections triggered while Textual starts (and all day
-    after) do not traverse a year of data each time (about 40 ms less to the first frame with
-    the ``year`` demo).
+    Everything allocated before the first frame (modules, the store's records, the widgets)
+    lives as long as the app, so the CLI turns the cyclic collector off while it starts
+    (``cli.cmd_run``; about 25 ms less to the first frame with the ``year`` demo) and
+    ``gc.freeze()`` moves those objects out of the collector's generations: later collections,
+    all day long, do not traverse a year of data each time. A no-op when the collector is on
+    (tests running the app in-process).
     """
-    gc.freeze()
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def run_app(store: Store, settings: Settings, clock: Clock, store_name: str) -> None:
+    """Entry point used by the CLI: run the dashboard until the user quits."""
     CmTuiApp(store, settings, clock, store_name).run()

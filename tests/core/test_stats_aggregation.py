@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cm_tui.core.campaigns import campaign_status
 from cm_tui.core.models import (
     AdCampaign,
     CampaignCheck,
@@ -26,7 +27,6 @@ from cm_tui.core.stats import (
     KpiTargets,
     baseline_month,
     campaign_series,
-    campaign_status,
     kpi_for,
     kpi_targets_from_pref,
     month_bounds,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cm_tui.core.campaigns import active_campaigns
 from cm_tui.core.models import AdCampaign, CampaignCheck
-from cm_tui.core.stats import active_campaigns
 
 BASE = date(2026, 11, 1)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import os
 import re
@@ -134,12 +135,54 @@ def test_csv_report_has_raw_numbers() -> None:
 
 def test_html_report_is_self_contained_with_inline_charts() -> None:
     page = render_html(sample_report())
-    assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 2
+    assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page and "<link" not in page and "@font-face" not in page
+    assert "@import" not in page and not re.search(r"\ssrc=", page)
     assert not re.search(r"url\((?!#)", page)  # only the SVGs' own clip paths
-    assert set(re.findall(r"https?://[^\s\"')]+", page)) <= {"http://www.w3.org/2000/svg"}
+    # the only URL is the SVG namespace (an identifier, never loaded)
+    assert set(re.findall(r"https?://[^\s\"')<]+", page)) == {"http://www.w3.org/2000/svg"}
     assert "<lamps>" not in page  # escaped
     assert "<td>Spring | *new* [/] &lt;lamps&gt;</td>" in page
+
+
+def test_html_report_embeds_the_six_charts_of_the_tab() -> None:
+    page = render_html(sample_report())
+    svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
+    assert len(svgs) == 6 and page.count("<svg") == 6
+    titles = [re.search(r'class="[^"]*-title"[^>]*>([^<]*)<', svg) for svg in svgs]
+    names = [html.unescape(m.group(1)).replace("\xa0", " ") for m in titles if m]
+    assert names == [
+        "Followers",
+        "Engagement rate",
+        "Posts vs target",
+        "Median response (min) · Answered on time (%)",
+        "Followers: us vs competitors",
+        "Campaign spend (€) and results (✓)",
+    ]
+    # each chart draws its data, with the tab's labels: networks, targets, rivals, campaigns
+    assert "Instagram" in svgs[0] and "X&#160;(Twitter)" in svgs[0]
+    assert "Instagram&#160;target" in svgs[2]
+    assert "Nordik&#160;Lab" in svgs[4]
+    assert "Spring&#160;€" in svgs[5] and "Spring&#160;✓" in svgs[5]
+    assert "no data" not in page.lower()
+
+
+def test_html_report_from_the_store_reads_twelve_months_for_the_charts(tmp_path: Path) -> None:
+    from cm_tui.core.settings import Settings
+    from cm_tui.io.report import gather
+    from cm_tui.store import Store
+
+    db = tmp_path / "store.json"
+    assert cli.main(["demo", "--size", "year", "--db", str(db), "--now", "2026-11-19T09:12"]) == 0
+    settings = Settings(timezone="Europe/Paris", language="en")
+    with Store.open(db, readonly=True) as store:
+        networks = settings.network_profiles(store.repo.networks.all())
+        today = date(2026, 11, 19)
+        lean = gather(store.repo, "2026-10", networks=networks, tz=PARIS, today=today)
+        full = gather(store.repo, "2026-10", networks=networks, tz=PARIS, today=today, charts=True)
+    assert {m for _n, m in lean.responses} <= {"2026-10"}  # the Markdown report reads one month
+    assert len({m for _n, m in full.responses}) > 1
+    assert render_markdown(lean) == render_markdown(full)  # the tables are the same
 
 
 def test_report_command_works_while_the_app_holds_the_lock(

@@ -115,3 +115,40 @@ def test_what_we_write_is_what_we_read(data: dict, seq: int) -> None:
     assert snapshot.data == data
     assert (snapshot.schema, snapshot.seq) == (1, seq)
     assert orjson.dumps(orjson.loads(raw)) == raw  # canonical: no stdlib re-parse needed
+
+
+def _count_required_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from cm_tui.store import load
+
+    calls: list[int] = []
+    check = load.check_required
+
+    def counting(data: dict) -> None:
+        calls.append(1)
+        check(data)
+
+    monkeypatch.setattr(load, "check_required", counting)
+    return calls
+
+
+def test_a_snapshot_sealed_by_the_journal_skips_the_document_checks(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(db) as store:
+        store.repo.posts.add(post(1))
+    calls = _count_required_checks(monkeypatch)
+    with Store.open(db) as store:
+        assert [p.title for p in store.repo.posts.all()] == [post(1).title]
+    assert calls == []  # the bytes are the ones the store wrote: already checked
+
+
+def test_a_sealed_snapshot_changed_on_disk_is_checked_in_full(db: Path) -> None:
+    with Store.open(db) as store:
+        store.repo.posts.add(post(1))
+    raw = db.read_bytes()
+    # same size as the sealed bytes, a required field renamed: only the full checks see it
+    tampered = raw.replace(b'"title":', b'"titlf":', 1)
+    assert len(tampered) == len(raw) and tampered != raw
+    db.write_bytes(tampered)
+    with pytest.raises(StoreCorrupt, match=r"document posts #1 lacks title"):
+        Store.open(db)

@@ -90,7 +90,9 @@ def test_the_leftover_journal_of_an_interrupted_compaction_is_harmless(
 ) -> None:
     store.repo.posts.add(post(1))
 
-    def no_reset(self: journal_mod.JournalWriter, base: int) -> None:
+    def no_reset(
+        self: journal_mod.JournalWriter, base: int, _snapshot: bytes | None = None
+    ) -> None:
         raise OSError(5, "simulated crash before the journal reset")
 
     monkeypatch.setattr(journal_mod.JournalWriter, "reset", no_reset)

@@ -111,7 +111,7 @@ async def test_hostile_text_in_every_queue_widget(make_app, tmp_path: Path) -> N
             await settle(pilot)
         # alerts name the author: shown as written
         clock.advance(timedelta(minutes=10, seconds=1))  # only the "[/]" item is overdue
-        pane.check_alerts()
+        app.queue_alerts.check()
         await settle(pilot)
         assert [note.message for note in app._notifications][-1] == "Overdue: [/] on x"
         # the search bar shows typed text literally too

@@ -346,38 +346,53 @@ async def test_alerts_once_per_threshold(make_app, qdb: Path) -> None:
     async with run as pilot:
         await settle(pilot)
         app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
-        pane = app.query_one(QueuePane)
         notes: list[str] = []
-        original = pane.notify
+        original = app.notify
 
         def notify(message: str, **kw: Any) -> None:
             notes.append(message)
             original(message, **kw)
 
-        pane.notify = notify  # type: ignore[method-assign]
-        pane.check_alerts()
+        app.notify = notify  # type: ignore[method-assign]
+        check = app.queue_alerts.check
+        check()
         assert notes == []  # nothing crossed a threshold yet
         clock.advance(timedelta(minutes=5, seconds=1))  # alice overdue, bob enters 15 min
-        pane.check_alerts()
+        check()
         assert sorted(notes) == ["15 minutes left: Bob on facebook", "Overdue: Alice on x"]
         assert len(bells) == 1
-        pane.check_alerts()
+        check()
         clock.advance(timedelta(seconds=30))
-        pane.check_alerts()
+        check()
         assert len(notes) == 2  # never repeated
         clock.advance(timedelta(minutes=20))  # bob overdue, carol enters her last 15 min
-        pane.check_alerts()
+        check()
         assert sorted(notes[2:]) == [
             "15 minutes left: Carol on instagram",
             "Overdue: Bob on facebook",
         ]
         clock.set(FIXED_NOW)  # the clock going back does not repeat alerts either
-        pane.check_alerts()
+        check()
         clock.advance(timedelta(minutes=21))
-        pane.check_alerts()
+        check()
         assert len(notes) == 4
         await settle(pilot)
         assert "Overdue: Alice on x" in notifications(app)
+
+
+async def test_alerts_come_on_any_tab_the_queue_never_opened(make_app, qdb: Path) -> None:
+    """The app announces deadlines from its start: the user may never open the Queue tab."""
+    clock = FixedClock(FIXED_NOW)
+    app = make_app(db=qdb, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.active_tab == "today" and app.pane("queue") is None
+        clock.advance(timedelta(minutes=5, seconds=1))  # alice overdue, bob enters 15 min
+        await pilot.pause(1.2)  # the app's one-second check
+        await settle(pilot)
+        assert "Overdue: Alice on x" in notifications(app)
+        assert "15 minutes left: Bob on facebook" in notifications(app)
+        assert app.pane("queue") is None
 
 
 async def test_saved_replies_are_edited_in_a_modal(make_app, qdb: Path) -> None:
@@ -465,7 +480,7 @@ async def test_the_inbox_folder_is_picked_up(make_app, qdb: Path, tmp_path: Path
     async with run as pilot:
         await settle(pilot)
         pane = app.query_one(QueuePane)
-        pane.check_inbox()
+        app.check_inbox()
         await settle(pilot)
         assert "@inbox" in authors(pane)
         assert (inbox / "processed" / "drop.csv").exists()

@@ -103,7 +103,7 @@ async def test_today_shows_the_campaigns_running_on_the_shown_day(make_app) -> N
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         box = app.query_one("#today-campaigns")
-        body = str(app.query_one("#today-campaigns-body").render())
+        body = str(app.query_one("#today-campaigns").render())
         assert box.display and "Lumen Box" in body and "/ 2\u202f400.00" in body
         assert "Fête des mères" not in body  # ended in July
         # add one starting tomorrow, from the Stats tab
@@ -115,10 +115,10 @@ async def test_today_shows_the_campaigns_running_on_the_shown_day(make_app) -> N
         await _fill(app, pilot, "campaign", start="2026-11-20", end="2026-11-21", budget="80")
         await pilot.press("escape", "1")
         await settle(pilot)
-        assert "Noël" not in str(app.query_one("#today-campaigns-body").render())
+        assert "Noël" not in str(app.query_one("#today-campaigns").render())
         await pilot.press("right_square_bracket")  # tomorrow
         await settle(pilot)
-        body = str(app.query_one("#today-campaigns-body").render())
+        body = str(app.query_one("#today-campaigns").render())
         assert "Noël" in body and "Lumen Box" in body
         # far after both: the box is hidden
         for _ in range(20):

@@ -100,6 +100,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is not a folder path",
         "n'est pas un chemin de dossier",
     ),
+    "cli.settings.import_field": (
+        "is not a field to import; fields: {known}",
+        "n'est pas un champ importable ; champs : {known}",
+    ),
+    "cli.settings.import_column": (
+        'is not a column name; write the header as it appears in the file, e.g. "Nom du fan"',
+        "n'est pas un nom de colonne ; écrivez l'en-tête tel qu'il figure dans le fichier, "
+        'par exemple "Nom du fan"',
+    ),
     # ------------------------------------------------------------------ argparse help
     "cli.help.description": (
         "A keyboard-driven terminal dashboard for community managers: today's tasks, the "

@@ -43,6 +43,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "queue.inbox.not_saved": ("the store could not be written", "la base n'a pas pu être écrite"),
     "queue.import.missing": ("No such file: {path}", "Fichier introuvable : {path}"),
+    "queue.import.started": ("Importing {path}…", "Import de {path}…"),
+    "queue.import.busy": (
+        "An import is already running: wait for it to finish",
+        "Un import est déjà en cours : attendez qu'il se termine",
+    ),
+    "queue.import.partial": (
+        "{path}: only {saved} of {added} item(s) were saved; import the file again to add the rest",
+        "{path} : seuls {saved} élément(s) sur {added} ont été enregistrés ; importez à nouveau "
+        "le fichier pour ajouter les autres",
+    ),
     "queue.templates.title": ("Saved replies", "Réponses enregistrées"),
     "queue.templates.hint": (
         "one per line: Name | text ({author} is filled in) · ctrl+s saves · esc cancels",
@@ -159,6 +169,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "queue.import.err.no_header": (
         "no recognised column for {field} (columns: {columns})",
         "aucune colonne reconnue pour {field} (colonnes : {columns})",
+    ),
+    "queue.import.err.map_hint": (
+        "; name its column with --column {field}=HEADER, or once for every file in the "
+        'settings: [import.columns] {field} = "HEADER"',
+        " ; indiquez sa colonne avec --column {field}=EN-TÊTE, ou une fois pour tous les "
+        'fichiers dans les réglages : [import.columns] {field} = "EN-TÊTE"',
+    ),
+    "queue.import.err.no_column": (
+        "no column “{column}” for {field} (given by --column; columns: {columns})",
+        "pas de colonne « {column} » pour {field} (indiquée par --column ; colonnes : {columns})",
+    ),
+    "queue.import.err.column_option": (
+        "--column “{value}”: write FIELD=HEADER, where FIELD is one of: {fields}",
+        "--column « {value} » : écrivez CHAMP=EN-TÊTE, où CHAMP est l'un de : {fields}",
+    ),
+    "queue.import.err.column_table": (
+        "--column applies to the queue import only (--table queue)",
+        "--column ne s'applique qu'à l'import de la file (--table queue)",
+    ),
+    "queue.import.err.column_csv_only": (
+        "--column applies to CSV files only (JSON keys are fixed)",
+        "--column ne s'applique qu'aux fichiers CSV (les clés JSON sont fixes)",
+    ),
+    "queue.import.help.column": (
+        "the CSV column holding FIELD (repeatable; overrides [import.columns] in the settings)",
+        "la colonne CSV qui contient CHAMP (répétable ; remplace [import.columns] des réglages)",
     ),
     "queue.import.err.ragged": (
         "{found} field(s) where the header has {expected}",

@@ -6,7 +6,10 @@ MESSAGES = {
     "stats.metric.response_median": ("Median response (min)", "Réponse médiane (min)"),
     "stats.metric.on_time_share": ("Answered on time (%)", "Répondu à temps (%)"),
     "stats.metric.competitors": ("Followers: us vs competitors", "Abonnés : nous vs concurrents"),
-    "stats.metric.campaigns": ("Campaign spend by day", "Dépenses des campagnes par jour"),
+    "stats.metric.campaigns": (
+        "Campaign spend (€) and results (✓)",
+        "Dépenses (€) et résultats (✓) des campagnes",
+    ),
     "stats.kpi.followers_growth": ("Followers growth", "Croissance des abonnés"),
     "stats.kpi.engagement_rate": ("Engagement rate", "Taux d'engagement"),
     "stats.kpi.on_time_share": ("Answered on time", "Répondu à temps"),
@@ -63,8 +66,8 @@ MESSAGES = {
     "stats.list.close": ("Close", "Fermer"),
     "stats.campaigns.title": ("Ad campaigns", "Campagnes publicitaires"),
     "stats.campaigns.hint": (
-        "a add · e edit · d daily check · esc close",
-        "a ajouter · e modifier · d suivi du jour · échap fermer",
+        "a add · e edit · d daily check · D all checks · x delete · esc close",
+        "a ajouter · e modifier · d suivi du jour · D tous les suivis · x supprimer · échap fermer",
     ),
     "stats.campaigns.empty": ("No campaign yet: a adds one.", "Aucune campagne : a en ajoute une."),
     "stats.campaigns.key.check": ("Daily check", "Suivi du jour"),
@@ -112,8 +115,8 @@ MESSAGES = {
     "stats.today_campaigns.row": ("{spend} / {budget} · ", "{spend} / {budget} · "),
     "stats.competitors.title": ("Competitors", "Concurrents"),
     "stats.competitors.hint": (
-        "a add · e edit · f month's figures · esc close",
-        "a ajouter · e modifier · f chiffres du mois · échap fermer",
+        "a add · e edit · f month's figures · x delete · esc close",
+        "a ajouter · e modifier · f chiffres du mois · x supprimer · échap fermer",
     ),
     "stats.competitors.empty": (
         "No competitor yet: a adds one.",
@@ -228,5 +231,98 @@ MESSAGES = {
     "stats.help.report_out": (
         "the file to write (default: standard output)",
         "le fichier à écrire (défaut : la sortie standard)",
+    ),
+    # KPI targets and baseline month (T)
+    "stats.key.kpi": ("KPI targets and baseline", "Objectifs KPI et mois de référence"),
+    "stats.kpi_form.title": (
+        "KPI targets per network, and the baseline month",
+        "Objectifs KPI par réseau, et mois de référence",
+    ),
+    "stats.kpi_form.baseline": (
+        "Baseline month (YYYY-MM; empty: the first month with figures)",
+        "Mois de référence (AAAA-MM ; vide : le premier mois avec des chiffres)",
+    ),
+    "stats.kpi_form.network": ("Network", "Réseau"),
+    "stats.kpi_form.followers_growth_pct": (
+        "Followers growth (% a month)",
+        "Croissance des abonnés (% par mois)",
+    ),
+    "stats.kpi_form.engagement_rate_pct": ("Engagement rate (%)", "Taux d'engagement (%)"),
+    "stats.kpi_form.on_time_share": (
+        "Answered within deadline (%)",
+        "Répondu dans le délai (%)",
+    ),
+    "stats.kpi_form.hint": (
+        "Percents; an empty cell: no target. ctrl+s saves, esc cancels.",
+        "En pourcentage ; une case vide : pas d'objectif. ctrl+s enregistre, échap annule.",
+    ),
+    "stats.kpi_form.bad_percent": (
+        "{network} · {field}: a number from {low} to {high}, or empty for no target",
+        "{network} · {field} : un nombre de {low} à {high}, ou vide pour aucun objectif",
+    ),
+    "stats.kpi_form.bad_baseline": (
+        "Baseline month: a month as YYYY-MM (e.g. 2026-01), or empty",
+        "Mois de référence : un mois AAAA-MM (par ex. 2026-01), ou vide",
+    ),
+    "stats.kpi_form.future_baseline": (
+        "Baseline month: {month} has not begun; choose a past month or leave it empty",
+        "Mois de référence : {month} n'a pas commencé ; choisissez un mois passé ou laissez vide",
+    ),
+    "stats.kpi_form.no_network": (
+        "No active network: activate one in the settings first.",
+        "Aucun réseau actif : activez-en un dans les réglages d'abord.",
+    ),
+    "stats.kpi_form.saved": (
+        "KPI targets and baseline month saved.",
+        "Objectifs KPI et mois de référence enregistrés.",
+    ),
+    # deleting from the lists (x)
+    "stats.list.delete": ("Delete", "Supprimer"),
+    "stats.campaigns.key.checks": ("Daily checks", "Suivis du jour"),
+    "stats.campaigns.confirm_delete": (
+        "Delete the campaign {name} and its {n} daily checks?",
+        "Supprimer la campagne {name} et ses {n} suivis du jour ?",
+    ),
+    "stats.campaigns.deleted": ("Campaign deleted.", "Campagne supprimée."),
+    "stats.competitors.confirm_delete": (
+        "Delete the competitor {name} and its {n} months of figures?",
+        "Supprimer le concurrent {name} et ses {n} mois de chiffres ?",
+    ),
+    "stats.competitors.deleted": ("Competitor deleted.", "Concurrent supprimé."),
+    "stats.checks.title": ("Daily checks of {name}", "Suivis du jour de {name}"),
+    "stats.checks.hint": (
+        "a add · e edit · x delete · esc close",
+        "a ajouter · e modifier · x supprimer · échap fermer",
+    ),
+    "stats.checks.empty": (
+        "No daily check yet: a adds one.",
+        "Aucun suivi du jour : a en ajoute un.",
+    ),
+    "stats.checks.row": (
+        "{day}  spent {spend} · {results} results",
+        "{day}  dépensé {spend} · {results} résultats",
+    ),
+    "stats.checks.saved": ("Daily check saved.", "Suivi du jour enregistré."),
+    "stats.checks.confirm_delete": (
+        "Delete the daily check of {day} ({spend} spent, {results} results)?",
+        "Supprimer le suivi du jour du {day} ({spend} dépensés, {results} résultats) ?",
+    ),
+    "stats.checks.deleted": ("Daily check deleted.", "Suivi du jour supprimé."),
+    # cm-tui import FILE --table competitors
+    "stats.import.required": (
+        "line {line}: {column} is empty",
+        "ligne {line} : {column} est vide",
+    ),
+    "stats.import.competitor_twice": (
+        "line {line}: {name} ({network}) {month} already given on line {first}",
+        "ligne {line} : {name} ({network}) {month} déjà donné à la ligne {first}",
+    ),
+    "stats.import.competitors_done": (
+        "{path}: {new} competitors added, {updated} updated",
+        "{path} : {new} concurrents ajoutés, {updated} mis à jour",
+    ),
+    "stats.import.competitors_dry_run": (
+        "{path}: would add {new} competitors and update {updated} (dry run)",
+        "{path} : ajouterait {new} concurrents et en mettrait à jour {updated} (essai)",
     ),
 }

@@ -9,12 +9,17 @@ Contract between the app and a pane:
   since the last load (``UiContext.version``);
 * ``tick()`` is called once a second while the pane is visible: recompute what depends on the
   clock (countdowns, the current time block), nothing else;
+* ``CSS_FILE`` names the tab's stylesheet, a ``.tcss`` file beside the pane's module: the app
+  adds it to its own (``CmTuiApp.load_pane_styles``) just before mounting the pane, so start-up
+  parses the styles of the shown tab only;
 * ``KEY_WIDGETS`` lists the widget classes inside the pane whose keys belong to this tab (shown
   in help next to the pane's own ``BINDINGS``).
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import ClassVar
 
 from textual.content import Content
@@ -42,12 +47,21 @@ class Pane(Widget):
     PANE_ID: ClassVar[str] = ""
     TITLE_KEY: ClassVar[str] = ""
     KEY_WIDGETS: ClassVar[tuple[type[DOMNode], ...]] = ()
+    CSS_FILE: ClassVar[str] = ""
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(id=f"{self.PANE_ID}-pane", classes="pane")
         localize_bindings(self)
         self.ctx = ctx
         self._loaded_version = -1
+
+    @classmethod
+    def css_path(cls) -> Path | None:
+        """The tab's stylesheet (``CSS_FILE`` beside the pane's module), if it has one."""
+        if not cls.CSS_FILE:
+            return None
+        module_file = sys.modules[cls.__module__].__file__ or ""
+        return Path(module_file).with_name(cls.CSS_FILE)
 
     @classmethod
     def title(cls) -> str:

@@ -180,6 +180,7 @@ class CalendarPane(Pane):
     """The second tab: what is planned, where are the holes?"""
 
     PANE_ID = "calendar"
+    CSS_FILE = "calendar.tcss"
     TITLE_KEY = "ui.tab.calendar"
     KEY_WIDGETS = (RowList, DetailView)
     BINDINGS: ClassVar[list[BindingType]] = [

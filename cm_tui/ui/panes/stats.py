@@ -4,7 +4,9 @@ table with its changes against the previous month and the baseline month, and th
 Keys: ``m`` next figure, ``n`` next network (or all), ``r`` range (3, 6, 12, 24 months, all),
 ``[`` / ``]`` previous / next month, ``e`` enter the figures of the month (form), ``w`` write
 the month's report (Markdown and HTML, beside the store, in ``reports/``), ``c`` the ad
-campaigns (add, edit, daily checks), ``C`` the competitors (add, edit, a month's figures).
+campaigns (add, edit, delete, daily checks), ``C`` the competitors (add, edit, delete, a month's
+figures), ``T`` the KPI targets per network and the baseline month (the ``stats.kpi`` and
+``stats.baseline`` preferences, read by the table and the report).
 
 Series, changes and KPIs come from ``core.stats``; the pane only picks what to show. plotext is
 imported when this pane is composed, which the app does only when the Stats tab is first shown
@@ -28,32 +30,33 @@ from cm_tui.core.i18n import t
 from cm_tui.core.models import AdCampaign, Competitor, MonthlyFigures, NetworkProfile, Post
 from cm_tui.core.stats import (
     KPI_NAMES,
-    TABLE_METRICS,
+    PREF_BASELINE,
+    PREF_KPI,
+    ChartData,
+    ChartLine,
     KpiTargets,
     NetworkMonth,
     ResponseFigures,
-    Series,
     baseline_month,
-    campaign_series,
-    competitor_series,
+    baseline_pref,
+    chart_lines,
+    kpi_pref,
     kpi_targets_from_pref,
     month_table,
-    monthly_post_target,
-    monthly_series,
     months_between,
     months_range,
-    posts_series,
     published_per_month,
-    response_series,
     with_derived_posts,
 )
 from cm_tui.core.timeutil import shift_month
+from cm_tui.io.charts import draw_lines, format_value, has_values, metric_label, rgb
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import Pane
 
 if TYPE_CHECKING:
     from textual_plotext.plot import Plot
 
+    from cm_tui.ui.screens.kpi_form import KpiChoice
     from cm_tui.ui.widgets.chart import CachedPlot
 
 #: figures the chart can show, cycled with ``m``
@@ -82,22 +85,6 @@ _VALUE_WIDTH = 10
 _CHANGE_WIDTH = 9
 
 
-def metric_label(metric: str) -> str:
-    if metric in TABLE_METRICS or metric in ("impressions", "comments", "shares", "reactions"):
-        return t(f"core.metric.{metric}")
-    return t(f"stats.metric.{metric}")
-
-
-def format_value(metric: str, value: float | int | None) -> str:
-    if value is None:
-        return "–"
-    if metric in ("engagement_rate", "on_time_share"):
-        return f"{value:.1f} %"
-    if metric == "response_median":
-        return f"{value:.0f} min"
-    return f"{round(value):,}".replace(",", "\u202f")
-
-
 def change_part(change: float | None) -> tuple[str, str]:
     """``▲ 3.1%`` (green), ``▼ 1.2%`` (red), ``= 0.0%`` or ``–`` (muted)."""
     if change is None:
@@ -115,17 +102,6 @@ def kpi_part(met: bool | None) -> tuple[str, str]:
     return ("✓", "$text-success") if met else ("✗", "$text-error")
 
 
-def _rgb(colour: str | None) -> tuple[int, int, int] | str:
-    """``#1877f2`` -> ``(24, 119, 242)`` for plotext; anything else -> plotext's default."""
-    text = (colour or "").lstrip("#")
-    if len(text) >= 6:
-        try:
-            return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
-        except ValueError:
-            pass
-    return "default"
-
-
 class ChartBox(Vertical, can_focus=True):
     """The chart's frame; focusable so that the pane's keys work while the tab is shown."""
 
@@ -134,6 +110,7 @@ class StatsPane(Pane):
     """The fourth tab: how are we doing month over month?"""
 
     PANE_ID = "stats"
+    CSS_FILE = "stats.tcss"
     TITLE_KEY = "ui.tab.stats"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "next_metric", "ui.key.next_metric", id="stats.metric"),
@@ -147,6 +124,7 @@ class StatsPane(Pane):
         Binding("w", "write_report", "stats.key.report", id="stats.report"),
         Binding("c", "campaigns", "stats.key.campaigns", id="stats.campaigns"),
         Binding("C", "competitors", "stats.key.competitors", id="stats.competitors"),
+        Binding("T", "kpi_targets", "stats.key.kpi", id="stats.kpi"),
     ]  # fmt: skip
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -200,8 +178,8 @@ class StatsPane(Pane):
         self._figures = with_derived_posts(repo.figures.all(), self._published)
         self._competitors = repo.competitors.all()
         self._campaigns = repo.campaigns.all()
-        self._targets = kpi_targets_from_pref(repo.prefs.get("stats.kpi"))
-        self._baseline = baseline_month(self._figures, repo.prefs.get("stats.baseline"))
+        self._targets = kpi_targets_from_pref(repo.prefs.get(PREF_KPI))
+        self._baseline = baseline_month(self._figures, baseline_pref(repo.prefs.get(PREF_BASELINE)))
         self._table_cache = {}
         keys = [n.key for n in self._networks]
         if self.network is not None and self.network not in keys:
@@ -249,44 +227,18 @@ class StatsPane(Pane):
 
     # ------------------------------------------------------------------ chart
 
-    def _series(
-        self, months: list[str]
-    ) -> tuple[list[tuple[str, list[tuple[str, float | int | None]]]], str]:
-        """(label, points) of every line to draw, and the metric the values are in."""
-        networks = self._shown_networks()
-        keys = [n.key for n in networks]
-        names = {n.key: n.name for n in networks}
-        metric = self.metric
-        lines: list[tuple[str, list[tuple[str, float | int | None]]]] = []
-        series: Series
-        if metric == "posts_vs_target":
-            series = posts_series(self._published, keys, months)
-            lines = [(names[k], series[k]) for k in keys]
-            if len(networks) == 1:
-                target = [(m, monthly_post_target(networks[0], m)) for m in months]
-                lines.append((t("stats.target"), target))
-            return lines, "posts"
-        if metric in RESPONSE_METRICS:
-            responses = self._response_figures()
-            if responses is None:
-                return [], metric
-            series = response_series(responses, keys, months, metric)
-            return [(names[k], series[k]) for k in keys], metric
-        if metric == "competitors":
-            ours = monthly_series(self._figures, "followers", keys, months)
-            lines = [(names[k], ours[k]) for k in keys]
-            rivals = [c for c in self._competitors if c.network in names]
-            lines += list(competitor_series(rivals, months).items())
-            return lines, "followers"
-        if metric == "campaigns":
-            campaigns = [c for c in self._campaigns if c.network in names]
-            for name, (spend, results) in campaign_series(campaigns, months).items():
-                if any(v is not None for _m, v in spend):
-                    lines.append((f"{name} €", spend))
-                    lines.append((f"{name} ✓", results))
-            return lines, "campaigns"
-        series = monthly_series(self._figures, metric, keys, months)
-        return [(names[k], series[k]) for k in keys], metric
+    def _series(self, months: list[str]) -> tuple[list[ChartLine], str]:
+        """The lines of the chart shown (``core.stats.chart_lines``) and their unit."""
+        data = ChartData(
+            self._figures,
+            self._published,
+            self._competitors,
+            self._campaigns,
+            self._response_figures() if self.metric in RESPONSE_METRICS else None,
+        )
+        return chart_lines(
+            self.metric, data, self._shown_networks(), months, target_label=t("stats.target")
+        )
 
     def _draw_chart(self) -> None:
         box = self.query_one("#stats-chart-box")
@@ -307,31 +259,12 @@ class StatsPane(Pane):
             self.chart.set_drawing(lambda plt: None)
             return
         lines, unit = self._series(months)
-        labels = [_month_tick(m, len(months)) for m in months]
-        step = max(1, len(months) // 12)
-        if not any(v is not None for _l, points in lines for _m, v in points):
+        if not has_values(lines):
             box.border_subtitle = t("stats.no_data")
         app = self.app
 
         def draw(plt: Plot) -> None:
-            palette = _palette(app)
-            for i, (label, points) in enumerate(lines):
-                xy = [(x, v) for x, (_m, v) in enumerate(points) if v is not None]
-                if xy:
-                    plt.plot(
-                        [x for x, _ in xy],
-                        [y for _, y in xy],
-                        label=label[:18],
-                        marker="hd",
-                        color=palette[i % len(palette)],
-                    )
-            ticks = list(range(0, len(months), step))
-            plt.xticks(ticks, [labels[i] for i in ticks])
-            values = [v for _l, points in lines for _m, v in points if v is not None]
-            if values:
-                low, high = min(values), max(values)
-                yticks = [low + (high - low) * i / 4 for i in range(5)] if high > low else [low]
-                plt.yticks(yticks, [format_value(unit, tick) for tick in yticks])
+            draw_lines(plt, lines, months, unit, _palette(app))
 
         self.chart.set_drawing(draw)
 
@@ -564,6 +497,36 @@ class StatsPane(Pane):
         screen = CampaignsScreen(self.ctx.repo, self.ctx.write, self._networks, self.ctx.today())
         self.app.push_screen(screen, lambda _none: self._list_closed(screen.changed))
 
+    def action_kpi_targets(self) -> None:
+        from cm_tui.ui.screens.kpi_form import KpiForm
+
+        if not self._networks:
+            self.app.notify(t("stats.kpi_form.no_network"), severity="warning")
+            return
+        chosen = baseline_pref(self.ctx.repo.prefs.get(PREF_BASELINE))
+        form = KpiForm(self._networks, self._targets, chosen, self.ctx.today())
+        self.app.push_screen(form, self._save_kpi)
+
+    def _save_kpi(self, choice: KpiChoice | None) -> None:
+        """Store the targets (other entries of the preference kept) and the baseline month in
+        one durable write, then redraw the table from them."""
+        if choice is None:
+            return
+        repo = self.ctx.repo
+        targets = kpi_pref(repo.prefs.get(PREF_KPI), choice.targets)
+
+        def change() -> None:
+            with self.ctx.store.transaction():
+                repo.prefs.set(PREF_KPI, targets)
+                if choice.baseline is None:
+                    repo.prefs.delete(PREF_BASELINE)
+                else:
+                    repo.prefs.set(PREF_BASELINE, choice.baseline)
+
+        if self.ctx.write(change):
+            self.reloaded_after_write()
+            self.app.notify(t("stats.kpi_form.saved"))
+
     def action_competitors(self) -> None:
         from cm_tui.ui.screens.competitors import CompetitorsScreen
 
@@ -592,6 +555,7 @@ class StatsPane(Pane):
                 networks=self._networks,
                 tz=self.ctx.zone,
                 today=self.ctx.today(),
+                charts=True,
             )
             folder = self.ctx.store.paths.db.parent / "reports"
             self.last_report = write_report_files(report, folder)
@@ -620,19 +584,14 @@ def _palette(app: Any) -> list[tuple[int, int, int] | str]:
     ]
     out: list[tuple[int, int, int] | str] = []
     for colour in colours:
-        rgb = _rgb(colour)
-        if rgb != "default" and rgb not in out:
-            out.append(rgb)
+        rgb_value = rgb(colour)
+        if rgb_value != "default" and rgb_value not in out:
+            out.append(rgb_value)
     return out or ["default"]
 
 
 def _kpi_short(kpi: str) -> str:
     return t(f"stats.kpi_short.{kpi}")
-
-
-def _month_tick(month: str, count: int) -> str:
-    label = fmt.month_short(int(month[5:]))
-    return f"{label}{month[2:4]}" if count > 12 else label
 
 
 def _month_label(month: str) -> str:

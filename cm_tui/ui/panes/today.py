@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -223,6 +223,7 @@ class TodayPane(Pane):
     """The first tab: what must I do now, and what did I already do?"""
 
     PANE_ID = "today"
+    CSS_FILE = "today.tcss"
     TITLE_KEY = "ui.tab.today"
     KEY_WIDGETS = (RowList,)
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -256,24 +257,23 @@ class TodayPane(Pane):
         self._subtitle = ""
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            with Vertical(id="today-main", classes="box") as main:
-                main.border_title = t("ui.today.agenda")
-                yield ProgressLine(id="today-progress")
-                filter_input = Input(placeholder=t("today.filter.placeholder"), id="today-filter")
-                filter_input.display = False
-                yield filter_input
-                yield AgendaList(
-                    self._render_line,
-                    lambda line: not isinstance(line, Heading),
-                    empty_text=t("ui.today.empty"),
-                    id="today-list",
-                )
-            with Vertical(id="today-side"):
-                for name, title_key in SIDE_BOXES:
-                    with Vertical(id=f"today-{name}", classes="box") as box:
-                        box.border_title = t(title_key)
-                        yield Static(id=f"today-{name}-body")
+        # Few nodes on purpose (this tab is drawn at start-up): the pane itself lays out the
+        # two columns, each side box is one Static with its title in the border, and the
+        # filter field is mounted on first use (``action_filter``).
+        with Vertical(id="today-main", classes="box") as main:
+            main.border_title = t("ui.today.agenda")
+            yield ProgressLine(id="today-progress")
+            yield AgendaList(
+                self._render_line,
+                lambda line: not isinstance(line, Heading),
+                empty_text=t("ui.today.empty"),
+                id="today-list",
+            )
+        with Vertical(id="today-side"):
+            for name, title_key in SIDE_BOXES:
+                box = Static(id=f"today-{name}", classes="box side-box")
+                box.border_title = t(title_key)
+                yield box
 
     @property
     def list(self) -> AgendaList:
@@ -381,27 +381,26 @@ class TodayPane(Pane):
         start = local_day_bounds(first, ctx.zone)[0]
         end = local_day_bounds(last, ctx.zone)[1]
         rows = posting_progress(networks, ctx.repo.posts.between(start, end), day, ctx.zone)
-        self.query_one("#today-targets-body", Static).update(target_lines(rows))
+        self.query_one("#today-targets", Static).update(target_lines(rows))
 
     def _show_queue(self) -> None:
         from cm_tui.core.queue import deadline_counts
 
         counts = deadline_counts(self.ctx.repo.queue.open_deadlines(), self.ctx.now())
-        self.query_one("#today-queue-body", Static).update(queue_summary(counts))
+        self.query_one("#today-queue", Static).update(queue_summary(counts))
         self.post_message(TabLabel("queue", queue_tab_label(counts)))
 
     def _show_campaigns(self, day: date) -> None:
         """The ad campaigns running on the shown day, with spend vs budget and pacing (issue 6);
         the box is hidden when none runs."""
-        from cm_tui.core.stats import active_campaigns
-        from cm_tui.ui.screens.campaigns import active_campaign_lines
+        from cm_tui.core.campaigns import active_campaigns
+        from cm_tui.ui.widgets.campaign_lines import active_campaign_lines
 
         running = active_campaigns(self.ctx.repo.campaigns.all(), day)
-        box = self.query_one("#today-campaigns")
+        box = self.query_one("#today-campaigns", Static)
         box.display = bool(running)
         if running:
-            body = self.query_one("#today-campaigns-body", Static)
-            body.update(active_campaign_lines(running, self._networks))
+            box.update(active_campaign_lines(running, self._networks))
 
     def _show_onboarding(self, day: date) -> None:
         box = self.query_one("#today-onboarding")
@@ -433,7 +432,7 @@ class TodayPane(Pane):
             Content.assemble("• ", fmt.one_line(item.label(lang))) for item in progress.next_items
         ]
         lines.append(Content.styled(t("today.onboarding.hint"), "$text-muted"))
-        self.query_one("#today-onboarding-body", Static).update(Content("\n").join(lines))
+        self.query_one("#today-onboarding", Static).update(Content("\n").join(lines))
 
     def _show_reviews(self, day: date) -> None:
         repo = self.ctx.repo
@@ -479,7 +478,7 @@ class TodayPane(Pane):
             )
             lines.append(Content.styled(t(key, name=name), style))
             lines.append(Content.styled(f"  {last}", "$text-muted"))
-        self.query_one("#today-reviews-body", Static).update(Content("\n").join(lines))
+        self.query_one("#today-reviews", Static).update(Content("\n").join(lines))
 
     def tick(self) -> None:
         now = self.ctx.now()
@@ -655,8 +654,14 @@ class TodayPane(Pane):
         self.list.move_to(0)
         self.reload()
 
-    def action_filter(self) -> None:
-        field = self.query_one("#today-filter", Input)
+    def _filter_field(self) -> Input | None:
+        return next(self.query("#today-filter").results(Input), None)
+
+    async def action_filter(self) -> None:
+        field = self._filter_field()
+        if field is None:
+            field = Input(placeholder=t("today.filter.placeholder"), id="today-filter")
+            await self.query_one("#today-main").mount(field, before=self.list)
         field.display = True
         field.focus()
 
@@ -667,15 +672,15 @@ class TodayPane(Pane):
             self._show_agenda(self.agenda)
 
     @on(Input.Submitted, "#today-filter")
-    def _filter_submitted(self, _event: Input.Submitted) -> None:
-        field = self.query_one("#today-filter", Input)
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        field = event.input
         if not field.value.strip():
             field.display = False
         self.list.focus()
 
     def on_key(self, event: events.Key) -> None:
-        field = self.query_one("#today-filter", Input)
-        if event.key == "escape" and field.has_focus:
+        field = self._filter_field()
+        if event.key == "escape" and field is not None and field.has_focus:
             event.stop()
             field.value = ""
             self.filter_text = ""

@@ -1,6 +1,7 @@
 """Ad campaigns (Stats ``c``): the list of campaigns with their dates, budget, spend, cost per
-result and pacing (from ``core.stats.campaign_status``); ``a`` adds a campaign, ``e`` (or
-``enter``) edits the selected one, ``d`` adds a daily check (spend, results, a note) to it.
+result and pacing (from ``core.campaigns.campaign_status``); ``a`` adds a campaign, ``e`` (or
+``enter``) edits the selected one, ``d`` adds a daily check (spend, results, a note) to it, ``D``
+lists its daily checks (add, edit, delete), ``x`` deletes it (after a confirmation).
 
 Every write goes through ``write`` (the pane's ``UiContext.write``), so a failed save is
 reported like any other; the forms give back a new value and never touch the store.
@@ -15,9 +16,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
+from cm_tui.core.campaigns import campaign_status
 from cm_tui.core.i18n import t
 from cm_tui.core.models import AdCampaign, CampaignCheck, NetworkProfile
-from cm_tui.core.stats import CampaignStatus, campaign_status
 from cm_tui.ui.screens.figures_form import count_or_error
 from cm_tui.ui.screens.record_form import (
     MAX_AMOUNT,
@@ -27,61 +28,15 @@ from cm_tui.ui.screens.record_form import (
     parse_amount,
     parse_day,
 )
-from cm_tui.ui.screens.record_list import RecordListScreen
+from cm_tui.ui.screens.record_list import RecordListScreen, list_bindings
+from cm_tui.ui.widgets.campaign_lines import money, pacing_style, pacing_text
+from cm_tui.ui.widgets.rowlist import RowList
 
 if TYPE_CHECKING:
     from cm_tui.store import Repository
 
 _AMOUNT = r"[0-9 .,]*"
 _DAY = r"[0-9-]*"
-
-
-def money(value: float) -> str:
-    """``1234.5`` -> ``1 234.50`` (narrow no-break space between thousands)."""
-    return f"{value:,.2f}".replace(",", "\u202f")
-
-
-def pacing_text(status: CampaignStatus) -> str:
-    pacing = status.pacing
-    return "–" if pacing is None else f"{100 * pacing:.0f} %"
-
-
-def pacing_style(status: CampaignStatus) -> str:
-    """Red above 110 % of the pace (overspending), amber below 80 % (underspending)."""
-    pacing = status.pacing
-    if pacing is None:
-        return "$text-muted"
-    if pacing > 1.1:
-        return "$text-error"
-    if pacing < 0.8:
-        return "$text-warning"
-    return "$text-success"
-
-
-def active_campaign_lines(running: list[CampaignStatus], names: dict[str, str]) -> Content:
-    """Today's panel: two lines per running campaign, its name and network, then
-    ``spend / budget · pace``."""
-    lines = []
-    for status in running:
-        campaign = status.campaign
-        lines.append(
-            Content.assemble(
-                (campaign.name, "bold"),
-                (f" · {names.get(campaign.network, campaign.network)}", "$text-muted"),
-            )
-        )
-        lines.append(
-            Content.assemble(
-                "  ",
-                t(
-                    "stats.today_campaigns.row",
-                    spend=money(status.spend),
-                    budget=money(campaign.budget),
-                ),
-                (t("stats.campaigns.pace", pacing=pacing_text(status)), pacing_style(status)),
-            )
-        )
-    return Content("\n").join(lines)
 
 
 def required(name: str, label: str, text: str) -> str:
@@ -163,21 +118,26 @@ class CheckForm(RecordForm[CampaignCheck]):
 
     PREFIX = "check"
 
-    def __init__(self, campaign: AdCampaign, day: date) -> None:
+    def __init__(self, campaign: AdCampaign, day: date, check: CampaignCheck | None = None) -> None:
         super().__init__()
         self._campaign = campaign
-        self._day = min(max(day, campaign.start), campaign.end)
+        self._day = check.day if check else min(max(day, campaign.start), campaign.end)
+        #: the check being edited (its values fill the form), ``None`` for a new one
+        self._check = check
 
     def form_title(self) -> str:
         return t("stats.check.title", name=self._campaign.name)
 
     def form_fields(self) -> list[Field]:
+        check = self._check
         return [
             Field("day", t("stats.check.day"), self._day.isoformat(), _DAY, 10),
-            Field("spend", t("stats.check.spend"), "", _AMOUNT),
-            Field("results", t("stats.check.results"), "", r"[0-9 ,]*"),
-            Field("note", t("stats.check.note"), "", max_length=200),
-        ]
+            Field("spend", t("stats.check.spend"), _amount_text(check.spend) if check else "",
+                  _AMOUNT),
+            Field("results", t("stats.check.results"), str(check.results) if check else "",
+                  r"[0-9 ,]*"),
+            Field("note", t("stats.check.note"), check.note if check else "", max_length=200),
+        ]  # fmt: skip
 
     def build(self, values: dict[str, str]) -> CampaignCheck:
         label = {f.name: f.label for f in self.form_fields()}
@@ -200,12 +160,11 @@ class CheckForm(RecordForm[CampaignCheck]):
 
 class CampaignsScreen(RecordListScreen[AdCampaign]):
     AREA = "campaigns"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "stats.list.close", id="campaigns.close"),
-        Binding("a", "add", "stats.list.add", id="campaigns.add"),
-        Binding("e,enter", "edit", "stats.list.edit", id="campaigns.edit"),
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings(
+        AREA,
         Binding("d", "check", "stats.campaigns.key.check", id="campaigns.check"),
-    ]
+        Binding("D", "checks", "stats.campaigns.key.checks", id="campaigns.checks"),
+    )
 
     def __init__(
         self,
@@ -245,6 +204,11 @@ class CampaignsScreen(RecordListScreen[AdCampaign]):
             (f" · {cpr} · {t('stats.campaigns.checks', n=len(campaign.checks))}", "$text-muted"),
         )
 
+    def delete_question(self, campaign: AdCampaign) -> Content:
+        return Content(
+            t("stats.campaigns.confirm_delete", name=campaign.name, n=len(campaign.checks))
+        )
+
     def action_add(self) -> None:
         network = self._networks[0].key if self._networks else ""
         blank = AdCampaign("", network, self._today, self._today, 0.0)
@@ -261,11 +225,114 @@ class CampaignsScreen(RecordListScreen[AdCampaign]):
             return
 
         def save(check: CampaignCheck | None) -> None:
-            if check is None:
-                return
-            # a second check of the same day replaces the first (a correction, not a new day)
-            checks = [*(c for c in campaign.checks if c.day != check.day), check]
-            updated = campaign.replace(checks=tuple(sorted(checks, key=lambda c: c.day)))
-            self._save(updated, "stats.campaigns.check_saved")
+            if check is not None:
+                self._save(with_check(campaign, check), "stats.campaigns.check_saved")
 
         self.app.push_screen(CheckForm(campaign, self._today), save)
+
+    def action_checks(self) -> None:
+        campaign = self._selected()
+        if campaign is None:
+            return
+        screen = ChecksScreen(self._repo, self._write, self._networks, campaign, self._today)
+
+        def closed(_none: None) -> None:
+            if screen.changed:
+                self.changed = True
+                self._refresh(campaign.id)
+
+        self.app.push_screen(screen, closed)
+
+
+def with_check(
+    campaign: AdCampaign, check: CampaignCheck, replacing: CampaignCheck | None = None
+) -> AdCampaign:
+    """``campaign`` with ``check`` added (instead of ``replacing``, when editing one); a second
+    check of the same day replaces the first (a correction, not a new day)."""
+    checks = [c for c in campaign.checks if c.day != check.day and c != replacing]
+    checks.append(check)
+    return campaign.replace(checks=tuple(sorted(checks, key=lambda c: c.day)))
+
+
+class ChecksScreen(RecordListScreen[CampaignCheck]):
+    """The daily checks of one campaign (campaigns ``D``): ``a`` adds one, ``e`` edits the
+    selected one, ``x`` deletes it after a confirmation. A check is part of its campaign: every
+    change is an update of the campaign."""
+
+    AREA = "checks"
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings(AREA)
+
+    def __init__(
+        self,
+        repo: Repository,
+        write: Callable[[Callable[[], object]], bool],
+        networks: list[NetworkProfile],
+        campaign: AdCampaign,
+        today: date,
+    ) -> None:
+        super().__init__(repo, write, networks)
+        self._campaign_id = campaign.id
+        self._fallback = campaign
+        self._today = today
+
+    @property
+    def campaign(self) -> AdCampaign:
+        """The campaign as stored now (the list follows each save)."""
+        return self._repo.campaigns.get(self._campaign_id) or self._fallback
+
+    def entity(self) -> Any:
+        return self._repo.campaigns
+
+    def list_title(self) -> str:
+        return t("stats.checks.title", name=self.campaign.name)
+
+    def records(self) -> list[CampaignCheck]:
+        return list(self.campaign.checks)
+
+    def _row(self, check: CampaignCheck, _width: int) -> Content:
+        parts: list[str | tuple[str, str]] = [
+            t(
+                "stats.checks.row",
+                day=check.day.isoformat(),
+                spend=money(check.spend),
+                results=check.results,
+            )
+        ]
+        if check.note:
+            parts.append((f" · {check.note}", "$text-muted"))
+        return Content.assemble(*parts)
+
+    def delete_question(self, check: CampaignCheck) -> Content:
+        return Content(
+            t(
+                "stats.checks.confirm_delete",
+                day=check.day.isoformat(),
+                spend=money(check.spend),
+                results=check.results,
+            )
+        )
+
+    def delete_record(self, check: CampaignCheck) -> None:
+        campaign = self.campaign
+        kept = tuple(c for c in campaign.checks if c != check)
+        self._repo.campaigns.update(campaign.replace(checks=kept))
+
+    def _store(self, check: CampaignCheck | None, replacing: CampaignCheck | None) -> None:
+        if check is None:
+            return
+        updated = with_check(self.campaign, check, replacing)
+        if self._write(lambda: self._repo.campaigns.update(updated)):
+            self.changed = True
+            rows = self.records()
+            self.query_one(RowList).set_rows(rows, rows.index(check))
+            self.notify(t("stats.checks.saved"))
+
+    def action_add(self) -> None:
+        form = CheckForm(self.campaign, self._today)
+        self.app.push_screen(form, lambda check: self._store(check, None))
+
+    def action_edit(self) -> None:
+        old = self._selected()
+        if old is not None:
+            form = CheckForm(self.campaign, self._today, old)
+            self.app.push_screen(form, lambda check: self._store(check, old))

@@ -1,6 +1,7 @@
 """Competitors (Stats ``C``): the accounts watched, with their latest month's figures; ``a`` adds
 a competitor, ``e`` (or ``enter``) edits the selected one, ``f`` types a month's followers,
-posts and engagements for it (a month already typed is replaced).
+posts and engagements for it (a month already typed is replaced), ``x`` deletes it (after a
+confirmation).
 
 Every write goes through ``write`` (the pane's ``UiContext.write``); the forms give back a new
 value and never touch the store.
@@ -20,7 +21,7 @@ from cm_tui.core.timeutil import parse_month
 from cm_tui.ui.screens.campaigns import network_or_error, required
 from cm_tui.ui.screens.figures_form import count_or_error
 from cm_tui.ui.screens.record_form import Field, FieldError, RecordForm
-from cm_tui.ui.screens.record_list import RecordListScreen
+from cm_tui.ui.screens.record_list import RecordListScreen, list_bindings
 
 if TYPE_CHECKING:
     from cm_tui.store import Repository
@@ -100,12 +101,9 @@ class CompetitorMonthForm(RecordForm[CompetitorMonth]):
 
 class CompetitorsScreen(RecordListScreen[Competitor]):
     AREA = "competitors"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "stats.list.close", id="competitors.close"),
-        Binding("a", "add", "stats.list.add", id="competitors.add"),
-        Binding("e,enter", "edit", "stats.list.edit", id="competitors.edit"),
-        Binding("f", "month", "stats.competitors.key.month", id="competitors.month"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings(
+        AREA, Binding("f", "month", "stats.competitors.key.month", id="competitors.month")
+    )
 
     def __init__(
         self,
@@ -143,6 +141,11 @@ class CompetitorsScreen(RecordListScreen[Competitor]):
             (competitor.name, "bold"),
             (f"{handle}  {names.get(competitor.network, competitor.network)}  ", "$text-muted"),
             figures,
+        )
+
+    def delete_question(self, competitor: Competitor) -> Content:
+        return Content(
+            t("stats.competitors.confirm_delete", name=competitor.name, n=len(competitor.months))
         )
 
     def action_add(self) -> None:

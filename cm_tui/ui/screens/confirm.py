@@ -23,6 +23,8 @@ from cm_tui.ui.bindings import localize_bindings
 class Confirm(ModalScreen[bool]):
     """Ask ``question``; dismiss with ``True`` (yes) or ``False`` (no / escape)."""
 
+    CSS_PATH = "modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "ui.key.yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "ui.key.no", id="confirm.no"),

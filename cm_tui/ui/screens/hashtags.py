@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 
 class HashtagScreen(ModalScreen[None]):
+    CSS_PATH = "modals.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "ui.key.close", id="hashtags.close"),
         Binding("s", "switch_kind", "calendar.key.hashtag_kind", id="hashtags.kind"),

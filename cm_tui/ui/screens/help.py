@@ -23,6 +23,8 @@ from cm_tui.ui.bindings import KeyInfo, localize_bindings
 class HelpScreen(ModalScreen[None]):
     """Modal list of keys, grouped in sections (``(title, keys)``)."""
 
+    CSS_PATH = "modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "ui.key.close", id="help.close"),
     ]

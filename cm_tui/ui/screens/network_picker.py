@@ -22,6 +22,7 @@ from cm_tui.ui.bindings import localize_bindings
 
 
 class NetworkPicker(ModalScreen[list[str]]):
+    CSS_PATH = "modals.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter", "confirm", "calendar.key.confirm", priority=True, id="network_picker.confirm"

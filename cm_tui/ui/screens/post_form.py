@@ -52,6 +52,8 @@ class HashtagSuggester(Suggester):
 class PostForm(ModalScreen[Post | None]):
     """Create or edit one post. ``checks(post)`` gives the live warnings of a candidate post."""
 
+    CSS_PATH = "modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "calendar.key.save", id="post_form.save"),
         Binding("escape", "cancel", "calendar.key.cancel", id="post_form.cancel"),

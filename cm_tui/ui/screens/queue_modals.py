@@ -6,6 +6,7 @@ strings, never as markup. Each modal dismisses with its answer, or ``None`` when
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -216,7 +217,9 @@ class LinesEditorScreen(ModalScreen[str | None]):
 
 
 class ImportFileScreen(ModalScreen[str | None]):
-    """Ask for the path of a file to import into the queue; ``enter`` imports."""
+    """Ask for the path of a file to import into the queue; ``enter`` imports (the import then
+    runs in the background, ``ui.queue_import_flow``). A path that is not a file is said at
+    once and the modal stays open, so it can be corrected."""
 
     CSS_PATH = CSS
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -238,8 +241,14 @@ class ImportFileScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(event.value.strip())
+        raw = event.value.strip()
+        if not raw:
+            return
+        path = Path(raw).expanduser()
+        if not path.is_file():
+            self.notify(t("queue.import.missing", path=str(path)), severity="error", markup=False)
+            return
+        self.dismiss(raw)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

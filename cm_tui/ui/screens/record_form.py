@@ -89,6 +89,7 @@ class RecordForm(ModalScreen[Result | None], Generic[Result]):
     implement ``form_title``, ``form_fields`` and ``build``."""
 
     PREFIX: ClassVar[str] = "form"
+    CSS_PATH = "stats_modals.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "stats.form.cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "stats.form.save", id="form.save"),

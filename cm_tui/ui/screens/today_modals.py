@@ -30,6 +30,8 @@ from cm_tui.ui.widgets.rowlist import RowList
 class SnoozeScreen(ModalScreen[SnoozeChoice | None]):
     """``l`` later today, ``t`` tomorrow, ``escape`` cancels."""
 
+    CSS_PATH = "modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "choose('later')", "today.key.later", id="snooze.later"),
         Binding("t", "choose('tomorrow')", "today.key.tomorrow", id="snooze.tomorrow"),
@@ -53,6 +55,8 @@ class SnoozeScreen(ModalScreen[SnoozeChoice | None]):
 
 class SkipScreen(ModalScreen[str | None]):
     """A reason (may be empty), ``Enter`` skips, ``escape`` cancels."""
+
+    CSS_PATH = "modals.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "today.key.cancel", id="skip.cancel"),
@@ -82,6 +86,8 @@ class TaskFormScreen(ModalScreen[TaskTemplate | None]):
 
     ``fixed_kind`` hides the cadence choice (the one-off form). ``Enter`` in any field saves.
     """
+
+    CSS_PATH = "modals.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "today.key.cancel", id="form.cancel"),
@@ -185,6 +191,8 @@ class EntryForm(ModalScreen[object | None]):
     """A small generic form: ``build(values)`` returns the record or raises ``FormError``
     (shown on one line, every value kept)."""
 
+    CSS_PATH = "modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "today.key.cancel", id="entry.cancel"),
         Binding("ctrl+s", "save", "today.key.save", id="entry.save"),
@@ -248,6 +256,8 @@ MANAGED = ("influencers", "documents", "tasks")
 class ManageScreen(ModalScreen[None]):
     """Influencers, reference documents and task templates: add, edit, delete (confirmed),
     mark contacted / reviewed today. Writes go through ``ctx.write`` at once."""
+
+    CSS_PATH = "modals.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_screen", "ui.key.close", id="manage.close"),

@@ -1,7 +1,9 @@
-"""The app header: Textual's ``Header`` with a clock that reads the app's ``Clock``.
+"""The app header: one line with the icon, the title and store name, and the local clock.
 
-Textual's own ``HeaderClock`` reads ``datetime.now()``; ours reads the injected clock in the
-user's time zone, so ``--now`` demos, screenshots and tests show the frozen time.
+One widget instead of Textual's ``Header`` (a container of icon, title and clock widgets): every
+node costs styling and rendering before the first frame, and this line has nothing to lay out.
+The clock reads the app's ``Clock`` in the user's time zone (Textual's ``HeaderClock`` reads
+``datetime.now()``), so ``--now`` demos, screenshots and tests show the frozen time.
 """
 
 from __future__ import annotations
@@ -9,34 +11,59 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from textual.app import ComposeResult, RenderResult
+from textual import events
 from textual.content import Content
-from textual.widgets import Header
-from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
+from textual.widget import Widget
 
 from cm_tui.ui.fmt import clock_label
 
+ICON = "◆"
+#: columns of the icon's cell (a click there opens the command palette, as in Textual's header)
+ICON_WIDTH = 8
+#: columns kept for the clock on the right
+CLOCK_WIDTH = 31
 
-class LocalClock(HeaderClockSpace):
-    """Date and time in the user's zone (``now`` returns local time); refreshed by the app's
-    one-second tick."""
+
+class AppHeader(Widget):
+    """Title and store name (``App.title`` / ``App.sub_title``) centred, the local clock on the
+    right; refreshed by the app's one-second tick."""
+
+    DEFAULT_CSS = """
+    AppHeader {
+        dock: top;
+        width: 100%;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        text-wrap: nowrap;
+        text-overflow: clip;
+    }
+    """
 
     def __init__(self, now: Callable[[], datetime]) -> None:
-        super().__init__(id="local-clock")
+        super().__init__(id="app-header")
         self._now = now
 
-    def render(self) -> RenderResult:
-        return Content(clock_label(self._now()))
+    def on_mount(self) -> None:
+        self.watch(self.app, "title", self.refresh, init=False)
+        self.watch(self.app, "sub_title", self.refresh, init=False)
 
+    def render(self) -> Content:
+        width = self.size.width
+        clock = Content(clock_label(self._now()))
+        clock = clock.pad_left(max(0, CLOCK_WIDTH - 1 - clock.cell_length)).pad_right(1)
+        title = self.app.format_title(self.app.title, self.app.sub_title)
+        room = max(0, width - 2 * max(ICON_WIDTH, CLOCK_WIDTH))
+        if title.cell_length > room:
+            title = title.truncate(room, ellipsis=True)
+        left = Content(f" {ICON}").pad_right(ICON_WIDTH - 2)
+        middle_width = max(0, width - ICON_WIDTH - CLOCK_WIDTH)
+        before = max(0, (width - title.cell_length) // 2 - ICON_WIDTH)
+        middle = title.pad_left(before)
+        middle = middle.pad_right(max(0, middle_width - middle.cell_length))
+        return Content.assemble(left, middle, clock)
 
-class AppHeader(Header):
-    """Title, store name (``App.sub_title``) and the local clock."""
-
-    def __init__(self, now: Callable[[], datetime]) -> None:
-        super().__init__(icon="◆")
-        self._now = now
-
-    def compose(self) -> ComposeResult:
-        yield HeaderIcon().data_bind(Header.icon)
-        yield HeaderTitle()
-        yield LocalClock(self._now)
+    async def on_click(self, event: events.Click) -> None:
+        if event.x < ICON_WIDTH:
+            event.stop()
+            await self.run_action("app.command_palette")

@@ -1,0 +1,295 @@
+"""Queue imports, off the UI thread: a file chosen with ``o`` on the Queue tab, and the files
+dropped in the inbox folder, polled by the app from its start (``CmTuiApp.check_inbox``) whatever
+tab is shown. ``QueuePane`` and the app only delegate here.
+
+What runs where, and why
+------------------------
+Reading, decoding, checking and deduplicating a file is most of an import's time (a 100,000-row
+CSV: about 0.7 s, plus the archived items read for dedupe) and runs in a Textual **thread
+worker**. That thread never touches the live store: the store's tables and the repositories'
+caches are plain dicts that every pane reads on the UI thread, timers included, without taking
+the store's lock (the lock only serialises writers). A write from another thread could change a
+dict while the UI thread iterates it ("dictionary changed size during iteration") or show the
+rows of a transaction not yet committed; and holding the store's transaction in the worker for
+the whole import would block the UI thread on the next triage key until the import ends, which
+is the freeze this module exists to remove.
+
+So the store is only used on the UI thread, marshalled there with ``app.call_from_thread``:
+
+1. UI thread: a snapshot of the items in the hot table (for dedupe) and the import options
+   (time zone, deadline policy, watch keywords, ``[import.columns]``);
+2. worker: ``read_new_items`` checks the WHOLE file against that snapshot and the archive files
+   (read from disk; they are replaced atomically). A bad row rejects the file: nothing written;
+3. UI thread, in chunks of ``WRITE_CHUNK`` items: each chunk is one ``ctx.write`` transaction
+   that begins and ends inside a single callback. A triage key pressed meanwhile runs between
+   two chunks, in its own transaction: it can never land inside the import's transaction, and
+   neither write can roll the other back. A chunk costs 10-20 ms of UI time (more when the
+   store compacts its journal meanwhile), so keys stay responsive while a large file is
+   written: measured on 100,000 rows, the UI answered within 16 ms at p95 (it froze for about
+   3 s when the whole import ran on the UI thread).
+
+The price of step 3 is that an import is several transactions. The file is fully validated
+before the first one; if a chunk cannot be saved, the chunks this import already wrote are
+removed again (one more transaction) and the import is reported as not saved. Only if that
+removal fails too, or the app quits in the middle, do the items already written stay; importing
+the same file again then adds just the rest (dedupe). ``cm-tui import`` has no UI to keep alive
+and stays one transaction.
+
+One import at a time: the worker group ``GROUP`` is checked before starting (``o`` while an
+import runs says so; the inbox poll waits for the next tick). Not ``exclusive=True``: that would
+cancel the running import rather than wait for it.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.content import Content
+from textual.notifications import SeverityLevel
+from textual.worker import Worker, get_current_worker
+
+from cm_tui.core.i18n import t
+from cm_tui.core.models import QueueItem
+from cm_tui.io.queue_import import (
+    ImportCancelled,
+    ImportOptions,
+    ImportRejected,
+    ImportResult,
+    read_new_items,
+)
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from cm_tui.io.queue_inbox import InboxOutcome
+    from cm_tui.ui.context import UiContext
+    from cm_tui.ui.panes.base import Pane
+
+#: how often the app looks at the inbox folder
+INBOX_SECONDS = 5.0
+#: the worker group of queue imports (one at a time)
+GROUP = "queue-import"
+#: items written per UI-thread transaction: below the store's snapshot threshold (1,000
+#: documents), so each chunk is one journal line, and 10-20 ms of UI time
+WRITE_CHUNK = 500
+
+T = TypeVar("T")
+
+
+class _Stopped(Exception):
+    """The worker was cancelled or the app stopped: end quietly."""
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """What the worker needs from the store, taken on the UI thread."""
+
+    options: ImportOptions
+    hot: list[QueueItem]
+
+
+class QueueImportFlow:
+    """Imports started by ``owner`` (the Queue pane, or the app for the inbox), which runs the
+    worker and shows the notifications; ``after_write`` repaints what shows the queue once
+    items landed. Stateless: the running import is found in the app's worker list, so a new
+    ``QueueImportFlow`` per call is fine."""
+
+    def __init__(self, owner: App[None] | Pane, after_write: Callable[[], None]) -> None:
+        self.owner = owner
+        self.after_write = after_write
+
+    @property
+    def _ctx(self) -> UiContext:
+        return self.owner.ctx
+
+    # ------------------------------------------------------------------ UI thread: entry points
+
+    @property
+    def busy(self) -> bool:
+        """An import is running (started from the Queue tab or from the inbox)."""
+        return any(
+            worker.group == GROUP and not worker.is_finished for worker in self.owner.app.workers
+        )
+
+    def ask_file(self) -> None:
+        """``o``: ask for a path (``ImportFileScreen``), then import it in the background."""
+        from cm_tui.ui.screens.queue_modals import ImportFileScreen
+
+        if self._refuse_if_busy():
+            return
+
+        def done(raw: str | None) -> None:
+            if raw is not None:
+                self.start_file(Path(raw))
+
+        self.owner.app.push_screen(ImportFileScreen(), done)
+
+    def start_file(self, path: Path) -> Worker[None] | None:
+        """Import ``path`` in a thread worker; the worker, or ``None`` if it did not start (no
+        such file, or an import is already running: both said in a notification)."""
+        path = path.expanduser()
+        if not path.is_file():
+            self.owner.notify(
+                t("queue.import.missing", path=str(path)), severity="error", markup=False
+            )
+            return None
+        if self._refuse_if_busy():
+            return None
+        return self._run(partial(self._file_thread, path), f"import {path.name}")
+
+    def start_inbox(self) -> Worker[None] | None:
+        """Import the files waiting in the inbox folder (``cm-tui where``) in a thread worker,
+        moving each to ``processed/`` or ``failed/``; ``None`` if there is nothing to do or an
+        import is running (the next poll tries again)."""
+        from cm_tui.io.locations import inbox_path
+        from cm_tui.io.queue_inbox import pending_files
+
+        folder = inbox_path(self._ctx.settings.inbox)
+        if self.busy or not pending_files(folder):
+            return None
+        return self._run(partial(self._inbox_thread, folder), "import inbox")
+
+    # ------------------------------------------------------------------ worker thread
+
+    def _file_thread(self, path: Path) -> None:
+        try:
+            self._call(self._notify, t("queue.import.started", path=str(path)))
+            try:
+                result = self._import(path)
+            except ImportRejected as rejected:
+                self._call(self._show_report, rejected.report())
+                return
+            except OSError as exc:
+                self._call(self._notify, _os_error(exc, path), "error")
+                return
+            if result is not None:
+                self._call(self._notify, _done(result, str(path)))
+        except (_Stopped, ImportCancelled):
+            return
+
+    def _inbox_thread(self, folder: Path) -> None:
+        from cm_tui.io.queue_inbox import process_inbox
+
+        def importer(path: Path) -> ImportResult:
+            self._call(self._notify, t("queue.import.started", path=path.name))
+            result = self._import(path)
+            if result is None:
+                raise OSError(t("queue.inbox.not_saved"))
+            return result
+
+        def report(outcome: InboxOutcome) -> None:
+            if outcome.result is not None:
+                self._call(self._notify, _done(outcome.result, outcome.name))
+            else:
+                self._call(self._notify, t("queue.inbox.failed", name=outcome.name), "error")
+
+        try:
+            process_inbox(folder, importer, report=report)
+        except OSError as exc:  # a file could not be moved aside (permissions, disk full)
+            with contextlib.suppress(_Stopped):
+                self._call(self._notify, _os_error(exc, folder), "error")
+        except (_Stopped, ImportCancelled):
+            return
+
+    def _import(self, path: Path) -> ImportResult | None:
+        """Check ``path`` here, write its new items on the UI thread (module docstring); the
+        result, or ``None`` if the store refused a write (already reported by ``ctx.write``).
+        Raises ``ImportRejected``, ``OSError``, or ``_Stopped``/``ImportCancelled``."""
+        worker = get_current_worker()
+        snapshot = self._call(self._snapshot)  # per file: the inbox's later files see earlier ones
+        repo = self._ctx.repo
+
+        def existing() -> Iterator[QueueItem]:
+            yield from snapshot.hot
+            # archive month files only (read from disk, no cache): safe off the UI thread
+            yield from repo.queue.iter_archived(cache=False)
+
+        result, items = read_new_items(
+            path, snapshot.options, existing=existing, cancelled=lambda: worker.is_cancelled
+        )
+        written: list[int] = []
+        for start in range(0, len(items), WRITE_CHUNK):
+            ids = self._call(self._write_chunk, items[start : start + WRITE_CHUNK])
+            if ids is None:
+                self._call(self._take_back, written, str(path), result.added)
+                return None
+            written += ids
+        if written:
+            self._call(self.after_write)
+        return result
+
+    def _call(self, callback: Callable[..., T], *args: Any) -> T:
+        """``callback(*args)`` on the UI thread, its result here; ``_Stopped`` once the worker
+        is cancelled or the app has stopped (nothing more is written then)."""
+        if get_current_worker().is_cancelled:
+            raise _Stopped
+        try:
+            return self.owner.app.call_from_thread(callback, *args)
+        except (RuntimeError, concurrent.futures.CancelledError):
+            raise _Stopped from None
+
+    # ------------------------------------------------------------------ UI thread: steps
+
+    def _run(self, work: Callable[[], None], name: str) -> Worker[None]:
+        return self.owner.run_worker(work, name=name, group=GROUP, thread=True)
+
+    def _refuse_if_busy(self) -> bool:
+        if self.busy:
+            self.owner.notify(t("queue.import.busy"), severity="warning", markup=False)
+        return self.busy
+
+    def _snapshot(self) -> _Snapshot:
+        ctx = self._ctx
+        repo = ctx.repo
+        options = ImportOptions(
+            tz=ctx.zone,
+            deadline_policy=ctx.settings,
+            keywords=tuple(k.term for k in repo.keywords.all()),
+            columns=dict(ctx.settings.import_columns),
+        )
+        return _Snapshot(options, repo.queue.all())
+
+    def _write_chunk(self, items: list[QueueItem]) -> list[int] | None:
+        """One transaction: the ids given to ``items``, or ``None`` if it was not saved."""
+        stored: list[QueueItem] = []
+
+        def write() -> None:
+            stored.extend(self._ctx.repo.queue.add_many(items))
+
+        if not self._ctx.write(write):
+            return None
+        return [item.id for item in stored]
+
+    def _take_back(self, ids: list[int], path: str, added: int) -> None:
+        """A chunk was not saved: remove what this import already wrote (all or nothing); if
+        even that fails, say how much stayed and that importing again adds the rest."""
+        if not ids:
+            return
+        repo = self._ctx.repo
+        if not self._ctx.write(lambda: repo.queue.delete_many(ids)):
+            message = t("queue.import.partial", path=path, saved=len(ids), added=added)
+            self.owner.notify(message, severity="error", markup=False)
+        self.after_write()
+
+    def _notify(self, message: str, severity: SeverityLevel = "information") -> None:
+        self.owner.notify(message, severity=severity, markup=False)
+
+    def _show_report(self, report: str) -> None:
+        from cm_tui.ui.screens.queue_modals import DetailScreen
+
+        # the report quotes the file (headers, values): plain Content, never markup
+        self.owner.app.push_screen(DetailScreen(Content(report)))
+
+
+def _done(result: ImportResult, path: str) -> str:
+    return t("queue.import.done", added=result.added, skipped=result.skipped, path=path)
+
+
+def _os_error(exc: OSError, path: Path) -> str:
+    return t("cli.error.os", path=exc.filename or path, reason=exc.strerror or str(exc))

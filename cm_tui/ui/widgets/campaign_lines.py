@@ -1,0 +1,57 @@
+"""How a campaign's spend and pacing read on screen: Today's running-campaigns box and the
+campaigns list of the Stats tab share these lines (a light module: Today draws it at start-up)."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from cm_tui.core.campaigns import CampaignStatus
+from cm_tui.core.i18n import t
+
+
+def money(value: float) -> str:
+    """``1234.5`` -> ``1 234.50`` (narrow no-break space between thousands)."""
+    return f"{value:,.2f}".replace(",", "\u202f")
+
+
+def pacing_text(status: CampaignStatus) -> str:
+    pacing = status.pacing
+    return "–" if pacing is None else f"{100 * pacing:.0f} %"
+
+
+def pacing_style(status: CampaignStatus) -> str:
+    """Red above 110 % of the pace (overspending), amber below 80 % (underspending)."""
+    pacing = status.pacing
+    if pacing is None:
+        return "$text-muted"
+    if pacing > 1.1:
+        return "$text-error"
+    if pacing < 0.8:
+        return "$text-warning"
+    return "$text-success"
+
+
+def active_campaign_lines(running: list[CampaignStatus], names: dict[str, str]) -> Content:
+    """Today's panel: two lines per running campaign, its name and network, then
+    ``spend / budget · pace``."""
+    lines = []
+    for status in running:
+        campaign = status.campaign
+        lines.append(
+            Content.assemble(
+                (campaign.name, "bold"),
+                (f" · {names.get(campaign.network, campaign.network)}", "$text-muted"),
+            )
+        )
+        lines.append(
+            Content.assemble(
+                "  ",
+                t(
+                    "stats.today_campaigns.row",
+                    spend=money(status.spend),
+                    budget=money(campaign.budget),
+                ),
+                (t("stats.campaigns.pace", pacing=pacing_text(status)), pacing_style(status)),
+            )
+        )
+    return Content("\n").join(lines)
