@@ -283,6 +283,22 @@ class QueuePane(Pane):
             ids = [entry.id for entry in order_entries(self._entries.values(), self._now)]
         self._all = OpenQueue(ids, self.ctx.repo.queue.get)
 
+    def _without(self, closed: list[int]) -> list[int]:
+        """The open ids in order, less ``closed``: a copy of the list and a few deletions, no
+        test per row (a triage key stays cheap at 10,000 rows)."""
+        positions = [p for p in map(self._position, closed) if p is not None]
+        kept = list(self._all.ids)
+        for position in sorted(positions, reverse=True):
+            del kept[position]
+        return kept
+
+    def _position(self, doc_id: int) -> int | None:
+        """Where ``doc_id`` is in ``_all``: usually under the cursor (the item just acted on)."""
+        ids, cursor = self._all.ids, self.list.cursor
+        if cursor is not None and 0 <= cursor < len(ids) and ids[cursor] == doc_id:
+            return cursor
+        return self._all.index_of(doc_id)
+
     def _refilter(self, keep: QueueItem | None = None, fallback: int | None = None) -> None:
         """Apply the filter to ``_all`` and show it, the cursor on ``keep`` if still shown,
         else on index ``fallback`` (clamped)."""
@@ -290,7 +306,7 @@ class QueuePane(Pane):
         self._items = filter_items(self._all, self._filter) if filtered else self._all
         self._marked &= self._entries.keys()
         index = fallback
-        if keep is not None:
+        if keep is not None and not self._shows(fallback, keep):
             found = (
                 next((i for i, item in enumerate(self._items) if item.id == keep.id), None)
                 if filtered
@@ -300,6 +316,12 @@ class QueuePane(Pane):
                 index = found
         self.list.set_rows(self._items, cursor=index)
         self._defer_side(counts=True)
+
+    def _shows(self, index: int | None, item: QueueItem) -> bool:
+        """Whether row ``index`` is ``item`` (after a triage key the next item usually takes
+        the acted one's row: no search through 10,000 rows then)."""
+        items = self._items
+        return index is not None and 0 <= index < len(items) and items[index].id == item.id
 
     def _alive(self) -> bool:
         """False while the app shuts down (timers may still fire once the children are gone)."""
@@ -521,6 +543,7 @@ class QueuePane(Pane):
         keep, fallback = self._next_after(acted)
         now_text = format_instant(self._now)
         reorder = False
+        closed = [new.id for new in changed if new.status not in OPEN_STATUSES]
         for new in changed:
             old = self._entries.pop(new.id, None)  # type: ignore[arg-type]
             if new.status in OPEN_STATUSES:
@@ -531,7 +554,7 @@ class QueuePane(Pane):
         if reorder:
             self._reorder()
         else:
-            self._reorder([i for i in self._all.ids if i in self._entries])
+            self._reorder(self._without(closed))
         self._marked &= self._entries.keys()
         self._loaded_version = self.ctx.version
         self._refilter(keep=keep, fallback=fallback)
