@@ -1,7 +1,8 @@
 """Deadline alerts of the response queue, for the whole app and from its start.
 
 The user may spend the day on Today or the Calendar: an item entering its last 15 minutes, or
-becoming overdue, is announced whatever tab is shown, the Queue tab opened or not. Each check
+becoming overdue, is announced whatever tab is shown, the Queue tab opened or not, and the
+Queue tab's label (open · soon · late) follows the clock second by second. Each check
 reads the open items as ``OpenEntry`` (raw documents, no items built), cached until the store
 changes (``Store.seq``), so a check costs a loop over the entries, about 1 ms at 10,000.
 """
@@ -9,11 +10,14 @@ changes (``Store.seq``), so a check costs a loop over the entries, about 1 ms at
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from cm_tui.core.i18n import t
-from cm_tui.core.queue import ALERT_OVERDUE, OpenEntry, crossed_entry_alerts
+from cm_tui.core.queue import ALERT_OVERDUE, OpenEntry, crossed_entry_alerts, entry_counts
 from cm_tui.ui import fmt
+from cm_tui.ui.panes.base import TabLabel
+from cm_tui.ui.widgets.summary import queue_tab_label
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -22,6 +26,8 @@ if TYPE_CHECKING:
 
 #: more alerts than this in one check are grouped into one notification
 ALERTS_SHOWN = 3
+#: seconds an alert stays on screen (Textual's default, 5 s, is easily missed when looking away)
+ALERT_SECONDS = 30.0
 
 
 class QueueAlerts:
@@ -48,17 +54,20 @@ class QueueAlerts:
         ctx = self._ctx
         now = ctx.now()
         since, self._checked_at = self._checked_at, now
-        crossed = crossed_entry_alerts(self._open_entries(), since, now, self._sent)
+        entries = self._open_entries()
+        label = queue_tab_label(entry_counts(entries, now))
+        self._app.post_message(TabLabel("queue", label))
+        crossed = crossed_entry_alerts(entries, since, now, self._sent)
         if not crossed:
             return
         get = ctx.repo.queue.get
         alerts = [(item, threshold) for e, threshold in crossed if (item := get(e.id)) is not None]
         self._sent.update((entry.id, threshold) for entry, threshold in crossed)
-        notify = self._app.notify
+        notify = partial(self._app.notify, markup=False, timeout=ALERT_SECONDS)
         if len(alerts) > ALERTS_SHOWN:
             overdue = sum(1 for _item, threshold in alerts if threshold == ALERT_OVERDUE)
             message = t("queue.alert.many", due15=len(alerts) - overdue, overdue=overdue)
-            notify(message, severity="warning", markup=False)
+            notify(message, severity="warning")
         else:
             names = {n.key: n.name for n in ctx.repo.networks.all()}
             for item, threshold in alerts:
@@ -66,6 +75,6 @@ class QueueAlerts:
                 network = names.get(item.network, item.network)
                 message = t(f"queue.alert.{threshold}", author=author, network=network)
                 severity = "error" if threshold == ALERT_OVERDUE else "warning"
-                notify(message, severity=severity, markup=False)
+                notify(message, severity=severity)
         if ctx.settings.bell:
             self._app.bell()

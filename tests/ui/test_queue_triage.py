@@ -387,11 +387,17 @@ async def test_alerts_come_on_any_tab_the_queue_never_opened(make_app, qdb: Path
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.active_tab == "today" and app.pane("queue") is None
+        before = app.tabs.get_tab("queue").label.plain
         clock.advance(timedelta(minutes=5, seconds=1))  # alice overdue, bob enters 15 min
         await pilot.pause(1.2)  # the app's one-second check
         await settle(pilot)
         assert "Overdue: Alice on x" in notifications(app)
         assert "15 minutes left: Bob on facebook" in notifications(app)
+        # the tab's counts follow the clock too
+        assert (before, app.tabs.get_tab("queue").label.plain) == (
+            "Queue 5 · 1 soon · 0 late",
+            "Queue 5 · 1 soon · 1 late",
+        )
         assert app.pane("queue") is None
 
 
