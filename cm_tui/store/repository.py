@@ -404,6 +404,17 @@ class QueueRepo(EntityRepo[QueueItem]):
                     out.append(to_item(key, doc))
         return out
 
+    def hot_documents(self) -> dict[str, dict[str, Any]]:
+        """A copy of the hot table (``{id: document}``) to read on another thread: a write
+        replaces a document (``replace_document``), never changes one in place, so the copy
+        stays whole while the UI thread writes. Turn it into items with ``items_of``."""
+        return dict(self._raw())
+
+    @staticmethod
+    def items_of(documents: dict[str, dict[str, Any]]) -> list[QueueItem]:
+        """Items built from ``hot_documents()`` (no cache touched: safe off the UI thread)."""
+        return [to_item(key, doc) for key, doc in documents.items()]
+
     def archived_months(self) -> list[str]:
         """``YYYY-MM`` of every archive file, oldest first."""
         return self._archive.months()

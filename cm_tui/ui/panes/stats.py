@@ -275,15 +275,17 @@ class StatsPane(Pane):
             return self._responses
         if self._responses_pending != version:
             self._responses_pending = version
-            self._compute_responses(version)
+            # the hot table is copied here, on the UI thread: the worker must not iterate
+            # the store's dicts while a key writes to them
+            self._compute_responses(version, self.ctx.repo.queue.hot_documents())
         return None
 
     @work(thread=True, exclusive=True, group="stats-responses")
-    def _compute_responses(self, version: int) -> None:
+    def _compute_responses(self, version: int, hot: dict[str, dict[str, Any]]) -> None:
         from cm_tui.core.stats import response_figures
 
-        repo = self.ctx.repo
-        items = [*repo.queue.all(), *repo.queue.iter_archived(cache=False)]
+        queue = self.ctx.repo.queue
+        items = [*queue.items_of(hot), *queue.iter_archived(cache=False)]
         figures = response_figures(items, self.ctx.zone)
         self.app.call_from_thread(self._responses_ready, version, figures)
 
