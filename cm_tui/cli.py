@@ -71,7 +71,15 @@ class CliError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but an error is ONE line (no usage block) and exits with status 2."""
+    """argparse, but an error is ONE line (no usage block) and exits with status 2;
+    ``before_help`` runs before the help is written (the root fills its list of commands)."""
+
+    before_help: Callable[[], None] | None = None
+
+    def format_help(self) -> str:
+        if self.before_help is not None:
+            self.before_help()
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         hint = f" (`{self.prog} --help`)"
@@ -79,39 +87,118 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Command:
+    """A sub-command: its name, help message key, handler, which of the root's options it
+    accepts, and the function that adds its own arguments."""
+
+    name: str
+    help_key: str
+    handler: Callable[[argparse.Namespace], int]
+    common: tuple[str, ...] = ("db", "demo", "lang")
+    arguments: Callable[[argparse.ArgumentParser], None] | None = None
+
+
+class _LazyParsers(dict):  # type: ignore[type-arg]
+    """argparse's ``{name: parser}`` of the sub-commands, each parser built the first time
+    argparse asks for it: ``cm-tui`` alone (the dashboard) builds none of them (about 5 ms and
+    three message areas less before the first frame). The names are there from the start, so
+    ``invalid choice`` errors and the usage line are argparse's own."""
+
+    def __init__(self, build: Callable[[str], argparse.ArgumentParser], names: list[str]) -> None:
+        super().__init__(dict.fromkeys(names))
+        self._build = build
+
+    def __getitem__(self, name: str) -> argparse.ArgumentParser:
+        parser = super().__getitem__(name)
+        if parser is None:
+            parser = self._build(name)
+            super().__setitem__(name, parser)
+        return parser  # type: ignore[no-any-return]
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The whole command line. Help texts are translated into the current language."""
+    """The whole command line. Help texts are translated into the current language; a
+    sub-command's parser is built when it is used (``_LazyParsers``), the list of commands
+    in the root's help when it is shown."""
     parser = _Parser(prog=PROG, description=t("cli.help.description"), epilog=t("cli.help.epilog"))
     _add_common(parser, None, ALL_COMMON)
     parser.set_defaults(handler=cmd_run)
     sub = parser.add_subparsers(title=t("cli.help.commands"), dest="command", metavar="COMMAND")
+    commands = {command.name: command for command in _commands()}
 
-    def command(
-        name: str,
-        help_key: str,
-        handler: Callable[[argparse.Namespace], int],
-        common: tuple[str, ...] = ("db", "demo", "lang"),
-    ) -> argparse.ArgumentParser:
+    def build(name: str) -> argparse.ArgumentParser:
+        command = commands[name]
+        description = t(command.help_key)
+        p = _Parser(prog=f"{PROG} {name}", description=description)
         # The root's options are accepted after the command too (``cm-tui check --db X``); there
         # they default to SUPPRESS so that they never reset a value given before the command.
-        p = sub.add_parser(name, help=t(help_key), description=t(help_key), prog=f"{PROG} {name}")
-        _add_common(p, argparse.SUPPRESS, common)
-        p.set_defaults(handler=handler)
+        _add_common(p, argparse.SUPPRESS, command.common)
+        if command.arguments is not None:
+            command.arguments(p)
+        p.set_defaults(handler=command.handler)
         return p
 
-    command("where", "cli.help.where", cmd_where)
+    def list_commands() -> None:
+        sub._choices_actions[:] = [
+            sub._ChoicesPseudoAction(name, (), t(command.help_key))  # type: ignore[attr-defined]
+            for name, command in commands.items()
+        ]
 
-    p = command("demo", "cli.help.demo_cmd", cmd_demo, ("db", "lang", "now"))
+    sub._name_parser_map = sub.choices = _LazyParsers(build, list(commands))  # type: ignore[attr-defined]
+    parser.before_help = list_commands
+    return parser
+
+
+def _commands() -> list[_Command]:
+    """Every sub-command, in the order of ``cm-tui --help``."""
+    return [
+        _Command("where", "cli.help.where", cmd_where),
+        _Command("demo", "cli.help.demo_cmd", cmd_demo, ("db", "lang", "now"), _demo_arguments),
+        _Command("check", "cli.help.check", cmd_check),
+        _Command("restore", "cli.help.restore", cmd_restore, arguments=_restore_arguments),
+        _Command(
+            "export",
+            "cli.help.export",
+            cmd_export,
+            ("db", "demo", "lang", "now"),
+            _export_arguments,
+        ),
+        _Command(
+            "report",
+            "stats.help.report",
+            cmd_report,
+            ("db", "demo", "lang", "now"),
+            _report_arguments,
+        ),
+        _Command(
+            "import",
+            "queue.import.help",
+            cmd_import,
+            ("db", "demo", "lang", "now"),
+            _import_arguments,
+        ),
+        _Command(
+            "screenshots",
+            "cli.help.screenshots",
+            cmd_screenshots,
+            ("lang", "now"),
+            _shots_arguments,
+        ),
+    ]
+
+
+def _demo_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--size", choices=DEMO_SIZES, default="year", help=t("cli.help.size"))
     p.add_argument("--force", action="store_true", help=t("cli.help.force"))
     p.add_argument("--seed", type=int, default=None, help=t("cli.help.seed"))
 
-    command("check", "cli.help.check", cmd_check)
 
-    p = command("restore", "cli.help.restore", cmd_restore)
+def _restore_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backup", type=Path, default=None, help=t("cli.help.backup"))
 
-    p = command("export", "cli.help.export", cmd_export, ("db", "demo", "lang", "now"))
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("format", choices=EXPORT_FORMATS, help=t("cli.help.format"))
     p.add_argument("--out", required=True, metavar="FILE", help=t("cli.help.out"))
     p.add_argument("--table", action="append", default=None, help=t("cli.help.table"))
@@ -119,16 +206,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="first", metavar="DATE", help=t("calendar.cli.help.from"))
     p.add_argument("--to", dest="last", metavar="DATE", help=t("calendar.cli.help.to"))
 
-    # --- report (issue 6, Stats) ---
-    p = command("report", "stats.help.report", cmd_report, ("db", "demo", "lang", "now"))
+
+def _report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("month", metavar="YYYY-MM", help=t("stats.help.month"))
     p.add_argument(
         "--format", choices=("md", "csv", "html"), default="md", help=t("stats.help.report_format")
     )
     p.add_argument("--out", default="-", metavar="FILE", help=t("stats.help.report_out"))
 
-    # --- import (issue 5 Queue; --table posts: issue 4 Calendar) ---
-    p = command("import", "queue.import.help", cmd_import, ("db", "demo", "lang", "now"))
+
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    """(issue 5 Queue; ``--table posts``: issue 4 Calendar; ``stats``/``competitors``: issue 6)"""
     p.add_argument("file", type=Path, metavar="FILE", help=t("queue.import.help.file"))
     p.add_argument(
         "--table", choices=IMPORT_TABLES, default="queue", help=t("queue.import.help.table")
@@ -147,9 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=t("queue.import.help.column"),
     )
 
-    p = command("screenshots", "cli.help.screenshots", cmd_screenshots, ("lang", "now"))
+
+def _shots_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, default=Path("screenshots"), help=t("cli.help.out_dir"))
-    return parser
 
 
 def _add_common(parser: argparse.ArgumentParser, default: Any, which: tuple[str, ...]) -> None:

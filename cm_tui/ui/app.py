@@ -85,6 +85,9 @@ def _commands_provider() -> type:
     return CmTuiCommands
 
 
+#: How often the app looks at the inbox folder (the import code is imported at the first file).
+INBOX_SECONDS = 5.0
+
 #: How often the open app takes the daily backup (if due) and archives closed queue items.
 MAINTENANCE_SECONDS = 3600.0
 
@@ -158,8 +161,6 @@ class CmTuiApp(App[None]):
         self.set_interval(1.0, self._tick, name="clock tick")
         self.set_interval(1.0, self.queue_alerts.check, name="queue alerts")
         if not self.ctx.store.readonly:
-            from cm_tui.ui.queue_import_flow import INBOX_SECONDS
-
             self.set_interval(INBOX_SECONDS, self.check_inbox, name="queue inbox")
         self.set_interval(MAINTENANCE_SECONDS, self._maintain, name="store maintenance")
         self.call_after_refresh(self._focus_active)

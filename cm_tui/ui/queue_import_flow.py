@@ -71,8 +71,6 @@ if TYPE_CHECKING:
     from cm_tui.ui.context import UiContext
     from cm_tui.ui.panes.base import Pane
 
-#: how often the app looks at the inbox folder
-INBOX_SECONDS = 5.0
 #: the worker group of queue imports (one at a time)
 GROUP = "queue-import"
 #: items written per UI-thread transaction: below the store's snapshot threshold (1,000

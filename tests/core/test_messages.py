@@ -43,6 +43,26 @@ def test_core_keys_are_prefixed() -> None:
     assert all(key.startswith("core.") for key in CORE)
 
 
+def test_every_key_lives_in_the_area_its_first_segment_names() -> None:
+    """What lets ``t()`` import one area at a time: a key's first segment is its area's name,
+    or no area at all for the keys of ``common`` (so no key can be defined twice)."""
+    import importlib
+
+    names = i18n.area_names()
+    assert {"common", "core", "queue", "stats", "ui"} <= set(names)
+    misplaced = []
+    for name in names:
+        module = importlib.import_module(f"cm_tui.core.messages.{name}")
+        for key in module.MESSAGES:
+            head = key.partition(".")[0]
+            wanted = head if head in names else i18n.COMMON_AREA
+            if wanted != name:
+                misplaced.append((name, key))
+    assert misplaced == []
+    assert i18n.area_of("queue.alert.due15") is i18n.area_of("queue.anything")
+    assert "save" in i18n.area_of("save") and "app.title" in i18n.area_of("app.title")
+
+
 def test_core_labels_cover_every_value() -> None:
     needed = [
         *(f"core.group.{g.value}" for g in TaskGroup),
