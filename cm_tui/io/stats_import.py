@@ -101,6 +101,15 @@ def _read_table(
     return columns, rows()
 
 
+def _network_month(
+    line: int, cells: dict[str, str], networks: Sequence[str], errors: list[str]
+) -> tuple[str, str] | None:
+    """The row's network and month, or ``None`` (the problems added to ``errors``)."""
+    network = _network(line, cells["network"], networks, errors)
+    month = _month(line, cells["month"], errors)
+    return None if network is None or month is None else (network, month)
+
+
 def _network(line: int, text: str, networks: Sequence[str], errors: list[str]) -> str | None:
     """The stored key of the network named in a cell (any case), or ``None`` (reported)."""
     known = {n.lower(): n for n in networks}
@@ -151,12 +160,10 @@ def read_figures_csv(
     stored = {(f.network, f.month): f for f in existing}
     seen: dict[tuple[str, str], int] = {}
     for line, cells in rows:
-        network = _network(line, cells["network"], networks, plan.errors)
-        if network is None:
+        where = _network_month(line, cells, networks, plan.errors)
+        if where is None:
             continue
-        month = _month(line, cells["month"], plan.errors)
-        if month is None:
-            continue
+        network, month = where
         values = _counts(line, cells, FIGURE_COLUMNS, plan.errors)
         key = (network, month)
         if key in seen:
@@ -199,12 +206,10 @@ def read_competitors_csv(
         if not name:
             plan.errors.append(t("stats.import.required", line=line, column="name"))
             continue
-        network = _network(line, cells["network"], networks, plan.errors)
-        if network is None:
+        where = _network_month(line, cells, networks, plan.errors)
+        if where is None:
             continue
-        month = _month(line, cells["month"], plan.errors)
-        if month is None:
-            continue
+        network, month = where
         counts = _counts(line, cells, _MONTH_FIGURES, plan.errors)
         key = (name.lower(), network)
         if (*key, month) in seen:
