@@ -13,13 +13,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
@@ -237,23 +238,21 @@ class QueuePane(Pane):
         self._filterbar_text: str | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            with Vertical(id="queue-main", classes="box") as main:
-                main.border_title = t("ui.queue.title")
-                search = Input(placeholder=t("queue.filter.placeholder"), id="queue-search")
-                search.display = False
-                yield search
-                yield Static(id="queue-filterbar")
-                yield Static(id="queue-columns")
-                yield QueueList(
-                    self._render_item,
-                    self._row_key,
-                    empty_text=t("ui.queue.empty"),
-                    id="queue-list",
-                )
-            with VerticalScroll(id="queue-side", classes="box") as side:
-                side.border_title = t("ui.queue.detail")
-                yield Static(id="queue-detail")
+        # Few nodes (this tab may be the first one drawn): the pane lays out the two columns
+        # itself and the search field is mounted on first use (``action_search``).
+        with Vertical(id="queue-main", classes="box") as main:
+            main.border_title = t("ui.queue.title")
+            yield Static(id="queue-filterbar")
+            yield Static(id="queue-columns")
+            yield QueueList(
+                self._render_item,
+                self._row_key,
+                empty_text=t("ui.queue.empty"),
+                id="queue-list",
+            )
+        with VerticalScroll(id="queue-side", classes="box") as side:
+            side.border_title = t("ui.queue.detail")
+            yield Static(id="queue-detail")
 
     @property
     def list(self) -> RowList[QueueItem]:
@@ -772,8 +771,14 @@ class QueuePane(Pane):
         self._filter = flt
         self._refilter(keep=self.list.current, fallback=0)
 
-    def action_search(self) -> None:
-        search = self.query_one("#queue-search", Input)
+    def _search_field(self) -> Input | None:
+        return next(self.query("#queue-search").results(Input), None)
+
+    async def action_search(self) -> None:
+        search = self._search_field()
+        if search is None:
+            search = Input(placeholder=t("queue.filter.placeholder"), id="queue-search")
+            await self.query_one("#queue-main").mount(search, before=0)
         search.display = True
         search.focus()
 
@@ -819,9 +824,10 @@ class QueuePane(Pane):
         self._set_filter(dataclasses.replace(flt, keywords=not flt.keywords))
 
     def action_clear_filters(self) -> None:
-        search = self.query_one("#queue-search", Input)
-        search.value = ""
-        search.display = False
+        search = self._search_field()
+        if search is not None:
+            search.value = ""
+            search.display = False
         self._set_filter(QueueFilter())
         self.list.focus()
 
@@ -855,8 +861,10 @@ class QueuePane(Pane):
         bar.update(Content.styled(text, "$text-warning"))
 
 
+@lru_cache(maxsize=4096)
 def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells (ellipsis when cut); ``""`` for 0."""
+    """``text`` cut or padded to exactly ``width`` cells (ellipsis when cut); ``""`` for 0.
+    Cached: networks, kinds and authors repeat from row to row."""
     if width <= 0:
         return ""
     return Content(text).truncate(width, ellipsis=True, pad=True).plain
