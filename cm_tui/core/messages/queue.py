@@ -248,5 +248,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "check and count, write nothing",
         "vérifier et compter, sans rien écrire",
     ),
-    "queue.import.help.table": ("what the file holds (default: queue)", "contenu (défaut : queue)"),
+    "queue.import.help.table": (
+        "what the file holds: queue items (default), posts, monthly stats or competitors",
+        "contenu du fichier : file de réponses (défaut), publications, statistiques mensuelles"
+        " ou concurrents",
+    ),
 }
