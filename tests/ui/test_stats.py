@@ -31,6 +31,11 @@ async def test_switching_metric_cycles_every_chart_and_rebuilds_once(make_app) -
             built = chart.builds
             await pilot.press("m")
             await settle(pilot)
+            for _ in range(50):  # the build happens at the chart's next paint (a loaded
+                if chart.builds > built:  # machine may not have painted yet)
+                    break
+                await pilot.pause(0.02)
+            await settle(pilot)
             # one build per switch, not per repaint (response charts: once more when the
             # queue pass, run in a thread, is done)
             extra = 1 if pane.metric in RESPONSE_METRICS else 0
