@@ -172,3 +172,69 @@ def test_deadline_from_a_settings_like_object() -> None:
     received = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
     assert deadline_for("comment", "x", received, Settings()) == received + timedelta(minutes=30)
     assert deadline_for("review", "x", received, Settings()) == received + timedelta(days=1)
+
+
+INSTANTS = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+)
+
+
+@given(a=INSTANTS, b=INSTANTS)
+def test_stored_instants_sort_as_text_like_the_instants(a: datetime, b: datetime) -> None:
+    """What ``OpenEntry`` relies on: canonical UTC text (with or without microseconds) is in
+    the instants' order, so the queue is ordered and counted without parsing 10,000 dates."""
+    from cm_tui.core.models import format_instant
+
+    assert (format_instant(a) < format_instant(b)) == (a < b)
+    assert (format_instant(a) == format_instant(b)) == (a == b)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(min_value=-600, max_value=600),
+            st.floats(min_value=-60, max_value=60) | st.none(),
+        ),
+        max_size=30,
+    )
+)
+def test_queue_order_and_counts_from_entries_match_the_items(rows: list) -> None:
+    """Entries (stored text) and items (datetimes) give the same order, counts and alerts."""
+    from cm_tui.core.queue import (
+        crossed_alerts,
+        crossed_entry_alerts,
+        entry_counts,
+        entry_of,
+        is_snoozed,
+    )
+
+    items = []
+    for n, (left, snooze) in enumerate(rows, start=1):
+        extra: dict[str, object] = {}
+        if snooze is not None:
+            extra = {"status": "snoozed", "snoozed_until": NOW + timedelta(minutes=snooze)}
+        built = item(left, **extra)
+        built.id = n
+        items.append(built)
+    ordered = order_queue(items, NOW)
+    awake = sorted(
+        (i for i in items if not is_snoozed(i, NOW)),
+        key=lambda i: (i.deadline, i.received_at, i.id),
+    )
+    asleep = sorted(
+        (i for i in items if is_snoozed(i, NOW)), key=lambda i: (i.snoozed_until, i.deadline, i.id)
+    )
+    assert [i.id for i in ordered] == [i.id for i in awake + asleep]
+    entries = [entry_of(i) for i in items]
+    assert entry_counts(entries, NOW) == queue_counts(items, NOW)
+    later = NOW + timedelta(minutes=7, microseconds=1)
+    expected = []  # the rule, on datetimes
+    for i in items:
+        if is_snoozed(i, later):
+            continue
+        if NOW < i.deadline <= later:
+            expected.append((i.id, "overdue"))
+        elif NOW < i.deadline - timedelta(minutes=15) <= later:
+            expected.append((i.id, "due15"))
+    assert [(e.id, th) for e, th in crossed_entry_alerts(entries, NOW, later)] == expected
+    assert [(i.id, th) for i, th in crossed_alerts(items, NOW, later)] == expected
