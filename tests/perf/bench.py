@@ -90,6 +90,37 @@ def _hook_first_frame(t0: float, ready: Callable[[Any], bool]) -> None:
     _run_headless()
 
 
+def _time_frames(
+    state: dict[str, Any], measure: Callable[[Any], Any], waits: tuple[str, ...] = ("",)
+) -> None:
+    """Run every Textual app headless at ``SIZE``; time its frames for ``measure``.
+
+    ``measure(app)`` (a coroutine) starts as a worker at the first frame with the active tab's
+    pane mounted. A frame written while ``state[w + "armed"]`` is set (``w`` in ``waits``, the
+    first armed one only) stamps ``state[w + "frame"]`` and sets ``state[w + "event"]``.
+    """
+    from textual.app import App
+
+    display = App._display
+
+    def _display(self: App, screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is None:
+            return
+        for wait in waits:
+            if state[wait + "armed"] and state[wait + "event"] is not None:
+                state[wait + "frame"] = time.perf_counter()
+                state[wait + "armed"] = False
+                state[wait + "event"].set()
+                break
+        if not state["started"] and getattr(self, "active_pane", None) is not None:
+            state["started"] = True
+            self.call_later(lambda: self.run_worker(measure(self)))
+
+    App._display = _display  # type: ignore[method-assign]
+    _run_headless()
+
+
 def _run_headless() -> None:
     """Make every Textual app run headless at ``SIZE`` (what a terminal of that size shows)."""
     from textual.app import App
@@ -200,23 +231,9 @@ def child_today_key(_t0: float, args: list[str]) -> None:
     import asyncio
 
     from textual import events
-    from textual.app import App
 
     count = int(args[0])
     state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
-    display = App._display
-
-    def _display(self: App, screen: Any, renderable: Any) -> None:
-        display(self, screen, renderable)
-        if renderable is None:
-            return
-        if state["armed"] and state["event"] is not None:
-            state["frame"] = time.perf_counter()
-            state["armed"] = False
-            state["event"].set()
-        if not state["started"] and getattr(self, "active_pane", None) is not None:
-            state["started"] = True
-            self.call_later(lambda: self.run_worker(measure(self)))
 
     async def measure(app: Any) -> None:
         from cm_tui.core.agenda import AgendaRow, RowStatus
@@ -257,8 +274,7 @@ def child_today_key(_t0: float, args: list[str]) -> None:
     from cm_tui.ui.panes.today import TodayPane
 
     _arm_after(TodayPane, "action_toggle_done", state)
-    App._display = _display  # type: ignore[method-assign]
-    _run_headless()
+    _time_frames(state, measure)
     from cm_tui.cli import main
 
     main(args[1:])
@@ -548,23 +564,9 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
     import asyncio
 
     from textual import events
-    from textual.app import App
 
     key, count = args[0], int(args[1])
     state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
-    display = App._display
-
-    def _display(self: App, screen: Any, renderable: Any) -> None:
-        display(self, screen, renderable)
-        if renderable is None:
-            return
-        if state["armed"] and state["event"] is not None:
-            state["frame"] = time.perf_counter()
-            state["armed"] = False
-            state["event"].set()
-        if not state["started"] and getattr(self, "active_pane", None) is not None:
-            state["started"] = True
-            self.call_later(lambda: self.run_worker(measure(self)))
 
     async def measure(app: Any) -> None:
         try:
@@ -604,8 +606,7 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
     else:
         owner, name = RowList, "action_cursor_down"
     _arm_after(owner, name, state)
-    App._display = _display  # type: ignore[method-assign]
-    _run_headless()
+    _time_frames(state, measure)
     _open_on_tab("queue")
     from cm_tui.cli import main
 
@@ -781,7 +782,6 @@ def child_calendar(_t0: float, args: list[str]) -> None:
     import asyncio
 
     from textual import events
-    from textual.app import App
 
     mode, count = args[0], int(args[1])
     keys = ("right_square_bracket", "left_square_bracket") if mode == "week" else ("l", "h")
@@ -789,23 +789,6 @@ def child_calendar(_t0: float, args: list[str]) -> None:
     #: the frame after the side panel's update, which follows the cursor's frame (``key`` mode)
     state.update({"detail_armed": False, "detail_event": None, "detail_frame": 0.0})
     reloads: list[float] = []
-    display = App._display
-
-    def _display(self: App, screen: Any, renderable: Any) -> None:
-        display(self, screen, renderable)
-        if renderable is None:
-            return
-        if state["armed"] and state["event"] is not None:
-            state["frame"] = time.perf_counter()
-            state["armed"] = False
-            state["event"].set()
-        elif state["detail_armed"] and state["detail_event"] is not None:
-            state["detail_frame"] = time.perf_counter()
-            state["detail_armed"] = False
-            state["detail_event"].set()
-        if not state["started"] and getattr(self, "active_pane", None) is not None:
-            state["started"] = True
-            self.call_later(lambda: self.run_worker(measure(self)))
 
     async def measure(app: Any) -> None:
         try:
@@ -872,8 +855,7 @@ def child_calendar(_t0: float, args: list[str]) -> None:
     CalendarPane.reload = timed_reload  # type: ignore[method-assign]
     CalendarPane._show_detail = _show_detail  # type: ignore[method-assign]
     _open_on_tab("calendar")
-    App._display = _display  # type: ignore[method-assign]
-    _run_headless()
+    _time_frames(state, measure, ("", "detail_"))
     from cm_tui.cli import main
 
     main(args[2:])
@@ -998,22 +980,8 @@ def child_stats_switch(_t0: float, args: list[str]) -> None:
     import asyncio
 
     from textual import events
-    from textual.app import App
 
     state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
-    display = App._display
-
-    def _display(self: App, screen: Any, renderable: Any) -> None:
-        display(self, screen, renderable)
-        if renderable is None:
-            return
-        if state["armed"] and state["event"] is not None:
-            state["frame"] = time.perf_counter()
-            state["armed"] = False
-            state["event"].set()
-        if not state["started"] and getattr(self, "active_pane", None) is not None:
-            state["started"] = True
-            self.call_later(lambda: self.run_worker(measure(self)))
 
     async def measure(app: Any) -> None:
         try:
@@ -1053,8 +1021,7 @@ def child_stats_switch(_t0: float, args: list[str]) -> None:
     from cm_tui.ui.panes.stats import StatsPane
 
     _arm_after(StatsPane, "action_next_metric", state)
-    App._display = _display  # type: ignore[method-assign]
-    _run_headless()
+    _time_frames(state, measure)
     _open_on_tab("stats")
     from cm_tui.cli import main
 
