@@ -26,6 +26,7 @@ from textual.content import Content
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.widget import Widget
+from textual.widgets import Input
 
 from cm_tui.core.i18n import t
 from cm_tui.ui.bindings import localize_bindings
@@ -89,6 +90,24 @@ class Pane(Widget):
 
     def tick(self) -> None:
         """Once a second while visible. Subclasses refresh clock-dependent parts."""
+
+    def search_input(self, input_id: str) -> Input | None:
+        """The pane's search field, if it was ever opened: it is mounted on first use
+        (``open_search_input``), one widget fewer to style and draw at start-up."""
+        return next(self.query(f"#{input_id}").results(Input), None)
+
+    async def open_search_input(
+        self, input_id: str, placeholder: str, container: str, before: int | Widget
+    ) -> Input:
+        """Show and focus the search field ``input_id``, mounting it in ``container`` (before
+        ``before``) the first time."""
+        field = self.search_input(input_id)
+        if field is None:
+            field = Input(placeholder=placeholder, id=input_id)
+            await self.query_one(container).mount(field, before=before)
+        field.display = True
+        field.focus()
+        return field
 
     def focus_default(self) -> None:
         """Give focus to the pane's main widget (called when its tab is shown)."""

@@ -771,16 +771,9 @@ class QueuePane(Pane):
         self._filter = flt
         self._refilter(keep=self.list.current, fallback=0)
 
-    def _search_field(self) -> Input | None:
-        return next(self.query("#queue-search").results(Input), None)
-
     async def action_search(self) -> None:
-        search = self._search_field()
-        if search is None:
-            search = Input(placeholder=t("queue.filter.placeholder"), id="queue-search")
-            await self.query_one("#queue-main").mount(search, before=0)
-        search.display = True
-        search.focus()
+        placeholder = t("queue.filter.placeholder")
+        await self.open_search_input("queue-search", placeholder, "#queue-main", 0)
 
     @on(Input.Changed, "#queue-search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -824,7 +817,7 @@ class QueuePane(Pane):
         self._set_filter(dataclasses.replace(flt, keywords=not flt.keywords))
 
     def action_clear_filters(self) -> None:
-        search = self._search_field()
+        search = self.search_input("queue-search")
         if search is not None:
             search.value = ""
             search.display = False

@@ -654,16 +654,9 @@ class TodayPane(Pane):
         self.list.move_to(0)
         self.reload()
 
-    def _filter_field(self) -> Input | None:
-        return next(self.query("#today-filter").results(Input), None)
-
     async def action_filter(self) -> None:
-        field = self._filter_field()
-        if field is None:
-            field = Input(placeholder=t("today.filter.placeholder"), id="today-filter")
-            await self.query_one("#today-main").mount(field, before=self.list)
-        field.display = True
-        field.focus()
+        placeholder = t("today.filter.placeholder")
+        await self.open_search_input("today-filter", placeholder, "#today-main", self.list)
 
     @on(Input.Changed, "#today-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -679,7 +672,7 @@ class TodayPane(Pane):
         self.list.focus()
 
     def on_key(self, event: events.Key) -> None:
-        field = self._filter_field()
+        field = self.search_input("today-filter")
         if event.key == "escape" and field is not None and field.has_focus:
             event.stop()
             field.value = ""
