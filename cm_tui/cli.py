@@ -988,6 +988,7 @@ def _export_ics(args: argparse.Namespace) -> int:
 
     from cm_tui.core.calendar import time_blocks
     from cm_tui.core.i18n import language
+    from cm_tui.core.models import network_names
     from cm_tui.io.ics import build_ics
     from cm_tui.store import Store
 
@@ -999,7 +1000,7 @@ def _export_ics(args: argparse.Namespace) -> int:
     last = _date_option(args.last, "--to") or first + timedelta(days=27)
     with Store.open(ctx.db, readonly=True) as store:
         posts = _calendar_posts(args, ctx, store)
-        names = {n.key: n.name for n in store.repo.networks.all()}
+        names = network_names(store.repo.networks.all())
         blocks = time_blocks(
             store.repo.tasks.all(),
             first,

@@ -17,6 +17,7 @@ store loads thousands of records at start-up.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -132,6 +133,11 @@ class NetworkProfile(Record):
 
 
 # --------------------------------------------------------------------------- tasks
+
+
+def network_names(networks: Iterable[NetworkProfile]) -> dict[str, str]:
+    """Network key -> name, to show a stored key the way the user named the network."""
+    return {network.key: network.name for network in networks}
 
 
 class TaskGroup(StrEnum):

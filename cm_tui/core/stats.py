@@ -23,6 +23,7 @@ from cm_tui.core.models import (
     PostStatus,
     QueueItem,
     QueueStatus,
+    network_names,
 )
 from cm_tui.core.timeutil import (
     days_in_month,
@@ -587,7 +588,7 @@ def chart_lines(
     spend (``€``) and results (``✓``) per month of the campaigns of those networks.
     """
     keys = [n.key for n in networks]
-    names = {n.key: n.name for n in networks}
+    names = network_names(networks)
     lines: list[ChartLine] = []
     if metric == "posts_vs_target":
         series = posts_series(data.published, keys, months)

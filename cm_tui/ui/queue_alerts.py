@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from cm_tui.core.i18n import t
+from cm_tui.core.models import network_names
 from cm_tui.core.queue import ALERT_OVERDUE, OpenEntry, crossed_entry_alerts, entry_counts
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import TabLabel
@@ -69,7 +70,7 @@ class QueueAlerts:
             message = t("queue.alert.many", due15=len(alerts) - overdue, overdue=overdue)
             notify(message, severity="warning")
         else:
-            names = {n.key: n.name for n in ctx.repo.networks.all()}
+            names = network_names(ctx.repo.networks.all())
             for item, threshold in alerts:
                 author = fmt.one_line(item.author_name or item.author_handle)
                 network = names.get(item.network, item.network)

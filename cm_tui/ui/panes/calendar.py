@@ -31,7 +31,7 @@ from textual.widgets import Static
 
 from cm_tui.core.calendar import GridCell, GridRow, MonthGrid, WeekGrid, month_grid, week_grid
 from cm_tui.core.i18n import t
-from cm_tui.core.models import NetworkProfile, Post, PostingPeriod, PostStatus
+from cm_tui.core.models import NetworkProfile, Post, PostingPeriod, PostStatus, network_names
 from cm_tui.core.posts import (
     PostCheck,
     check_post,
@@ -417,7 +417,7 @@ class CalendarPane(Pane):
         )
         for col, head in enumerate(view.heads):
             head.update(Content(t(f"ui.weekday.{col + 1}")), layout=False)
-        names = {n.key: n.name for n in self.networks}
+        names = network_names(self.networks)
         for w, week_cells in enumerate(view.cells):
             week = grid.weeks[w] if w < len(grid.weeks) else None
             for d, widget in enumerate(week_cells):
@@ -471,7 +471,7 @@ class CalendarPane(Pane):
     def _list_row(self, post: Post, _width: int) -> Content:
         local = post.at.astimezone(self.ctx.zone)
         mark, style = STATUS_MARKS[post.status]
-        names = {n.key: n.name for n in self.networks}
+        names = network_names(self.networks)
         return Content.assemble(
             (f"{fmt.day_label(local.date())} {local:%H:%M} ", "$text-muted"),
             (mark, style),
@@ -566,7 +566,7 @@ class CalendarPane(Pane):
             detail.update(Content.styled(t("ui.calendar.no_posts"), "$text-muted"))
             return
         chosen = self.selected_post
-        names = {n.key: n.name for n in self.networks}
+        names = network_names(self.networks)
         parts: list[str | tuple[str, str]] = []
         for index, post in enumerate(posts):
             local = post.at.astimezone(self.ctx.zone)

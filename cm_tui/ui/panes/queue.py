@@ -34,6 +34,7 @@ from cm_tui.core.models import (
     QueueStatus,
     WatchKeyword,
     format_instant,
+    network_names,
 )
 from cm_tui.core.queue import (
     OPEN_STATUSES,
@@ -269,7 +270,7 @@ class QueuePane(Pane):
     def reload(self) -> None:
         ctx = self.ctx
         self._now = ctx.now()
-        self._networks = {n.key: n.name for n in ctx.repo.networks.all()}
+        self._networks = network_names(ctx.repo.networks.all())
         self.query_one(QueueList)._lines.clear()  # network names may have changed
         self._entries = {entry.id: entry for entry in ctx.repo.queue.open_entries()}
         self._reorder()

@@ -27,7 +27,14 @@ from textual.content import Content
 from textual.widgets import Static
 
 from cm_tui.core.i18n import t
-from cm_tui.core.models import AdCampaign, Competitor, MonthlyFigures, NetworkProfile, Post
+from cm_tui.core.models import (
+    AdCampaign,
+    Competitor,
+    MonthlyFigures,
+    NetworkProfile,
+    Post,
+    network_names,
+)
 from cm_tui.core.stats import (
     KPI_NAMES,
     PREF_BASELINE,
@@ -353,7 +360,7 @@ class StatsPane(Pane):
         metric = TABLE_FIGURE.get(self.metric, self.metric)
         if metric in RESPONSE_METRICS:
             metric = "followers"
-        names = {n.key: n.name for n in self._networks}
+        names = network_names(self._networks)
         accent = "bold $text-accent"
         vs_previous = self._vs_previous(rows[0].month if rows else None)
         head: list[str | tuple[str, str]] = [

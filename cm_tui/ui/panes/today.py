@@ -40,6 +40,7 @@ from cm_tui.core.models import (
     OccurrenceStatus,
     TaskOccurrence,
     TaskTemplate,
+    network_names,
 )
 from cm_tui.core.recurrence import CHECKLIST_DAY, WorkHours, checklist_key
 from cm_tui.core.timeutil import local_day_bounds
@@ -297,7 +298,7 @@ class TodayPane(Pane):
         self._last_done = None  # the history may have changed (undo, another tab, a new day)
         now = self.ctx.now()
         self._minute = (self.ctx.today(), now.hour * 60 + now.minute)
-        self._networks = {n.key: n.name for n in self.ctx.repo.networks.all()}
+        self._networks = network_names(self.ctx.repo.networks.all())
         self._reload_agenda()
         day = self.shown_day
         self._show_targets(day)

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 
 from cm_tui.core.i18n import t
-from cm_tui.core.models import NetworkProfile
+from cm_tui.core.models import NetworkProfile, network_names
 from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.widgets.rowlist import RowList
 
@@ -96,7 +96,7 @@ class RecordListScreen(ModalScreen[None], Generic[R]):
         self.query_one(RowList).focus()
 
     def network_names(self) -> dict[str, str]:
-        return {n.key: n.name for n in self._networks}
+        return network_names(self._networks)
 
     def _refresh(self, select_id: int | None = None) -> None:
         rows = self.records()
