@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import NetworkProfile
@@ -44,6 +44,7 @@ def _percent_text(value: float | None) -> str:
 
 class KpiForm(RecordForm[KpiChoice]):
     PREFIX = "kpi"
+    BODY = VerticalScroll
 
     def __init__(
         self,
@@ -84,39 +85,23 @@ class KpiForm(RecordForm[KpiChoice]):
                 )
         return fields
 
-    def compose(self) -> ComposeResult:
-        prefix = self.PREFIX
-        self._fields = self.form_fields()
+    def compose_fields(self) -> ComposeResult:
+        """The baseline month, then a grid: a row per network, a column per KPI."""
         by_name = {f.name: f for f in self._fields}
-
-        def field_input(name: str) -> Input:
-            field = by_name[name]
-            return Input(
-                field.value,
-                id=f"{prefix}-{name}",
-                restrict=field.restrict,
-                max_length=field.max_length,
-                tooltip=field.label,
-            )
-
-        with VerticalScroll(id=f"{prefix}-body", classes="form-body"):
-            yield Static(Content(self.form_title()), id=f"{prefix}-title", classes="form-title")
-            with Grid(id=f"{prefix}-baseline-grid", classes="form-grid"):
-                yield Label(Content(by_name["baseline"].label))
-                yield field_input("baseline")
-            with Grid(id=f"{prefix}-grid", classes="form-grid"):
-                yield Label(Content(t("stats.kpi_form.network")), classes="kpi-head")
+        baseline = by_name["baseline"]
+        with Grid(id=f"{self.PREFIX}-baseline-grid", classes="form-grid"):
+            yield Label(Content(baseline.label))
+            yield self.field_input(baseline, baseline.label)
+        with Grid(id=f"{self.PREFIX}-grid", classes="form-grid"):
+            yield Label(Content(t("stats.kpi_form.network")), classes="kpi-head")
+            for name, *_rest in KPI_FIELDS:
+                yield Label(Content(t(f"stats.kpi_form.{name}")), classes="kpi-head")
+            for i, network in enumerate(self._networks):
+                yield Label(Content(network.name))
                 for name, *_rest in KPI_FIELDS:
-                    yield Label(Content(t(f"stats.kpi_form.{name}")), classes="kpi-head")
-                for i, network in enumerate(self._networks):
-                    yield Label(Content(network.name))
-                    for name, *_rest in KPI_FIELDS:
-                        yield field_input(self.cell(i, name))
-            yield Static(Content(t("stats.kpi_form.hint")), classes="form-hint")
-            yield Static(id=f"{prefix}-error", classes="form-error")
-            with Horizontal(id=f"{prefix}-buttons", classes="form-buttons"):
-                yield Button(Content(t("stats.form.save")), variant="primary", id=f"{prefix}-save")
-                yield Button(Content(t("stats.form.cancel")), id=f"{prefix}-cancel")
+                    field = by_name[self.cell(i, name)]
+                    yield self.field_input(field, field.label)
+        yield Static(Content(t("stats.kpi_form.hint")), classes="form-hint")
 
     def on_mount(self) -> None:
         # the first network's first KPI: what one comes to change most often

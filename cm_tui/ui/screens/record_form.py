@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from cm_tui.core.i18n import t
@@ -89,6 +90,8 @@ class RecordForm(ModalScreen[Result | None], Generic[Result]):
     implement ``form_title``, ``form_fields`` and ``build``."""
 
     PREFIX: ClassVar[str] = "form"
+    #: the form's body; a form that can be taller than the screen uses ``VerticalScroll``
+    BODY: ClassVar[type[Widget]] = Vertical
     CSS_PATH = "stats_modals.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "stats.form.cancel", id="form.cancel"),
@@ -112,21 +115,31 @@ class RecordForm(ModalScreen[Result | None], Generic[Result]):
     def compose(self) -> ComposeResult:
         prefix = self.PREFIX
         self._fields = self.form_fields()
-        with Vertical(id=f"{prefix}-body", classes="form-body"):
+        with self.BODY(id=f"{prefix}-body", classes="form-body"):
             yield Static(Content(self.form_title()), id=f"{prefix}-title", classes="form-title")
-            with Grid(id=f"{prefix}-grid", classes="form-grid"):
-                for field in self._fields:
-                    yield Label(Content(field.label))
-                    yield Input(
-                        field.value,
-                        id=f"{prefix}-{field.name}",
-                        restrict=field.restrict,
-                        max_length=field.max_length,
-                    )
+            yield from self.compose_fields()
             yield Static(id=f"{prefix}-error", classes="form-error")
             with Horizontal(id=f"{prefix}-buttons", classes="form-buttons"):
                 yield Button(Content(t("stats.form.save")), variant="primary", id=f"{prefix}-save")
                 yield Button(Content(t("stats.form.cancel")), id=f"{prefix}-cancel")
+
+    def compose_fields(self) -> ComposeResult:
+        """The fields between the title and the error line: a label and an input each, in a
+        two-column grid. Forms with another layout override it (``field_input`` stays)."""
+        with Grid(id=f"{self.PREFIX}-grid", classes="form-grid"):
+            for field in self._fields:
+                yield Label(Content(field.label))
+                yield self.field_input(field)
+
+    def field_input(self, field: Field, tooltip: str | None = None) -> Input:
+        """The input of ``field`` (id ``<PREFIX>-<name>``, read back by ``values``)."""
+        return Input(
+            field.value,
+            id=f"{self.PREFIX}-{field.name}",
+            restrict=field.restrict,
+            max_length=field.max_length,
+            tooltip=tooltip,
+        )
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.PREFIX}-{self._fields[0].name}", Input).focus()
