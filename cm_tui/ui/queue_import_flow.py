@@ -16,7 +16,8 @@ is the freeze this module exists to remove.
 
 So the store is only used on the UI thread, marshalled there with ``app.call_from_thread``:
 
-1. UI thread: a snapshot of the items in the hot table (for dedupe) and the import options
+1. UI thread: a copy of the hot table's documents (for dedupe; ``QueueRepo.hot_documents``,
+   the items are built in the worker) and the import options
    (time zone, deadline policy, watch keywords, ``[import.columns]``);
 2. worker: ``read_new_items`` checks the WHOLE file against that snapshot and the archive files
    (read from disk; they are replaced atomically). A bad row rejects the file: nothing written;
@@ -89,7 +90,7 @@ class _Snapshot:
     """What the worker needs from the store, taken on the UI thread."""
 
     options: ImportOptions
-    hot: list[QueueItem]
+    hot: dict[str, dict[str, Any]]
 
 
 class QueueImportFlow:
@@ -204,7 +205,7 @@ class QueueImportFlow:
         repo = self._ctx.repo
 
         def existing() -> Iterator[QueueItem]:
-            yield from snapshot.hot
+            yield from repo.queue.items_of(snapshot.hot)
             # archive month files only (read from disk, no cache): safe off the UI thread
             yield from repo.queue.iter_archived(cache=False)
 
@@ -251,7 +252,7 @@ class QueueImportFlow:
             keywords=tuple(k.term for k in repo.keywords.all()),
             columns=dict(ctx.settings.import_columns),
         )
-        return _Snapshot(options, repo.queue.all())
+        return _Snapshot(options, repo.queue.hot_documents())
 
     def _write_chunk(self, items: list[QueueItem]) -> list[int] | None:
         """One transaction: the ids given to ``items``, or ``None`` if it was not saved."""
