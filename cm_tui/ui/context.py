@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from cm_tui.core.clock import Clock
+    from cm_tui.core.queue import OpenEntry
     from cm_tui.core.settings import Settings
     from cm_tui.store import Repository, Store
 
@@ -35,6 +36,7 @@ class UiContext:
     store_name: str
     version: int = 0
     on_write_error: Callable[[Exception], None] | None = field(default=None, repr=False)
+    _queue_entries: tuple[int, list[OpenEntry]] | None = field(default=None, repr=False)
 
     @property
     def repo(self) -> Repository:
@@ -54,6 +56,14 @@ class UiContext:
     def today(self) -> date:
         """The user's calendar day, in the user's time zone."""
         return self.local_now().date()
+
+    def open_queue_entries(self) -> list[OpenEntry]:
+        """The open queue items as ``OpenEntry`` (no items built), read again only when the
+        store changed (``Store.seq``): Today's counts and the app's alerts share them."""
+        seq = self.store.seq
+        if self._queue_entries is None or self._queue_entries[0] != seq:
+            self._queue_entries = (seq, self.repo.queue.open_entries())
+        return self._queue_entries[1]
 
     def write(self, change: Callable[[], object]) -> bool:
         """Run one store write (or a ``store.transaction()`` of several); ``True`` if it landed.

@@ -3,8 +3,9 @@
 The user may spend the day on Today or the Calendar: an item entering its last 15 minutes, or
 becoming overdue, is announced whatever tab is shown, the Queue tab opened or not, and the
 Queue tab's label (open · soon · late) follows the clock second by second. Each check
-reads the open items as ``OpenEntry`` (raw documents, no items built), cached until the store
-changes (``Store.seq``), so a check costs a loop over the entries, about 1 ms at 10,000.
+reads the open items as ``OpenEntry`` (``UiContext.open_queue_entries``: raw documents, no
+items built, read again only when the store changed), so a check costs a loop over the entries,
+about 1 ms at 10,000.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import network_names
-from cm_tui.core.queue import ALERT_OVERDUE, OpenEntry, crossed_entry_alerts, entry_counts
+from cm_tui.core.queue import ALERT_OVERDUE, crossed_entry_alerts, entry_counts
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import TabLabel
 from cm_tui.ui.widgets.summary import queue_tab_label
@@ -39,15 +40,6 @@ class QueueAlerts:
         self._ctx = ctx
         self._checked_at: datetime = ctx.now()
         self._sent: set[tuple[int, str]] = set()
-        self._entries: list[OpenEntry] = []
-        self._seq = -1
-
-    def _open_entries(self) -> list[OpenEntry]:
-        store = self._ctx.store
-        if store.seq != self._seq:
-            self._seq = store.seq
-            self._entries = store.repo.queue.open_entries()
-        return self._entries
 
     def check(self) -> None:
         """Announce what crossed a threshold since the last check (never twice, even when the
@@ -55,7 +47,7 @@ class QueueAlerts:
         ctx = self._ctx
         now = ctx.now()
         since, self._checked_at = self._checked_at, now
-        entries = self._open_entries()
+        entries = ctx.open_queue_entries()
         label = queue_tab_label(entry_counts(entries, now))
         self._app.post_message(TabLabel("queue", label))
         crossed = crossed_entry_alerts(entries, since, now, self._sent)

@@ -83,8 +83,9 @@ def test_occurrence_key_index_follows_updates_and_deletes(tmp_path: Path) -> Non
         assert occ.for_days(day, day) == []
 
 
-def test_open_deadlines_are_those_of_the_open_items(tmp_path: Path) -> None:
+def test_open_entries_are_those_of_the_open_items(tmp_path: Path) -> None:
     from cm_tui.core.models import QueueStatus
+    from cm_tui.core.queue import entry_of
     from tests.store.samples import queue_item
 
     with Store.open(tmp_path / "store.json") as store:
@@ -93,6 +94,6 @@ def test_open_deadlines_are_those_of_the_open_items(tmp_path: Path) -> None:
         queue.update(items[1].replace(status=QueueStatus.REPLIED, closed_at=T0))
         queue.update(items[2].replace(status=QueueStatus.SNOOZED, snoozed_until=T0))
         queue.update(items[3].replace(status=QueueStatus.IGNORED, closed_at=T0))
-        expected = sorted(item.deadline for item in queue.open_items())
+        expected = sorted(entry_of(item) for item in queue.open_items())
         assert len(expected) == 4
-        assert sorted(queue.open_deadlines()) == expected
+        assert sorted(queue.open_entries()) == expected

@@ -385,9 +385,9 @@ class TodayPane(Pane):
         self.query_one("#today-targets", Static).update(target_lines(rows))
 
     def _show_queue(self) -> None:
-        from cm_tui.core.queue import deadline_counts
+        from cm_tui.core.queue import entry_counts
 
-        counts = deadline_counts(self.ctx.repo.queue.open_deadlines(), self.ctx.now())
+        counts = entry_counts(self.ctx.open_queue_entries(), self.ctx.now())
         self.query_one("#today-queue", Static).update(queue_summary(counts))
         self.post_message(TabLabel("queue", queue_tab_label(counts)))
 
