@@ -265,8 +265,12 @@ class CmTuiApp(App[None]):
             await self.open_tab(pane_id)
 
     def on_tab_label(self, message: TabLabel) -> None:
-        """A pane relabels a tab (e.g. the Queue counts, computed by Today and Queue)."""
-        tab = self.tabs.get_tab(message.pane_id)
+        """A pane or the alerts relabel a tab (the Queue counts). Labels may still arrive while
+        the app shuts down, the tabs already gone: they are dropped then."""
+        try:
+            tab = self.tabs.get_tab(message.pane_id)
+        except NoMatches:
+            return
         if tab.label.plain != message.label.plain:
             tab.label = message.label
 
