@@ -143,7 +143,7 @@ class EntityRepo(Generic[T]):
     # ------------------------------------------------------------------ internals
 
     def _raw(self) -> dict[str, dict[str, Any]]:
-        return self._storage.read().get(self._table.name) or {}
+        return self._storage.table(self._table.name) or {}
 
     def _obj(self, key: str, doc: dict[str, Any]) -> T:
         """The domain object of document ``key``, built once."""
@@ -432,7 +432,7 @@ class PrefsRepo:
         storage.add_listener(self._on_reset)
 
     def _raw(self) -> dict[str, dict[str, Any]]:
-        return self._storage.read().get(PREFS_TABLE) or {}
+        return self._storage.table(PREFS_TABLE) or {}
 
     def _index(self) -> dict[str, int]:
         if self._ids is None:

@@ -1,6 +1,8 @@
 """TinyDB storage: the whole database in memory, a snapshot file plus a journal of changes on disk.
 
 * ``read()`` returns the live dict (no copy, no disk): reads cost nothing after open.
+  ``table(name)`` returns one table: the big tables of a sealed snapshot are parsed there, on
+  first read (``pending``, see ``load``); ``read()`` parses whatever is left.
 * Table writes go through ``transaction()``: ``JournaledTable`` hands its updater a
   ``TrackingMap`` from ``tracker()``; when the outermost transaction ends, the touched documents
   that changed become ONE journal line, written and fsync'd before the caller returns (O(changed
@@ -24,6 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 from cm_tui.store import load
@@ -52,9 +55,11 @@ class DurableStorage(Storage):
         *,
         compact_entries: int = 2000,
         compact_bytes: int = 8 << 20,
+        pending: dict[str, memoryview] | None = None,
     ) -> None:
         self.paths = paths
         self._data = data
+        self._pending = pending or {}
         self.seq = seq
         self._journal = journal  # None: read-only
         self.compact_entries = compact_entries
@@ -74,7 +79,22 @@ class DurableStorage(Storage):
     # ------------------------------------------------------------------ TinyDB Storage API
 
     def read(self) -> Data:
+        if self._pending:
+            self._load_pending(list(self._pending))
         return self._data
+
+    def table(self, name: str) -> dict[str, Any] | None:
+        """Table ``name`` (``None`` if the store has none), parsed first if still pending."""
+        if name in self._pending:
+            self._load_pending([name])
+        return self._data.get(name)
+
+    def _load_pending(self, names: list[str]) -> None:
+        with self._lock:
+            for name in names:
+                value = self._pending.pop(name, None)
+                if value is not None:
+                    self._data[name] = orjson.loads(value)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Whole-database write (TinyDB ``drop_table``/``drop_tables``): a full snapshot."""
@@ -129,7 +149,7 @@ class DurableStorage(Storage):
             raise RuntimeError("table writes must run inside storage.transaction()")
         tracker = self._trackers.get(name)
         if tracker is None:
-            raw = self._data.get(name)
+            raw = self.table(name)
             if raw is None:
                 raw = self._data[name] = {}
                 self._created.add(name)
@@ -239,7 +259,7 @@ class DurableStorage(Storage):
         failing journal reset does not raise: the snapshot already holds everything, and the old
         journal stays consistent with it (its entries up to ``seq`` are skipped at replay).
         """
-        blob = load.encode_snapshot(self._data, seq)
+        blob = load.encode_snapshot(self.read(), seq)
         write_atomic(self.paths.db, blob)
         self.seq = seq
         assert self._journal is not None
@@ -258,6 +278,7 @@ class DurableStorage(Storage):
         except Exception as exc:
             self._poisoned = _reason(exc)
             return
+        self._pending = {}
         self._data.clear()
         self._data.update(loaded.data)
         self.seq = loaded.seq

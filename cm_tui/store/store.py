@@ -169,7 +169,15 @@ class Store:
         except load.SnapshotError as exc:
             raise _move_both_aside(paths, exc.reason, stamp) from None
 
-        storage = _storage(paths, loaded.data, loaded.seq, writer, compact_entries, compact_bytes)
+        storage = _storage(
+            paths,
+            loaded.data,
+            loaded.seq,
+            writer,
+            compact_entries,
+            compact_bytes,
+            pending=loaded.snapshot.pending,
+        )
         in_step = content.base == snapshot.seq and not content.entries and not content.torn
         try:
             if loaded.migrated or not in_step:
@@ -260,6 +268,7 @@ def _storage(
     writer: JournalWriter,
     compact_entries: int,
     compact_bytes: int,
+    pending: dict[str, memoryview] | None = None,
 ) -> DurableStorage:
     return DurableStorage(
         paths,
@@ -268,6 +277,7 @@ def _storage(
         writer,
         compact_entries=compact_entries,
         compact_bytes=compact_bytes,
+        pending=pending,
     )
 
 

@@ -141,6 +141,11 @@ class JournaledTable(Table):
         finally:
             self.clear_cache()
 
+    def _read_table(self) -> dict[str, Mapping]:
+        """This table only (stock TinyDB reads the whole database: every pending table)."""
+        storage: DurableStorage = self._storage  # type: ignore[assignment]
+        return storage.table(self.name) or {}
+
     def _get_next_id(self) -> int:
         if self._next_id is None:
             top = max(map(int, self._read_table()), default=0)
