@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 import orjson
@@ -318,11 +319,14 @@ class QueueRepo(EntityRepo[QueueItem]):
 
     def open_entries(self) -> list[OpenEntry]:
         """The open items as ``core.queue.OpenEntry`` (id, status and instants as stored),
-        without building the items: what the Queue tab orders, counts and alerts on."""
+        without building the items: what the Queue tab orders, counts and alerts on.
+
+        Built with ``tuple.__new__``: a named tuple's own constructor is a Python function, a
+        millisecond more per 10,000 items at start-up."""
+        make = tuple.__new__
+        fields = itemgetter("status", "deadline", "received_at", "snoozed_until")
         return [
-            OpenEntry(
-                int(key), doc["status"], doc["deadline"], doc["received_at"], doc["snoozed_until"]
-            )
+            make(OpenEntry, (int(key), *fields(doc)))
             for key, doc in self._raw().items()
             if doc["status"] in _OPEN
         ]
