@@ -19,7 +19,7 @@ from cm_tui.core.models import network_names
 from cm_tui.core.queue import ALERT_OVERDUE, crossed_entry_alerts, entry_counts
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import TabLabel
-from cm_tui.ui.widgets.summary import queue_tab_label
+from cm_tui.ui.widgets.queue_summary import queue_tab_label
 
 if TYPE_CHECKING:
     from textual.app import App

@@ -55,7 +55,7 @@ from cm_tui.ui import fmt
 from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.panes.base import Pane
 from cm_tui.ui.widgets.rowlist import RowList
-from cm_tui.ui.widgets.summary import TARGET_STYLES, WITHIN_STYLE, target_range, target_span
+from cm_tui.ui.widgets.target_summary import TARGET_STYLES, WITHIN_STYLE, target_range, target_span
 from cm_tui.ui.widgets.week_grid import WeekGridView
 
 #: post status -> (mark, style)

@@ -63,8 +63,8 @@ from cm_tui.core.queue import (
 from cm_tui.core.recurrence import WorkHours
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import Pane, TabLabel
+from cm_tui.ui.widgets.queue_summary import queue_tab_label
 from cm_tui.ui.widgets.rowlist import RowList
-from cm_tui.ui.widgets.summary import queue_tab_label
 
 if TYPE_CHECKING:
     from textual.worker import Worker

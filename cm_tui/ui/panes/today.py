@@ -59,8 +59,9 @@ from cm_tui.core.today import (
 from cm_tui.io.seeding import tracking_since
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import Pane, TabLabel
+from cm_tui.ui.widgets.queue_summary import queue_summary, queue_tab_label
 from cm_tui.ui.widgets.rowlist import RowList
-from cm_tui.ui.widgets.summary import queue_summary, queue_tab_label, target_lines
+from cm_tui.ui.widgets.target_summary import target_lines
 
 if TYPE_CHECKING:
     from cm_tui.store.repository import OccurrenceRepo

@@ -1,7 +1,5 @@
-"""Small read-only blocks shared by several panes: posting targets and queue counts.
-
-Both take rows already computed by ``core`` and return ``Content`` (plain text + theme styles).
-"""
+"""Posting targets as ``Content`` (plain text + theme styles): Today's side box (one line per
+network: count, target range, state) and the marks of the Calendar grid's cells."""
 
 from __future__ import annotations
 
@@ -11,7 +9,6 @@ from textual.content import Content
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import NetworkProfile, PostingPeriod
-from cm_tui.core.queue import QueueCounts
 from cm_tui.core.targets import OVER, UNDER, TargetRow
 
 #: target state -> (mark, style)
@@ -56,29 +53,3 @@ def target_lines(rows: Sequence[TargetRow]) -> Content:
             )
         )
     return Content("\n").join(lines)
-
-
-def queue_summary(counts: QueueCounts) -> Content:
-    """Open items, due within 15 minutes, overdue (the last two coloured when non-zero)."""
-    return Content.assemble(
-        (str(counts.open), "bold"),
-        " ",
-        t("ui.queue.open"),
-        "   ",
-        (str(counts.due_soon), "bold $text-warning" if counts.due_soon else "bold"),
-        " ",
-        t("ui.queue.due_soon"),
-        "   ",
-        (str(counts.overdue), "bold $text-error" if counts.overdue else "bold"),
-        " ",
-        t("ui.queue.overdue"),
-        "\n",
-        (t("ui.today.queue_hint"), "$text-muted"),
-    )
-
-
-def queue_tab_label(counts: QueueCounts) -> Content:
-    """``Queue 12 · 3 soon · 1 late``: the Queue tab's label."""
-    return Content(
-        t("ui.tab.queue_counts", open=counts.open, soon=counts.due_soon, overdue=counts.overdue)
-    )
