@@ -208,7 +208,8 @@ def split_tables(raw: bytes) -> dict[str, memoryview] | None:
         end = last if end < 0 else end
         stop = end - 1 if end < last else end  # the comma between tables
         colon = raw.find(b'":', start + 1, stop)
-        if raw[start : start + 1] != b'"' or colon < 0:
+        comma_ok = end == last or raw[stop : stop + 1] == b","
+        if raw[start : start + 1] != b'"' or colon < 0 or not comma_ok:
             return None
         name = raw[start + 1 : colon]
         if not name.isascii() or b"\\" in name:

@@ -138,6 +138,20 @@ def test_a_sealed_snapshot_read_table_by_table_is_the_same_data(data: dict, seq:
     assert (snapshot.schema, snapshot.seq) == (1, seq)
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        json.dumps({"_meta": {"1": {"schema": 1, "seq": 0}}, "posts": {}}, indent=1).encode(),
+        b'{\n"_meta":{"1":{"schema":1,"seq":0}}\n,"posts":{}\n}',  # commas moved
+        b'{\n"_meta":{"1":{"schema":1,"seq":0}},\n"po\\"sts":{}\n}',  # an escaped name
+    ],
+    ids=["pretty-printed", "commas-moved", "escaped-name"],
+)
+def test_a_snapshot_laid_out_otherwise_is_not_cut_into_tables(raw: bytes) -> None:
+    assert split_tables(raw) is None
+    assert parse_snapshot(raw).seq == 0  # still valid JSON: parsed (and checked) whole
+
+
 def test_a_snapshot_in_the_older_one_line_layout_still_opens() -> None:
     data = {"posts": {"1": {"x": 1}}}
     raw = orjson.dumps({"_meta": {"1": {"schema": 1, "seq": 3}}, **data})
