@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 TMP_MARK = ".tmp-"
+
+#: File content: bytes, or the pieces it is made of in order (a snapshot is written from its
+#: tables' pieces, without joining them: one copy of a big store in memory, not two).
+Blob = bytes | Sequence[bytes]
+
+
+def chunks_of(data: Blob) -> Sequence[bytes]:
+    return (data,) if isinstance(data, bytes) else data
 
 
 class DirSyncError(OSError):
@@ -45,7 +53,7 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: Blob) -> None:
     """Replace ``path`` by ``data`` atomically and durably.
 
     Raises ``OSError`` with the old file untouched if anything fails before the rename, and
@@ -55,7 +63,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            write_all(fd, data)
+            for chunk in chunks_of(data):
+                write_all(fd, chunk)
             os.fsync(fd)
         finally:
             os.close(fd)

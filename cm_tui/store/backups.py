@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from cm_tui.store import load
-from cm_tui.store.atomic import move_aside, utc_stamp, write_atomic
+from cm_tui.store.atomic import Blob, move_aside, utc_stamp, write_atomic
 from cm_tui.store.errors import NoBackup, SchemaTooNew, StoreCorrupt, StoreError
 from cm_tui.store.lock import StoreLock
 from cm_tui.store.paths import StorePaths
@@ -39,7 +39,7 @@ def list_backups(path: Path | str) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
-def take_daily_backup(paths: StorePaths, day: date, snapshot: bytes, keep: int) -> Path | None:
+def take_daily_backup(paths: StorePaths, day: date, snapshot: Blob, keep: int) -> Path | None:
     """Write today's backup from ``snapshot`` unless it exists; rotate; return the new file."""
     target = backup_path(paths, day)
     if target.exists():

@@ -32,7 +32,7 @@ from typing import Any
 import orjson
 
 from cm_tui.core.i18n import t
-from cm_tui.store.atomic import DirSyncError, fsync_dir, write_all, write_atomic
+from cm_tui.store.atomic import Blob, DirSyncError, chunks_of, fsync_dir, write_all, write_atomic
 
 #: Refuse values orjson would silently turn into strings (datetimes, dataclasses): memory would
 #: then hold a different type than the file.
@@ -64,10 +64,13 @@ class JournalContent:
     torn: bool = False  # the last line was incomplete and has been dropped
 
 
-def header(base: int, snapshot: bytes | None = None) -> bytes:
+def header(base: int, snapshot: Blob | None = None) -> bytes:
     head: dict[str, Any] = {"base": base}
     if snapshot is not None:
-        head["seal"] = [zlib.crc32(snapshot), len(snapshot)]
+        crc = size = 0
+        for chunk in chunks_of(snapshot):
+            crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+        head["seal"] = [crc, size]
     return orjson.dumps(head) + b"\n"
 
 
@@ -196,7 +199,7 @@ class JournalWriter:
     def broken(self) -> bool:
         return self._fd is None
 
-    def reset(self, base: int, snapshot: bytes | None = None) -> None:
+    def reset(self, base: int, snapshot: Blob | None = None) -> None:
         """Atomically replace the journal by an empty one continuing snapshot ``base`` (whose
         bytes, if given, are sealed in the header)."""
         head = header(base, snapshot)

@@ -181,18 +181,32 @@ def apply_changes(data: Data, changes: journal_mod.Changes) -> None:
 
 def encode_snapshot(data: Data, seq: int, schema: int = SCHEMA_VERSION) -> bytes:
     """The snapshot bytes: ``_meta`` first, then the tables as they are in memory."""
+    return b"".join(snapshot_chunks(data, seq, schema))
+
+
+def snapshot_chunks(data: Data, seq: int, schema: int = SCHEMA_VERSION) -> list[bytes]:
+    """``encode_snapshot``'s bytes in pieces, to be written one after the other (a store of
+    100,000 items is then in memory once as JSON, not twice)."""
     meta = {META_TABLE: {META_ID: {"schema": schema, "seq": seq}}}
-    return encode_tables(meta | data)
+    return table_chunks(meta | data)
 
 
 def encode_tables(tables: Any) -> bytes:
     """``{"name":{…},…}`` as orjson writes it, plus a newline before each table and before the
     closing brace: one table per line. orjson escapes every newline inside strings, so these
     are the only ones, and ``split_tables`` finds the tables without parsing anything."""
+    return b"".join(table_chunks(tables))
+
+
+def table_chunks(tables: Any) -> list[bytes]:
+    """``encode_tables``' bytes in pieces."""
     if not isinstance(tables, dict) or not tables:
-        return _dump(tables)
-    lines = [_dump(name) + b":" + _dump(table) for name, table in tables.items()]
-    return b"{\n" + b",\n".join(lines) + b"\n}"
+        return [_dump(tables)]
+    chunks = [b"{\n"]
+    for name, table in tables.items():
+        chunks += (_dump(name), b":", _dump(table), b",\n")
+    chunks[-1] = b"\n}"
+    return chunks
 
 
 def split_tables(raw: bytes) -> dict[str, memoryview] | None:

@@ -30,7 +30,7 @@ import orjson
 from tinydb.storages import Storage
 
 from cm_tui.store import load
-from cm_tui.store.atomic import DirSyncError, write_atomic
+from cm_tui.store.atomic import Blob, DirSyncError, write_atomic
 from cm_tui.store.errors import StoreWriteError
 from cm_tui.store.journal import JournalWriter
 from cm_tui.store.journal import read as read_journal
@@ -233,7 +233,7 @@ class DurableStorage(Storage):
 
     # ------------------------------------------------------------------ snapshots
 
-    def compact(self) -> bytes:
+    def compact(self) -> Blob:
         """Write memory as the new snapshot and start an empty journal; return the snapshot's
         bytes (raises on failure)."""
         with self._lock:
@@ -255,14 +255,14 @@ class DurableStorage(Storage):
         else:
             self._next_compact = self.compact_entries
 
-    def _snapshot(self, seq: int) -> bytes:
+    def _snapshot(self, seq: int) -> Blob:
         """Snapshot memory as change ``seq``, then reset the journal to continue it.
 
         Raises before the rename (nothing changed on disk) or ``DirSyncError`` after it. A
         failing journal reset does not raise: the snapshot already holds everything, and the old
         journal stays consistent with it (its entries up to ``seq`` are skipped at replay).
         """
-        blob = load.encode_snapshot(self.read(), seq)
+        blob = load.snapshot_chunks(self.read(), seq)
         write_atomic(self.paths.db, blob)
         self.seq = seq
         assert self._journal is not None

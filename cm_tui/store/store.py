@@ -25,7 +25,14 @@ from cm_tui.core.i18n import t
 from cm_tui.store import backups, load
 from cm_tui.store import journal as journal_mod
 from cm_tui.store.archive import Archive
-from cm_tui.store.atomic import TMP_MARK, move_aside, remove_stale_tmp, utc_stamp, write_atomic
+from cm_tui.store.atomic import (
+    TMP_MARK,
+    Blob,
+    move_aside,
+    remove_stale_tmp,
+    utc_stamp,
+    write_atomic,
+)
 from cm_tui.store.errors import SchemaTooNew, StoreCorrupt, StoreWriteError
 from cm_tui.store.journal import JournalContent, JournalCorrupt, JournalWriter
 from cm_tui.store.journal import read as read_journal
@@ -129,7 +136,7 @@ class Store:
         now: datetime,
         compact_entries: int,
         compact_bytes: int,
-    ) -> tuple[Store, bytes]:
+    ) -> tuple[Store, Blob]:
         """Open for writing; also return the snapshot bytes now on disk (for the backup)."""
         remove_stale_tmp(paths.folder, (paths.db.name + TMP_MARK, paths.journal.name + TMP_MARK))
         remove_stale_tmp(paths.backups)
@@ -179,17 +186,18 @@ class Store:
             pending=loaded.snapshot.pending,
         )
         in_step = content.base == snapshot.seq and not content.entries and not content.torn
+        on_disk: Blob = raw
         try:
             if loaded.migrated or not in_step:
-                raw = storage.compact()
+                on_disk = storage.compact()
             else:
                 writer.open_existing(0, paths.journal.stat().st_size)
         except OSError as exc:
             writer.close()
             raise StoreWriteError(exc.strerror or str(exc)) from exc
-        return cls(paths, storage, lock, is_new=False), raw
+        return cls(paths, storage, lock, is_new=False), on_disk
 
-    def _daily_backup(self, now: datetime, snapshot: bytes, keep: int) -> None:
+    def _daily_backup(self, now: datetime, snapshot: Blob, keep: int) -> None:
         """Copy ``snapshot`` (the data file as just opened) to today's backup, if none yet.
 
         A failure does not stop the app: it is listed in ``warnings`` for the UI to show.

@@ -11,6 +11,7 @@ import pytest
 from cm_tui.store import Store, StoreCorrupt, StoreWriteError
 from cm_tui.store import atomic as atomic_mod
 from cm_tui.store import journal as journal_mod
+from cm_tui.store.atomic import Blob, chunks_of
 from cm_tui.store.journal import read as read_journal
 from cm_tui.store.storage import SNAPSHOT_THRESHOLD
 from tests.store.samples import post, queue_item
@@ -268,8 +269,8 @@ def test_a_failed_whole_database_write_reloads_from_disk(
 def test_dir_sync_failure_after_the_rename_keeps_the_change(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def unsynced(path: Path, data: bytes) -> None:
-        Path(path).write_bytes(data)
+    def unsynced(path: Path, data: Blob) -> None:
+        Path(path).write_bytes(b"".join(chunks_of(data)))
         raise atomic_mod.DirSyncError(5, "cannot sync folder")
 
     monkeypatch.setattr("cm_tui.store.storage.write_atomic", unsynced)
