@@ -8,6 +8,10 @@ Plain dataclasses, shared by every layer. Contract:
 * ``to_dict()`` gives JSON-ready primitives (instants as ISO-8601 with ``+00:00``, dates as
   ``YYYY-MM-DD``) and ``from_dict()`` reads them back, ignoring keys it does not know so that a
   newer file read by an older build fails the schema check, not here;
+* ``to_dict()`` leaves out a field whose default is empty (``None``, ``""``, ``()``) while it
+  holds that default (``from_dict()`` gives it back): a queue item is a fifth smaller on disk,
+  and the store parses that much faster at every start. Code reading stored documents directly
+  uses ``.get()`` for such fields;
 * ``id`` is the store's document id: ``0`` means "not stored yet".
 
 Parsing uses ``datetime.fromisoformat`` (about 0.1 µs), never arrow (about 35 µs), because the
@@ -47,6 +51,10 @@ def format_instant(value: datetime) -> str:
     return assert_utc(value).isoformat()
 
 
+def _is_empty(value: object) -> bool:
+    return value is None or (type(value) in (str, tuple, list) and not value)
+
+
 class Record:
     """Mixin giving dataclasses the to/from dict contract described in the module docstring.
 
@@ -58,6 +66,7 @@ class Record:
     INSTANTS: ClassVar[tuple[str, ...]] = ()
     DATES: ClassVar[tuple[str, ...]] = ()
     _FIELDS: ClassVar[tuple[str, ...]]
+    _EMPTY_BY_DEFAULT: ClassVar[frozenset[str]]
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
@@ -67,10 +76,27 @@ class Record:
             cls._FIELDS = names
         return names
 
+    @classmethod
+    def empty_by_default(cls) -> frozenset[str]:
+        """The fields whose default is empty: ``to_dict`` leaves them out while they are."""
+        names = cls.__dict__.get("_EMPTY_BY_DEFAULT")
+        if names is None:
+            names = frozenset(
+                f.name
+                for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+                if _is_empty(f.default)
+                or (f.default_factory is not dataclasses.MISSING and _is_empty(f.default_factory()))
+            )
+            cls._EMPTY_BY_DEFAULT = names
+        return names
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        empty_by_default = self.empty_by_default()
         for name in self.field_names():
             value = getattr(self, name)
+            if name in empty_by_default and _is_empty(value):
+                continue
             if value is not None:
                 if name in self.INSTANTS:
                     value = format_instant(value)

@@ -31,6 +31,20 @@ def test_every_entity_round_trips_through_its_repo_and_a_reopen(store: Store, db
             assert repo.get(record.id) == record
 
 
+def test_a_document_leaves_out_the_empty_optional_fields_and_reads_back_whole(
+    store: Store, db: Path
+) -> None:
+    added = store.repo.queue.add(queue_item(0, ambassador=False, keywords=(), author_name=""))
+    doc = store._storage.table("queue")[str(added.id)]
+    empty = {"snoozed_until", "reply_text", "replied_at", "closed_at", "notes", "keywords"}
+    assert empty.isdisjoint(doc) and "author_name" not in doc
+    assert (doc["status"], doc["ambassador"], doc["follower"]) == ("new", False, True)
+    store.close()
+    with Store.open(db) as again:
+        assert again.repo.queue.get(added.id) == added
+        assert [entry.snoozed_until for entry in again.repo.queue.open_entries()] == [None]
+
+
 def test_entity_repos_cover_every_model_table(store: Store) -> None:
     assert set(store.repo.entity_repos()) == set(samples())
 
