@@ -66,7 +66,7 @@ class Record:
     INSTANTS: ClassVar[tuple[str, ...]] = ()
     DATES: ClassVar[tuple[str, ...]] = ()
     _FIELDS: ClassVar[tuple[str, ...]]
-    _EMPTY_BY_DEFAULT: ClassVar[frozenset[str]]
+    _EMPTY_BY_DEFAULT: ClassVar[dict[str, Any]]
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
@@ -77,18 +77,27 @@ class Record:
         return names
 
     @classmethod
-    def empty_by_default(cls) -> frozenset[str]:
-        """The fields whose default is empty: ``to_dict`` leaves them out while they are."""
-        names = cls.__dict__.get("_EMPTY_BY_DEFAULT")
-        if names is None:
-            names = frozenset(
-                f.name
-                for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-                if _is_empty(f.default)
-                or (f.default_factory is not dataclasses.MISSING and _is_empty(f.default_factory()))
-            )
-            cls._EMPTY_BY_DEFAULT = names
-        return names
+    def empty_by_default(cls) -> dict[str, Any]:
+        """The fields whose default is empty, each with its stored form (``None``, ``""`` or
+        ``[]``): ``to_dict`` leaves them out while they hold it."""
+        empties = cls.__dict__.get("_EMPTY_BY_DEFAULT")
+        if empties is None:
+            empties = {}
+            for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+                default = f.default
+                if f.default_factory is not dataclasses.MISSING:
+                    default = f.default_factory()
+                if _is_empty(default):
+                    empties[f.name] = [] if isinstance(default, tuple | list) else default
+            cls._EMPTY_BY_DEFAULT = empties
+        return empties
+
+    @classmethod
+    def complete_document(cls, doc: dict[str, Any]) -> dict[str, Any]:
+        """A stored document with the empty fields ``to_dict`` left out put back: an export
+        lists every field, whichever build wrote the document."""
+        missing = {name: value for name, value in cls.empty_by_default().items() if name not in doc}
+        return doc | missing if missing else doc
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

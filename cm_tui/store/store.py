@@ -323,12 +323,16 @@ def export_all(store: Store) -> dict[str, Any]:
     tables: dict[str, list[dict[str, Any]]] = {}
     for name in set(data) | set(MODELS) | {PREFS_TABLE}:
         table = data.get(name) or {}
-        tables[name] = [{"id": int(key), **table[key]} for key in sorted(table, key=int)]
+        model = MODELS.get(name)
+        tables[name] = [
+            {"id": int(key), **(model.complete_document(doc) if model else doc)}
+            for key, doc in sorted(table.items(), key=lambda pair: int(pair[0]))
+        ]
     hot = data.get("queue") or {}
     archived: dict[int, dict[str, Any]] = {}
     for month in store.archive.months():
         for key, doc in store.archive.read_docs(month).items():
             if key not in hot:
-                archived[int(key)] = {"id": int(key), **doc}
+                archived[int(key)] = {"id": int(key), **MODELS["queue"].complete_document(doc)}
     tables["queue_archive"] = [archived[key] for key in sorted(archived)]
     return {"schema": SCHEMA_VERSION, "tables": dict(sorted(tables.items()))}

@@ -43,6 +43,9 @@ def test_a_document_leaves_out_the_empty_optional_fields_and_reads_back_whole(
     with Store.open(db) as again:
         assert again.repo.queue.get(added.id) == added
         assert [entry.snoozed_until for entry in again.repo.queue.open_entries()] == [None]
+        [exported] = export_all(again)["tables"]["queue"]  # an export lists every field
+    assert exported["snoozed_until"] is None and exported["keywords"] == []
+    assert exported["notes"] == exported["author_name"] == ""
 
 
 def test_entity_repos_cover_every_model_table(store: Store) -> None:
