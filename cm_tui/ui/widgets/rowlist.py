@@ -220,9 +220,9 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         """One row as a ``Strip``: the first line of ``content``, cut (``…``) or padded to
         ``width``, its spans drawn over ``style``.
 
-        Not ``Visual.to_strips``: rows need no wrapping, alignment, links or text selection,
-        and skipping them (with the span styles' Rich styles kept across rows) draws a row
-        about five times faster, which is most of a first frame of the Queue or Today tab.
+        Not ``Visual.to_strips``: rows need no wrapping, alignment, links or text selection.
+        Skipping them, with the spans' Rich styles kept across rows, halves what drawing a row
+        costs (the Queue list's first paint on 10,000 items: 8.8 ms before, 5.3 ms now).
         """
         line = content.split("\n", allow_blank=True)[0] if "\n" in content.plain else content
         line = line.truncate(width, ellipsis=True, pad=True)
@@ -236,6 +236,7 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         return Strip(segments, width)
 
     def notify_style_update(self) -> None:
-        """The styles (or the theme) changed: the cached Rich styles are stale."""
+        """The styles (or the theme) changed: the Rich styles cached so far are for the old
+        ones (keyed by resolved style, so never wrong; dropped to keep the cache small)."""
         super().notify_style_update()
         self._rich_styles.clear()
