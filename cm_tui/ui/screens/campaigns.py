@@ -100,7 +100,7 @@ class CampaignForm(RecordForm[AdCampaign]):
         ]
 
     def build(self, values: dict[str, str]) -> AdCampaign:
-        label = {f.name: f.label for f in self.form_fields()}
+        label = self.labels()
         name = required("name", label["name"], values["name"])
         network = network_or_error("network", label["network"], values["network"], self._networks)
         start = day_or_error("start", label["start"], values["start"])
@@ -140,7 +140,7 @@ class CheckForm(RecordForm[CampaignCheck]):
         ]  # fmt: skip
 
     def build(self, values: dict[str, str]) -> CampaignCheck:
-        label = {f.name: f.label for f in self.form_fields()}
+        label = self.labels()
         day = day_or_error("day", label["day"], values["day"])
         campaign = self._campaign
         if not campaign.start <= day <= campaign.end:

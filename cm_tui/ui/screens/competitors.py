@@ -58,7 +58,7 @@ class CompetitorForm(RecordForm[Competitor]):
         ]
 
     def build(self, values: dict[str, str]) -> Competitor:
-        label = {f.name: f.label for f in self.form_fields()}
+        label = self.labels()
         name = required("name", label["name"], values["name"])
         network = network_or_error("network", label["network"], values["network"], self._networks)
         return self._competitor.replace(name=name, network=network, handle=values["handle"].strip())
@@ -89,7 +89,7 @@ class CompetitorMonthForm(RecordForm[CompetitorMonth]):
         ]
 
     def build(self, values: dict[str, str]) -> CompetitorMonth:
-        label = {f.name: f.label for f in self.form_fields()}
+        label = self.labels()
         month = values["month"].strip()
         try:
             year, number = parse_month(month)

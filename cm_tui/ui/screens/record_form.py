@@ -108,6 +108,10 @@ class RecordForm(ModalScreen[Result | None], Generic[Result]):
     def form_fields(self) -> list[Field]:
         raise NotImplementedError
 
+    def labels(self) -> dict[str, str]:
+        """Field name -> its label, for ``build``'s error messages."""
+        return {f.name: f.label for f in self.form_fields()}
+
     def build(self, values: dict[str, str]) -> Result:
         """The result of the typed ``values`` (field name -> text); raises ``FieldError``."""
         raise NotImplementedError
