@@ -498,7 +498,7 @@ class StatsPane(Pane):
         if saved:
             self.month = figures.month
             self.reloaded_after_write()
-            self.app.notify(t("stats.form.saved"))
+            self.app.notify(t("stats.form.saved"), markup=False)
 
     def action_campaigns(self) -> None:
         from cm_tui.ui.screens.campaigns import CampaignsScreen
@@ -510,7 +510,7 @@ class StatsPane(Pane):
         from cm_tui.ui.screens.kpi_form import KpiForm
 
         if not self._networks:
-            self.app.notify(t("stats.kpi_form.no_network"), severity="warning")
+            self.app.notify(t("stats.kpi_form.no_network"), severity="warning", markup=False)
             return
         chosen = baseline_pref(self.ctx.repo.prefs.get(PREF_BASELINE))
         form = KpiForm(self._networks, self._targets, chosen, self.ctx.today())
@@ -534,7 +534,7 @@ class StatsPane(Pane):
 
         if self.ctx.write(change):
             self.reloaded_after_write()
-            self.app.notify(t("stats.kpi_form.saved"))
+            self.app.notify(t("stats.kpi_form.saved"), markup=False)
 
     def action_competitors(self) -> None:
         from cm_tui.ui.screens.competitors import CompetitorsScreen

@@ -325,7 +325,7 @@ class ChecksScreen(RecordListScreen[CampaignCheck]):
             self.changed = True
             rows = self.records()
             self.query_one(RowList).set_rows(rows, rows.index(check))
-            self.notify(t("stats.checks.saved"))
+            self.notify(t("stats.checks.saved"), markup=False)
 
     def action_add(self) -> None:
         form = CheckForm(self.campaign, self._today)

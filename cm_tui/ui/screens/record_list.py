@@ -124,7 +124,7 @@ class RecordListScreen(ModalScreen[None], Generic[R]):
         if saved:
             self.changed = True
             self._refresh(select)
-            self.notify(t(message or f"stats.{self.AREA}.saved"))
+            self.notify(t(message or f"stats.{self.AREA}.saved"), markup=False)
 
     def action_delete(self) -> None:
         """Ask first; on yes, delete the selected record (``no`` or ``escape`` keep it)."""
@@ -140,7 +140,7 @@ class RecordListScreen(ModalScreen[None], Generic[R]):
             if self._write(lambda: self.delete_record(record)):
                 self.changed = True
                 self._refresh()
-                self.notify(t(f"stats.{self.AREA}.deleted"))
+                self.notify(t(f"stats.{self.AREA}.deleted"), markup=False)
 
         self.app.push_screen(Confirm(self.delete_question(record)), answered)
 
