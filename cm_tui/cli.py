@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from cm_tui.core.i18n import LANGUAGES, default_language, set_language, t
+from cm_tui.core.value import Value, frozen
 
 #: Textual draws batched updates on a 1/TEXTUAL_FPS timer (60 by default), so a key waits up to
 #: 16.7 ms for its frame before any work is done: most of a 16 ms key budget. At 240 the wait is
@@ -87,8 +88,8 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-@dataclasses.dataclass(frozen=True)
-class _Command:
+@frozen(slots=False)
+class _Command(Value):
     """A sub-command: its name, help message key, handler, which of the root's options it
     accepts, and the function that adds its own arguments."""
 

@@ -25,7 +25,6 @@ skipped both count as handled, so a fully handled day reads 100 %.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
@@ -54,6 +53,7 @@ from cm_tui.core.recurrence import (
     slot_times,
 )
 from cm_tui.core.timeutil import local_to_utc
+from cm_tui.core.value import Value, frozen
 
 OVERDUE_DAYS = 7
 
@@ -91,8 +91,8 @@ _STATUS_OF = {
 _HANDLED = (OccurrenceStatus.DONE, OccurrenceStatus.SKIPPED)
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaRow:
+@frozen
+class AgendaRow(Value):
     """One occurrence on the agenda. ``label(lang)`` gives the task's text in either language."""
 
     occurrence_key: str
@@ -132,16 +132,16 @@ class AgendaRow:
         return self.template.label(lang)
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaSection:
+@frozen
+class AgendaSection(Value):
     """``key`` is ``"overdue"``, ``"now"`` or a ``TaskGroup`` value."""
 
     key: str
     rows: tuple[AgendaRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Agenda:
+@frozen
+class Agenda(Value):
     day: date
     is_today: bool
     #: block of ``now`` when ``day`` is today, else ``None``
@@ -476,8 +476,8 @@ def apply_network_targets(
 # --------------------------------------------------------------------------- onboarding
 
 
-@dataclass(frozen=True, slots=True)
-class OnboardingProgress:
+@frozen
+class OnboardingProgress(Value):
     """Progress of the onboarding + first-months checklists (``ONCE`` items without a day).
 
     ``week`` is 1 in the first 7 days after ``start``. ``next_items`` are the first undone items

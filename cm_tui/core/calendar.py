@@ -13,7 +13,6 @@ Posts are filtered on UTC bounds first, so only the week's posts are converted t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,6 +26,7 @@ from cm_tui.core.timeutil import (
     parse_month,
     week_start_of,
 )
+from cm_tui.core.value import Value, frozen
 
 __all__ = [
     "GridCell",
@@ -42,8 +42,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class GridCell:
+@frozen
+class GridCell(Value):
     day: date
     #: (local datetime, post), sorted by local time then title
     posts: tuple[tuple[datetime, Post], ...]
@@ -51,8 +51,8 @@ class GridCell:
     under: bool
 
 
-@dataclass(frozen=True, slots=True)
-class GridRow:
+@frozen
+class GridRow(Value):
     network: NetworkProfile
     cells: tuple[GridCell, ...]
     week_count: int
@@ -77,8 +77,8 @@ class GridRow:
         return "under" if "under" in states else "over" if "over" in states else "within"
 
 
-@dataclass(frozen=True, slots=True)
-class WeekGrid:
+@frozen
+class WeekGrid(Value):
     week_start: date
     days: tuple[date, ...]
     rows: tuple[GridRow, ...]
@@ -122,8 +122,8 @@ def week_grid(
     return WeekGrid(week_start, days, tuple(rows))
 
 
-@dataclass(frozen=True, slots=True)
-class MonthCell:
+@frozen
+class MonthCell(Value):
     day: date
     in_month: bool
     #: network key -> posts of that day (sorted by local time); only networks with posts
@@ -133,8 +133,8 @@ class MonthCell:
         return sum(1 for _, p in self.posts.get(network, ()) if p.status in COUNTED_STATUSES)
 
 
-@dataclass(frozen=True, slots=True)
-class MonthGrid:
+@frozen
+class MonthGrid(Value):
     month: str
     #: weeks (Monday first) covering the month; days outside it have ``in_month = False``
     weeks: tuple[tuple[MonthCell, ...], ...]
@@ -168,8 +168,8 @@ def month_grid(
 # --------------------------------------------------------------------------- time blocks
 
 
-@dataclass(frozen=True, slots=True)
-class TimeBlock:
+@frozen
+class TimeBlock(Value):
     """A named block of a working day (``morning``...) with the tasks the agenda puts in it:
     what the iCalendar export writes beside the posts."""
 

@@ -7,14 +7,14 @@ campaigns at start-up and must not import the Stats machinery for it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from cm_tui.core.models import AdCampaign
+from cm_tui.core.value import Value, frozen
 
 
-@dataclass(frozen=True, slots=True)
-class CampaignStatus:
+@frozen
+class CampaignStatus(Value):
     campaign: AdCampaign
     spend: float
     results: int

@@ -27,6 +27,8 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar, Self, TypeVar, dataclass_transform
 
+from cm_tui.core.value import Value
+
 
 def assert_utc(value: datetime) -> datetime:
     """Return ``value`` if it is an aware UTC instant; raise ``ValueError`` otherwise."""
@@ -55,7 +57,7 @@ def _is_empty(value: object) -> bool:
     return value is None or (type(value) in (str, tuple, list) and not value)
 
 
-class Record:
+class Record(Value):
     """Mixin giving dataclasses the to/from dict contract described in the module docstring.
 
     Subclasses list their instant fields in ``INSTANTS`` and date fields in ``DATES``. Tuples are
@@ -65,16 +67,7 @@ class Record:
     __slots__ = ()
     INSTANTS: ClassVar[tuple[str, ...]] = ()
     DATES: ClassVar[tuple[str, ...]] = ()
-    _FIELDS: ClassVar[tuple[str, ...]]
     _EMPTY_BY_DEFAULT: ClassVar[dict[str, Any]]
-
-    @classmethod
-    def field_names(cls) -> tuple[str, ...]:
-        names = cls.__dict__.get("_FIELDS")
-        if names is None:
-            names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-            cls._FIELDS = names
-        return names
 
     @classmethod
     def empty_by_default(cls) -> dict[str, Any]:
@@ -136,16 +129,7 @@ class Record:
     def replace(self, **changes: Any) -> Self:
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self.field_names())
-
     __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.field_names())
-        return f"{type(self).__qualname__}({fields})"
 
 
 R = TypeVar("R", bound=Record)
@@ -153,10 +137,8 @@ R = TypeVar("R", bound=Record)
 
 @dataclass_transform()
 def record(cls: type[R]) -> type[R]:
-    """``@dataclass(slots=True)`` for a ``Record``, which brings its own ``__eq__`` and
-    ``__repr__`` (the same behaviour): a dataclass compiles the source of each method it
-    generates when its module is imported, and these two are a third of what the record
-    classes cost every start-up."""
+    """``@dataclass(slots=True)`` for a ``Record``, whose ``__eq__`` and ``__repr__`` come from
+    ``Value`` (see ``core.value``: the same behaviour, without compiling them per class)."""
     return dataclass(slots=True, eq=False, repr=False)(cls)
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo
 from cm_tui.core.models import NetworkProfile, Post, PostStatus, to_utc
 from cm_tui.core.textsafe import clean_line, clean_text
 from cm_tui.core.timeutil import local_to_utc, parse_hhmm
+from cm_tui.core.value import Value, frozen
 
 __all__ = [
     "DEFAULT_MIN_GAP_MINUTES",
@@ -93,8 +94,8 @@ class CheckKind(StrEnum):
     PAST_UNPUBLISHED = "past_unpublished"
 
 
-@dataclass(frozen=True, slots=True)
-class PostCheck:
+@frozen
+class PostCheck(Value):
     """One problem with a post: ``message_key`` and ``params`` give its translated line."""
 
     kind: CheckKind
@@ -105,8 +106,8 @@ class PostCheck:
         return f"calendar.check.{self.kind.value}"
 
 
-@dataclass(frozen=True, slots=True)
-class FieldError:
+@frozen
+class FieldError(Value):
     """A bad form field (or CSV cell): ``message_key`` + ``params`` give its one line."""
 
     field: str

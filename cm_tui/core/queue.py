@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
@@ -24,6 +23,7 @@ from zoneinfo import ZoneInfo
 from cm_tui.core.models import QueueItem, QueueStatus, format_instant
 from cm_tui.core.recurrence import WorkHours
 from cm_tui.core.timeutil import local_to_utc
+from cm_tui.core.value import Value, frozen
 
 DUE_SOON = timedelta(minutes=15)
 DUE_30 = timedelta(minutes=30)
@@ -194,8 +194,8 @@ def _entries_of(items: Sequence[QueueItem]) -> tuple[list[OpenEntry], dict[int, 
     return entries, {id(e): item for e, item in zip(entries, items, strict=True)}
 
 
-@dataclass(frozen=True, slots=True)
-class QueueCounts:
+@frozen
+class QueueCounts(Value):
     open: int
     due_soon: int
     overdue: int
@@ -358,8 +358,8 @@ def fill_template(template: str, item: QueueItem) -> str:
 # --------------------------------------------------------------------------- filters
 
 
-@dataclass(frozen=True, slots=True)
-class QueueFilter:
+@frozen
+class QueueFilter(Value):
     """What the Queue tab shows: every criterion left empty lets everything through."""
 
     text: str = ""

@@ -41,7 +41,6 @@ working day; their block is ``block`` if set, else the one the time falls in. DS
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -56,6 +55,7 @@ from cm_tui.core.timeutil import (
     parse_hhmm,
     week_start_of,
 )
+from cm_tui.core.value import Value, frozen
 
 #: Named time blocks of a working day, in order. ``block_start`` / ``block_of`` give their bounds:
 #: morning = [workday start, 12:00), midday = [12:00, 14:00), afternoon = [14:00, workday end),
@@ -72,8 +72,8 @@ CHECKLIST_DAY = date(1970, 1, 1)
 DEFAULT_WORKDAYS: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 
-@dataclass(frozen=True, slots=True)
-class WorkHours:
+@frozen
+class WorkHours(Value):
     """The working day: ``[start, end)`` local time on ISO ``workdays``."""
 
     start: time = time(9, 0)
@@ -95,8 +95,8 @@ class WorkHours:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+@frozen
+class Slot(Value):
     """One occurrence of a task on a day: its index within the day, local time, block, instant."""
 
     index: int

@@ -13,25 +13,25 @@ its link on X and on Facebook the same day. Series are stored as JSON (``to_json
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.models import Post, PostStatus
 from cm_tui.core.timeutil import local_to_utc, parse_hhmm
+from cm_tui.core.value import Value, frozen
 
 
-@dataclass(frozen=True, slots=True)
-class SeriesSlot:
+@frozen
+class SeriesSlot(Value):
     network: str
     weekday: int  # ISO: 1 = Monday ... 7 = Sunday
     at: str  # "HH:MM" local
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class ContentSeries:
+@frozen
+class ContentSeries(Value):
     name: str
     slots: tuple[SeriesSlot, ...]
 

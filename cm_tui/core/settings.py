@@ -35,7 +35,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -45,6 +45,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cm_tui.core.i18n import LANGUAGES, default_language, t
 from cm_tui.core.models import NetworkProfile, PostingPeriod, QueueKind
+from cm_tui.core.value import Value, frozen
 
 #: Network keys the app knows (the shipped profiles in ``data/networks.json``).
 KNOWN_NETWORKS: tuple[str, ...] = (
@@ -129,8 +130,8 @@ def _zone_exists(name: str) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkOverride:
+@frozen
+class NetworkOverride(Value):
     """Per-organisation posting target for one network (``[networks.<key>]``); ``None`` keeps
     the shipped value."""
 
@@ -143,8 +144,8 @@ def _empty() -> Mapping[Any, Any]:
     return MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Settings:
+@frozen(slots=False)
+class Settings(Value):
     """Validated settings. Build from a file with ``Settings.from_mapping`` (or
     ``io.settings_file.load_settings``); ``Settings()`` gives the defaults."""
 

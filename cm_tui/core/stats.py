@@ -34,6 +34,7 @@ from cm_tui.core.timeutil import (
     shift_month,
     week_start_of,
 )
+from cm_tui.core.value import Value, frozen
 
 #: Metrics ``monthly_series`` understands besides the integer fields of ``MonthlyFigures``.
 DERIVED_METRICS = ("engagements", "engagement_rate")
@@ -233,8 +234,8 @@ def month_bounds(month: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
 # --------------------------------------------------------------------------- KPI targets
 
 
-@dataclass(frozen=True, slots=True)
-class KpiTargets:
+@frozen
+class KpiTargets(Value):
     """What "a good month" means for one network; ``None`` switches a KPI off.
 
     * ``followers_growth_pct``: followers growth against the previous month, in percent;
@@ -347,8 +348,8 @@ TABLE_METRICS: tuple[str, ...] = (
 METRIC_KPI = {"followers": "followers_growth", "engagement_rate": "engagement_rate"}
 
 
-@dataclass(frozen=True, slots=True)
-class FigureLine:
+@frozen
+class FigureLine(Value):
     """One figure of one network in one month, with its changes and its KPI."""
 
     metric: str
@@ -360,8 +361,8 @@ class FigureLine:
     kpi: bool | None
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkMonth:
+@frozen
+class NetworkMonth(Value):
     network: str
     month: str
     lines: tuple[FigureLine, ...]
@@ -536,8 +537,8 @@ def months_between(first: str, last: str) -> list[str]:
 # report (plotext exported through Rich): one place decides the lines, each caller only draws.
 
 
-@dataclass(frozen=True, slots=True)
-class ChartLine:
+@frozen
+class ChartLine(Value):
     """One line of a chart; ``target`` marks a reference line (a network's posting target)."""
 
     label: str
@@ -545,8 +546,8 @@ class ChartLine:
     target: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ChartData:
+@frozen
+class ChartData(Value):
     """Everything the charts read, for the months they show.
 
     ``responses`` is ``None`` while the queue's figures are not known yet (the tab computes

@@ -9,12 +9,12 @@ already scheduled for the rest of it).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.models import NetworkProfile, Post, PostingPeriod, PostStatus
 from cm_tui.core.timeutil import local_day_bounds, week_start_of
+from cm_tui.core.value import Value, frozen
 
 COUNTED_STATUSES = frozenset({PostStatus.SCHEDULED, PostStatus.PUBLISHED})
 
@@ -32,8 +32,8 @@ def target_state(count: int, low: int, high: int) -> str:
     return WITHIN
 
 
-@dataclass(frozen=True, slots=True)
-class TargetRow:
+@frozen
+class TargetRow(Value):
     network: NetworkProfile
     count: int
     #: first and last local day counted (the same day for daily networks)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -36,6 +35,7 @@ from cm_tui.core.models import (
 )
 from cm_tui.core.recurrence import WorkHours, validate_cadence
 from cm_tui.core.timeutil import local_day_bounds, local_to_utc, week_start_of
+from cm_tui.core.value import Value, frozen
 
 # --------------------------------------------------------------------------- snooze
 
@@ -142,8 +142,8 @@ def due_documents(documents: Iterable[ReferenceDocument], today: date) -> list[R
     return [item[3] for item in due]
 
 
-@dataclass(frozen=True, slots=True)
-class InfluencerPick:
+@frozen
+class InfluencerPick(Value):
     """The influencer to contact this week. ``contacted_this_week``: someone was already
     contacted since Monday (the weekly task is done); ``influencer`` is then that person."""
 
@@ -202,8 +202,8 @@ _GROUP_OF_KIND = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class TaskForm:
+@frozen
+class TaskForm(Value):
     """What the user typed, as text (``kind`` is a ``CadenceKind`` value).
 
     ``detail`` depends on the kind: times a day (``times_per_day``), ISO weekdays ``"1,5"``

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Post
 from cm_tui.core.posts import FIELDS, FieldError, parse_post_fields, post_fields
+from cm_tui.core.value import Value, frozen
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -67,8 +68,8 @@ def export_posts_csv(posts: Iterable[Post], tz: ZoneInfo) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-@dataclass(frozen=True, slots=True)
-class RowError:
+@frozen
+class RowError(Value):
     line: int
     error: FieldError
 

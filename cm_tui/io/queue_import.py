@@ -44,6 +44,7 @@ from cm_tui.core.models import QueueItem, QueueKind
 from cm_tui.core.queue import deadline_for, fold_text, match_keywords
 from cm_tui.core.settings import IMPORT_FIELDS
 from cm_tui.core.textsafe import clean_line, clean_text
+from cm_tui.core.value import Value, frozen
 
 FORMATS: tuple[str, ...] = ("auto", "csv", "json", "jsonl", "mastodon")
 #: a CSV field longer than this is refused ("huge field"); the csv module's default limit
@@ -57,8 +58,8 @@ _READ_BLOCK = 1 << 16
 # --------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
-class Problem:
+@frozen(slots=False)
+class Problem(Value):
     line: int
     reason: str
 
@@ -102,8 +103,8 @@ class _Bad(Exception):
 # --------------------------------------------------------------------------- options
 
 
-@dataclass(frozen=True)
-class ImportOptions:
+@frozen(slots=False)
+class ImportOptions(Value):
     """What the file does not say: its format, default network, the zone of naive times, the
     deadline policy (a ``Settings``-like object) and the watch keywords."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+from cm_tui.core.value import Value, frozen
 from cm_tui.io.queue_import import ImportRejected, ImportResult
 
 PROCESSED = "processed"
@@ -24,8 +24,8 @@ SETTLE_SECONDS = 2.0
 SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson")
 
 
-@dataclass(frozen=True)
-class InboxOutcome:
+@frozen(slots=False)
+class InboxOutcome(Value):
     name: str
     result: ImportResult | None
     report: str = ""

@@ -15,7 +15,7 @@ import html
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +56,7 @@ from cm_tui.core.stats import (
 )
 from cm_tui.core.textsafe import clean_line
 from cm_tui.core.timeutil import parse_month, shift_month
+from cm_tui.core.value import Value, frozen
 
 if TYPE_CHECKING:
     from cm_tui.store import Repository
@@ -63,8 +64,8 @@ if TYPE_CHECKING:
 FORMATS = ("md", "csv", "html")
 
 
-@dataclass(frozen=True, slots=True)
-class CompetitorLine:
+@frozen
+class CompetitorLine(Value):
     name: str
     network: str
     followers: int | None
@@ -73,15 +74,15 @@ class CompetitorLine:
     engagements: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class CampaignLine:
+@frozen
+class CampaignLine(Value):
     status: CampaignStatus
     month_spend: float
     month_results: int
 
 
-@dataclass(frozen=True)
-class MonthReport:
+@frozen(slots=False)
+class MonthReport(Value):
     month: str
     baseline: str | None
     today: date

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from cm_tui.core.value import Value, frozen
 
-@dataclass(frozen=True, slots=True)
-class StorePaths:
+
+@frozen
+class StorePaths(Value):
     """The files of the store whose snapshot is ``db`` (e.g. ``…/store.json``).
 
     * ``journal``: append-only log of changes since the snapshot (``store.journal``);

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import importlib
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, ComposeResult
@@ -21,6 +20,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from cm_tui.core.i18n import t
+from cm_tui.core.value import Value, frozen
 from cm_tui.ui.bindings import KeyInfo, keys_for, localize_bindings
 from cm_tui.ui.context import UiContext
 from cm_tui.ui.panes.base import Pane, TabLabel
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 THEME_PREF = "theme"
 
 
-@dataclass(frozen=True)
-class Tab:
+@frozen(slots=False)
+class Tab(Value):
     """A tab: its id, its title's message key and where its pane class lives.
 
     The pane module is imported on first use (``pane_class``), so start-up pays only for the

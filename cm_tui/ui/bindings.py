@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.keys import _character_to_key
 
 from cm_tui.core.i18n import t
+from cm_tui.core.value import Value, frozen
 
 
-@dataclass(frozen=True)
-class KeyInfo:
+@frozen(slots=False)
+class KeyInfo(Value):
     """One action and every key currently bound to it."""
 
     keys: tuple[str, ...]

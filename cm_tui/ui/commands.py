@@ -7,18 +7,19 @@ The entries come from ``CmTuiApp.command_entries()``, which derives them from th
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from cm_tui.core.value import Value, frozen
+
 if TYPE_CHECKING:
     from cm_tui.ui.app import CmTuiApp
 
 
-@dataclass(frozen=True)
-class CommandEntry:
+@frozen(slots=False)
+class CommandEntry(Value):
     """One palette line: ``title`` is searched, ``help`` names the key(s)."""
 
     title: str

@@ -46,7 +46,6 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -57,6 +56,7 @@ from textual.worker import Worker, get_current_worker
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem
+from cm_tui.core.value import Value, frozen
 from cm_tui.io.queue_import import (
     ImportCancelled,
     ImportOptions,
@@ -85,8 +85,8 @@ class _Stopped(Exception):
     """The worker was cancelled or the app stopped: end quietly."""
 
 
-@dataclass(frozen=True)
-class _Snapshot:
+@frozen(slots=False)
+class _Snapshot(Value):
     """What the worker needs from the store, taken on the UI thread."""
 
     options: ImportOptions

@@ -13,7 +13,6 @@ store's index: building a day costs the same on an empty store and on a year of 
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
@@ -56,6 +55,7 @@ from cm_tui.core.today import (
     snooze_until,
     template_from_form,
 )
+from cm_tui.core.value import Value, frozen
 from cm_tui.io.seeding import tracking_since
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import Pane, TabLabel
@@ -83,8 +83,8 @@ _NETWORK_FROM = 80
 _REVIEWS_SHOWN = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+@frozen
+class Heading(Value):
     """A section title line in the agenda list (not selectable)."""
 
     key: str
@@ -94,8 +94,8 @@ class Heading:
 AgendaLine = Heading | AgendaRow
 
 
-@dataclass(frozen=True, slots=True)
-class OccurrenceStep:
+@frozen
+class OccurrenceStep(Value):
     """Undo record of an occurrence write: the record before it (``None``: there was none)."""
 
     key: str
@@ -103,8 +103,8 @@ class OccurrenceStep:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class TaskStep:
+@frozen
+class TaskStep(Value):
     """Undo record of a template write: ``previous`` is ``None`` when it was added."""
 
     previous: TaskTemplate | None

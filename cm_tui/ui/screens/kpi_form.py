@@ -10,7 +10,6 @@ A bad cell keeps the form open with one line naming the network and the KPI, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
@@ -22,13 +21,14 @@ from cm_tui.core.i18n import t
 from cm_tui.core.models import NetworkProfile
 from cm_tui.core.stats import KPI_FIELDS, KpiTargets, kpi_for, kpi_percent, parse_percent
 from cm_tui.core.timeutil import parse_month
+from cm_tui.core.value import Value, frozen
 from cm_tui.ui.screens.record_form import Field, FieldError, RecordForm
 
 _PERCENT = r"[0-9 .,%+-]*"
 
 
-@dataclass(frozen=True, slots=True)
-class KpiChoice:
+@frozen
+class KpiChoice(Value):
     """What the form gives back: network key -> ``KpiTargets`` field -> percent as typed
     (``None``: no target), and the baseline month (``None``: the default)."""
 

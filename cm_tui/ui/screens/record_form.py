@@ -9,7 +9,6 @@ everything typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar, Generic, TypeVar
 
@@ -23,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from cm_tui.core.i18n import t
+from cm_tui.core.value import Value, frozen
 from cm_tui.ui.bindings import localize_bindings
 
 Result = TypeVar("Result")
@@ -33,8 +33,8 @@ MAX_COUNT = 10**12
 MAX_AMOUNT = 10**9
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+@frozen
+class Field(Value):
     name: str
     label: str
     value: str

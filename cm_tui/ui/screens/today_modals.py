@@ -8,7 +8,6 @@ form then shows the error on one line and keeps every value typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -22,6 +21,7 @@ from textual.widgets import Input, Label, Select, Static
 from cm_tui.core.i18n import t
 from cm_tui.core.models import DocumentKind, Influencer, ReferenceDocument, TaskTemplate
 from cm_tui.core.today import FORM_KINDS, FormError, SnoozeChoice, TaskForm
+from cm_tui.core.value import Value, frozen
 from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.context import UiContext
 from cm_tui.ui.widgets.rowlist import RowList
@@ -177,8 +177,8 @@ class TaskFormScreen(ModalScreen[TaskTemplate | None]):
 # --------------------------------------------------------------------------- manage lists
 
 
-@dataclass(frozen=True)
-class Field:
+@frozen(slots=False)
+class Field(Value):
     """One input of an ``EntryForm``: ``options`` turns it into a choice."""
 
     name: str
