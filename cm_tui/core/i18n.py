@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib
 import locale
 import os
-import pkgutil
 from typing import Any
 
 LANGUAGES = ("en", "fr")
@@ -44,6 +43,8 @@ def area_of(key: str) -> dict[str, tuple[str, str]]:
 
 def area_names() -> list[str]:
     """Every message area (module of ``cm_tui/core/messages``), ``common`` included."""
+    import pkgutil  # only checks and tools list the areas: start-up does not pay for it
+
     from cm_tui.core import messages
 
     return sorted(info.name for info in pkgutil.iter_modules(messages.__path__))
