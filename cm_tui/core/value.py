@@ -3,7 +3,8 @@
 A dataclass compiles the source of every method it generates when its module is imported: six
 for a frozen class (about 75 µs each). Start-up imports about forty of them, so ``@frozen``
 generates only what must be per class (``__init__``, and the frozen ``__setattr__`` and
-``__delattr__``) and ``Value`` brings the rest, with the dataclass behaviour:
+``__delattr__``) and ``Value`` brings the rest (the start-up path's dataclass creation went
+from about 16.8 to 13.8 ms, medians of 9 fresh imports), with the dataclass behaviour:
 
 * ``==`` compares the fields, in order, of two instances of the same class (another class:
   ``NotImplemented``);
