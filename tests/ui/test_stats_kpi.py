@@ -135,10 +135,13 @@ async def test_a_bad_kpi_value_says_so_and_saves_nothing(make_app) -> None:
         assert str(app.query_one("#stats-table").render()) == table
 
 
-async def _confirm(pilot: Any, app: Any, key: str) -> None:
+async def _confirm(pilot: Any, app: Any, key: str, shows: str | None = None) -> None:
+    """``x`` opens the confirmation (showing ``shows``, if given), ``key`` answers it."""
     await pilot.press("x")
     await settle(pilot)
     assert isinstance(app.screen, Confirm)
+    if shows is not None:
+        assert shows in screen_text(app)
     await pilot.press(key)
     await settle(pilot)
 
@@ -153,12 +156,7 @@ async def test_delete_a_campaign_after_confirming_cancel_keeps_it(make_app) -> N
         assert isinstance(app.screen, CampaignsScreen)
         count = len(repo.campaigns.all())
         selected = app.screen.query_one("#campaigns-list").current
-        await pilot.press("x")
-        await settle(pilot)
-        assert isinstance(app.screen, Confirm)
-        assert f"Delete the campaign {selected.name}" in screen_text(app)
-        await pilot.press("n")  # no: kept
-        await settle(pilot)
+        await _confirm(pilot, app, "n", shows=f"Delete the campaign {selected.name}")  # kept
         assert isinstance(app.screen, CampaignsScreen)
         assert len(repo.campaigns.all()) == count
         await _confirm(pilot, app, "escape")  # escape: kept too
