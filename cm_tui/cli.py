@@ -456,9 +456,9 @@ def _run_app(args: argparse.Namespace) -> int:
             raise CliError(t("cli.error.ui_missing", reason=exc)) from None
         # the language is already set (set_language in _context)
         run_app(store, demo_settings(store, ctx.settings), ctx.clock, store_name)
-        # Keep the hot file small: answered/ignored items older than the archive age move to
-        # the month archives. Done on the way out, so start-up never pays for it.
-        store.repo.queue.archive_closed(ctx.clock.now(), ctx.settings.archive_after_days)
+        # Done on the way out, so that the next start-up reads less and never pays for it.
+        for problem in store.put_away_old(ctx.clock.now(), ctx.settings.archive_after_days):
+            print(t("cli.warning.prefix", message=_one_line(problem)), file=sys.stderr)
     finally:
         store.close()
     return EXIT_OK

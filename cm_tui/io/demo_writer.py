@@ -56,6 +56,8 @@ def write_demo(store: Store, data: DemoData) -> None:
         prefs.set(PREF_DEMO_DAY, data.now.astimezone(_zone(data.timezone)).date().isoformat())
         prefs.set(PREF_DEMO_NETWORKS, list(data.active_networks))
         prefs.set(PREF_DEMO_ONBOARDING, data.onboarding_start.isoformat())
+    # a year of history goes where the app would have put it by now
+    repo.retire_old(data.now.astimezone(_zone(data.timezone)).date())
 
 
 def is_demo_store(store: Store) -> bool:

@@ -18,7 +18,13 @@ from cm_tui.store.errors import StoreError
 from cm_tui.store.journal import JournalCorrupt
 from cm_tui.store.lock import holder_if_locked
 from cm_tui.store.paths import StorePaths
-from cm_tui.store.schema import MODELS, PREFS_TABLE, SCHEMA_VERSION, MigrationFailed
+from cm_tui.store.schema import (
+    MODELS,
+    PAST_TABLES,
+    PREFS_TABLE,
+    SCHEMA_VERSION,
+    MigrationFailed,
+)
 from cm_tui.store.schema import MigrationMissing as _MigrationMissing
 
 #: At most this many bad documents are listed (the count is always given).
@@ -104,6 +110,11 @@ def _check_store(paths: StorePaths, report: CheckReport) -> None:
                     report.problem(
                         t("store.check.doc_bad", table=name, id=key, detail=_detail(exc))
                     )
+    for name, past in PAST_TABLES.items():
+        hot = loaded.data.get(name) or {}
+        for key in sorted((loaded.data.get(past) or {}).keys() & hot.keys(), key=int):
+            bad += 1
+            report.problem(t("store.check.past_twice", table=name, id=key, past=past))
     prefs = loaded.data.get(PREFS_TABLE) or {}
     for key, doc in prefs.items():
         if not isinstance(doc.get("name"), str):

@@ -1,25 +1,18 @@
 """The Repository API: the only way the other layers read and write the store.
 
-One generic ``EntityRepo[T]`` per table of records, plus a few specialised ones. Contract:
-
-* reads never touch the disk: they come from memory; ``all()`` keeps the records as domain
-  objects, built once and kept in sync by every write, so repeated reads do not rebuild thousands
-  of dataclasses. The objects returned are shared: treat them as values (use ``.replace()`` and
-  ``update()``), never mutate them in place;
-* every write returns once it is durable (fsync'd) and raises ``StoreWriteError`` otherwise, with
-  memory (and these caches) left as before;
-* writes use TinyDB's doc-id operations, so their cost does not grow with the table.
-
-Documents are stored without their ``id`` (the TinyDB document id is the record's id).
+One generic ``EntityRepo[T]`` per table of records (``entity``: the contract every repo keeps),
+plus specialised ones: occurrences and posts keep their old documents in past tables
+(``tiered``), queue items in month archives (``archive``).
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
-from operator import itemgetter
-from typing import Any, Generic, TypeVar
+from operator import attrgetter, itemgetter
+from typing import Any
 
 import orjson
 
@@ -34,7 +27,6 @@ from cm_tui.core.models import (
     Post,
     QueueItem,
     QueueStatus,
-    Record,
     ReferenceDocument,
     TaskOccurrence,
     TaskTemplate,
@@ -43,14 +35,15 @@ from cm_tui.core.models import (
     format_instant,
 )
 from cm_tui.core.queue import OpenEntry
+from cm_tui.core.recurrence import CHECKLIST_DAY
 from cm_tui.store.archive import Archive, group_by_month, to_item
+from cm_tui.store.entity import EntityRepo
 from cm_tui.store.errors import StoreWriteError
 from cm_tui.store.journal import DUMP_OPTIONS
-from cm_tui.store.schema import MODELS, PREFS_TABLE
+from cm_tui.store.schema import MODELS, PAST_TABLES, PREFS_TABLE
 from cm_tui.store.storage import DurableStorage
+from cm_tui.store.tiered import EVERYTHING, Summary, TieredRepo, hot_boundary
 from cm_tui.store.tracking import JournaledTable
-
-T = TypeVar("T", bound=Record)
 
 #: Queue statuses that are final: such items are archived once closed long enough.
 CLOSED_STATUSES = frozenset({QueueStatus.REPLIED, QueueStatus.IGNORED})
@@ -59,150 +52,30 @@ _CLOSED = frozenset(status.value for status in CLOSED_STATUSES)
 _OPEN = frozenset(status.value for status in QueueStatus if status.is_open)
 
 
-class EntityRepo(Generic[T]):
-    """Records of one class in one table, ordered by id.
+_HANDLED = frozenset({OccurrenceStatus.DONE.value, OccurrenceStatus.SKIPPED.value})
 
-    Domain objects are built lazily, one document at a time, and kept: a query that scans the
-    raw documents (``_select``) converts only what it returns, so drawing today's agenda on a
-    year of history does not build thousands of dataclasses. Subclasses may keep secondary
-    indexes over the raw documents; ``_index_change`` keeps them in step with every write.
+
+def latest_handled(docs: Iterable[dict[str, Any]], limit: str, into: Summary) -> Summary:
+    """``into`` (template key -> ISO day) raised to the latest day below ``limit`` whose slot-0
+    occurrence in ``docs`` was done or skipped (a scan of raw documents, no objects built)."""
+    for doc in docs:
+        day = doc["day"]
+        if day < limit and doc["slot"] == 0 and doc["status"] in _HANDLED:
+            template = doc["template_key"]
+            if day > into.get(template, ""):
+                into[template] = day
+    return into
+
+
+class OccurrenceRepo(TieredRepo[TaskOccurrence]):
+    """Occurrences are found by their key (``template@day#slot``) or by their day.
+
+    Undated checklist occurrences (``CHECKLIST_DAY``) never leave the hot table: Today reads
+    them all at every start. The past's summary is each template's last handled day.
     """
 
-    def __init__(self, storage: DurableStorage, table: JournaledTable, model: type[T]) -> None:
-        self._storage = storage
-        self._table = table
-        self._model = model
-        self._cache: dict[int, T] = {}
-        self._complete = False
-        storage.add_listener(self._on_reset)
-
-    @property
-    def table_name(self) -> str:
-        return self._table.name
-
-    # ------------------------------------------------------------------ reads
-
-    def all(self) -> list[T]:
-        """Every record, ordered by id (a new list; the records themselves are shared)."""
-        return list(self._objects().values())
-
-    def get(self, id: int) -> T | None:
-        obj = self._cache.get(id)
-        if obj is not None:
-            return obj
-        doc = self._raw().get(str(id))
-        return None if doc is None else self._obj(str(id), doc)
-
-    def count(self) -> int:
-        return len(self._raw())
-
-    # ------------------------------------------------------------------ writes
-
-    def add(self, obj: T) -> T:
-        """Store ``obj`` under a new id (its own ``id`` is ignored); return it with that id."""
-        doc = self._to_doc(obj)
-        with self._storage.transaction():
-            stored = obj.replace(id=self._table.insert(doc))
-            self._put(stored, None, doc)
-        return stored
-
-    def add_many(self, objs: Iterable[T]) -> list[T]:
-        """Store several records in one durable write; return them with their new ids."""
-        objs = list(objs)
-        docs = [self._to_doc(obj) for obj in objs]
-        with self._storage.transaction():
-            ids = self._table.insert_multiple(docs)
-            stored = [obj.replace(id=new_id) for obj, new_id in zip(objs, ids, strict=True)]
-            for obj, doc in zip(stored, docs, strict=True):
-                self._put(obj, None, doc)
-        return stored
-
-    def update(self, obj: T) -> T:
-        """Replace the stored record ``obj.id`` by ``obj`` (``KeyError`` if there is none)."""
-        doc = self._to_doc(obj)
-        old = self._raw().get(str(obj.id))  # type: ignore[attr-defined]
-        with self._storage.transaction():
-            self._table.replace_document(obj.id, doc)  # type: ignore[attr-defined]
-            self._put(obj, old, doc)
-        return obj
-
-    def delete(self, id: int) -> None:
-        """Delete record ``id`` (nothing happens if it does not exist)."""
-        self.delete_many([id])
-
-    def delete_many(self, ids: Iterable[int]) -> None:
-        """Delete several records in one durable write."""
-        ids = list(ids)
-        raw = self._raw()
-        old = {doc_id: raw.get(str(doc_id)) for doc_id in ids}
-        with self._storage.transaction():
-            removed = self._table.remove(doc_ids=ids)
-            for doc_id in removed:
-                self._cache.pop(doc_id, None)
-                self._index_change(doc_id, old.get(doc_id), None)
-
-    # ------------------------------------------------------------------ internals
-
-    def _raw(self) -> dict[str, dict[str, Any]]:
-        return self._storage.table(self._table.name) or {}
-
-    def _obj(self, key: str, doc: dict[str, Any]) -> T:
-        """The domain object of document ``key``, built once."""
-        doc_id = int(key)
-        obj = self._cache.get(doc_id)
-        if obj is None:
-            obj = self._model.from_dict(doc)
-            obj.id = doc_id  # type: ignore[attr-defined]
-            self._cache[doc_id] = obj
-        return obj
-
-    def _select(self, keys: Iterable[str]) -> list[T]:
-        """The objects of the documents ``keys`` (raw keys), converting only those."""
-        raw = self._raw()
-        return [self._obj(key, raw[key]) for key in keys]
-
-    def _to_doc(self, obj: T) -> dict[str, Any]:
-        if not isinstance(obj, self._model):
-            raise TypeError(f"{self.table_name} stores {self._model.__name__}, not {obj!r}")
-        doc = obj.to_dict()
-        doc.pop("id", None)
-        return doc
-
-    def _objects(self) -> dict[int, T]:
-        if not self._complete:
-            raw = self._raw()
-            for key in raw:
-                self._obj(key, raw[key])
-            self._cache = dict(sorted(self._cache.items()))
-            self._complete = True
-        return self._cache
-
-    def _put(self, stored: T, old: dict[str, Any] | None, new: dict[str, Any]) -> None:
-        doc_id = stored.id  # type: ignore[attr-defined]
-        if self._complete and doc_id not in self._cache and self._cache:
-            self._complete = doc_id > next(reversed(self._cache))
-        self._cache[doc_id] = stored
-        self._index_change(doc_id, old, new)
-
-    def _on_reset(self, tables: set[str] | None) -> None:
-        if tables is None or self._table.name in tables:
-            self._cache = {}
-            self._complete = False
-            self._table.clear_cache()
-            self._index_reset()
-
-    # subclasses keep secondary indexes over the raw documents in step with every write
-    def _index_reset(self) -> None:
-        pass
-
-    def _index_change(
-        self, doc_id: int, old: dict[str, Any] | None, new: dict[str, Any] | None
-    ) -> None:
-        pass
-
-
-class OccurrenceRepo(EntityRepo[TaskOccurrence]):
-    """Occurrences are found by their key (``template@day#slot``) or by their day."""
+    time_field = "day"
+    past_floor = CHECKLIST_DAY.isoformat()
 
     _by_key: dict[str, int] | None = None
 
@@ -227,13 +100,20 @@ class OccurrenceRepo(EntityRepo[TaskOccurrence]):
 
     def by_key(self, key: str) -> TaskOccurrence | None:
         doc_id = self._key_index().get(key)
-        return None if doc_id is None else self.get(doc_id)
+        if doc_id is not None:
+            return self.get(doc_id)
+        day = key[key.rfind("@") + 1 : key.rfind("#")]
+        past = self._reaching(day) if day > self.past_floor else None
+        return None if past is None else past.by_key(key)
 
     def for_days(self, first: date, last: date) -> list[TaskOccurrence]:
         """Occurrences whose day is within ``first``..``last`` (inclusive), by day then id."""
         lo, hi = first.isoformat(), last.isoformat()
         keys = [key for key, doc in self._raw().items() if lo <= doc["day"] <= hi]
         found = self._select(sorted(keys, key=int))
+        past = self._reaching(lo)
+        if past is not None:
+            found = list(heapq.merge(past.for_days(first, last), found, key=attrgetter("id")))
         found.sort(key=lambda occ: occ.day)
         return found
 
@@ -241,18 +121,23 @@ class OccurrenceRepo(EntityRepo[TaskOccurrence]):
         """Per template key, the latest day before ``before`` whose first occurrence (slot 0)
         was done or skipped: what "since last done" cadences count from.
 
-        A scan of the raw documents (no objects built): about a millisecond for a year.
+        A scan of the hot documents (no objects built), plus the past's summary when the whole
+        past is before ``before`` (the past itself is scanned otherwise).
         """
         limit = before.isoformat()
-        handled = (OccurrenceStatus.DONE.value, OccurrenceStatus.SKIPPED.value)
-        latest: dict[str, str] = {}
-        for doc in self._raw().values():
-            day = doc["day"]
-            if day < limit and doc["slot"] == 0 and doc["status"] in handled:
-                template = doc["template_key"]
-                if day > latest.get(template, ""):
-                    latest[template] = day
+        latest = latest_handled(self._raw().values(), limit, {})
+        if self._has_past():
+            state = self._past_state()
+            if state.before <= limit:
+                for template, day in state.summary.items():
+                    if day > latest.get(template, ""):
+                        latest[template] = day
+            else:
+                latest_handled(self._past()._raw().values(), limit, latest)
         return {template: date.fromisoformat(day) for template, day in latest.items()}
+
+    def _summarize(self, docs: Iterable[dict[str, Any]], summary: Summary) -> Summary:
+        return latest_handled(docs, EVERYTHING, dict(summary))
 
     def set(self, occ: TaskOccurrence) -> TaskOccurrence:
         """Insert ``occ``, or replace the occurrence that has its key."""
@@ -268,12 +153,14 @@ class OccurrenceRepo(EntityRepo[TaskOccurrence]):
             self.delete(existing.id)
 
 
-class PostRepo(EntityRepo[Post]):
+class PostRepo(TieredRepo[Post]):
     """Posts, found by time range through an index of their stored instants.
 
     Stored instants are canonical ``isoformat()`` strings in UTC, whose text order is their
     time order, so the index sorts and bisects the strings without parsing them.
     """
+
+    time_field = "at"
 
     _by_at: list[tuple[str, int]] | None = None
 
@@ -301,7 +188,11 @@ class PostRepo(EntityRepo[Post]):
         index = self._by_at
         lo = bisect.bisect_left(index, (lo_at, 0))
         hi = bisect.bisect_left(index, (hi_at, 0), lo)
-        return self._select(str(doc_id) for _, doc_id in index[lo:hi])
+        found = self._select(str(doc_id) for _, doc_id in index[lo:hi])
+        past = self._reaching(lo_at)
+        if past is None:
+            return found
+        return list(heapq.merge(past.between(start, end), found, key=attrgetter("at", "id")))
 
 
 class QueueRepo(EntityRepo[QueueItem]):
@@ -486,10 +377,15 @@ class Repository:
         def repo(name: str, cls: type[EntityRepo[Any]] = EntityRepo) -> Any:
             return cls(storage, table(name), MODELS[name])
 
+        def tiered(name: str, cls: type[TieredRepo[Any]]) -> Any:
+            past = repo(PAST_TABLES[name], cls)
+            return cls(storage, table(name), MODELS[name], past=past, prefs=self.prefs)
+
+        self.prefs = PrefsRepo(storage, table(PREFS_TABLE))
         self.networks: EntityRepo[NetworkProfile] = repo("networks")
         self.tasks: EntityRepo[TaskTemplate] = repo("tasks")
-        self.occurrences: OccurrenceRepo = repo("occurrences", OccurrenceRepo)
-        self.posts: PostRepo = repo("posts", PostRepo)
+        self.occurrences: OccurrenceRepo = tiered("occurrences", OccurrenceRepo)
+        self.posts: PostRepo = tiered("posts", PostRepo)
         self.queue = QueueRepo(storage, table("queue"), archive)
         self.figures: EntityRepo[MonthlyFigures] = repo("figures")
         self.campaigns: EntityRepo[AdCampaign] = repo("campaigns")
@@ -498,7 +394,12 @@ class Repository:
         self.hashtags: EntityRepo[Hashtag] = repo("hashtags")
         self.keywords: EntityRepo[WatchKeyword] = repo("keywords")
         self.documents: EntityRepo[ReferenceDocument] = repo("documents")
-        self.prefs = PrefsRepo(storage, table(PREFS_TABLE))
+
+    def retire_old(self, today: date) -> int:
+        """Move the occurrences and posts older than ``tiered.HOT_DAYS`` to their past tables
+        (maintenance: see ``tiered``); return how many moved."""
+        before = hot_boundary(today)
+        return self.occurrences.retire(before) + self.posts.retire(before)
 
     def entity_repos(self) -> dict[str, EntityRepo[Any]]:
         """Table name -> repo, for every table of records."""

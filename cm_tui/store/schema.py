@@ -29,7 +29,7 @@ from cm_tui.core.models import (
 )
 
 #: The schema this code writes. Bump it together with a migration from the previous version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 META_TABLE = "_meta"
 META_ID = "1"
@@ -50,15 +50,27 @@ MODELS: dict[str, type[Record]] = {
     "tasks": TaskTemplate,
 }
 
+#: Tables whose old documents move to a past table of the same records (``tiered``).
+PAST_TABLES: dict[str, str] = {"occurrences": "occurrences_past", "posts": "posts_past"}
+MODELS.update({past: MODELS[name] for name, past in PAST_TABLES.items()})
+
 PREFS_TABLE = "prefs"
 PREFS_FIELDS = frozenset({"name", "value"})
 
 Data = dict[str, dict[str, dict[str, Any]]]
 Migration = Callable[[Data], Data]
 
+
+def _add_past_tables(data: Data) -> Data:
+    """1 -> 2: the past tables (``PAST_TABLES``) appear. Nothing to convert: they start empty.
+    The version still changes, so that a build that does not know them refuses the file
+    instead of reading it without its past (and handing out ids the past still uses)."""
+    return data
+
+
 #: ``{from_version: fn}``: ``fn`` turns a database of schema ``from_version`` into one of
 #: ``from_version + 1``. Applied in order at open, then the result is written as a snapshot.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _add_past_tables}
 
 
 def required_fields(model: type[Record]) -> frozenset[str]:

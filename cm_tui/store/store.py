@@ -41,6 +41,7 @@ from cm_tui.store.paths import StorePaths
 from cm_tui.store.repository import Repository
 from cm_tui.store.schema import (
     MODELS,
+    PAST_TABLES,
     PREFS_TABLE,
     SCHEMA_VERSION,
     MigrationFailed,
@@ -228,10 +229,10 @@ class Store:
 
     def maintain(self, now: datetime, archive_after_days: int) -> list[str]:
         """What a store left open for days still needs: today's backup (taken at open only
-        otherwise) and the archiving of closed queue items, so the hot file stays small.
+        otherwise) and ``put_away_old``.
 
-        Cheap when there is nothing to do (a file-exists check and a scan of the queue); returns
-        the problems met (also added to ``warnings``), never raises for them.
+        Cheap when there is nothing to do (a file-exists check and scans of the hot tables);
+        returns the problems met (also added to ``warnings``), never raises for them.
         """
         problems: list[str] = []
         if not backups.backup_path(self.paths, backups.today(now)).exists():
@@ -243,11 +244,23 @@ class Store:
                 )
             except (OSError, StoreWriteError) as exc:
                 problems.append(f"backup: {exc}")
+        problems += self.put_away_old(now, archive_after_days)
+        self.warnings.extend(problems)
+        return problems
+
+    def put_away_old(self, now: datetime, archive_after_days: int) -> list[str]:
+        """Keep what start-up reads small: closed queue items older than
+        ``archive_after_days`` go to the month archives, occurrences and posts older than
+        ``tiered.HOT_DAYS`` to their past tables. Returns the problems met (never raises)."""
+        problems: list[str] = []
         try:
             self.repo.queue.archive_closed(now, archive_after_days)
         except StoreWriteError as exc:
             problems.append(f"archive: {exc}")
-        self.warnings.extend(problems)
+        try:
+            self.repo.retire_old(now.date())
+        except StoreWriteError as exc:
+            problems.append(f"past: {exc}")
         return problems
 
     def close(self) -> None:
@@ -316,13 +329,14 @@ def _migration_reason(exc: MigrationMissing | MigrationFailed) -> str:
 def export_all(store: Store) -> dict[str, Any]:
     """Everything the store holds, in a stable order (table name, then id), ready for JSON.
 
-    ``{"schema": 1, "tables": {name: [{"id": …, …}, …]}}``; archived queue items are in
-    ``queue_archive`` (an item also still in the hot table appears only in ``queue``).
+    ``{"schema": 2, "tables": {name: [{"id": …, …}, …]}}``: a table and its past table
+    (``tiered``) are one list; archived queue items are in ``queue_archive`` (an item also
+    still in the hot table appears only in ``queue``).
     """
     data = store._storage.read()
     tables: dict[str, list[dict[str, Any]]] = {}
-    for name in set(data) | set(MODELS) | {PREFS_TABLE}:
-        table = data.get(name) or {}
+    for name in (set(data) | set(MODELS) | {PREFS_TABLE}) - set(PAST_TABLES.values()):
+        table = (data.get(PAST_TABLES.get(name, "")) or {}) | (data.get(name) or {})
         model = MODELS.get(name)
         tables[name] = [
             {"id": int(key), **(model.complete_document(doc) if model else doc)}

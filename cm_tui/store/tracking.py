@@ -124,6 +124,16 @@ class JournaledTable(Table):
 
         self._update_table(updater)
 
+    def put_documents(self, documents: Mapping[int, Mapping[str, Any]]) -> None:
+        """Store copies of ``documents`` under their own ids (documents moving between tables
+        keep their ids; an existing document of the same id is replaced)."""
+
+        def updater(table: dict[int, Mapping]) -> None:
+            for doc_id, document in documents.items():
+                table[doc_id] = dict(document)
+
+        self._update_table(updater)
+
     def reserve_up_to(self, doc_id: int) -> None:
         """Never hand out ids up to ``doc_id`` (they are used elsewhere, e.g. archived)."""
         if self._next_id is not None and self._next_id <= doc_id:

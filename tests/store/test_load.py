@@ -20,7 +20,7 @@ from cm_tui.store.load import (
     parse_snapshot,
     split_tables,
 )
-from cm_tui.store.schema import REQUIRED
+from cm_tui.store.schema import REQUIRED, SCHEMA_VERSION
 from tests.store.samples import post, samples
 
 META = b'{"_meta":{"1":{"schema":1,"seq":0}}'
@@ -121,7 +121,7 @@ def test_what_we_write_is_what_we_read(data: dict, seq: int) -> None:
     raw = encode_snapshot(data, seq)
     snapshot = parse_snapshot(raw)
     assert snapshot.data == data
-    assert (snapshot.schema, snapshot.seq) == (1, seq)
+    assert (snapshot.schema, snapshot.seq) == (SCHEMA_VERSION, seq)
     assert encode_tables(orjson.loads(raw)) == raw  # canonical: no stdlib re-parse needed
 
 
@@ -135,7 +135,7 @@ def test_a_sealed_snapshot_read_table_by_table_is_the_same_data(data: dict, seq:
         assert snapshot.data == {}
     snapshot.load_pending()
     assert snapshot.data == data
-    assert (snapshot.schema, snapshot.seq) == (1, seq)
+    assert (snapshot.schema, snapshot.seq) == (SCHEMA_VERSION, seq)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from cm_tui.core.models import OccurrenceStatus, QueueStatus, TaskOccurrence, occurrence_key
-from cm_tui.store import Store, StoreWriteError, export_all
+from cm_tui.store import SCHEMA_VERSION, Store, StoreWriteError, export_all
 from tests.store.samples import T0, post, queue_item, samples
 
 
@@ -229,7 +229,7 @@ def test_export_all_is_complete_and_stably_ordered(store: Store) -> None:
     store.repo.prefs.set("theme", "nord")
     store.repo.queue.add_archived([queue_item(9, status=QueueStatus.REPLIED, closed_at=T0)])
     exported = export_all(store)
-    assert exported["schema"] == 1
+    assert exported["schema"] == SCHEMA_VERSION
     tables = exported["tables"]
     assert list(tables) == sorted(tables)
     assert set(tables) == set(samples()) | {"prefs", "queue_archive"}

@@ -44,7 +44,7 @@ def test_a_file_of_an_older_schema_is_migrated_and_rewritten(
         assert [p.title for p in store.repo.posts.all()] == ["Hello"]
         store.repo.posts.add(post(1))
     data = orjson.loads(v0_file.read_bytes())
-    assert data["_meta"]["1"]["schema"] == 1
+    assert data["_meta"]["1"]["schema"] == schema_mod.SCHEMA_VERSION
     assert "calendar" not in data
     monkeypatch.delitem(schema_mod.MIGRATIONS, 0)
     with Store.open(v0_file) as store:  # no migration needed any more
@@ -104,7 +104,7 @@ def test_a_newer_schema_is_never_opened_nor_moved(db: Path) -> None:
     for readonly in (False, True):
         with pytest.raises(SchemaTooNew) as info:
             Store.open(db, readonly=readonly)
-        assert info.value.found == 2
+        assert info.value.found == schema_mod.SCHEMA_VERSION + 1
         assert "update cm-tui" in str(info.value)
     assert db.read_bytes() == raw
     assert not check(db).ok
@@ -112,9 +112,10 @@ def test_a_newer_schema_is_never_opened_nor_moved(db: Path) -> None:
 
 def test_migrate_applies_steps_in_order() -> None:
     calls = []
+    two_back, one_back = schema_mod.SCHEMA_VERSION - 2, schema_mod.SCHEMA_VERSION - 1
     registry = {
-        -1: lambda d: calls.append(-1) or {**d, "a": 1},
-        0: lambda d: calls.append(0) or {**d, "b": 2},
+        two_back: lambda d: calls.append(two_back) or {**d, "a": 1},
+        one_back: lambda d: calls.append(one_back) or {**d, "b": 2},
     }
-    assert schema_mod.migrate({}, -1, registry) == {"a": 1, "b": 2}
-    assert calls == [-1, 0]
+    assert schema_mod.migrate({}, two_back, registry) == {"a": 1, "b": 2}
+    assert calls == [two_back, one_back]

@@ -217,6 +217,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ errors (one line each)
     "cli.error.prefix": ("cm-tui: error: {message}", "cm-tui : erreur : {message}"),
+    "cli.warning.prefix": (
+        "cm-tui: warning: {message}",
+        "cm-tui : avertissement : {message}",
+    ),
     "cli.error.bad_now": (
         '--now: "{value}" is not an ISO-8601 instant; write e.g. 2026-11-19T09:12:00+01:00 '
         "(without an offset, the settings' time zone is used)",

@@ -161,6 +161,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{table} #{id}: {detail}",
         "{table} n°{id} : {detail}",
     ),
+    "store.check.past_twice": (
+        "{table} #{id} is also in {past}: restore a backup (cm-tui restore)",
+        "{table} n°{id} est aussi dans {past} : restaurez une sauvegarde (cm-tui restore)",
+    ),
     "store.check.archive": (
         "archive: {months} months, {items} items",
         "archive : {months} mois, {items} éléments",
