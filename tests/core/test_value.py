@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 from dataclasses import dataclass, field
 
 import pytest
@@ -35,6 +37,72 @@ class Other(Value):
 
 
 values = st.tuples(st.integers(), st.integers(), st.text(max_size=5))
+
+
+@frozen
+class Tagged(Value):
+    """Defaults, a factory and a ``__post_init__``, as the models have them."""
+
+    name: str
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    count: int = 1
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tags", tuple(sorted(self.tags)))
+
+
+@dataclass(frozen=True, slots=True)
+class DataclassTagged:
+    name: str
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    count: int = 1
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tags", tuple(sorted(self.tags)))
+
+
+calls = st.one_of(
+    st.tuples(st.tuples(st.text(max_size=3)), st.fixed_dictionaries({})),
+    st.tuples(
+        st.tuples(st.text(max_size=3), st.lists(st.text(max_size=2), max_size=3)),
+        st.fixed_dictionaries({}, optional={"count": st.integers()}),
+    ),
+    st.tuples(
+        st.tuples(),
+        st.fixed_dictionaries(
+            {"name": st.text(max_size=3)},
+            optional={"tags": st.lists(st.text(max_size=2)), "count": st.integers()},
+        ),
+    ),
+    st.just((("a", (), 2, 3), {})),
+    st.tuples(st.just(()), st.fixed_dictionaries({}, optional={"count": st.integers()})),
+    st.just((("a",), {"name": "b"})),
+    st.just((("a",), {"colour": "b"})),
+)
+
+
+@given(calls)
+def test_init_takes_what_a_frozen_dataclass_takes(call: tuple) -> None:
+    """Positional, keyword, missing, extra and doubled arguments: the same values or the
+    same error (a factory runs per instance, ``__post_init__`` runs last)."""
+    args, kwargs = call
+    try:
+        theirs = DataclassTagged(*args, **kwargs)
+    except TypeError:
+        with pytest.raises(TypeError):
+            Tagged(*args, **kwargs)
+        return
+    ours = Tagged(*args, **kwargs)
+    assert (ours.name, ours.tags, ours.count) == (theirs.name, theirs.tags, theirs.count)
+
+
+def test_copy_pickle_and_replace_keep_a_value_frozen() -> None:
+    value = Tagged("a", ("z", "b"), 3)
+    for clone in (copy.copy(value), copy.deepcopy(value), pickle.loads(pickle.dumps(value))):
+        assert clone == value and clone.tags == ("b", "z")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            clone.count = 4  # type: ignore[misc]
+    assert dataclasses.replace(value, count=5) == Tagged("a", ("b", "z"), 5)
 
 
 @given(values, values)
@@ -75,6 +143,19 @@ def test_frozen_needs_a_value_and_fields_that_all_compare() -> None:
         @frozen
         class Hidden(Value):
             x: int = field(default=0, compare=False)
+
+    with pytest.raises(TypeError, match="takes part"):
+
+        @frozen
+        class KeywordOnly(Value):
+            x: int = field(default=0, kw_only=True)
+
+    with pytest.raises(TypeError, match="follows"):
+
+        @frozen
+        class Misordered(Value):
+            x: int = 0
+            y: int  # type: ignore[misc]
 
 
 def test_records_compare_by_fields_and_are_not_hashable() -> None:
