@@ -109,12 +109,11 @@ class OccurrenceRepo(TieredRepo[TaskOccurrence]):
     def for_days(self, first: date, last: date) -> list[TaskOccurrence]:
         """Occurrences whose day is within ``first``..``last`` (inclusive), by day then id."""
         lo, hi = first.isoformat(), last.isoformat()
-        keys = [key for key, doc in self._raw().items() if lo <= doc["day"] <= hi]
-        found = self._select(sorted(keys, key=int))
+        found = self._select(key for key, doc in self._raw().items() if lo <= doc["day"] <= hi)
         past = self._reaching(lo)
         if past is not None:
-            found = list(heapq.merge(past.for_days(first, last), found, key=attrgetter("id")))
-        found.sort(key=lambda occ: occ.day)
+            found += past.for_days(first, last)
+        found.sort(key=lambda occ: (occ.day, occ.id))
         return found
 
     def last_handled_days(self, before: date) -> dict[str, date]:

@@ -251,8 +251,11 @@ class Store:
     def put_away_old(self, now: datetime, archive_after_days: int) -> list[str]:
         """Keep what start-up reads small: closed queue items older than
         ``archive_after_days`` go to the month archives, occurrences and posts older than
-        ``tiered.HOT_DAYS`` to their past tables. Returns the problems met (never raises)."""
+        ``tiered.HOT_DAYS`` to their past tables. Returns the problems met (never raises); a
+        read-only store is left as it is."""
         problems: list[str] = []
+        if self.readonly:
+            return problems
         try:
             self.repo.queue.archive_closed(now, archive_after_days)
         except StoreWriteError as exc:

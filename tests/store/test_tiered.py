@@ -162,6 +162,18 @@ def test_setting_a_past_occurrence_brings_it_back(store: Store) -> None:
     assert occurrences.for_days(DAY0, DAY0) == [again]
 
 
+def test_days_read_from_both_tables_come_in_day_then_id_order(store: Store) -> None:
+    occurrences = store.repo.occurrences
+    first = occurrences.add(occurrence("a", DAY0 + timedelta(days=2)))
+    second = occurrences.add(occurrence("b", DAY0 + timedelta(days=2)))
+    late = occurrences.add(occurrence("c", DAY0 + timedelta(days=1)))
+    retire_on(store, TODAY)
+    again = occurrences.set(second.replace(status=OccurrenceStatus.SKIPPED))  # back to hot
+    assert str(again.id) in store._storage.table("occurrences")
+    found = occurrences.for_days(DAY0, DAY0 + timedelta(days=3))
+    assert [occ.id for occ in found] == [late.id, first.id, second.id]
+
+
 def test_a_damaged_boundary_reads_both_tables_until_maintenance_repairs_it(db: Path) -> None:
     with Store.open(db) as store:
         posts = store.repo.posts.add_many(a_post(n) for n in range(0, 200, 10))
