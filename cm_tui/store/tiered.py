@@ -14,7 +14,7 @@ nothing until a query reaches back that far.
   time order) below the stored boundary ``before``; the hot table may hold documents of any time;
 * an id lives in one table, and ids moved to the past are never handed out again (``max_id``);
 * a query whose range starts before the boundary reads both tables; an update of a past document
-  moves it back to the hot table (a later maintenance moves it again);
+  moves it back to the hot table (the next maintenance moves it again if it is still old);
 * the boundary, the highest id moved and the repo's summary of the past (occurrences: the last
   handled day of each task) are kept in ``prefs``, written in the same transaction as the past.
 """
@@ -168,7 +168,8 @@ class TieredRepo(EntityRepo[T]):
 
     def retire(self, before: str) -> int:
         """Move the documents whose time is within (``past_floor``, ``before``) to the past
-        table, in one transaction, and return how many moved. The boundary never goes back."""
+        table, in one transaction, and return how many moved (old records brought back by an
+        edit go again). The boundary never goes back."""
         past = self.past
         if past is None:
             return 0
@@ -177,7 +178,7 @@ class TieredRepo(EntityRepo[T]):
         if state.before == EVERYTHING:  # damaged boundary: repaired if the past allows it
             if any(doc[field] >= before for doc in past._raw().values()):
                 return 0
-        elif before <= state.before:
+        elif before < state.before:
             return 0
         floor = self.past_floor
         moving = {int(key): doc for key, doc in self._raw().items() if floor < doc[field] < before}

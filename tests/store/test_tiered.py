@@ -98,6 +98,11 @@ def test_an_edited_past_post_comes_back_to_the_hot_table(store: Store) -> None:
     assert str(old.id) not in store._storage.table("posts_past")
     assert store.repo.posts.between(at_day(190), at_day(200)) == [moved, recent]
     assert store.repo.posts.between(at_day(0), at_day(10)) == []
+    edited = store.repo.posts.update(moved.replace(at=at_day(2)))  # still old: hot until...
+    assert str(old.id) in store._storage.table("posts")
+    assert retire_on(store, TODAY) == 1  # ...the next maintenance, same boundary
+    assert store.repo.posts.get(old.id) == edited
+    moved = store.repo.posts.update(edited.replace(at=at_day(198)))
     store.repo.posts.delete(moved.id)
     assert store.repo.posts.all() == [recent]
 
