@@ -4,9 +4,9 @@ A dataclass compiles the source of every method it generates when its module is 
 for a frozen class, about 85 µs each, and start-up imports about thirty of them. So ``@frozen``
 compiles only ``__init__`` (the one method that must be per class); ``Value`` brings
 ``__eq__``, ``__hash__`` and ``__repr__``, and ``@frozen`` shares one refusing ``__setattr__``
-and ``__delattr__`` between all classes (the start-up path's dataclass creation went from about
-16.8 to 13.8 ms with the first, then to 8.5 ms with the second: medians of fresh imports). The
-behaviour is the dataclass one:
+and ``__delattr__`` between all classes. Measured on the start-up path (medians of 9 fresh
+imports): all its dataclasses went from 16.8 to 13.8 ms with the first step; its 21 ``@frozen``
+classes then went from 7.0 to 3.0 ms with the second. The behaviour is the dataclass one:
 
 * ``==`` compares the fields, in order, of two instances of the same class (another class:
   ``NotImplemented``);

@@ -182,10 +182,10 @@ class TieredRepo(EntityRepo[T]):
             return 0
         floor = self.past_floor
         moving = {int(key): doc for key, doc in self._raw().items() if floor < doc[field] < before}
-        if not moving:
+        if not moving and state.before != EVERYTHING:
             return 0
         moved = PastState(
-            before, max(state.max_id, *moving), self._summarize(moving.values(), state.summary)
+            before, max([state.max_id, *moving]), self._summarize(moving.values(), state.summary)
         )
         with self._storage.transaction():
             past._table.put_documents(moving)  # type: ignore[attr-defined]

@@ -195,6 +195,18 @@ def test_a_damaged_boundary_reads_both_tables_until_maintenance_repairs_it(db: P
         assert repo.all()[: len(posts)] == posts
 
 
+def test_a_damaged_boundary_is_repaired_even_when_nothing_moves(db: Path) -> None:
+    with Store.open(db) as store:
+        old = store.repo.posts.add(a_post(1))
+        retire_on(store, TODAY)
+        store.repo.prefs.delete(PREF_PREFIX + "posts")
+    with Store.open(db) as store:
+        assert retire_on(store, TODAY) == 0
+        assert store.repo.prefs.get(PREF_PREFIX + "posts")["before"] == hot_boundary(TODAY)
+        assert store.repo.posts.add(a_post(199)).id == old.id + 1
+        assert store.repo.posts.all()[0] == old
+
+
 def test_export_and_check_see_one_table(db: Path) -> None:
     with Store.open(db) as store:
         store.repo.posts.add_many(a_post(n) for n in range(0, 200, 20))
