@@ -75,11 +75,11 @@ def frozen(cls: type[V] | None = None, *, slots: bool = True) -> Any:
             if not (f.compare and f.repr and f.hash is None and f.init and not f.kw_only):
                 raise TypeError(f"{cls.__name__}.{f.name}: a Value field takes part in all")
         made._FIELDS = tuple(f.name for f in fields)
-        made.__init__ = _frozen_init(made, fields)  # type: ignore[misc]
+        made.__init__ = _frozen_init(made, fields)  # type: ignore[method-assign]
         made.__setattr__ = _refuse_setattr  # type: ignore[method-assign,assignment]
         made.__delattr__ = _refuse_delattr  # type: ignore[method-assign,assignment]
         if slots:  # what a frozen dataclass with slots adds, for copy and pickle
-            made.__getstate__ = Value._values  # type: ignore[attr-defined]
+            made.__getstate__ = Value._values  # type: ignore[method-assign,assignment]
             made.__setstate__ = _set_state  # type: ignore[attr-defined]
         return made
 
