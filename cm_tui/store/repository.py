@@ -55,16 +55,25 @@ _OPEN = frozenset(status.value for status in QueueStatus if status.is_open)
 _HANDLED = frozenset({OccurrenceStatus.DONE.value, OccurrenceStatus.SKIPPED.value})
 
 
-def latest_handled(docs: Iterable[dict[str, Any]], limit: str, into: Summary) -> Summary:
-    """``into`` (template key -> ISO day) raised to the latest day below ``limit`` whose slot-0
-    occurrence in ``docs`` was done or skipped (a scan of raw documents, no objects built)."""
-    for doc in docs:
-        day = doc["day"]
-        if day < limit and doc["slot"] == 0 and doc["status"] in _HANDLED:
-            template = doc["template_key"]
-            if day > into.get(template, ""):
-                into[template] = day
+def keep_latest(into: Summary, days: Iterable[tuple[str, str]]) -> Summary:
+    """``into`` (template key -> ISO day) raised to the later of its day and each given one."""
+    for template, day in days:
+        if day > into.get(template, ""):
+            into[template] = day
     return into
+
+
+def latest_handled(docs: Iterable[dict[str, Any]], limit: str, into: Summary) -> Summary:
+    """``into`` raised to the latest day below ``limit`` whose slot-0 occurrence in ``docs``
+    was done or skipped (a scan of raw documents, no objects built)."""
+    return keep_latest(
+        into,
+        (
+            (doc["template_key"], doc["day"])
+            for doc in docs
+            if doc["day"] < limit and doc["slot"] == 0 and doc["status"] in _HANDLED
+        ),
+    )
 
 
 class OccurrenceRepo(TieredRepo[TaskOccurrence]):
@@ -128,9 +137,7 @@ class OccurrenceRepo(TieredRepo[TaskOccurrence]):
         if self._has_past():
             state = self._past_state()
             if state.before <= limit:
-                for template, day in state.summary.items():
-                    if day > latest.get(template, ""):
-                        latest[template] = day
+                keep_latest(latest, state.summary.items())
             else:
                 latest_handled(self._past()._raw().values(), limit, latest)
         return {template: date.fromisoformat(day) for template, day in latest.items()}
