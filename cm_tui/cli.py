@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from cm_tui.core.i18n import LANGUAGES, default_language, set_language, t
-from cm_tui.core.value import Value, frozen
+from cm_tui.core.value import Value, frozen, mutable
 
 #: Textual draws batched updates on a 1/TEXTUAL_FPS timer (60 by default), so a key waits up to
 #: 16.7 ms for its frame before any work is done: most of a 16 ms key budget. At 240 the wait is
@@ -331,8 +331,8 @@ def _print_error(message: str) -> None:
 # --------------------------------------------------------------------------- shared steps
 
 
-@dataclasses.dataclass
-class Context:
+@mutable
+class Context(Value):
     """What every command resolves first: settings (language applied), clock, store path."""
 
     settings: Settings

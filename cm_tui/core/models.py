@@ -1,6 +1,6 @@
 """Domain records of cm-tui.
 
-Plain dataclasses, shared by every layer. Contract:
+Dataclasses (``@mutable`` values, see ``core.value``), shared by every layer. Contract:
 
 * every instant is a timezone-aware ``datetime`` in UTC (``assert_utc`` guards it); local time only
   exists at the edges (display, "which day is today");
@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any, ClassVar, Self, TypeVar, dataclass_transform
+from typing import Any, ClassVar, Self
 
-from cm_tui.core.value import Value
+from cm_tui.core.value import Value, mutable
 
 
 def assert_utc(value: datetime) -> datetime:
@@ -132,16 +132,6 @@ class Record(Value):
     __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq
 
 
-R = TypeVar("R", bound=Record)
-
-
-@dataclass_transform()
-def record(cls: type[R]) -> type[R]:
-    """``@dataclass(slots=True)`` for a ``Record``, whose ``__eq__`` and ``__repr__`` come from
-    ``Value`` (see ``core.value``: the same behaviour, without compiling them per class)."""
-    return dataclass(slots=True, eq=False, repr=False)(cls)
-
-
 # --------------------------------------------------------------------------- networks
 
 
@@ -150,7 +140,7 @@ class PostingPeriod(StrEnum):
     WEEK = "week"
 
 
-@record
+@mutable
 class NetworkProfile(Record):
     """A social network as the organisation uses it.
 
@@ -208,7 +198,7 @@ class MissedPolicy(StrEnum):
     LATEST_ONLY = "latest_only"
 
 
-@record
+@mutable
 class Cadence(Record):
     """When a task recurs. Interpreted by ``core.recurrence`` in the user's time zone.
 
@@ -245,7 +235,7 @@ class Cadence(Record):
             self.nth_weekday = (int(self.nth_weekday[0]), int(self.nth_weekday[1]))
 
 
-@record
+@mutable
 class TaskTemplate(Record):
     """A recurring chore or checklist item. ``key`` is stable across catalog updates."""
 
@@ -280,7 +270,7 @@ class OccurrenceStatus(StrEnum):
     SNOOZED = "snoozed"
 
 
-@record
+@mutable
 class TaskOccurrence(Record):
     """What happened to one occurrence of a task. Occurrences without a record are pending.
 
@@ -320,7 +310,7 @@ class PostStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-@record
+@mutable
 class Post(Record):
     network: str
     at: datetime
@@ -364,7 +354,7 @@ class QueueStatus(StrEnum):
         return self in (QueueStatus.NEW, QueueStatus.SNOOZED, QueueStatus.ESCALATED)
 
 
-@record
+@mutable
 class QueueItem(Record):
     """A comment, message, mention or review waiting for (or having had) an answer.
 
@@ -411,7 +401,7 @@ class QueueItem(Record):
 # --------------------------------------------------------------------------- stats
 
 
-@record
+@mutable
 class MonthlyFigures(Record):
     """Figures typed in (or imported) for one network and one month (``YYYY-MM``)."""
 
@@ -446,7 +436,7 @@ class MonthlyFigures(Record):
         return self.reactions + self.comments + self.shares
 
 
-@record
+@mutable
 class CampaignCheck(Record):
     day: date
     spend: float
@@ -456,7 +446,7 @@ class CampaignCheck(Record):
     DATES: ClassVar[tuple[str, ...]] = ("day",)
 
 
-@record
+@mutable
 class AdCampaign(Record):
     name: str
     network: str
@@ -482,7 +472,7 @@ class AdCampaign(Record):
         return out
 
 
-@record
+@mutable
 class CompetitorMonth(Record):
     month: str
     followers: int = 0
@@ -490,7 +480,7 @@ class CompetitorMonth(Record):
     engagements: int = 0
 
 
-@record
+@mutable
 class Competitor(Record):
     name: str
     network: str
@@ -513,7 +503,7 @@ class Competitor(Record):
 # --------------------------------------------------------------------------- reference lists
 
 
-@record
+@mutable
 class Influencer(Record):
     name: str
     network: str
@@ -530,7 +520,7 @@ class HashtagKind(StrEnum):
     SPECIFIC = "specific"
 
 
-@record
+@mutable
 class Hashtag(Record):
     tag: str
     kind: HashtagKind = HashtagKind.GENERAL
@@ -548,7 +538,7 @@ class KeywordKind(StrEnum):
     TOPIC = "topic"
 
 
-@record
+@mutable
 class WatchKeyword(Record):
     term: str
     kind: KeywordKind = KeywordKind.BRAND
@@ -568,7 +558,7 @@ class DocumentKind(StrEnum):
     WATCH_PLAN = "watch_plan"
 
 
-@record
+@mutable
 class ReferenceDocument(Record):
     """A document the community manager keeps and reviews on a schedule."""
 

@@ -1,23 +1,26 @@
 """Value types: dataclasses that share one ``__eq__``, ``__hash__`` and ``__repr__``.
 
-A dataclass compiles the source of every method it generates when its module is imported: six
-for a frozen class, about 85 µs each, and start-up imports about thirty of them. So ``@frozen``
-compiles only ``__init__`` (the one method that must be per class); ``Value`` brings
-``__eq__``, ``__hash__`` and ``__repr__``, and ``@frozen`` shares one refusing ``__setattr__``
-and ``__delattr__`` between all classes. Measured on the start-up path (medians of 9 fresh
-imports): all its dataclasses went from 16.8 to 13.8 ms with the first step; its 21 ``@frozen``
-classes then went from 7.0 to 3.0 ms with the second. The behaviour is the dataclass one:
+A dataclass compiles the source of every method it generates when its module is imported: up
+to six per class, 40 to 150 µs each, and start-up imports about forty classes. So ``@frozen``
+and ``@mutable`` compile only ``__init__`` (the one method that must be per class), and only
+when the first instance is made (most classes are not instantiated before the first frame);
+``Value`` brings ``__eq__``, ``__hash__`` and ``__repr__``, and ``@frozen`` shares one refusing
+``__setattr__`` and ``__delattr__`` between all classes. Measured on the start-up path (medians
+of 9 fresh imports): its dataclasses went from 16.8 to 13.8 ms with the first step; its 21
+``@frozen`` classes then went from 7.0 to 3.0 ms with the second. Moving the 22 plain
+dataclasses (records, the store's loader, the app's context) to ``@mutable`` took what all
+classes cost to the first frame from 8.1 to 4.7 ms. The behaviour is the dataclass one:
 
 * ``==`` compares the fields, in order, of two instances of the same class (another class:
   ``NotImplemented``);
-* ``hash()`` hashes the fields (frozen values only: ``Record`` sets ``__hash__ = None``);
+* ``hash()`` hashes the fields of a ``@frozen`` value; a ``@mutable`` one is not hashable;
 * ``repr()`` is ``Name(field=value, ...)``;
 * ``__init__`` takes the fields in order, defaults and ``default_factory`` included, then calls
-  ``__post_init__`` if there is one; setting or deleting an attribute afterwards raises
+  ``__post_init__`` if there is one; setting or deleting a field of a ``@frozen`` value raises
   ``FrozenInstanceError``; ``dataclasses.replace``, ``copy`` and ``pickle`` work.
 
 Every field takes part in all of it: no ``field(compare=False)``, ``repr=False``, ``hash=...``,
-``init=False`` or ``kw_only`` on a ``Value`` (``frozen`` refuses them).
+``init=False`` or ``kw_only`` on a ``Value`` (the decorators refuse them).
 """
 
 from __future__ import annotations
@@ -63,27 +66,51 @@ def frozen(cls: type[V] | None = None, *, slots: bool = True) -> Any:
     """``@dataclass(frozen=True, slots=slots)`` for a ``Value`` subclass, compiling only its
     ``__init__`` (see the module doc). ``@frozen`` or ``@frozen(slots=False)`` (for a
     ``cached_property``)."""
+    return _decorator(cls, slots=slots, frozen=True)
 
+
+@dataclass_transform()
+def mutable(cls: type[V] | None = None, *, slots: bool = True) -> Any:
+    """``@dataclass(slots=slots)`` for a ``Value`` subclass: fields can be assigned, so its
+    instances are not hashable (``__hash__`` is ``None``, as with a dataclass's ``eq``)."""
+    return _decorator(cls, slots=slots, frozen=False)
+
+
+def _decorator(cls: type[V] | None, *, slots: bool, frozen: bool) -> Any:
     def wrap(cls: type[V]) -> type[V]:
-        if not issubclass(cls, Value):
-            raise TypeError(f"@frozen needs a Value subclass, not {cls.__name__}")
-        if not cls.__doc__:  # what dataclass writes, without its costly inspect.signature
-            cls.__doc__ = f"{cls.__name__}({', '.join(inspect.get_annotations(cls))})"
-        made = dataclasses.dataclass(init=False, slots=slots, eq=False, repr=False)(cls)
-        fields = dataclasses.fields(made)  # type: ignore[arg-type]
-        for f in fields:
-            if not (f.compare and f.repr and f.hash is None and f.init and not f.kw_only):
-                raise TypeError(f"{cls.__name__}.{f.name}: a Value field takes part in all")
-        made._FIELDS = tuple(f.name for f in fields)
-        made.__init__ = _frozen_init(made, fields)  # type: ignore[method-assign]
-        made.__setattr__ = _refuse_setattr  # type: ignore[method-assign,assignment]
-        made.__delattr__ = _refuse_delattr  # type: ignore[method-assign,assignment]
-        if slots:  # what a frozen dataclass with slots adds, for copy and pickle
-            made.__getstate__ = Value._values  # type: ignore[method-assign,assignment]
-            made.__setstate__ = _set_state  # type: ignore[attr-defined]
-        return made
+        return _make_value_class(cls, slots=slots, frozen=frozen)
 
     return wrap if cls is None else wrap(cls)
+
+
+def _make_value_class(cls: type[V], *, slots: bool, frozen: bool) -> type[V]:
+    if not issubclass(cls, Value):
+        raise TypeError(f"@frozen and @mutable need a Value subclass, not {cls.__name__}")
+    if not cls.__doc__:  # what dataclass writes, without its costly inspect.signature
+        cls.__doc__ = f"{cls.__name__}({', '.join(inspect.get_annotations(cls))})"
+    made = dataclasses.dataclass(init=False, slots=slots, eq=False, repr=False)(cls)
+    fields = dataclasses.fields(made)  # type: ignore[arg-type]
+    defaulted = False
+    for f in fields:
+        if not (f.compare and f.repr and f.hash is None and f.init and not f.kw_only):
+            raise TypeError(f"{cls.__name__}.{f.name}: a Value field takes part in all")
+        has_default = f.default is not dataclasses.MISSING or (
+            f.default_factory is not dataclasses.MISSING
+        )
+        if defaulted and not has_default:
+            raise TypeError(f"{cls.__name__}.{f.name}: a field without a default follows one with")
+        defaulted = defaulted or has_default
+    made._FIELDS = tuple(f.name for f in fields)
+    made.__init__ = _lazy_init(made, fields, frozen)  # type: ignore[method-assign]
+    if not frozen:
+        made.__hash__ = None  # type: ignore[assignment]
+        return made
+    made.__setattr__ = _refuse_setattr  # type: ignore[method-assign,assignment]
+    made.__delattr__ = _refuse_delattr  # type: ignore[method-assign,assignment]
+    if slots:  # what a frozen dataclass with slots adds, for copy and pickle
+        made.__getstate__ = Value._values  # type: ignore[method-assign,assignment]
+        made.__setstate__ = _set_state  # type: ignore[attr-defined]
+    return made
 
 
 def _refuse_setattr(self: Value, name: str, value: Any) -> None:
@@ -99,8 +126,23 @@ def _set_state(self: Value, state: tuple[Any, ...]) -> None:
         object.__setattr__(self, name, value)
 
 
-def _frozen_init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Any:
-    """The ``__init__`` of a frozen dataclass with these fields (one compiled function)."""
+def _lazy_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) -> Any:
+    """An ``__init__`` that compiles the real one on the first instance, puts it on the class
+    and runs it: a class never instantiated (most of them, until their tab or command is
+    used) never pays for the compilation."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        init = _compiled_init(cls, fields, frozen)
+        cls.__init__ = init  # type: ignore[misc]
+        init(self, *args, **kwargs)
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return __init__
+
+
+def _compiled_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) -> Any:
+    """The dataclass ``__init__`` for these fields (one compiled function); a frozen class's
+    sets them through ``object.__setattr__``."""
     env: dict[str, Any] = {"__v_set": object.__setattr__, "__v_missing": dataclasses.MISSING}
     params: list[str] = []
     lines: list[str] = []
@@ -115,14 +157,14 @@ def _frozen_init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Any:
             value = f"__v_factory_{name}() if {name} is __v_missing else {name}"
         else:
             params.append(name)
-        lines.append(f"    __v_set(__v_self, {name!r}, {value})")
+        if frozen:
+            lines.append(f"    __v_set(__v_self, {name!r}, {value})")
+        else:
+            lines.append(f"    __v_self.{name} = {value}")
     if hasattr(cls, "__post_init__"):
         lines.append("    __v_self.__post_init__()")
     source = f"def __init__(__v_self, {', '.join(params)}):\n" + "\n".join(lines or ["    pass"])
-    try:
-        exec(source, env)
-    except SyntaxError:
-        raise TypeError(f"{cls.__name__}: a field without a default follows one with") from None
+    exec(source, env)
     init = env["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     return init

@@ -25,13 +25,14 @@ from __future__ import annotations
 import contextlib
 import os
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from cm_tui.core.i18n import t
+from cm_tui.core.value import Value, mutable
 from cm_tui.store.atomic import Blob, DirSyncError, chunks_of, fsync_dir, write_all, write_atomic
 
 #: Refuse values orjson would silently turn into strings (datetimes, dataclasses): memory would
@@ -49,14 +50,14 @@ class JournalCorrupt(Exception):
         self.reason = reason
 
 
-@dataclass(slots=True)
-class Entry:
+@mutable
+class Entry(Value):
     seq: int
     changes: Changes
 
 
-@dataclass(slots=True)
-class JournalContent:
+@mutable
+class JournalContent(Value):
     """A parsed journal. ``base`` is ``None`` for a missing or empty file."""
 
     base: int | None

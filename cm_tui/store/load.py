@@ -23,13 +23,14 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from cm_tui.core.i18n import t
+from cm_tui.core.value import Value, mutable
 from cm_tui.store import journal as journal_mod
 from cm_tui.store.journal import DUMP_OPTIONS, JournalContent, JournalCorrupt
 from cm_tui.store.paths import StorePaths
@@ -237,8 +238,8 @@ def split_tables(raw: bytes) -> dict[str, memoryview] | None:
 LAZY_TABLE_BYTES = 64 << 10
 
 
-@dataclass(slots=True)
-class Snapshot:
+@mutable
+class Snapshot(Value):
     data: Data
     schema: int
     seq: int
@@ -272,8 +273,8 @@ def parse_snapshot(raw: bytes, where: str = "store", *, trusted: bool = False) -
     return Snapshot(data, schema, seq, raw, trusted, pending)
 
 
-@dataclass(slots=True)
-class Loaded:
+@mutable
+class Loaded(Value):
     """A database as it was on disk: snapshot + journal replayed + migrated, fully checked."""
 
     data: Data

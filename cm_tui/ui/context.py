@@ -8,9 +8,10 @@ alone, and the rule "the UI holds no business rule" stays visible (a pane reads 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
+
+from cm_tui.core.value import Value, mutable
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
     from cm_tui.store import Repository, Store
 
 
-@dataclass
-class UiContext:
+@mutable(slots=False)
+class UiContext(Value):
     """Shared, mutable state of one running app.
 
     ``version`` counts the writes made through ``write``: a pane that rendered an older version
@@ -35,8 +36,8 @@ class UiContext:
     clock: Clock
     store_name: str
     version: int = 0
-    on_write_error: Callable[[Exception], None] | None = field(default=None, repr=False)
-    _queue_entries: tuple[int, list[OpenEntry]] | None = field(default=None, repr=False)
+    on_write_error: Callable[[Exception], None] | None = None
+    _queue_entries: tuple[int, list[OpenEntry]] | None = None
 
     @property
     def repo(self) -> Repository:

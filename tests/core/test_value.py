@@ -1,4 +1,5 @@
-"""``core.value``: ``@frozen`` value types behave as ``@dataclass(frozen=True)`` ones do."""
+"""``core.value``: ``@frozen`` and ``@mutable`` value types behave as ``@dataclass(frozen=True)``
+and ``@dataclass`` ones do."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cm_tui.core.models import NetworkProfile
-from cm_tui.core.value import Value, frozen
+from cm_tui.core.value import Value, frozen, mutable
 
 
 @frozen
@@ -61,6 +62,26 @@ class DataclassTagged:
         object.__setattr__(self, "tags", tuple(sorted(self.tags)))
 
 
+@mutable
+class MutableTagged(Value):
+    name: str
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    count: int = 1
+
+    def __post_init__(self) -> None:
+        self.tags = tuple(sorted(self.tags))
+
+
+@dataclass(slots=True)
+class DataclassMutableTagged:
+    name: str
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    count: int = 1
+
+    def __post_init__(self) -> None:
+        self.tags = tuple(sorted(self.tags))
+
+
 calls = st.one_of(
     st.tuples(st.tuples(st.text(max_size=3)), st.fixed_dictionaries({})),
     st.tuples(
@@ -81,18 +102,23 @@ calls = st.one_of(
 )
 
 
-@given(calls)
-def test_init_takes_what_a_frozen_dataclass_takes(call: tuple) -> None:
+@pytest.mark.parametrize(
+    ("ours_cls", "their_cls"),
+    [(Tagged, DataclassTagged), (MutableTagged, DataclassMutableTagged)],
+    ids=["frozen", "mutable"],
+)
+@given(call=calls)
+def test_init_takes_what_a_dataclass_takes(ours_cls: type, their_cls: type, call: tuple) -> None:
     """Positional, keyword, missing, extra and doubled arguments: the same values or the
     same error (a factory runs per instance, ``__post_init__`` runs last)."""
     args, kwargs = call
     try:
-        theirs = DataclassTagged(*args, **kwargs)
+        theirs = their_cls(*args, **kwargs)
     except TypeError:
         with pytest.raises(TypeError):
-            Tagged(*args, **kwargs)
+            ours_cls(*args, **kwargs)
         return
-    ours = Tagged(*args, **kwargs)
+    ours = ours_cls(*args, **kwargs)
     assert (ours.name, ours.tags, ours.count) == (theirs.name, theirs.tags, theirs.count)
 
 
@@ -167,3 +193,32 @@ def test_records_compare_by_fields_and_are_not_hashable() -> None:
     assert repr(network("X")).startswith("NetworkProfile(key='x', name='X', char_limit=280")
     with pytest.raises(TypeError):
         hash(network("X"))
+
+
+def test_a_mutable_value_takes_changes_and_is_not_hashable() -> None:
+    value = MutableTagged("a", ("z", "b"))
+    value.count = 4
+    assert value == MutableTagged("a", ("b", "z"), 4)
+    assert repr(value) == "MutableTagged(name='a', tags=('b', 'z'), count=4)"
+    with pytest.raises(TypeError):
+        hash(value)
+    for clone in (copy.copy(value), copy.deepcopy(value), pickle.loads(pickle.dumps(value))):
+        assert clone == value and clone is not value
+    assert dataclasses.replace(value, name="b") == MutableTagged("b", ("b", "z"), 4)
+
+
+def test_the_init_compiled_on_first_use_serves_subclasses_too() -> None:
+    """``__init__`` is compiled at the first instance, possibly a subclass's."""
+
+    @mutable
+    class Base(Value):
+        x: int
+        y: int = 2
+
+    class Child(Base):
+        __slots__ = ()
+
+    assert (Child(1).x, Child(1).y) == (1, 2)
+    assert Base(3) == Base(3, 2) and Base.__init__ is Child.__init__
+    with pytest.raises(TypeError):
+        Base()  # type: ignore[call-arg]
