@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cm_tui.ui.app import CmTuiApp
+from cm_tui.ui.panes.today import TodayPane
 from cm_tui.ui.screens.campaigns import CampaignForm, CampaignsScreen, CheckForm
 from cm_tui.ui.screens.competitors import CompetitorForm, CompetitorMonthForm, CompetitorsScreen
 from tests.ui.conftest import SIZE, close_quietly, screen_text, settle
@@ -98,13 +100,19 @@ async def test_add_a_campaign_and_a_daily_check_then_restart(make_app, demo_db: 
         assert "Winter sale" in screen_text(app)
 
 
+def campaigns_box(app: CmTuiApp) -> str | None:
+    """The text of Today's campaigns box, ``None`` while it is hidden."""
+    body = app.query_one(TodayPane).side.body("campaigns")
+    return None if body is None else body.plain
+
+
 async def test_today_shows_the_campaigns_running_on_the_shown_day(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        box = app.query_one("#today-campaigns")
-        body = str(app.query_one("#today-campaigns").render())
-        assert box.display and "Lumen Box" in body and "/ 2\u202f400.00" in body
+        body = campaigns_box(app)
+        assert body is not None and "Lumen Box" in body and "/ 2\u202f400.00" in body
+        assert "Ad campaigns running" in screen_text(app)
         assert "Fête des mères" not in body  # ended in July
         # add one starting tomorrow, from the Stats tab
         await pilot.press("4")
@@ -115,16 +123,17 @@ async def test_today_shows_the_campaigns_running_on_the_shown_day(make_app) -> N
         await _fill(app, pilot, "campaign", start="2026-11-20", end="2026-11-21", budget="80")
         await pilot.press("escape", "1")
         await settle(pilot)
-        assert "Noël" not in str(app.query_one("#today-campaigns").render())
+        assert "Noël" not in (campaigns_box(app) or "")
         await pilot.press("right_square_bracket")  # tomorrow
         await settle(pilot)
-        body = str(app.query_one("#today-campaigns").render())
+        body = campaigns_box(app) or ""
         assert "Noël" in body and "Lumen Box" in body
         # far after both: the box is hidden
         for _ in range(20):
             await pilot.press("right_square_bracket")
         await settle(pilot)
-        assert not box.display
+        assert campaigns_box(app) is None
+        assert "Ad campaigns running" not in screen_text(app)
 
 
 async def test_competitors_add_edit_and_a_months_figures(make_app) -> None:

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from cm_tui.core.agenda import (
     Agenda,
@@ -59,6 +59,7 @@ from cm_tui.core.value import Value, frozen
 from cm_tui.io.seeding import tracking_since
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import Pane, TabLabel
+from cm_tui.ui.widgets.box_stack import BoxStack
 from cm_tui.ui.widgets.queue_summary import queue_summary, queue_tab_label
 from cm_tui.ui.widgets.rowlist import RowList
 from cm_tui.ui.widgets.target_summary import target_lines
@@ -260,8 +261,8 @@ class TodayPane(Pane):
 
     def compose(self) -> ComposeResult:
         # Few nodes on purpose (this tab is drawn at start-up): the pane itself lays out the
-        # two columns, each side box is one Static with its title in the border, and the
-        # filter field is mounted on first use (``action_filter``).
+        # two columns, the side boxes are one widget, and the filter field is mounted on
+        # first use (``action_filter``).
         with Vertical(id="today-main", classes="box") as main:
             main.border_title = t("ui.today.agenda")
             yield ProgressLine(id="today-progress")
@@ -271,15 +272,20 @@ class TodayPane(Pane):
                 empty_text=t("ui.today.empty"),
                 id="today-list",
             )
-        with Vertical(id="today-side"):
-            for name, title_key in SIDE_BOXES:
-                box = Static(id=f"today-{name}", classes="box side-box")
-                box.border_title = t(title_key)
-                yield box
+        yield BoxStack(
+            [(name, t(title_key)) for name, title_key in SIDE_BOXES],
+            limits={"targets": 0.6},
+            id="today-side",
+        )
 
     @property
     def list(self) -> AgendaList:
         return self.query_one("#today-list", AgendaList)
+
+    @property
+    def side(self) -> BoxStack:
+        """The right column's boxes (``SIDE_BOXES``)."""
+        return self.query_one("#today-side", BoxStack)
 
     @property
     def shown_day(self) -> date:
@@ -383,13 +389,13 @@ class TodayPane(Pane):
         start = local_day_bounds(first, ctx.zone)[0]
         end = local_day_bounds(last, ctx.zone)[1]
         rows = posting_progress(networks, ctx.repo.posts.between(start, end), day, ctx.zone)
-        self.query_one("#today-targets", Static).update(target_lines(rows))
+        self.side.show_box("targets", target_lines(rows))
 
     def _show_queue(self) -> None:
         from cm_tui.core.queue import entry_counts
 
         counts = entry_counts(self.ctx.open_queue_entries(), self.ctx.now())
-        self.query_one("#today-queue", Static).update(queue_summary(counts))
+        self.side.show_box("queue", queue_summary(counts))
         self.post_message(TabLabel("queue", queue_tab_label(counts)))
 
     def _show_campaigns(self, day: date) -> None:
@@ -399,13 +405,12 @@ class TodayPane(Pane):
         from cm_tui.ui.widgets.campaign_lines import active_campaign_lines
 
         running = active_campaigns(self.ctx.repo.campaigns.all(), day)
-        box = self.query_one("#today-campaigns", Static)
-        box.display = bool(running)
         if running:
-            box.update(active_campaign_lines(running, self._networks))
+            self.side.show_box("campaigns", active_campaign_lines(running, self._networks))
+        else:
+            self.side.hide_box("campaigns")
 
     def _show_onboarding(self, day: date) -> None:
-        box = self.query_one("#today-onboarding")
         start = self.ctx.settings.onboarding_start
         progress = (
             None
@@ -413,9 +418,8 @@ class TodayPane(Pane):
             else onboarding_progress(self.ctx.repo.tasks.all(), self._lookup, start, day)
         )
         if progress is None or progress.finished or progress.total == 0:
-            box.display = False
+            self.side.hide_box("onboarding")
             return
-        box.display = True
         lang = language()
         lines = [
             Content.styled(
@@ -434,7 +438,7 @@ class TodayPane(Pane):
             Content.assemble("• ", fmt.one_line(item.label(lang))) for item in progress.next_items
         ]
         lines.append(Content.styled(t("today.onboarding.hint"), "$text-muted"))
-        self.query_one("#today-onboarding", Static).update(Content("\n").join(lines))
+        self.side.show_box("onboarding", Content("\n").join(lines))
 
     def _show_reviews(self, day: date) -> None:
         repo = self.ctx.repo
@@ -480,7 +484,7 @@ class TodayPane(Pane):
             )
             lines.append(Content.styled(t(key, name=name), style))
             lines.append(Content.styled(f"  {last}", "$text-muted"))
-        self.query_one("#today-reviews", Static).update(Content("\n").join(lines))
+        self.side.show_box("reviews", Content("\n").join(lines))
 
     def tick(self) -> None:
         now = self.ctx.now()
