@@ -710,7 +710,7 @@ class QueuePane(Pane):
         if item is None:
             return
         self._marked ^= {item.id}
-        self.list.refresh_line(self.list.cursor or 0)
+        self.list.refresh_row(self.list.cursor or 0)
         self.list.action_cursor_down()
         self._update_filterbar()
 

@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets import Input
 
 from cm_tui.core.agenda import (
@@ -132,7 +131,7 @@ class AgendaList(RowList[AgendaLine]):
         self._rows = rows
         for index, (before, after) in enumerate(zip(old, rows, strict=True)):
             if before != after:
-                self.refresh_line(index)
+                self.refresh_row(index)
         self.move_to(cursor)
 
 
@@ -171,45 +170,26 @@ def section_title(key: str, agenda: Agenda | None) -> str:
     return t(f"core.group.{key}")
 
 
-class ProgressLine(Widget):
-    """``█████░░░░  7/24 done · 29%   09:12``: the bar takes what the text leaves (at most 30
-    cells); the clock on the right is the local time (shown day's view: today only)."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._done = 0
-        self._total = 0
-        self._clock = ""
-
-    def show(self, done: int, total: int) -> None:
-        if (done, total) != (self._done, self._total):
-            self._done, self._total = done, total
-            self.refresh()
-
-    def set_clock(self, text: str) -> None:
-        if text != self._clock:
-            self._clock = text
-            self.refresh()
-
-    def render(self) -> Content:
-        done, total = self._done, self._total
-        if total == 0:
-            text = Content.styled(t("ui.today.no_tasks"), "$text-muted")
-            filled = 0
-        else:
-            percent = 100 * done // total
-            text = Content.styled(
-                t("ui.today.progress", done=done, total=total, percent=percent), "bold"
-            )
-        clock = Content.styled(self._clock, "bold $text-accent")
-        width = max(5, min(30, self.size.width - text.cell_length - clock.cell_length - 4))
-        if total:
-            filled = width * done // total
-        left = Content.assemble(
-            ("█" * filled, "$success"), ("░" * (width - filled), "$text-muted"), "  ", text
+def progress_line(done: int, total: int, clock: str, width: int) -> Content:
+    """``█████░░░░  7/24 done · 29%   09:12``, ``width`` cells: the bar takes what the text
+    leaves (at most 30 cells); ``clock`` (the local time, today only) sits on the right."""
+    if total == 0:
+        text = Content.styled(t("ui.today.no_tasks"), "$text-muted")
+        filled = 0
+    else:
+        percent = 100 * done // total
+        text = Content.styled(
+            t("ui.today.progress", done=done, total=total, percent=percent), "bold"
         )
-        gap = max(1, self.size.width - left.cell_length - clock.cell_length)
-        return Content.assemble(left, " " * gap, clock)
+    shown_clock = Content.styled(clock, "bold $text-accent")
+    bar = max(5, min(30, width - text.cell_length - shown_clock.cell_length - 4))
+    if total:
+        filled = bar * done // total
+    left = Content.assemble(
+        ("█" * filled, "$success"), ("░" * (bar - filled), "$text-muted"), "  ", text
+    )
+    gap = max(1, width - left.cell_length - shown_clock.cell_length)
+    return Content.assemble(left, " " * gap, shown_clock)
 
 
 #: the boxes of the right column, top to bottom: (id suffix, title message key)
@@ -258,6 +238,9 @@ class TodayPane(Pane):
         #: (day, template key -> last handled day before it): one scan of the history per day
         self._last_done: tuple[date, dict[str, date]] | None = None
         self._subtitle = ""
+        #: the progress line's (done, total) and clock
+        self._progress = (0, 0)
+        self._clock = ""
 
     def compose(self) -> ComposeResult:
         # Few nodes on purpose (this tab is drawn at start-up): the pane itself lays out the
@@ -265,11 +248,12 @@ class TodayPane(Pane):
         # first use (``action_filter``).
         with Vertical(id="today-main", classes="box") as main:
             main.border_title = t("ui.today.agenda")
-            yield ProgressLine(id="today-progress")
             yield AgendaList(
                 self._render_line,
                 lambda line: not isinstance(line, Heading),
                 empty_text=t("ui.today.empty"),
+                header=self._render_header,
+                header_lines=2,  # the progress line, then a blank one
                 id="today-list",
             )
         yield BoxStack(
@@ -363,8 +347,7 @@ class TodayPane(Pane):
         if self._subtitle != subtitle:  # setting it repaints the whole box
             self._subtitle = subtitle
             main.border_subtitle = Content(subtitle)  # a plain str would be parsed as markup
-        self.query_one(ProgressLine).show(*agenda.progress)
-        self._show_clock()
+        self._set_header(agenda.progress, fmt.hm(self.ctx.local_now()))
 
     def _filtered(self, sections: tuple[AgendaSection, ...]) -> builtins.list[AgendaSection]:
         if not self.filter_text.strip():
@@ -376,8 +359,15 @@ class TodayPane(Pane):
                 out.append(AgendaSection(section.key, tuple(rows)))
         return out
 
-    def _show_clock(self) -> None:
-        self.query_one(ProgressLine).set_clock(fmt.hm(self.ctx.local_now()))
+    def _set_header(self, progress: tuple[int, int], clock: str) -> None:
+        if (progress, clock) != (self._progress, self._clock):
+            self._progress, self._clock = progress, clock
+            self.list.refresh_header()
+
+    def _render_header(self, line: int, width: int) -> Content:
+        if line:
+            return Content("")
+        return progress_line(*self._progress, self._clock, width)
 
     def _show_targets(self, day: date) -> None:
         from cm_tui.core.targets import period_days, posting_progress

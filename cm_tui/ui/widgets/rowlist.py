@@ -7,7 +7,9 @@ items cost nothing until they scroll into view, and a cursor move repaints two l
 
 Rows are arbitrary objects; ``selectable`` says which ones the cursor may rest on (section
 headings are not). Row text is ``textual.content.Content`` built from plain strings, so hostile
-text from imports is never parsed as markup.
+text from imports is never parsed as markup. An optional ``header`` draws ``header_lines`` fixed
+lines above the rows (they do not scroll): Today's progress bar, without a widget of its own to
+mount and style before the first frame.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -63,6 +65,8 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         selectable: Callable[[Row], bool] | None = None,
         *,
         empty_text: str = "",
+        header: Callable[[int, int], Content] | None = None,
+        header_lines: int = 0,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -70,6 +74,9 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         localize_bindings(self)
         self._renderer = renderer
         self._selectable = selectable
+        #: ``header(line, width)`` draws the fixed line ``line`` (< ``header_lines``)
+        self._header = header
+        self._top = header_lines if header is not None else 0
         self._rows: Sequence[Row] = ()
         self._cursor: int | None = None
         self._empty_text = empty_text
@@ -97,7 +104,7 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         self._rows = rows
         wanted = self._cursor if cursor is None else cursor
         self._cursor = self._nearest_selectable(wanted or 0)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        self._size_to_rows()
         self._scroll_cursor_into_view()
         self.refresh()
         self.post_message(self.Highlighted(self, self._cursor))
@@ -110,15 +117,34 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         old = self._cursor
         self._cursor = new
         if old is not None:
-            self.refresh_line(old)
+            self.refresh_row(old)
         if new is not None:
-            self.refresh_line(new)
+            self.refresh_row(new)
         self._scroll_cursor_into_view()
         self.post_message(self.Highlighted(self, new))
 
     def refresh_rows(self) -> None:
         """Repaint the visible rows (their content changed, e.g. a countdown)."""
         self.refresh()
+
+    def refresh_row(self, index: int) -> None:
+        """Repaint row ``index`` (if it is on screen)."""
+        self.refresh_line(index + self._top)
+
+    def refresh_header(self) -> None:
+        """Repaint the fixed lines above the rows."""
+        if self._top:
+            self.refresh(Region(0, 0, self.size.width, self._top))
+
+    def _rows_height(self) -> int:
+        """How many rows the list shows at once (below the header)."""
+        return self.scrollable_content_region.height - self._top
+
+    def _size_to_rows(self) -> None:
+        """Rows are cut to the width, never scrolled sideways: a virtual width of 0 keeps the
+        horizontal scrollbar away (the region's width, read before the vertical scrollbar
+        appears, was one cell too wide and brought one that hid the last row)."""
+        self.virtual_size = Size(0, len(self._rows) + self._top)
 
     def _is_selectable(self, index: int) -> bool:
         return self._selectable is None or self._selectable(self._rows[index])
@@ -149,7 +175,7 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
     def _scroll_cursor_into_view(self) -> None:
         if self._cursor is None:
             return
-        height = self.scrollable_content_region.height
+        height = self._rows_height()
         if height <= 0:
             return
         top = round(self.scroll_offset.y)
@@ -173,36 +199,38 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         self.move_to(len(self._rows) - 1)
 
     def action_page_down(self) -> None:
-        page = max(1, self.scrollable_content_region.height - 1)
+        page = max(1, self._rows_height() - 1)
         self.move_to((self._cursor or 0) + page)
 
     def action_page_up(self) -> None:
-        page = max(1, self.scrollable_content_region.height - 1)
+        page = max(1, self._rows_height() - 1)
         self.move_to((self._cursor or 0) - page)
 
     # ------------------------------------------------------------------ rendering
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self._size_to_rows()
         self._scroll_cursor_into_view()
 
     def on_focus(self) -> None:
         if self._cursor is not None:
-            self.refresh_line(self._cursor)
+            self.refresh_row(self._cursor)
 
     def on_blur(self) -> None:
         if self._cursor is not None:
-            self.refresh_line(self._cursor)
+            self.refresh_row(self._cursor)
 
     def on_click(self, event: events.Click) -> None:
-        index = round(self.scroll_offset.y) + event.y
-        if 0 <= index < len(self._rows):
+        index = round(self.scroll_offset.y) + event.y - self._top
+        if event.y >= self._top and 0 <= index < len(self._rows):
             self.move_to(index)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index = round(self.scroll_offset.y) + y
         base = self.get_visual_style()
+        if y < self._top and self._header is not None:
+            return self._strip(self._header(y, width), width, base)
+        index = round(self.scroll_offset.y) + y - self._top
         if index >= len(self._rows):
             if index == 0 and self._empty_text:
                 content = Content.styled(self._empty_text, "dim")
