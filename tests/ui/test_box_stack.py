@@ -52,7 +52,7 @@ async def test_boxes_show_hide_and_keep_their_order() -> None:
         boxes.show_box("b", Content("two"))
         boxes.show_box("a", Content("\n".join(f"line {i}" for i in range(9))))
         await pilot.pause()
-        lines = boxes.render().plain.splitlines()
+        lines = [line.plain for line in boxes.lines()]
         # "a" is limited to half of the 10 lines: its border and 3 of its 9 lines
         assert [line[:9] for line in lines] == [
             "╭─ First ",
@@ -67,4 +67,4 @@ async def test_boxes_show_hide_and_keep_their_order() -> None:
         boxes.hide_box("a")
         await pilot.pause()
         assert boxes.body("a") is None
-        assert boxes.render().plain.splitlines()[0].startswith("╭─ Second")
+        assert boxes.lines()[0].plain.startswith("╭─ Second")
