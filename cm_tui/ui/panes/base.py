@@ -97,14 +97,19 @@ class Pane(Widget):
         return next(self.query(f"#{input_id}").results(Input), None)
 
     async def open_search_input(
-        self, input_id: str, placeholder: str, container: str, before: int | Widget
+        self,
+        input_id: str,
+        placeholder: str,
+        container: str | None = None,
+        before: int | Widget | None = None,
     ) -> Input:
-        """Show and focus the search field ``input_id``, mounting it in ``container`` (before
-        ``before``) the first time."""
+        """Show and focus the search field ``input_id``, mounting it the first time in
+        ``container`` (the pane itself if ``None``), before ``before`` (last if ``None``)."""
         field = self.search_input(input_id)
         if field is None:
             field = Input(placeholder=placeholder, id=input_id)
-            await self.query_one(container).mount(field, before=before)
+            parent = self if container is None else self.query_one(container)
+            await parent.mount(field, before=before)
         field.display = True
         field.focus()
         return field

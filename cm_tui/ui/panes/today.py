@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input
 
@@ -244,18 +243,20 @@ class TodayPane(Pane):
 
     def compose(self) -> ComposeResult:
         # Few nodes on purpose (this tab is drawn at start-up): the pane itself lays out the
-        # two columns, the side boxes are one widget, and the filter field is mounted on
-        # first use (``action_filter``).
-        with Vertical(id="today-main", classes="box") as main:
-            main.border_title = t("ui.today.agenda")
-            yield AgendaList(
-                self._render_line,
-                lambda line: not isinstance(line, Heading),
-                empty_text=t("ui.today.empty"),
-                header=self._render_header,
-                header_lines=2,  # the progress line, then a blank one
-                id="today-list",
-            )
+        # two columns, the agenda list is the left box (its progress line a fixed header),
+        # the side boxes are one widget, and the filter field is mounted on first use, docked
+        # at the bottom (``action_filter``).
+        agenda = AgendaList(
+            self._render_line,
+            lambda line: not isinstance(line, Heading),
+            empty_text=t("ui.today.empty"),
+            header=self._render_header,
+            header_lines=2,  # the progress line, then a blank one
+            id="today-list",
+            classes="box",
+        )
+        agenda.border_title = t("ui.today.agenda")
+        yield agenda
         yield BoxStack(
             [(name, t(title_key)) for name, title_key in SIDE_BOXES],
             limits={"targets": 0.6},
@@ -335,7 +336,6 @@ class TodayPane(Pane):
             row_list.cursor,
         )
         row_list.update_rows(lines, index)
-        main = self.query_one("#today-main")
         subtitle = fmt.day_label(agenda.day)
         if self.filter_text:
             count = sum(isinstance(line, AgendaRow) for line in lines)
@@ -346,7 +346,7 @@ class TodayPane(Pane):
             subtitle = t("today.not_today", day=subtitle)
         if self._subtitle != subtitle:  # setting it repaints the whole box
             self._subtitle = subtitle
-            main.border_subtitle = Content(subtitle)  # a plain str would be parsed as markup
+            row_list.border_subtitle = Content(subtitle)  # a plain str would be parsed as markup
         self._set_header(agenda.progress, fmt.hm(self.ctx.local_now()))
 
     def _filtered(self, sections: tuple[AgendaSection, ...]) -> builtins.list[AgendaSection]:
@@ -652,7 +652,7 @@ class TodayPane(Pane):
 
     async def action_filter(self) -> None:
         placeholder = t("today.filter.placeholder")
-        await self.open_search_input("today-filter", placeholder, "#today-main", self.list)
+        await self.open_search_input("today-filter", placeholder)
 
     @on(Input.Changed, "#today-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
