@@ -3,7 +3,8 @@
 A dataclass compiles the source of every method it generates when its module is imported: up
 to six per class, 40 to 150 µs each, and start-up imports about forty classes. So ``@frozen``
 and ``@mutable`` compile only ``__init__`` (the one method that must be per class), and only
-when the first instance is made (most classes are not instantiated before the first frame);
+once the class has made a few instances (``_lazy_init``: most classes make none or one before
+the first frame);
 ``Value`` brings ``__eq__``, ``__hash__`` and ``__repr__``, and ``@frozen`` shares one refusing
 ``__setattr__`` and ``__delattr__`` between all classes. Measured on the start-up path (medians
 of 9 fresh imports): its dataclasses went from 16.8 to 13.8 ms with the first step; its 21
@@ -126,18 +127,84 @@ def _set_state(self: Value, state: tuple[Any, ...]) -> None:
         object.__setattr__(self, name, value)
 
 
+#: instances a class makes through the generic ``__init__`` before its own is compiled
+COMPILE_AFTER = 8
+
+
 def _lazy_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) -> Any:
-    """An ``__init__`` that compiles the real one on the first instance, puts it on the class
-    and runs it: a class never instantiated (most of them, until their tab or command is
-    used) never pays for the compilation."""
+    """The class's ``__init__`` until it is compiled: it binds the arguments itself for the
+    first ``COMPILE_AFTER`` instances, then compiles the real one, puts it on the class and
+    runs it. Compiling costs 30 to 350 µs per class and binding here about 3 µs per call, so a
+    class made once or twice (settings, the store's loader, most rows of a screen) never pays
+    for the compilation, and one made by the thousand (records) pays for it once, early."""
+    binder = _Binder(cls, fields)
+    assign = object.__setattr__ if frozen else setattr
+    post_init = hasattr(cls, "__post_init__")
+    calls = 0
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        init = _compiled_init(cls, fields, frozen)
-        cls.__init__ = init  # type: ignore[misc]
-        init(self, *args, **kwargs)
+        nonlocal calls
+        calls += 1
+        if calls > COMPILE_AFTER:
+            init = _compiled_init(cls, fields, frozen)
+            cls.__init__ = init  # type: ignore[misc]
+            init(self, *args, **kwargs)
+            return
+        for name, value in zip(binder.names, binder.bind(args, kwargs), strict=True):
+            assign(self, name, value)
+        if post_init:
+            self.__post_init__()
 
     __init__.__qualname__ = f"{cls.__qualname__}.__init__"
     return __init__
+
+
+class _Binder:
+    """Python's binding of ``__init__(self, field, ...)`` arguments to the fields: the same
+    values, and a ``TypeError`` for the calls it refuses."""
+
+    __slots__ = ("defaults", "names", "positions", "where")
+
+    def __init__(self, cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> None:
+        self.where = f"{cls.__qualname__}.__init__()"
+        self.names = tuple(f.name for f in fields)
+        self.positions = {name: index for index, name in enumerate(self.names)}
+        #: per field: (False, default value), (True, factory) or None (required)
+        self.defaults: list[tuple[bool, Any] | None] = [
+            (False, f.default)
+            if f.default is not dataclasses.MISSING
+            else (True, f.default_factory)
+            if f.default_factory is not dataclasses.MISSING
+            else None
+            for f in fields
+        ]
+
+    def bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[Any]:
+        given = len(args)
+        if given > len(self.names):
+            raise TypeError(
+                f"{self.where} takes {len(self.names) + 1} positional arguments"
+                f" but {given + 1} were given"
+            )
+        values: list[Any] = [*args, *[_UNSET] * (len(self.names) - given)]
+        for key, value in kwargs.items():
+            index = self.positions.get(key)
+            if index is None:
+                raise TypeError(f"{self.where} got an unexpected keyword argument {key!r}")
+            if index < given:
+                raise TypeError(f"{self.where} got multiple values for argument {key!r}")
+            values[index] = value
+        for index, value in enumerate(values):
+            if value is _UNSET:
+                default = self.defaults[index]
+                if default is None:
+                    raise TypeError(f"{self.where} missing argument {self.names[index]!r}")
+                is_factory, made = default
+                values[index] = made() if is_factory else made
+        return values
+
+
+_UNSET = object()
 
 
 def _compiled_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) -> Any:

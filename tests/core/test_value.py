@@ -7,11 +7,14 @@ import copy
 import dataclasses
 import pickle
 from dataclasses import dataclass, field
+from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cm_tui.core import value as value_module
 from cm_tui.core.models import NetworkProfile
 from cm_tui.core.value import Value, frozen, mutable
 
@@ -102,24 +105,46 @@ calls = st.one_of(
 )
 
 
+def tagged_class(decorator: Any) -> type:
+    """A fresh ``Tagged`` (its ``__init__`` not compiled yet)."""
+
+    class Fresh(Value):
+        name: str
+        tags: tuple[str, ...] = field(default_factory=tuple)
+        count: int = 1
+
+        def __post_init__(self) -> None:
+            object.__setattr__(self, "tags", tuple(sorted(self.tags)))
+
+    return decorator(Fresh)  # type: ignore[no-any-return]
+
+
 @pytest.mark.parametrize(
-    ("ours_cls", "their_cls"),
-    [(Tagged, DataclassTagged), (MutableTagged, DataclassMutableTagged)],
+    ("decorator", "their_cls"),
+    [(frozen, DataclassTagged), (mutable, DataclassMutableTagged)],
     ids=["frozen", "mutable"],
 )
+@pytest.mark.parametrize("compile_after", [0, 1_000_000], ids=["compiled", "generic"])
 @given(call=calls)
-def test_init_takes_what_a_dataclass_takes(ours_cls: type, their_cls: type, call: tuple) -> None:
+def test_init_takes_what_a_dataclass_takes(
+    decorator: Any, their_cls: type, compile_after: int, call: tuple
+) -> None:
     """Positional, keyword, missing, extra and doubled arguments: the same values or the
-    same error (a factory runs per instance, ``__post_init__`` runs last)."""
+    same error (a factory runs per instance, ``__post_init__`` runs last), whether the
+    class's ``__init__`` is compiled or still binds the arguments itself."""
     args, kwargs = call
-    try:
-        theirs = their_cls(*args, **kwargs)
-    except TypeError:
-        with pytest.raises(TypeError):
-            ours_cls(*args, **kwargs)
-        return
-    ours = ours_cls(*args, **kwargs)
+    with patch.object(value_module, "COMPILE_AFTER", compile_after):
+        ours_cls = tagged_class(decorator)
+        try:
+            theirs = their_cls(*args, **kwargs)
+        except TypeError:
+            with pytest.raises(TypeError):
+                ours_cls(*args, **kwargs)
+            return
+        ours = ours_cls(*args, **kwargs)
     assert (ours.name, ours.tags, ours.count) == (theirs.name, theirs.tags, theirs.count)
+    compiled = "__v_self" in ours_cls.__init__.__code__.co_varnames
+    assert compiled is (compile_after == 0)
 
 
 def test_copy_pickle_and_replace_keep_a_value_frozen() -> None:
@@ -207,8 +232,9 @@ def test_a_mutable_value_takes_changes_and_is_not_hashable() -> None:
     assert dataclasses.replace(value, name="b") == MutableTagged("b", ("b", "z"), 4)
 
 
-def test_the_init_compiled_on_first_use_serves_subclasses_too() -> None:
-    """``__init__`` is compiled at the first instance, possibly a subclass's."""
+def test_init_is_compiled_after_a_few_instances_and_serves_subclasses_too() -> None:
+    """The first ``COMPILE_AFTER`` instances bind their arguments without compiling; the
+    next one compiles ``__init__`` for the class, possibly through a subclass."""
 
     @mutable
     class Base(Value):
@@ -218,7 +244,11 @@ def test_the_init_compiled_on_first_use_serves_subclasses_too() -> None:
     class Child(Base):
         __slots__ = ()
 
+    stub = Base.__init__
+    made = [Base(i) for i in range(value_module.COMPILE_AFTER)]
+    assert Base.__init__ is stub and [m.y for m in made] == [2] * len(made)
     assert (Child(1).x, Child(1).y) == (1, 2)
-    assert Base(3) == Base(3, 2) and Base.__init__ is Child.__init__
+    assert Base.__init__ is not stub and Base.__init__ is Child.__init__
+    assert Base(3) == Base(3, 2)
     with pytest.raises(TypeError):
         Base()  # type: ignore[call-arg]
