@@ -16,7 +16,6 @@ gap happens once, right after it, never twice and never on the previous day.
 
 from __future__ import annotations
 
-import calendar as _calendar
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -63,7 +62,9 @@ def week_start_of(day: date) -> date:
 
 
 def days_in_month(year: int, month: int) -> int:
-    return _calendar.monthrange(year, month)[1]
+    """28 to 31 (arithmetic, not the ``calendar`` module: one import less at start-up)."""
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def month_key(day: date) -> str:

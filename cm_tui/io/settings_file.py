@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import re
@@ -114,7 +115,8 @@ def load_settings(path: Path, *, write_template: bool = True) -> Settings:
             source=source,
         ) from None
     try:
-        text = raw.decode("utf-8-sig")
+        # a BOM is dropped by hand: the "utf-8-sig" codec is one import more at start-up
+        text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError:
         raise SettingsError(t("cli.settings.encoding", source=source), source=source) from None
     try:

@@ -443,3 +443,11 @@ def test_nth_weekday_is_that_weekday_in_that_position(
         assert (got + timedelta(days=7)).month != month
     else:
         assert (got.day - 1) // 7 + 1 == n
+
+
+def test_days_in_month_is_the_calendar_modules() -> None:
+    import calendar
+
+    for year in (1, 1900, 2000, 2024, 2025, 2026, 2100, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
