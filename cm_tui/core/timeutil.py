@@ -63,8 +63,9 @@ def week_start_of(day: date) -> date:
 
 def days_in_month(year: int, month: int) -> int:
     """28 to 31 (arithmetic, not the ``calendar`` module: one import less at start-up)."""
-    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return (following - timedelta(days=1)).day
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - timedelta(days=1)).day
 
 
 def month_key(day: date) -> str:
