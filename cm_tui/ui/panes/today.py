@@ -171,7 +171,7 @@ def section_title(key: str, agenda: Agenda | None) -> str:
 
 def progress_line(done: int, total: int, clock: str, width: int) -> Content:
     """``█████░░░░  7/24 done · 29%   09:12``, ``width`` cells: the bar takes what the text
-    leaves (at most 30 cells); ``clock`` (the local time, today only) sits on the right."""
+    leaves (at most 30 cells); ``clock`` (the local time) sits on the right."""
     if total == 0:
         text = Content.styled(t("ui.today.no_tasks"), "$text-muted")
         filled = 0
