@@ -93,18 +93,12 @@ def _make_value_class(cls: type[V], *, slots: bool, frozen: bool) -> type[V]:
         cls.__doc__ = f"{cls.__name__}({', '.join(inspect.get_annotations(cls))})"
     made = dataclasses.dataclass(init=False, slots=slots, eq=False, repr=False)(cls)
     fields = dataclasses.fields(made)  # type: ignore[arg-type]
-    defaulted = False
     for f in fields:
         if not (f.compare and f.repr and f.hash is None and f.init and not f.kw_only):
             raise TypeError(f"{cls.__name__}.{f.name}: a Value field takes part in all")
-        has_default = f.default is not dataclasses.MISSING or (
-            f.default_factory is not dataclasses.MISSING
-        )
-        if defaulted and not has_default:
-            raise TypeError(f"{cls.__name__}.{f.name}: a field without a default follows one with")
-        defaulted = defaulted or has_default
-    made._FIELDS = tuple(f.name for f in fields)
-    made.__init__ = _lazy_init(made, fields, frozen)  # type: ignore[method-assign]
+    binder = _Binder(made, fields)
+    made._FIELDS = binder.names
+    made.__init__ = _lazy_init(made, binder, frozen)  # type: ignore[method-assign]
     if not frozen:
         made.__hash__ = None  # type: ignore[assignment]
         return made
@@ -133,13 +127,12 @@ def _set_state(self: Value, state: tuple[Any, ...]) -> None:
 COMPILE_AFTER = 8
 
 
-def _lazy_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) -> Any:
+def _lazy_init(cls: type, binder: _Binder, frozen: bool) -> Any:
     """The class's ``__init__`` until it is compiled: it binds the arguments itself for the
     first ``COMPILE_AFTER`` instances, then compiles the real one, puts it on the class and
     runs it. Compiling costs 30 to 350 µs per class and binding here about 3 µs per call, so a
     class made once or twice (settings, the store's loader, most rows of a screen) never pays
     for the compilation, and one made by the thousand (records) pays for it once, early."""
-    binder = _Binder(cls, fields)
     assign = object.__setattr__ if frozen else setattr
     post_init = hasattr(cls, "__post_init__")
     calls = 0
@@ -148,7 +141,7 @@ def _lazy_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: bo
         nonlocal calls
         calls += 1
         if calls > COMPILE_AFTER:
-            init = _compiled_init(cls, fields, frozen)
+            init = _compiled_init(cls, binder, frozen)
             cls.__init__ = init  # type: ignore[misc]
             init(self, *args, **kwargs)
             return
@@ -163,7 +156,9 @@ def _lazy_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: bo
 
 class _Binder:
     """Python's binding of ``__init__(self, field, ...)`` arguments to the fields: the same
-    values, and a ``TypeError`` for the calls it refuses."""
+    values, and a ``TypeError`` for the calls it refuses. Also what the compiled ``__init__``
+    is made from: the fields' names and defaults, read once, in the class's order (a field
+    without a default after one with is refused here)."""
 
     __slots__ = ("defaults", "names", "positions", "where")
 
@@ -180,6 +175,11 @@ class _Binder:
             else None
             for f in fields
         ]
+        required = [index for index, default in enumerate(self.defaults) if default is None]
+        misplaced = next((i for rank, i in enumerate(required) if i != rank), None)
+        if misplaced is not None:
+            name = self.names[misplaced]
+            raise TypeError(f"{cls.__name__}.{name}: a field without a default follows one with")
 
     def bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[Any]:
         given = len(args)
@@ -209,23 +209,23 @@ class _Binder:
 _UNSET = object()
 
 
-def _compiled_init(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) -> Any:
-    """The dataclass ``__init__`` for these fields (one compiled function); a frozen class's
-    sets them through ``object.__setattr__``."""
+def _compiled_init(cls: type, binder: _Binder, frozen: bool) -> Any:
+    """The dataclass ``__init__`` for the binder's fields (one compiled function); a frozen
+    class's sets them through ``object.__setattr__``."""
     env: dict[str, Any] = {"__v_set": object.__setattr__, "__v_missing": dataclasses.MISSING}
     params: list[str] = []
     lines: list[str] = []
-    for f in fields:
-        name, value = f.name, f.name
-        if f.default is not dataclasses.MISSING:
-            env[f"__v_default_{name}"] = f.default
-            params.append(f"{name}=__v_default_{name}")
-        elif f.default_factory is not dataclasses.MISSING:
-            env[f"__v_factory_{name}"] = f.default_factory
+    for name, default in zip(binder.names, binder.defaults, strict=True):
+        value = name
+        if default is None:
+            params.append(name)
+        elif default[0]:
+            env[f"__v_factory_{name}"] = default[1]
             params.append(f"{name}=__v_missing")
             value = f"__v_factory_{name}() if {name} is __v_missing else {name}"
         else:
-            params.append(name)
+            env[f"__v_default_{name}"] = default[1]
+            params.append(f"{name}=__v_default_{name}")
         if frozen:
             lines.append(f"    __v_set(__v_self, {name!r}, {value})")
         else:
