@@ -250,9 +250,18 @@ class Snapshot(Value):
 
     def load_pending(self) -> None:
         """Parse the tables left for later (before anything reads or writes ``data`` whole)."""
-        for name, value in self.pending.items():
-            self.data[name] = orjson.loads(value)
-        self.pending = {}
+        parse_pending(self.data, self.pending, list(self.pending))
+
+
+def parse_pending(data: Data, pending: dict[str, memoryview], names: list[str]) -> None:
+    """Parse the tables ``names`` still in ``pending`` into ``data``. Each table is in place
+    before it leaves ``pending``: a reader on another thread that no longer finds it pending
+    finds it parsed (``DurableStorage`` calls this under its lock)."""
+    for name in names:
+        value = pending.get(name)
+        if value is not None:
+            data[name] = orjson.loads(value)
+            del pending[name]
 
 
 def parse_snapshot(raw: bytes, where: str = "store", *, trusted: bool = False) -> Snapshot:

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
 from cm_tui.store import load
@@ -91,13 +90,7 @@ class DurableStorage(Storage):
 
     def _load_pending(self, names: list[str]) -> None:
         with self._lock:
-            for name in names:
-                value = self._pending.get(name)
-                if value is not None:
-                    # the table is in place before it leaves ``_pending``: a reader on another
-                    # thread that no longer finds it pending finds it parsed
-                    self._data[name] = orjson.loads(value)
-                    del self._pending[name]
+            load.parse_pending(self._data, self._pending, names)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Whole-database write (TinyDB ``drop_table``/``drop_tables``): a full snapshot."""
