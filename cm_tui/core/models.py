@@ -129,8 +129,6 @@ class Record(Value):
     def replace(self, **changes: Any) -> Self:
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]
 
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq
-
 
 # --------------------------------------------------------------------------- networks
 

@@ -191,7 +191,7 @@ def progress_line(done: int, total: int, clock: str, width: int) -> Content:
     return Content.assemble(left, " " * gap, shown_clock)
 
 
-#: the boxes of the right column, top to bottom: (id suffix, title message key)
+#: the boxes of the right column, top to bottom: (``BoxStack`` box name, title message key)
 SIDE_BOXES: tuple[tuple[str, str], ...] = (
     ("targets", "ui.today.targets"),
     ("queue", "ui.today.queue"),
