@@ -501,6 +501,16 @@ class OnboardingProgress(Value):
 
 CHECKLIST_GROUPS = (TaskGroup.ONBOARDING, TaskGroup.FIRST_MONTHS)
 
+#: how long a new store invites the user to start the checklist when no start date is set
+ONBOARDING_OFFER_DAYS = 28
+
+
+def offers_onboarding(tracking_since: date | None, day: date) -> bool:
+    """Whether Today invites the user to start the checklist on ``day`` (no start date set
+    yet): only in the first weeks of a store (``tracking_since``), so that a seasoned
+    community manager who never wants it is not asked for ever."""
+    return tracking_since is not None and 0 <= (day - tracking_since).days < ONBOARDING_OFFER_DAYS
+
 
 def is_checklist_item(template: TaskTemplate) -> bool:
     return template.cadence.kind is CadenceKind.ONCE and template.cadence.anchor is None
@@ -545,6 +555,7 @@ def onboarding_progress(
 
 __all__ = [
     "CHECKLIST_DAY",
+    "ONBOARDING_OFFER_DAYS",
     "OVERDUE_DAYS",
     "Agenda",
     "AgendaRow",
@@ -557,5 +568,6 @@ __all__ = [
     "find_last_done",
     "interval_due",
     "is_checklist_item",
+    "offers_onboarding",
     "onboarding_progress",
 ]

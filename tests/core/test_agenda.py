@@ -8,10 +8,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.agenda import (
+    ONBOARDING_OFFER_DAYS,
     RowStatus,
     apply_network_targets,
     build_agenda,
     find_last_done,
+    offers_onboarding,
     onboarding_progress,
 )
 from cm_tui.core.models import (
@@ -297,3 +299,12 @@ def test_publish_tasks_follow_network_targets() -> None:
     agenda = build_agenda(got, {}, date(2026, 3, 12), NOW, PARIS)  # a Thursday
     assert sum(r.template_key == "publish.facebook" for r in agenda.rows) == 1
     assert sum(r.template_key == "publish.x" for r in agenda.rows) == 4
+
+
+def test_the_checklist_is_offered_in_the_first_weeks_of_a_store_only() -> None:
+    since = date(2026, 11, 19)
+    assert offers_onboarding(since, since)
+    assert offers_onboarding(since, since + timedelta(days=ONBOARDING_OFFER_DAYS - 1))
+    assert not offers_onboarding(since, since + timedelta(days=ONBOARDING_OFFER_DAYS))
+    assert not offers_onboarding(since, since - timedelta(days=1))  # browsing days before it
+    assert not offers_onboarding(None, since)  # a store seeded otherwise (demo, import)

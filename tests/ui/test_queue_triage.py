@@ -338,6 +338,23 @@ async def test_filters_text_network_kind_status_ambassadors_keywords(make_app, q
         assert "Filter:" not in screen_text(app)
 
 
+async def test_a_filter_that_hides_everything_says_so(make_app, qdb: Path) -> None:
+    app, run = await start(make_app, qdb)
+    async with run as pilot:
+        await settle(pilot)
+        pane = app.query_one(QueuePane)
+        await pilot.press("slash", *"nobody-writes-this", "enter")
+        await settle(pilot)
+        assert authors(pane) == []
+        text = screen_text(app)
+        assert "No open item matches the filter (esc clears it)." in text
+        assert "Nobody is waiting" not in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(authors(pane)) == 5
+        assert "No open item matches" not in screen_text(app)
+
+
 async def test_alerts_once_per_threshold(make_app, qdb: Path) -> None:
     clock = FixedClock(FIXED_NOW)
     settings = Settings(timezone="Europe/Paris", language="en", bell=True)

@@ -6,6 +6,7 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 
 from cm_tui.ui.widgets.rowlist import RowList
+from tests.ui.conftest import screen_text
 
 ROWS = [f"row {i}" for i in range(40)]
 
@@ -57,3 +58,22 @@ async def test_a_click_on_the_header_moves_nothing_and_a_click_on_a_row_selects_
         assert row_list.cursor == 0
         await pilot.click(RowList, offset=(3, 5))
         assert row_list.cursor == 3
+
+
+async def test_a_new_empty_text_is_painted_at_once_and_only_while_there_are_no_rows() -> None:
+    app = _List(header_lines=1)
+    async with app.run_test(size=(40, 6)) as pilot:
+        row_list = app.query_one(RowList)
+        row_list.empty_text = "nothing yet"
+        await pilot.pause()
+        assert "nothing yet" in screen_text(app)
+        row_list.empty_text = "no row matches the filter"  # the reason changed, not the rows
+        await pilot.pause()
+        text = screen_text(app)
+        assert "no row matches the filter" in text and "nothing yet" not in text
+        row_list.set_rows(ROWS[:2])
+        await pilot.pause()
+        assert shown(row_list) == ["header 0", "row 0", "row 1", "", "", ""]
+        row_list.set_rows([])
+        await pilot.pause()
+        assert shown(row_list)[:2] == ["header 0", "no row matches the filter"]

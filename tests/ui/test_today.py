@@ -480,7 +480,10 @@ async def test_filter_text_with_markup_is_shown_literally(make_app) -> None:
         await settle(pilot)
         await pilot.press("slash", *"[/]", "enter")
         await settle(pilot)
-        assert "“[/]”: 0 tasks" in screen_text(app)
+        text = screen_text(app)
+        assert "“[/]”: 0 tasks" in text
+        assert "No task matches “[/]” (esc clears the filter)." in text
+        assert "Nothing planned" not in text
         assert app.is_running
 
 

@@ -16,7 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lists: influencers, documents, tasks",
         "Listes : influenceurs, documents, tâches",
     ),
-    "today.key.onboarding": ("Next onboarding item done", "Étape d'intégration suivante faite"),
+    "today.key.onboarding": (
+        "Onboarding: start the checklist, then next item done",
+        "Intégration : commencer la liste, puis étape suivante faite",
+    ),
     "today.key.add_entry": ("Add", "Ajouter"),
     "today.key.edit_entry": ("Edit", "Modifier"),
     "today.key.delete_entry": ("Delete", "Supprimer"),
@@ -54,6 +57,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "today.onboarding.next": ("next:", "ensuite :"),
     "today.onboarding.hint": ("o: next item done", "o : étape suivante faite"),
+    "today.onboarding.offer": (
+        "{total} steps for your first weeks.",
+        "{total} étapes pour vos premières semaines.",
+    ),
+    "today.onboarding.offer_hint": (
+        "o: start the checklist today",
+        "o : commencer la liste aujourd'hui",
+    ),
+    "today.onboarding.started": (
+        "Onboarding checklist started today: week 1",
+        "Liste d'intégration commencée aujourd'hui : semaine 1",
+    ),
     "today.reviews": ("Due reviews", "Révisions dues"),
     "today.reviews.none": ("No document to review.", "Aucun document à réviser."),
     "today.reviews.never": ("never", "jamais"),

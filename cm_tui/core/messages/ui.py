@@ -36,6 +36,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ Today
     "ui.today.agenda": ("Agenda", "Programme"),
     "ui.today.empty": ("Nothing planned for this day.", "Rien de prévu ce jour-là."),
+    "ui.today.day_off": (
+        "{weekday} is not a working day ([workday] days in the settings): nothing planned.",
+        "Le {weekday} n'est pas un jour travaillé ([workday] days dans les réglages) : "
+        "rien de prévu.",
+    ),
+    "ui.today.no_match": (
+        "No task matches “{query}” (esc clears the filter).",
+        "Aucune tâche ne correspond à « {query} » (échap efface le filtre).",
+    ),
     "ui.today.progress": ("{done}/{total} done · {percent}%", "{done}/{total} faits · {percent} %"),
     "ui.today.no_tasks": ("no task due on this day", "aucune tâche prévue ce jour-là"),
     "ui.today.targets": ("Posting targets", "Objectifs de publication"),
@@ -73,6 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.queue.due_soon": ("due < 15 min", "dus < 15 min"),
     "ui.queue.overdue": ("overdue", "en retard"),
     "ui.queue.empty": ("Nobody is waiting. Well done.", "Personne n'attend. Bravo."),
+    "ui.queue.no_match": (
+        "No open item matches the filter (esc clears it).",
+        "Aucun élément ouvert ne correspond au filtre (échap l'efface).",
+    ),
     "ui.queue.detail": ("Detail", "Détail"),
     "ui.queue.no_selection": ("No item selected.", "Aucun élément sélectionné."),
     "ui.kind_short.comment": ("Comment", "Comm."),

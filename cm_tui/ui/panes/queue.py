@@ -314,6 +314,7 @@ class QueuePane(Pane):
             )
             if found is not None:
                 index = found
+        self.list.empty_text = t("ui.queue.no_match" if filtered else "ui.queue.empty")
         self.list.set_rows(self._items, cursor=index)
         self._defer_side(counts=True)
 

@@ -13,6 +13,7 @@ store's index: building a day costs the same on an empty store and on a year of 
 from __future__ import annotations
 
 import builtins
+import contextlib
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
@@ -26,9 +27,11 @@ from cm_tui.core.agenda import (
     Agenda,
     AgendaRow,
     AgendaSection,
+    OnboardingProgress,
     RowStatus,
     apply_network_targets,
     build_agenda,
+    offers_onboarding,
     onboarding_progress,
 )
 from cm_tui.core.i18n import language, t
@@ -191,6 +194,9 @@ def progress_line(done: int, total: int, clock: str, width: int) -> Content:
     return Content.assemble(left, " " * gap, shown_clock)
 
 
+#: the prefs key of the checklist's start chosen in the app (``o``) when the settings name none
+ONBOARDING_PREF = "onboarding.start"
+
 #: the boxes of the right column, top to bottom: (``BoxStack`` box name, title message key)
 SIDE_BOXES: tuple[tuple[str, str], ...] = (
     ("targets", "ui.today.targets"),
@@ -315,7 +321,7 @@ class TodayPane(Pane):
             ctx.zone,
             ctx.settings,
             last_done=self._last_done_before(day),
-            history_start=tracking_since(ctx.store),
+            history_start=self._store_since(),
         )
         self._show_agenda(self.agenda)
 
@@ -335,6 +341,7 @@ class TodayPane(Pane):
             ),
             row_list.cursor,
         )
+        row_list.empty_text = self._empty_text(agenda.day)
         row_list.update_rows(lines, index)
         subtitle = fmt.day_label(agenda.day)
         if self.filter_text:
@@ -348,6 +355,14 @@ class TodayPane(Pane):
             self._subtitle = subtitle
             row_list.border_subtitle = Content(subtitle)  # a plain str would be parsed as markup
         self._set_header(agenda.progress, fmt.hm(self.ctx.local_now()))
+
+    def _empty_text(self, day: date) -> str:
+        """Why the agenda has no row: the filter, a day off, or simply nothing planned."""
+        if self.filter_text.strip():
+            return t("ui.today.no_match", query=fmt.one_line(self.filter_text))
+        if day.isoweekday() not in self.ctx.settings.workdays:
+            return t("ui.today.day_off", weekday=t(f"core.weekday.{day.isoweekday()}"))
+        return t("ui.today.empty")
 
     def _filtered(self, sections: tuple[AgendaSection, ...]) -> builtins.list[AgendaSection]:
         if not self.filter_text.strip():
@@ -400,16 +415,41 @@ class TodayPane(Pane):
         else:
             self.side.hide_box("campaigns")
 
-    def _show_onboarding(self, day: date) -> None:
+    def _onboarding_start(self) -> date | None:
+        """The settings' ``onboarding_start``, else the day ``o`` started the checklist."""
         start = self.ctx.settings.onboarding_start
-        progress = (
-            None
-            if start is None
-            else onboarding_progress(self.ctx.repo.tasks.all(), self._lookup, start, day)
-        )
-        if progress is None or progress.finished or progress.total == 0:
+        saved = self.ctx.repo.prefs.get(ONBOARDING_PREF)
+        if start is None and isinstance(saved, str):
+            with contextlib.suppress(ValueError):
+                start = date.fromisoformat(saved)
+        return start
+
+    def _show_onboarding(self, day: date) -> None:
+        start = self._onboarding_start()
+        progress = onboarding_progress(self.ctx.repo.tasks.all(), self._lookup, start or day, day)
+        if start is not None and not progress.finished:
+            self.side.show_box("onboarding", self._onboarding_lines(progress))
+        elif start is None and progress.total and offers_onboarding(self._store_since(), day):
+            self.side.show_box("onboarding", self._onboarding_offer(progress.total))
+        else:
             self.side.hide_box("onboarding")
-            return
+
+    def _store_since(self) -> date | None:
+        return tracking_since(self.ctx.store)
+
+    @staticmethod
+    def _onboarding_offer(total: int) -> Content:
+        """The box of a new store whose settings name no start: what the checklist is, and
+        the key that starts it."""
+        return Content("\n").join(
+            [
+                Content(t("today.onboarding.offer", total=total)),
+                Content.styled(t("today.onboarding.offer_hint"), "$text-muted"),
+            ]
+        )
+
+    @staticmethod
+    def _onboarding_lines(progress: OnboardingProgress) -> Content:
         lang = language()
         lines = [
             Content.styled(
@@ -428,7 +468,7 @@ class TodayPane(Pane):
             Content.assemble("• ", fmt.one_line(item.label(lang))) for item in progress.next_items
         ]
         lines.append(Content.styled(t("today.onboarding.hint"), "$text-muted"))
-        self.side.show_box("onboarding", Content("\n").join(lines))
+        return Content("\n").join(lines)
 
     def _show_reviews(self, day: date) -> None:
         repo = self.ctx.repo
@@ -748,8 +788,9 @@ class TodayPane(Pane):
         self.app.push_screen(ManageScreen(self.ctx, self._network_keys(), language()), closed)
 
     def action_onboarding_done(self) -> None:
-        start = self.ctx.settings.onboarding_start
+        start = self._onboarding_start()
         if start is None:
+            self._start_onboarding()
             return
         templates = self.ctx.repo.tasks.all()
         progress = onboarding_progress(templates, self._lookup, start, self.shown_day)
@@ -761,6 +802,15 @@ class TodayPane(Pane):
             key, item.key, CHECKLIST_DAY, 0, OccurrenceStatus.DONE, self.ctx.now()
         )
         if self._write_occurrence(key, record, fmt.one_line(item.label(language()))):
+            self._show_onboarding(self.shown_day)
+
+    def _start_onboarding(self) -> None:
+        """``o`` with no start date anywhere: the checklist starts today (kept in the store's
+        prefs; a settings file's ``onboarding_start`` still wins)."""
+        today = self.ctx.today()
+        prefs = self.ctx.repo.prefs
+        if self.ctx.write(lambda: prefs.set(ONBOARDING_PREF, today.isoformat())):
+            self.notify(t("today.onboarding.started"))
             self._show_onboarding(self.shown_day)
 
 

@@ -92,6 +92,19 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         return self._cursor
 
     @property
+    def empty_text(self) -> str:
+        """The dim line shown instead of rows when there are none: say *why* it is empty (a
+        filter, a day off), so that an empty list is never mistaken for "all done"."""
+        return self._empty_text
+
+    @empty_text.setter
+    def empty_text(self, text: str) -> None:
+        if text != self._empty_text:
+            self._empty_text = text
+            if not self._rows:
+                self.refresh_row(0)
+
+    @property
     def current(self) -> Row | None:
         return None if self._cursor is None else self._rows[self._cursor]
 
