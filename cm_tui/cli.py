@@ -277,9 +277,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_error(t("cli.error.interrupted"))
         return 130
     except Exception as exc:
+        _name_store_in_restore(exc, args)
         message, code = _describe(exc)
         _print_error(message)
         return code
+
+
+def _name_store_in_restore(exc: BaseException, args: argparse.Namespace) -> None:
+    """A corrupt store's message says which restore command to run; ``cm-tui restore`` alone
+    restores the default store, so name the one this command used (``--db``, ``--demo``)."""
+    store = sys.modules.get("cm_tui.store")  # a StoreCorrupt implies the store was imported
+    corrupt = getattr(store, "StoreCorrupt", None)
+    if corrupt is None or not isinstance(exc, corrupt):
+        return
+    db = getattr(args, "db", None)
+    if db is None and getattr(args, "demo", False):
+        from cm_tui.io.locations import demo_db_path
+
+        db = demo_db_path()
+    if db is not None:
+        import shlex
+
+        exc.restore_command = f"cm-tui restore --db {shlex.quote(str(Path(db).expanduser()))}"
 
 
 def _early_language(argv: Sequence[str]) -> str:

@@ -430,11 +430,26 @@ def test_corrupt_store_is_one_line_and_restore_brings_a_backup_back(
     assert list_backups(small_demo)
     small_demo.write_bytes(b"\x00" * 64)
     assert cli.main(["--db", str(small_demo)]) == 1
-    assert_one_line_error(capsys.readouterr().err, "cm-tui restore")
+    # not the default store: `cm-tui restore` alone would restore another one
+    assert_one_line_error(capsys.readouterr().err, f"`cm-tui restore --db {small_demo}`")
     assert cli.main(["restore", "--db", str(small_demo)]) == 0
     assert "restored" in capsys.readouterr().out
     assert cli.main(["--db", str(small_demo)]) == 0
     assert fake_app[-1]["posts"] > 0
+
+
+def test_corrupt_store_without_backup_offers_no_restore(
+    small_demo: Path, capsys: pytest.CaptureFixture[str], fake_app: list[dict[str, Any]]
+) -> None:
+    from cm_tui.store import list_backups
+
+    assert not list_backups(small_demo)  # `demo` writes no backup
+    small_demo.write_bytes(b"{")
+    assert cli.main(["--db", str(small_demo)]) == 1
+    err = capsys.readouterr().err
+    assert_one_line_error(err, "no backup to restore yet", ".corrupt-")
+    assert "cm-tui restore" not in err
+    assert cli.main(["--db", str(small_demo)]) == 0  # as the message says: it goes on
 
 
 # ----------------------------------------------------------------------------- export

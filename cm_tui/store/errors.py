@@ -40,8 +40,12 @@ class StoreCorrupt(StoreError):
     """A store file does not load. ``moved_to`` is where it was moved aside (``None`` if kept).
 
     ``reason`` is a short translated phrase ("the file is empty"); ``backups`` is the folder of the
-    rotating backups the message points to.
+    rotating backups the message points to. The message only offers a restore when that folder
+    holds a backup, and names ``restore_command``: the CLI adds ``--db`` to it when the store is
+    not the default one, since ``cm-tui restore`` alone restores the default store.
     """
+
+    restore_command = "cm-tui restore"
 
     def __init__(
         self,
@@ -58,15 +62,24 @@ class StoreCorrupt(StoreError):
         self.backups = backups if backups is not None else path.parent
 
     def message(self) -> str:
-        if self.moved_to is not None:
-            return t(
-                "store.corrupt.moved",
-                db=self.path.name,
-                reason=self.reason,
-                moved=self.moved_to,
-                backups=self.backups,
-            )
-        return t("store.corrupt.kept", db=self.path.name, reason=self.reason, backups=self.backups)
+        key = "store.corrupt.moved" if self.moved_to is not None else "store.corrupt.kept"
+        if not _holds_backups(self.backups):
+            key += "_no_backup"
+        return t(
+            key,
+            db=self.path.name,
+            reason=self.reason,
+            moved=self.moved_to,
+            backups=self.backups,
+            restore=self.restore_command,
+        )
+
+
+def _holds_backups(folder: Path) -> bool:
+    try:
+        return any(entry.suffix == ".json" for entry in folder.iterdir())
+    except OSError:
+        return False
 
 
 class SchemaTooNew(StoreError):

@@ -23,12 +23,15 @@ def test_both_languages_have_the_same_placeholders(key: str) -> None:
     assert fields(english) == fields(french)
 
 
-def test_errors_are_one_line_in_both_languages() -> None:
+def test_errors_are_one_line_in_both_languages(tmp_path: Path) -> None:
     db = Path("/data/store.json")
+    backups = tmp_path / "store.backups"
+    backups.mkdir()
+    (backups / "store-2026-11-18.json").write_text("{}")
     errors = [
         StoreLocked(db, 1234, "laptop"),
-        StoreCorrupt(db, "the file is empty", moved_to=Path("/data/x"), backups=Path("/b")),
-        StoreCorrupt(db, "the file is empty", backups=Path("/b")),
+        StoreCorrupt(db, "the file is empty", moved_to=Path("/data/x"), backups=backups),
+        StoreCorrupt(db, "the file is empty", backups=backups),
         SchemaTooNew(db, 3, 1),
         StoreWriteError("disk full"),
     ]
@@ -37,5 +40,35 @@ def test_errors_are_one_line_in_both_languages() -> None:
         for error in errors:
             text = str(error)
             assert "\n" not in text and text not in MESSAGES and " " in text
-        assert "cm-tui restore" in str(errors[1]) and "/b" in str(errors[1])
+        assert "`cm-tui restore`" in str(errors[1]) and str(backups) in str(errors[1])
+        assert "`cm-tui restore`" in str(errors[2])
         assert "1234" in str(errors[0]) and "laptop" in str(errors[0])
+
+
+@pytest.mark.parametrize("moved_to", [Path("/data/store.json.corrupt-1"), None])
+def test_without_a_backup_no_restore_is_offered(tmp_path: Path, moved_to: Path | None) -> None:
+    """``cm-tui restore`` would only answer "no valid backup": the message says what happens
+    instead (a new store, the moved file kept)."""
+    empty = tmp_path / "store.backups"
+    empty.mkdir()
+    for backups in (empty, tmp_path / "never-made"):
+        error = StoreCorrupt(
+            Path("/data/store.json"), "the file is empty", moved_to=moved_to, backups=backups
+        )
+        for language in ("en", "fr"):
+            i18n.set_language(language)
+            text = str(error)
+            assert "cm-tui restore" not in text and "\n" not in text
+            assert ("no backup to restore yet" if language == "en" else "aucune sauvegarde") in text
+            if moved_to is not None:
+                assert str(moved_to) in text
+
+
+def test_the_restore_command_names_the_store_it_is_given_for(tmp_path: Path) -> None:
+    backups = tmp_path / "store.backups"
+    backups.mkdir()
+    (backups / "store-2026-11-18.json").write_text("{}")
+    error = StoreCorrupt(Path("/data/store.json"), "the file is empty", backups=backups)
+    error.restore_command = "cm-tui restore --db '/data/my store.json'"
+    i18n.set_language("en")
+    assert "run `cm-tui restore --db '/data/my store.json'` to restore" in str(error)
