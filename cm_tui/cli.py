@@ -20,7 +20,7 @@ import dataclasses
 import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -462,6 +462,8 @@ def _run_app(args: argparse.Namespace) -> int:
     from cm_tui.io.demo_writer import demo_settings
 
     ctx = _context(args)
+    if ctx.settings.keys:
+        _check_keymap(ctx.settings.keys)
     if ctx.is_demo and args.db is None:
         store = open_demo_store(ctx.db, ctx.clock.now(), ctx.settings)
         store_name = "demo"
@@ -481,6 +483,20 @@ def _run_app(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _check_keymap(keys: Mapping[str, str]) -> None:
+    """Refuse a ``[keys]`` entry that names no binding: a typo would silently remap nothing."""
+    from cm_tui.core.settings import SettingsError
+    from cm_tui.io.locations import config_path
+    from cm_tui.ui.bindings import known_binding_ids
+
+    unknown = sorted(set(keys) - known_binding_ids())
+    if unknown:
+        source, key = str(config_path()), f"keys.{unknown[0]}"
+        detail = t("cli.settings.unknown_binding")
+        message = t("cli.settings.error_key", source=source, key=key, detail=detail)
+        raise SettingsError(message, source=source, key=key)
 
 
 def open_user_store(db: Path, settings: Settings, now: datetime) -> Store:

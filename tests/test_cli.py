@@ -211,6 +211,18 @@ def test_bad_settings_one_line_exit_2_before_opening_anything(tmp_home: Path) ->
     assert sorted(p.name for p in tmp_home.iterdir()) == ["settings.toml"]  # no store created
 
 
+def test_a_keys_entry_naming_no_binding_is_refused_in_one_line(
+    tmp_home: Path, small_demo: Path, fake_app: list[dict[str, Any]]
+) -> None:
+    settings = write_settings(tmp_home, '[keys]\n"today.filter" = "f"\n"today.flter" = "g"\n')
+    proc = run_cli("--db", str(small_demo))
+    assert proc.returncode == 2
+    assert_one_line_error(proc.stderr, str(settings), '"keys.today.flter"', "binding id")
+    write_settings(tmp_home, '[keys]\n"today.filter" = "f"\n"queue.reply" = "R"\n')
+    assert cli.main(["--db", str(small_demo)]) == 0  # real ids, some of lazily loaded tabs
+    assert dict(fake_app[-1]["settings"].keys) == {"today.filter": "f", "queue.reply": "R"}
+
+
 def test_toml_syntax_error_names_the_line(tmp_home: Path) -> None:
     write_settings(tmp_home, 'language = "fr"\n[workday\n')
     proc = run_cli("check")

@@ -89,6 +89,34 @@ def keys_for(
     return infos
 
 
+def known_binding_ids() -> frozenset[str]:
+    """Every binding id of cm-tui: what ``[keys]`` in the settings file may name.
+
+    The app imports most panes and modals only when first shown; this imports them all (about
+    0.1 s), so it is called only when the settings file remaps keys.
+    """
+    import importlib
+    import pkgutil
+
+    import cm_tui.ui
+
+    for module in pkgutil.walk_packages(cm_tui.ui.__path__, "cm_tui.ui."):
+        importlib.import_module(module.name)
+    return frozenset(
+        binding.id
+        for owner in _subclasses(DOMNode)
+        if owner.__module__.startswith("cm_tui.")
+        for binding in _declared(owner)
+        if binding.id
+    )
+
+
+def _subclasses(cls: type[DOMNode]) -> Iterable[type[DOMNode]]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
 def _declared(owner: type[DOMNode]) -> Iterable[Binding]:
     """The bindings declared along ``owner``'s MRO, most derived last (for ordering)."""
     for base in reversed(owner.__mro__):

@@ -88,7 +88,7 @@ async def test_keymap_from_settings_remaps_keys_and_help_shows_it(make_app, demo
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        assert re.search(r"\bd +Done / not done", text) and "space / x" not in text
+        assert re.search(r"\bd +Done / not done +today\.toggle", text) and "space / x" not in text
         await pilot.press("escape")
         today = app.active_pane
         row = today.list.current

@@ -88,6 +88,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is not a binding id (letters, digits, _ . - only)",
         "n'est pas un identifiant de raccourci (lettres, chiffres, _ . - uniquement)",
     ),
+    "cli.settings.unknown_binding": (
+        "is not a key binding of cm-tui; the help screen (?) shows each key's binding id",
+        "n'est pas un raccourci de cm-tui ; l'écran d'aide (?) montre l'identifiant de chaque "
+        "raccourci",
+    ),
     "cli.settings.key": (
         'is not a key name; write e.g. "r", "ctrl+r" or "f5"',
         'n\'est pas un nom de touche ; écrivez par exemple "r", "ctrl+r" ou "f5"',

@@ -17,8 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Listes : influenceurs, documents, tâches",
     ),
     "today.key.onboarding": (
-        "Onboarding: start the checklist, then next item done",
-        "Intégration : commencer la liste, puis étape suivante faite",
+        "Onboarding: start, then next item done",
+        "Intégration : commencer, puis étape suivante",
     ),
     "today.key.add_entry": ("Add", "Ajouter"),
     "today.key.edit_entry": ("Edit", "Modifier"),

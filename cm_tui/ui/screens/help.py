@@ -47,11 +47,15 @@ class HelpScreen(ModalScreen[None]):
         if not keys:
             return Content.styled(t("ui.help.none"), "dim")
         width = max(len(" / ".join(info.keys)) for info in keys)
+        described = max(len(info.description) for info in keys)
+        # the binding id is what ``[keys]`` in the settings file remaps
         lines = [
             Content.assemble(
                 (" / ".join(info.keys).ljust(width), "bold $text-accent"),
                 "  ",
-                info.description,
+                info.description.ljust(described),
+                "  ",
+                (info.binding_id, "$text-muted"),
             )
             for info in keys
         ]
