@@ -390,7 +390,7 @@ class _Generator:
 
     def documents(self) -> list[ReferenceDocument]:
         today = self.today
-        specs = [
+        specs: list[tuple[DocumentKind, str, str | None, int, int]] = [
             (DocumentKind.GRAPHIC_CHARTER, "Charte graphique réseaux sociaux", None, 400, 365),
             (DocumentKind.EDITORIAL_LINE, "Ligne éditoriale 2026", None, 120, 180),
             (DocumentKind.NETIQUETTE, "Nétiquette", None, 60, 365),
@@ -783,7 +783,7 @@ class _Generator:
 
     def campaigns(self) -> list[AdCampaign]:
         rng = self.rng
-        specs = (
+        specs: tuple[tuple[str, str, int, int, float], ...] = (
             ("Fête des mères — Aurore", "facebook", -120, -92, 1500.0),
             ("Lumen Box — lancement", "instagram", -12, 16, 2400.0),
         )

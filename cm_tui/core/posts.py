@@ -20,10 +20,10 @@ also accepted (that is what the CSV export writes, so that the repeated autumn h
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -99,7 +99,7 @@ class PostCheck(Value):
     """One problem with a post: ``message_key`` and ``params`` give its translated line."""
 
     kind: CheckKind
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def message_key(self) -> str:
@@ -112,7 +112,7 @@ class FieldError(Value):
 
     field: str
     message_key: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- checks

@@ -87,8 +87,8 @@ def monthly_series(
     for network in networks:
         series = []
         for month in months:
-            fig = table.get((network, month))
-            series.append((month, None if fig is None else metric_value(fig, metric)))
+            found = table.get((network, month))
+            series.append((month, None if found is None else metric_value(found, metric)))
         out[network] = series
     return out
 

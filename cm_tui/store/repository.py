@@ -8,6 +8,7 @@ plus specialised ones: occurrences and posts keep their old documents in past ta
 from __future__ import annotations
 
 import bisect
+import builtins
 import heapq
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
@@ -371,7 +372,7 @@ class PrefsRepo:
     def names(self) -> list[str]:
         return sorted(self._index())
 
-    def _on_reset(self, tables: set[str] | None) -> None:
+    def _on_reset(self, tables: builtins.set[str] | None) -> None:
         if tables is None or PREFS_TABLE in tables:
             self._ids = None
 

@@ -113,6 +113,7 @@ class JournaledTable(Table):
 
     #: Returns the lowest id never to hand out again minus one (read lazily, at the first insert).
     id_floor: Callable[[], int] | None = None
+    _next_id: int | None  # type: ignore[assignment]  # TinyDB's; its code types it as None
 
     def replace_document(self, doc_id: int, document: Mapping[str, Any]) -> None:
         """Replace document ``doc_id`` as a whole (``KeyError`` if it does not exist)."""

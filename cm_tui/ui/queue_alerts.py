@@ -23,6 +23,7 @@ from cm_tui.ui.widgets.queue_summary import queue_tab_label
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.notifications import SeverityLevel
 
     from cm_tui.ui.context import UiContext
 
@@ -67,7 +68,7 @@ class QueueAlerts:
                 author = fmt.one_line(item.author_name or item.author_handle)
                 network = names.get(item.network, item.network)
                 message = t(f"queue.alert.{threshold}", author=author, network=network)
-                severity = "error" if threshold == ALERT_OVERDUE else "warning"
+                severity: SeverityLevel = "error" if threshold == ALERT_OVERDUE else "warning"
                 notify(message, severity=severity)
         if ctx.settings.bell:
             self._app.bell()

@@ -66,9 +66,8 @@ from cm_tui.io.queue_import import (
 )
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from cm_tui.io.queue_inbox import InboxOutcome
+    from cm_tui.ui.app import CmTuiApp
     from cm_tui.ui.context import UiContext
     from cm_tui.ui.panes.base import Pane
 
@@ -99,7 +98,7 @@ class QueueImportFlow:
     items landed. Stateless: the running import is found in the app's worker list, so a new
     ``QueueImportFlow`` per call is fine."""
 
-    def __init__(self, owner: App[None] | Pane, after_write: Callable[[], None]) -> None:
+    def __init__(self, owner: CmTuiApp | Pane, after_write: Callable[[], None]) -> None:
         self.owner = owner
         self.after_write = after_write
 

@@ -813,9 +813,13 @@ class CalendarPane(Pane):
             return
         from cm_tui.ui.screens.confirm import Confirm
 
+        def delete() -> list[Post]:
+            self.ctx.repo.posts.delete(post.id)
+            return []
+
         def done(yes: bool | None) -> None:
             if yes:
-                self._write([post], lambda: self.ctx.repo.posts.delete(post.id) or [])
+                self._write([post], delete)
 
         question = Content.assemble(t("calendar.confirm_delete"), " ", (post.title, "bold"))
         self.app.push_screen(Confirm(question), done)

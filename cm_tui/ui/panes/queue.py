@@ -10,6 +10,7 @@ Author names and texts come from imports and are hostile: they are only ever pla
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -277,13 +278,13 @@ class QueuePane(Pane):
         self._ordered_at = self._now
         self._refilter(keep=self.list.current)
 
-    def _reorder(self, ids: list[int] | None = None) -> None:
+    def _reorder(self, ids: builtins.list[int] | None = None) -> None:
         """``_all`` from ``_entries``: in queue order, or ``ids`` (already in order)."""
         if ids is None:
             ids = [entry.id for entry in order_entries(self._entries.values(), self._now)]
         self._all = OpenQueue(ids, self.ctx.repo.queue.get)
 
-    def _without(self, closed: list[int]) -> list[int]:
+    def _without(self, closed: builtins.list[int]) -> builtins.list[int]:
         """The open ids in order, less ``closed``: a copy of the list and a few deletions, no
         test per row (a triage key stays cheap at 10,000 rows)."""
         positions = [p for p in map(self._position, closed) if p is not None]
@@ -515,7 +516,7 @@ class QueuePane(Pane):
                 return item, cursor
         return None, cursor
 
-    def _apply(self, changed: list[QueueItem], *, undoable: bool = True) -> bool:
+    def _apply(self, changed: builtins.list[QueueItem], *, undoable: bool = True) -> bool:
         """Persist ``changed`` at once (one durable write), remember the old versions for
         undo, update the list in place and move the cursor to the next item."""
         if not changed:
@@ -536,7 +537,7 @@ class QueuePane(Pane):
         self._merge(changed)
         return True
 
-    def _merge(self, changed: list[QueueItem]) -> None:
+    def _merge(self, changed: builtins.list[QueueItem]) -> None:
         """Fold changed items into the open list without re-reading the store (a keystroke
         must not cost a 10,000-item reload): closed ones leave, others are replaced; the
         order is recomputed only when an item's place can change (snoozed or woken)."""
@@ -603,7 +604,7 @@ class QueuePane(Pane):
 
         self.app.push_screen(SnoozeScreen(), done)
 
-    def reply_templates(self) -> list[tuple[str, str]]:
+    def reply_templates(self) -> builtins.list[tuple[str, str]]:
         """The saved replies ``(name, text)``: the store's, else the shipped defaults."""
         saved = self.ctx.repo.prefs.get(TEMPLATES_PREF)
         if isinstance(saved, list):
@@ -750,7 +751,7 @@ class QueuePane(Pane):
         self._merge_undo(before)
         self.notify(t("queue.undone", left=len(self._undo)), markup=False)
 
-    def _merge_undo(self, before: list[QueueItem]) -> None:
+    def _merge_undo(self, before: builtins.list[QueueItem]) -> None:
         for item in before:
             self._entries.pop(item.id, None)  # type: ignore[arg-type]
             if item.status in OPEN_STATUSES:
@@ -788,7 +789,7 @@ class QueuePane(Pane):
             event.input.display = False
         self.list.focus()
 
-    def _cycle(self, values: list[str], current: str | None) -> str | None:
+    def _cycle(self, values: builtins.list[str], current: str | None) -> str | None:
         """Next value of a filter that cycles: all -> first -> ... -> last -> all."""
         if not values:
             return None

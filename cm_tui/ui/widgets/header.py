@@ -45,8 +45,11 @@ class AppHeader(Widget):
         self._now = now
 
     def on_mount(self) -> None:
-        self.watch(self.app, "title", self.refresh, init=False)
-        self.watch(self.app, "sub_title", self.refresh, init=False)
+        self.watch(self.app, "title", self._repaint, init=False)
+        self.watch(self.app, "sub_title", self._repaint, init=False)
+
+    def _repaint(self) -> None:
+        self.refresh()
 
     def render(self) -> Content:
         width = self.size.width
