@@ -450,7 +450,7 @@ def test_corrupt_store_is_one_line_and_restore_brings_a_backup_back(
     assert fake_app[-1]["posts"] > 0
 
 
-def test_corrupt_store_without_backup_offers_no_restore(
+def test_corrupt_store_without_backup_says_restore_has_nothing_yet(
     small_demo: Path, capsys: pytest.CaptureFixture[str], fake_app: list[dict[str, Any]]
 ) -> None:
     from cm_tui.store import list_backups
@@ -459,8 +459,8 @@ def test_corrupt_store_without_backup_offers_no_restore(
     small_demo.write_bytes(b"{")
     assert cli.main(["--db", str(small_demo)]) == 1
     err = capsys.readouterr().err
-    assert_one_line_error(err, "no backup to restore yet", ".corrupt-")
-    assert "cm-tui restore" not in err
+    assert_one_line_error(err, "no backup to bring back yet", ".corrupt-")
+    assert "to restore the newest one" not in err
     assert cli.main(["--db", str(small_demo)]) == 0  # as the message says: it goes on
 
 

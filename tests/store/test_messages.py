@@ -46,20 +46,23 @@ def test_errors_are_one_line_in_both_languages(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("moved_to", [Path("/data/store.json.corrupt-1"), None])
-def test_without_a_backup_no_restore_is_offered(tmp_path: Path, moved_to: Path | None) -> None:
-    """``cm-tui restore`` would only answer "no valid backup": the message says what happens
-    instead (a new store, the moved file kept)."""
+def test_without_a_backup_restore_is_not_offered_as_a_way_out(
+    tmp_path: Path, moved_to: Path | None
+) -> None:
+    """``cm-tui restore`` would only answer "no valid backup": the message still names it and
+    the backups folder, but says there is nothing to bring back yet and what happens instead."""
     empty = tmp_path / "store.backups"
     empty.mkdir()
     for backups in (empty, tmp_path / "never-made"):
-        error = StoreCorrupt(
-            Path("/data/store.json"), "the file is empty", moved_to=moved_to, backups=backups
-        )
+        db = Path("/data/store.json")
+        error = StoreCorrupt(db, "the file is empty", moved_to=moved_to, backups=backups)
         for language in ("en", "fr"):
             i18n.set_language(language)
             text = str(error)
-            assert "cm-tui restore" not in text and "\n" not in text
-            assert ("no backup to restore yet" if language == "en" else "aucune sauvegarde") in text
+            assert "\n" not in text and str(backups) in text and "`cm-tui restore`" in text
+            assert "restore the newest" not in text and "restaurer la plus récente" not in text
+            wanted = "no backup to bring back yet" if language == "en" else "aucune sauvegarde"
+            assert wanted in text
             if moved_to is not None:
                 assert str(moved_to) in text
 

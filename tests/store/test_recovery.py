@@ -69,7 +69,7 @@ def test_a_damaged_middle_line_refuses_to_open_and_keeps_everything(
     assert error.moved_to is not None and error.moved_to.read_bytes() == damaged
     assert not journal.exists()
     assert copy.read_bytes() == snapshot  # the snapshot itself is fine: left in place
-    assert "line 2" in error.reason and "no backup to restore yet" in str(error)
+    assert "line 2" in error.reason and "no backup to bring back yet" in str(error)
 
 
 def test_a_journal_continuing_a_newer_snapshot_is_refused(

@@ -17,11 +17,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "store.corrupt.moved_no_backup": (
         "{db} cannot be opened: {reason}. It was moved to {moved} (nothing was deleted). "
-        "There is no backup to restore yet: the next start goes on without that file, and the "
-        "moved copy keeps its data.",
+        "`{restore}` has no backup to bring back yet (none in {backups}): the next start goes "
+        "on without that file, and the moved copy keeps its data.",
         "{db} ne peut pas être ouvert : {reason}. Il a été déplacé vers {moved} (rien n'a été "
-        "supprimé). Il n'y a encore aucune sauvegarde à restaurer : le prochain lancement se "
-        "passe de ce fichier, et la copie déplacée garde ses données.",
+        "supprimé). `{restore}` n'a encore aucune sauvegarde à remettre (aucune dans "
+        "{backups}) : le prochain lancement se passe de ce fichier, et la copie déplacée garde "
+        "ses données.",
     ),
     "store.corrupt.kept": (
         "{db} cannot be opened: {reason}. Backups are in {backups}: "
@@ -30,10 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lancez `{restore}` pour restaurer la plus récente.",
     ),
     "store.corrupt.kept_no_backup": (
-        "{db} cannot be opened: {reason}. It was left as it is, and there is no backup to "
-        "restore yet (in {backups}).",
-        "{db} ne peut pas être ouvert : {reason}. Il a été laissé tel quel, et il n'y a encore "
-        "aucune sauvegarde à restaurer (dans {backups}).",
+        "{db} cannot be opened: {reason}. It was left as it is; `{restore}` has no backup to "
+        "bring back yet (none in {backups}).",
+        "{db} ne peut pas être ouvert : {reason}. Il a été laissé tel quel ; `{restore}` n'a "
+        "encore aucune sauvegarde à remettre (aucune dans {backups}).",
     ),
     "store.schema_too_new": (
         "{db} was written by a newer cm-tui (schema {found}, this version knows up to {known}); "
