@@ -40,9 +40,9 @@ class StoreCorrupt(StoreError):
     """A store file does not load. ``moved_to`` is where it was moved aside (``None`` if kept).
 
     ``reason`` is a short translated phrase ("the file is empty"); ``backups`` is the folder of the
-    rotating backups the message points to. The message only offers a restore when that folder
-    holds a backup, and names ``restore_command``: the CLI adds ``--db`` to it when the store is
-    not the default one, since ``cm-tui restore`` alone restores the default store.
+    rotating backups the message points to. The message names ``restore_command`` and says
+    whether that folder holds a backup for it to bring back; the CLI adds ``--db`` to the command
+    when the store is not the default one, since ``cm-tui restore`` alone restores that one.
     """
 
     restore_command = "cm-tui restore"
