@@ -13,6 +13,7 @@ import importlib
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -166,6 +167,21 @@ class CmTuiApp(App[None]):
         self.call_after_refresh(self._focus_active)
         self.call_after_refresh(self._show_store_warnings, self.ctx.store.warnings)
         self.call_after_refresh(_collect_from_now_on)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key the focused text field would take, reaching the app, was routed elsewhere
+        before the field took focus: typed in the same burst as ``/`` (a paste, a fast
+        typist). Hand it to the field: otherwise it is lost, or runs a binding (``u``: undo)."""
+        focused = self.focused
+        if (
+            focused is not None
+            and not getattr(event, "handed_over", False)
+            and focused.check_consume_key(event.key, event.character)
+        ):
+            event.stop()
+            key = events.Key(event.key, event.character)
+            key.handed_over = True  # type: ignore[attr-defined]  # never handed over twice
+            focused.post_message(key)
 
     def _maintain(self) -> None:
         """Daily backup and queue archiving for an app that stays open for days."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 
 from cm_tui.core.clock import FixedClock
 from cm_tui.core.models import QueueItem, QueueKind, QueueStatus
@@ -353,6 +354,21 @@ async def test_a_filter_that_hides_everything_says_so(make_app, qdb: Path) -> No
         await settle(pilot)
         assert len(authors(pane)) == 5
         assert "No open item matches" not in screen_text(app)
+
+
+async def test_a_burst_after_slash_is_search_text_not_triage(make_app, qdb: Path) -> None:
+    """``/`` then ``d`` in one burst (a paste): ``d`` must not mark the item replied."""
+    app, run = await start(make_app, qdb)
+    async with run as pilot:
+        await settle(pilot)
+        pane = app.query_one(QueuePane)
+        for key in ("slash", "d", "a"):
+            event = events.Key(key, "/" if key == "slash" else key)
+            event.set_sender(app)
+            app._driver.send_message(event)  # no pause between the keys
+        await settle(pilot)
+        assert pane.search_input("queue-search").value == "da"
+        assert len(app.ctx.repo.queue.open_items()) == 5  # nothing triaged
 
 
 async def test_alerts_once_per_threshold(make_app, qdb: Path) -> None:

@@ -7,6 +7,8 @@ import dataclasses
 from datetime import date, timedelta
 from pathlib import Path
 
+from textual import events
+
 from cm_tui.core.agenda import AgendaRow, RowStatus
 from cm_tui.core.models import CadenceKind, OccurrenceStatus
 from cm_tui.store import Store
@@ -543,3 +545,24 @@ async def test_manage_task_templates_edit_and_delete(make_app, demo_db: Path) ->
     close_quietly(app.ctx.store)
     with Store.open(demo_db) as store:
         assert not [t for t in store.repo.tasks.all() if t.label_en == "Mine"]
+
+
+async def test_keys_typed_in_one_burst_with_slash_go_to_the_filter(make_app) -> None:
+    """``/pu`` pasted or typed fast: ``u`` and ``p`` were routed to the list before the field
+    took focus; they must land in the field, and ``u`` must not run Undo."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = pane_of(app)
+        await to_day_rows(pilot)
+        await pilot.press("space")  # something Undo would take back
+        await settle(pilot)
+        done = pane.agenda.done
+        for key, character in (("slash", "/"), ("u", "u"), ("p", "p")):
+            event = events.Key(key, character)
+            event.set_sender(app)
+            app._driver.send_message(event)  # one burst: no pause between the keys
+        await settle(pilot)
+        assert pane.filter_text == "up"
+        assert pane.agenda.done == done
+        assert pane.search_input("today-filter").has_focus

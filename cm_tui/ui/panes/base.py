@@ -111,7 +111,9 @@ class Pane(Widget):
             parent = self if container is None else self.query_one(container)
             await parent.mount(field, before=before)
         field.display = True
-        field.focus()
+        # now, not on the next idle (``focus()``): keys typed in the same burst as the search
+        # key are still on their way, and ``CmTuiApp.on_key`` hands them to the focused field
+        self.screen.set_focus(field)
         return field
 
     def focus_default(self) -> None:
