@@ -106,6 +106,24 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
+def send_in_one_burst(app: Any, *keys: str) -> None:
+    """Send ``keys`` as a terminal would when they arrive together (a paste, a fast typist):
+    all queued before the first is handled. ``Pilot.press`` waits for idle after each key."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import _get_unicode_name_from_key
+
+    for key in keys:
+        try:  # the character, as Pilot computes it
+            character: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
+        except KeyError:
+            character = key if len(key) == 1 else None
+        event = events.Key(key, character)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
 def screen_text(app: Any) -> str:
     """The whole screen (with modals on top) as plain text."""
     width, height = app.size

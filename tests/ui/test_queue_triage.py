@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual import events
 
 from cm_tui.core.clock import FixedClock
 from cm_tui.core.models import QueueItem, QueueKind, QueueStatus
@@ -20,7 +19,7 @@ from cm_tui.store import Store
 from cm_tui.ui.panes.queue import QueuePane
 from cm_tui.ui.screens.queue_modals import ReplyScreen
 from tests.conftest import FIXED_NOW
-from tests.ui.conftest import SIZE, close_quietly, screen_text, settle
+from tests.ui.conftest import SIZE, close_quietly, screen_text, send_in_one_burst, settle
 
 #: (author, network, kind, minutes until the deadline, ambassador, keywords)
 ITEMS = [
@@ -362,10 +361,7 @@ async def test_a_burst_after_slash_is_search_text_not_triage(make_app, qdb: Path
     async with run as pilot:
         await settle(pilot)
         pane = app.query_one(QueuePane)
-        for key in ("slash", "d", "a"):
-            event = events.Key(key, "/" if key == "slash" else key)
-            event.set_sender(app)
-            app._driver.send_message(event)  # no pause between the keys
+        send_in_one_burst(app, "slash", "d", "a")
         await settle(pilot)
         assert pane.search_input("queue-search").value == "da"
         assert len(app.ctx.repo.queue.open_items()) == 5  # nothing triaged

@@ -7,14 +7,12 @@ import dataclasses
 from datetime import date, timedelta
 from pathlib import Path
 
-from textual import events
-
 from cm_tui.core.agenda import AgendaRow, RowStatus
 from cm_tui.core.models import CadenceKind, OccurrenceStatus
 from cm_tui.store import Store
 from cm_tui.ui.panes.today import TodayPane
 from cm_tui.ui.screens.today_modals import SkipScreen, SnoozeScreen, TaskFormScreen
-from tests.ui.conftest import SIZE, close_quietly, screen_text, settle
+from tests.ui.conftest import SIZE, close_quietly, screen_text, send_in_one_burst, settle
 
 THURSDAY = date(2026, 11, 19)
 
@@ -558,10 +556,7 @@ async def test_keys_typed_in_one_burst_with_slash_go_to_the_filter(make_app) -> 
         await pilot.press("space")  # something Undo would take back
         await settle(pilot)
         done = pane.agenda.done
-        for key, character in (("slash", "/"), ("u", "u"), ("p", "p")):
-            event = events.Key(key, character)
-            event.set_sender(app)
-            app._driver.send_message(event)  # one burst: no pause between the keys
+        send_in_one_burst(app, "slash", "u", "p")
         await settle(pilot)
         assert pane.filter_text == "up"
         assert pane.agenda.done == done
