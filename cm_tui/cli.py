@@ -286,19 +286,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _name_store_in_restore(exc: BaseException, args: argparse.Namespace) -> None:
     """A corrupt store's message says which restore command to run; ``cm-tui restore`` alone
     restores the default store, so name the one this command used (``--db``, ``--demo``)."""
-    store = sys.modules.get("cm_tui.store")  # a StoreCorrupt implies the store was imported
-    corrupt = getattr(store, "StoreCorrupt", None)
+    corrupt = _loaded_store_class("StoreCorrupt")
     if corrupt is None or not isinstance(exc, corrupt):
         return
-    db = getattr(args, "db", None)
-    if db is None and getattr(args, "demo", False):
-        from cm_tui.io.locations import demo_db_path
-
-        db = demo_db_path()
-    if db is not None:
+    if args.db is not None or args.demo:
         import shlex
 
-        exc.restore_command = f"cm-tui restore --db {shlex.quote(str(Path(db).expanduser()))}"
+        exc.restore_command = f"cm-tui restore --db {shlex.quote(str(_db_path(args)))}"
+
+
+def _loaded_store_class(name: str) -> type[Any] | None:
+    """``cm_tui.store``'s class ``name`` if that module was imported (which an error of that
+    class implies), without importing it for errors of other kinds."""
+    return getattr(sys.modules.get("cm_tui.store"), name, None)
 
 
 def _early_language(argv: Sequence[str]) -> str:
@@ -322,8 +322,7 @@ def _describe(exc: BaseException) -> tuple[str, int]:
         return str(exc), exc.code
     if isinstance(exc, SettingsError):
         return str(exc), EXIT_USAGE
-    store = sys.modules.get("cm_tui.store")  # a StoreError implies the store was imported
-    store_error = getattr(store, "StoreError", None)
+    store_error = _loaded_store_class("StoreError")
     if store_error is not None and isinstance(exc, store_error):
         return _one_line(str(exc)), EXIT_ERROR
     if isinstance(exc, OSError):
@@ -362,7 +361,7 @@ class Context(Value):
 
 def _context(args: argparse.Namespace, *, lenient_settings: bool = False) -> Context:
     from cm_tui.core.settings import Settings, SettingsError
-    from cm_tui.io.locations import config_path, default_db_path, demo_db_path
+    from cm_tui.io.locations import config_path
     from cm_tui.io.settings_file import load_settings
 
     try:
@@ -376,13 +375,16 @@ def _context(args: argparse.Namespace, *, lenient_settings: bool = False) -> Con
         settings = dataclasses.replace(settings, language=args.lang)
     set_language(settings.language)
     clock = _clock(args.now, settings)
+    return Context(settings, clock, _db_path(args), bool(args.demo))
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    """The store a command uses: ``--db``, else the demo store (``--demo``), else the default."""
+    from cm_tui.io.locations import default_db_path, demo_db_path
+
     if args.db is not None:
-        db = args.db.expanduser()
-    elif args.demo:
-        db = demo_db_path()
-    else:
-        db = default_db_path()
-    return Context(settings, clock, db, bool(args.demo))
+        return Path(args.db).expanduser()
+    return demo_db_path() if args.demo else default_db_path()
 
 
 def parse_now(value: str, settings: Settings) -> datetime:
