@@ -13,9 +13,7 @@ app shows the demo as it was generated, whatever the user's settings file says
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -74,10 +72,9 @@ def demo_settings(store: Store, settings: Settings) -> Settings:
     networks = prefs.get(PREF_DEMO_NETWORKS)
     if isinstance(networks, list) and networks:
         changes["active_networks"] = tuple(str(n) for n in networks)
-    onboarding = prefs.get(PREF_DEMO_ONBOARDING)
-    if isinstance(onboarding, str):
-        with contextlib.suppress(ValueError):
-            changes["onboarding_start"] = date.fromisoformat(onboarding)
+    onboarding = prefs.get_date(PREF_DEMO_ONBOARDING)
+    if onboarding is not None:
+        changes["onboarding_start"] = onboarding
     return dataclasses.replace(settings, **changes) if changes else settings
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import builtins
+import contextlib
 import heapq
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
@@ -346,6 +347,15 @@ class PrefsRepo:
         if doc_id is None:
             return default
         return orjson.loads(orjson.dumps(self._raw()[str(doc_id)]["value"]))
+
+    def get_date(self, name: str) -> date | None:
+        """The pref ``name`` as a day (stored as ``YYYY-MM-DD`` text); ``None`` when it is
+        absent or not such a day, so that a bad value is ignored rather than fatal."""
+        value = self.get(name)
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                return date.fromisoformat(value)
+        return None
 
     def set(self, name: str, value: Any) -> None:
         """Store ``value`` (JSON: None, bool, int, float, str, lists, dicts with str keys)."""

@@ -195,6 +195,16 @@ def test_prefs_refuse_values_json_cannot_hold(store: Store) -> None:
     assert store.repo.prefs.get("when") is None
 
 
+def test_a_date_pref_is_read_back_as_a_day_and_a_bad_one_is_ignored(store: Store) -> None:
+    prefs = store.repo.prefs
+    assert prefs.get_date("start") is None  # absent
+    prefs.set("start", "2026-11-02")
+    assert prefs.get_date("start") == date(2026, 11, 2)
+    for bad in ("2026-13-02", "soon", 20261102, ["2026-11-02"]):
+        prefs.set("start", bad)
+        assert prefs.get_date("start") is None
+
+
 def test_read_only_store_reads_but_refuses_writes(store: Store, db: Path) -> None:
     store.repo.posts.add(post())
     with Store.open(db, readonly=True) as reader:

@@ -13,7 +13,6 @@ store's index: building a day costs the same on an empty store and on a year of 
 from __future__ import annotations
 
 import builtins
-import contextlib
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
@@ -418,11 +417,7 @@ class TodayPane(Pane):
     def _onboarding_start(self) -> date | None:
         """The settings' ``onboarding_start``, else the day ``o`` started the checklist."""
         start = self.ctx.settings.onboarding_start
-        saved = self.ctx.repo.prefs.get(ONBOARDING_PREF)
-        if start is None and isinstance(saved, str):
-            with contextlib.suppress(ValueError):
-                start = date.fromisoformat(saved)
-        return start
+        return start if start is not None else self.ctx.repo.prefs.get_date(ONBOARDING_PREF)
 
     def _show_onboarding(self, day: date) -> None:
         start = self._onboarding_start()
