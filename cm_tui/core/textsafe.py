@@ -17,6 +17,18 @@ terminal or disguise text, and keeps everything a person wrote:
 * lone surrogates (from broken decoding) become U+FFFD, so the text can always be encoded.
 
 Markup characters (``[``, ``]``) are NOT touched: text is data, rendered literally by the UI.
+
+``for_terminal`` is the one sanitiser for every string cm-tui sends to a terminal (widgets,
+notifications, the header, CLI messages, reason files), whatever its origin: a file's content,
+a file's name, the settings or the store (a store restored from a backup may hold anything).
+It removes nothing and hides nothing: each character a terminal could interpret becomes a
+visible placeholder, so a hostile file name shows as odd rather than acting on the terminal:
+
+* C0 controls but tab and newline become their control picture (U+2400 + code: ESC is
+  ``\u241b`` ␛, CR ``\u240d`` ␍, BEL ``\u2407`` ␇), DEL becomes ``\u2421`` ␡;
+* C1 controls (U+0080-U+009F, e.g. the one-byte CSI U+009B), bidi embeddings, overrides and
+  isolates, and lone surrogates become U+FFFD (Unicode has no pictures for them);
+* clean text (what ``clean_text`` returns) comes back unchanged, as the same object.
 """
 
 from __future__ import annotations
@@ -41,6 +53,32 @@ def clean_text(text: str) -> str:
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
     return text
+
+
+#: Visible placeholders of what a terminal could interpret (see module doc).
+_SHOWN: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20) if code not in (9, 10)}
+_SHOWN[0x7F] = "\u2421"
+_SHOWN.update(dict.fromkeys([*range(0x80, 0xA0), *_BIDI_CONTROLS], "\ufffd"))
+_SHOWN.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+_TERMINAL_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def has_terminal_controls(text: str) -> bool:
+    """Whether ``text`` holds a character ``for_terminal`` would replace."""
+    return _TERMINAL_CONTROL.search(text) is not None
+
+
+def for_terminal(text: str) -> str:
+    """``text`` with every character a terminal could interpret shown as a placeholder.
+
+    Newline and tab are kept; see the module doc for the placeholders. Cheap on clean text (one
+    regex scan, no copy), so it can guard every string on its way out.
+    """
+    if _TERMINAL_CONTROL.search(text) is None:
+        return text
+    return text.translate(_SHOWN)
 
 
 def clean_line(text: str) -> str:
