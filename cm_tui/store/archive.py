@@ -24,7 +24,7 @@ import orjson
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem
 from cm_tui.store import load
-from cm_tui.store.atomic import write_atomic
+from cm_tui.store.atomic import make_private_dir, write_atomic
 from cm_tui.store.errors import StoreCorrupt
 from cm_tui.store.journal import DUMP_OPTIONS
 from cm_tui.store.paths import StorePaths
@@ -122,14 +122,14 @@ class Archive:
         """Record ``max_id`` as archived (before the items are written: ids are never reused)."""
         if max_id <= self.max_id():
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.folder, tighten=True)
         write_atomic(self.paths.archive_index, orjson.dumps({"max_id": max_id}))
 
     def merge(self, docs_by_month: dict[str, Docs]) -> None:
         """Add documents to their month files (same id: the new document wins), one write each."""
         if not docs_by_month:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.folder, tighten=True)
         for month in sorted(docs_by_month):
             merged = self.read_docs(month)
             merged.update(docs_by_month[month])

@@ -4,6 +4,13 @@
 renames it over the old one with ``os.replace`` (atomic on POSIX) and fsyncs the folder so the
 rename itself survives a power cut. A crash at any point leaves either the old or the new file,
 plus perhaps a stale temp file that the lock holder removes at the next open.
+
+It is the one writer of every file cm-tui writes whole (store, journal resets, backups,
+archives, exports, reports, the settings template, inbox reason files), so it is also where
+privacy lives: what it writes holds people's messages, so the file is made 0600 by an explicit
+``fchmod`` (whatever the umask, and even over a stale temp file of another mode), and
+``make_private_dir`` creates the folders it needs 0700. The temp file is opened with
+``O_NOFOLLOW``: a symlink planted at its name is never followed.
 """
 
 from __future__ import annotations
@@ -15,6 +22,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 TMP_MARK = ".tmp-"
+#: Modes of what cm-tui writes: only the user may read people's messages.
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+_TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
 
 #: File content: bytes, or the pieces it is made of in order (a snapshot is written from its
 #: tables' pieces, without joining them: one copy of a big store in memory, not two).
@@ -53,22 +64,31 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def write_atomic(path: Path, data: Blob) -> None:
-    """Replace ``path`` by ``data`` atomically and durably.
+def write_atomic(path: Path, data: Blob, *, replace: bool = True) -> None:
+    """Replace ``path`` by ``data`` atomically and durably, as a private (0600) file.
 
+    ``replace=False`` creates ``path`` only if it does not exist (hard link instead of
+    rename), raising ``FileExistsError`` otherwise: a file created meanwhile is never replaced.
     Raises ``OSError`` with the old file untouched if anything fails before the rename, and
     ``DirSyncError`` if only the final folder fsync failed (the new file is in place).
     """
     tmp = tmp_path(path)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(tmp, _TMP_FLAGS, PRIVATE_FILE_MODE)
         try:
+            os.fchmod(fd, PRIVATE_FILE_MODE)
             for chunk in chunks_of(data):
                 write_all(fd, chunk)
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            finally:
+                os.unlink(tmp)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -77,6 +97,31 @@ def write_atomic(path: Path, data: Blob) -> None:
         fsync_dir(path.parent)
     except OSError as exc:
         raise DirSyncError(exc.errno, f"cannot sync folder {path.parent}: {exc}") from exc
+
+
+def make_private_dir(folder: Path, *, tighten: bool = False) -> Path:
+    """Create ``folder`` and its missing parents, each 0700 whatever the umask; ``folder``.
+
+    Folders that exist are left as they are (the user's home or a folder named with ``--out``
+    is not ours to change), unless ``tighten``: then ``folder`` itself is made 0700 too (for
+    cm-tui's own folders, e.g. backups made world-readable by an earlier run under umask 000).
+    Raises ``OSError`` if it cannot, e.g. ``FileExistsError`` when a file holds the name.
+    """
+    if folder.is_dir():
+        if tighten:
+            with contextlib.suppress(OSError):  # not the owner: still usable, left as is
+                os.chmod(folder, PRIVATE_DIR_MODE)
+        return folder
+    if folder.parent != folder:
+        make_private_dir(folder.parent)
+    try:
+        os.mkdir(folder, PRIVATE_DIR_MODE)
+    except FileExistsError:
+        if not folder.is_dir():
+            raise
+        return folder  # created meanwhile by someone else: theirs
+    os.chmod(folder, PRIVATE_DIR_MODE)
+    return folder
 
 
 def utc_stamp(now: datetime | None = None) -> str:

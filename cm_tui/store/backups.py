@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from cm_tui.store import load
-from cm_tui.store.atomic import Blob, move_aside, utc_stamp, write_atomic
+from cm_tui.store.atomic import Blob, make_private_dir, move_aside, utc_stamp, write_atomic
 from cm_tui.store.errors import NoBackup, SchemaTooNew, StoreCorrupt, StoreError
 from cm_tui.store.lock import StoreLock
 from cm_tui.store.paths import StorePaths
@@ -44,7 +44,7 @@ def take_daily_backup(paths: StorePaths, day: date, snapshot: Blob, keep: int) -
     target = backup_path(paths, day)
     if target.exists():
         return None
-    paths.backups.mkdir(parents=True, exist_ok=True)
+    make_private_dir(paths.backups, tighten=True)
     write_atomic(target, snapshot)
     rotate(paths, keep)
     return target
@@ -83,7 +83,7 @@ def restore(path: Path | str, backup: Path | None = None, *, now: datetime | Non
     ``store.journal.before-restore-…``), never deleted.
     """
     paths = StorePaths.for_db(path)
-    paths.folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(paths.folder)
     lock = StoreLock.acquire(paths.lock, paths.db)
     try:
         if backup is None:

@@ -33,7 +33,15 @@ import orjson
 
 from cm_tui.core.i18n import t
 from cm_tui.core.value import Value, mutable
-from cm_tui.store.atomic import Blob, DirSyncError, chunks_of, fsync_dir, write_all, write_atomic
+from cm_tui.store.atomic import (
+    PRIVATE_FILE_MODE,
+    Blob,
+    DirSyncError,
+    chunks_of,
+    fsync_dir,
+    write_all,
+    write_atomic,
+)
 
 #: Refuse values orjson would silently turn into strings (datetimes, dataclasses): memory would
 #: then hold a different type than the file.
@@ -217,6 +225,8 @@ class JournalWriter:
         """Append to the journal already on disk (known valid, ``size`` bytes, no torn tail)."""
         self._close_fd()
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        with contextlib.suppress(OSError):  # a journal copied in by hand: private again
+            os.fchmod(self._fd, PRIVATE_FILE_MODE)
         self.entries = entries
         self.size = size
 

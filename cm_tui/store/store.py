@@ -28,6 +28,7 @@ from cm_tui.store.archive import Archive
 from cm_tui.store.atomic import (
     TMP_MARK,
     Blob,
+    make_private_dir,
     move_aside,
     remove_stale_tmp,
     utc_stamp,
@@ -98,7 +99,7 @@ class Store:
         paths = StorePaths.for_db(path)
         if readonly:
             return cls._open_reader(paths)
-        paths.folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(paths.folder)
         lock = StoreLock.acquire(paths.lock, paths.db)
         try:
             now = clock.now() if clock is not None else datetime.now(UTC)
