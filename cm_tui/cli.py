@@ -704,16 +704,11 @@ def _record_count(data: dict[str, Any]) -> int:
 
 
 def _write_atomically(path: Path, payload: bytes) -> None:
-    """Write beside, fsync, rename: a crash never leaves a half-written export."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """Every ``--out FILE`` of the command line: the one atomic writer (a private file written
+    beside, fsync'd, renamed), so a crash never leaves a half-written export."""
+    from cm_tui.store.atomic import write_atomic
+
+    write_atomic(path, payload)
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:

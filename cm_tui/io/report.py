@@ -696,22 +696,15 @@ def render(report: MonthReport, fmt: str) -> str:
 def write_report_files(
     report: MonthReport, folder: Path, formats: Sequence[str] = ("md", "html")
 ) -> list[Path]:
-    """Write ``report-YYYY-MM.<fmt>`` for each format into ``folder`` (created if needed),
-    each atomically (beside, fsync, rename); the paths written."""
-    import os
+    """Write ``report-YYYY-MM.<fmt>`` for each format into ``folder`` (created private if
+    needed), each through the one atomic writer (private file, beside, fsync, rename); the
+    paths written."""
+    from cm_tui.store.atomic import make_private_dir, write_atomic
 
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
     written = []
     for fmt in formats:
         path = folder / f"report-{report.month}.{fmt}"
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "w", encoding="utf-8", newline="") as handle:
-                handle.write(render(report, fmt))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_atomic(path, render(report, fmt).encode("utf-8"))
         written.append(path)
     return written

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import os
 import re
 import tomllib
 from pathlib import Path
@@ -143,19 +142,12 @@ def _syntax_position(message: str) -> tuple[str, str]:
 
 
 def _write_template(path: Path) -> None:
-    """Create the commented template if no file exists: written beside, then hard-linked into
-    place (atomic, and never replaces a file created meanwhile). Any OSError (read-only home,
-    a file system without hard links) just leaves the defaults in force."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(template_text())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.link(tmp, path)
-    except OSError:
-        pass
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    """Create the commented template if no file exists, through the one atomic writer (a
+    private file written beside, then hard-linked into place: it never replaces a file created
+    meanwhile). Any OSError (read-only home, a file system without hard links) just leaves the
+    defaults in force."""
+    from cm_tui.store.atomic import make_private_dir, write_atomic
+
+    with contextlib.suppress(OSError):
+        make_private_dir(path.parent)
+        write_atomic(path, template_text().encode("utf-8"), replace=False)

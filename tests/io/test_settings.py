@@ -328,7 +328,7 @@ def test_failing_template_write_still_gives_defaults(
     def refuse(*_args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("cm_tui.io.settings_file.os.link", refuse)
+    monkeypatch.setattr("cm_tui.store.atomic.os.link", refuse)
     path = tmp_path / "settings.toml"
     assert load_settings(path) == Settings()
     assert list(tmp_path.iterdir()) == []  # neither the file nor a temp file
