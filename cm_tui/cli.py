@@ -20,12 +20,13 @@ import dataclasses
 import gc
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from cm_tui.core.i18n import LANGUAGES, default_language, set_language, t
+from cm_tui.core.textsafe import for_terminal
 from cm_tui.core.value import Value, frozen, mutable
 
 #: Textual draws batched updates on a 1/TEXTUAL_FPS timer (60 by default), so a key waits up to
@@ -264,8 +265,17 @@ def _add_common(parser: argparse.ArgumentParser, default: Any, which: tuple[str,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``cm-tui`` with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run ``cm-tui`` with ``argv`` (default ``sys.argv[1:]``); return the exit status.
+
+    Every line it prints, on stdout or stderr (its own messages, argparse's, the reports of
+    every command), passes ``for_terminal`` (``_terminal_safe_output``): a file name, a stored
+    text or an argument never sends a control sequence to the terminal.
+    """
+    with _terminal_safe_output():
+        return _main(list(sys.argv[1:] if argv is None else argv))
+
+
+def _main(argv: list[str]) -> int:
     set_language(_early_language(argv))
     try:
         args = build_parser().parse_args(argv)
@@ -344,6 +354,40 @@ def _one_line(text: str) -> str:
 
 def _print_error(message: str) -> None:
     print(t("cli.error.prefix", message=_one_line(message)), file=sys.stderr)
+
+
+class _TerminalText:
+    """A text stream whose every write passes ``for_terminal`` (same length: one placeholder
+    per character replaced); anything else (``buffer``, ``fileno``, ``flush``) is the stream's.
+
+    ``buffer`` stays raw on purpose: payloads written there (a JSON export, a report) are made
+    safe where they are built, and their bytes must be exact.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(for_terminal(text))  # type: ignore[no-any-return]
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _terminal_safe_output() -> Iterator[None]:
+    """``sys.stdout`` and ``sys.stderr`` pass ``for_terminal`` for the duration of a command
+    (the one choke point of the command line's text; the app draws on its own driver)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalText(sys.stdout), _TerminalText(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 # --------------------------------------------------------------------------- shared steps

@@ -54,7 +54,7 @@ from cm_tui.core.stats import (
     response_figures,
     with_derived_posts,
 )
-from cm_tui.core.textsafe import clean_line
+from cm_tui.core.textsafe import clean_line, for_terminal
 from cm_tui.core.timeutil import parse_month, shift_month
 from cm_tui.core.value import Value, frozen
 
@@ -684,12 +684,14 @@ def _strip_web_fonts(svg: str) -> str:
 
 
 def render(report: MonthReport, fmt: str) -> str:
+    """The report in ``fmt``, through ``for_terminal``: it is printed (``--out -``) or ``cat``
+    in a terminal, and a name in the store may hold anything (a restored backup)."""
     if fmt == "md":
-        return render_markdown(report)
+        return for_terminal(render_markdown(report))
     if fmt == "csv":
-        return render_csv(report)
+        return for_terminal(render_csv(report))
     if fmt == "html":
-        return render_html(report)
+        return for_terminal(render_html(report))
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
