@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from cm_tui.core.deadline import DeadlinePolicy, deadline_for
 from cm_tui.core.models import (
     AdCampaign,
     CadenceKind,
@@ -57,7 +58,7 @@ from cm_tui.core.models import (
     WatchKeyword,
     occurrence_key,
 )
-from cm_tui.core.queue import deadline_for, fold_text, match_keywords
+from cm_tui.core.queue import fold_text, match_keywords
 from cm_tui.core.recurrence import (
     CHECKLIST_DAY,
     WorkHours,
@@ -287,8 +288,10 @@ def generate_demo(
         _zone(tz),
         hours or WorkHours(),
         archive_after_days,
-        default_deadline_minutes,
-        DEFAULT_DEADLINE_OVERRIDES if deadline_overrides is None else deadline_overrides,
+        DeadlinePolicy(
+            default_deadline_minutes,
+            DEFAULT_DEADLINE_OVERRIDES if deadline_overrides is None else deadline_overrides,
+        ),
     )
     return gen.run()
 
@@ -304,8 +307,7 @@ class _Generator:
         tz: ZoneInfo,
         hours: WorkHours,
         archive_after_days: int,
-        default_deadline: int,
-        overrides: Mapping[str, int],
+        deadlines: DeadlinePolicy,
     ) -> None:
         self.size = size
         self.now = now
@@ -315,8 +317,7 @@ class _Generator:
         self.tz = tz
         self.hours = hours
         self.archive_cutoff = now - timedelta(days=archive_after_days)
-        self.default_deadline = default_deadline
-        self.overrides = overrides
+        self.deadlines = deadlines
         self.today = now.astimezone(tz).date()
         self.history_days = 30 if size == "small" else 365
         self.start = self.today - timedelta(days=self.history_days)
@@ -599,7 +600,7 @@ class _Generator:
             author_name=name,
             text=text,
             received_at=received,
-            deadline=deadline_for(kind, network, received, self.default_deadline, self.overrides),
+            deadline=deadline_for(kind, network, received, self.deadlines),
             ambassador=ambassador,
             influencer=influencer,
             follower=rng.random() < 0.85,
@@ -669,9 +670,7 @@ class _Generator:
                 received = self.now - timedelta(hours=rng.randint(2, 20))
                 item = item.replace(
                     received_at=received,
-                    deadline=deadline_for(
-                        item.kind, item.network, received, self.default_deadline, self.overrides
-                    ),
+                    deadline=deadline_for(item.kind, item.network, received, self.deadlines),
                 )
             out.append(item)
         # a snoozed one and an escalated one

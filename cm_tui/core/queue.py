@@ -1,10 +1,7 @@
 """Response queue rules: deadlines, order, countdown bands, keyword matching.
 
-Deadlines are instants computed in UTC: ``received_at + minutes`` is exactly that many real
-seconds later, whatever the wall clock does (a comment received at 01:30 local on the night
-clocks spring forward is due 3,600 s later, which the wall clock shows as 03:30). Optionally the
-delay is counted in working hours only (``hours`` + ``tz``): the clock then only runs inside the
-working day, so a message received on Friday evening is due on Monday morning.
+Deadlines themselves are ``core.deadline``'s (one rule, re-exported here for the queue's
+callers).
 
 A countdown is always recomputed from ``now`` (``remaining``), never decremented.
 """
@@ -13,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
@@ -31,69 +28,6 @@ BANDS: tuple[str, ...] = ("overdue", "due15", "due30", "ok")
 #: ``QueueStatus.is_open`` as a set: a membership test is several times cheaper than the
 #: property in loops over 10,000 items.
 OPEN_STATUSES = frozenset(s for s in QueueStatus if s.is_open)
-
-
-def deadline_minutes(
-    kind: str, network: str, default_minutes: int = 60, overrides: Mapping[str, int] | None = None
-) -> int:
-    """Reply delay in minutes: ``"kind@network"``, then ``kind``, then ``network``, then the
-    default (the most specific rule wins; a kind beats a network because reviews are slow
-    everywhere). Same rule as ``Settings.deadline_minutes``."""
-    if overrides:
-        kind, network = str(kind), str(network)
-        for key in (f"{kind}@{network}", kind, network):
-            value = overrides.get(key)
-            if value is not None:
-                return value
-    return default_minutes
-
-
-def deadline_for(
-    kind: str,
-    network: str,
-    received_at_utc: datetime,
-    default_minutes: int | Any = 60,
-    overrides: Mapping[str, int] | None = None,
-    *,
-    hours: WorkHours | None = None,
-    tz: ZoneInfo | None = None,
-) -> datetime:
-    """Deadline (UTC) of an item received at ``received_at_utc`` (see module doc).
-
-    ``default_minutes`` may also be a settings-like object (``reply_deadline_minutes`` and
-    ``deadline_overrides`` attributes), as in the layer contract ``deadline_for(kind, network,
-    received_at, settings)``. With ``hours`` and ``tz`` the delay only runs in working hours.
-    """
-    if not isinstance(default_minutes, int):
-        settings = default_minutes
-        default_minutes = int(getattr(settings, "reply_deadline_minutes", 60))
-        if overrides is None:
-            overrides = getattr(settings, "deadline_overrides", None)
-    minutes = deadline_minutes(kind, network, default_minutes, overrides)
-    received = received_at_utc.astimezone(UTC)
-    if hours is None or tz is None:
-        return received + timedelta(minutes=minutes)
-    return add_working_time(received, timedelta(minutes=minutes), hours, tz)
-
-
-def add_working_time(start: datetime, delay: timedelta, hours: WorkHours, tz: ZoneInfo) -> datetime:
-    """``start`` plus ``delay`` of working time (UTC in, UTC out). Each working day's window is
-    ``[hours.start, hours.end)`` local, measured in real seconds (a DST day keeps its window)."""
-    if not hours.workdays or hours.end <= hours.start:
-        return start + delay
-    remaining = delay
-    day = start.astimezone(tz).date()
-    for _ in range(366 * 2):  # bounded: at most two years of days
-        if day.isoweekday() in hours.workdays:
-            open_at = local_to_utc(day, hours.start, tz)
-            close_at = local_to_utc(day, hours.end, tz)
-            begin = max(open_at, start)
-            if begin < close_at:
-                if begin + remaining <= close_at:
-                    return begin + remaining
-                remaining -= close_at - begin
-        day += timedelta(days=1)
-    return start + delay  # pragma: no cover - unreachable with a sane delay
 
 
 def remaining(item: QueueItem, now: datetime) -> timedelta:

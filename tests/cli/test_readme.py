@@ -42,7 +42,7 @@ def test_the_settings_example_is_valid() -> None:
     (example,) = code_blocks("toml")
     settings = Settings.from_mapping(tomllib.loads(example), "README.md")
     assert settings.facebook_per_week is True
-    assert settings.deadline_minutes("review", "instagram") == 2880
+    assert settings.deadline_policy.minutes("review", "instagram") == 2880
 
 
 def test_every_screenshot_is_referenced() -> None:

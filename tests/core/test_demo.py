@@ -19,7 +19,8 @@ from cm_tui.core.demo import (
     generate_demo,
 )
 from cm_tui.core.models import PostStatus, QueueStatus, TaskOccurrence
-from cm_tui.core.queue import band, deadline_for
+from cm_tui.core.deadline import DeadlinePolicy, deadline_for
+from cm_tui.core.queue import band
 from cm_tui.core.targets import target_state
 from cm_tui.core.textsafe import clean_text
 from cm_tui.io.shipped import load_catalog, load_networks
@@ -154,7 +155,7 @@ def test_queue_history_is_realistic() -> None:
         assert time(9) <= local.time() < time(18)
         assert item.closed_at is not None and item.received_at <= item.closed_at <= NOW
         assert item.deadline == deadline_for(
-            item.kind, item.network, item.received_at, 60, {"review": 1440}
+            item.kind, item.network, item.received_at, DeadlinePolicy(60, {"review": 1440})
         )
         if local.isoweekday() <= 5:
             per_workday[local.date()] += 1

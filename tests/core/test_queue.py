@@ -9,12 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cm_tui.core.deadline import DeadlinePolicy, add_working_time, deadline_for
 from cm_tui.core.models import QueueItem, QueueKind, QueueStatus
 from cm_tui.core.queue import (
-    add_working_time,
     band,
-    deadline_for,
-    deadline_minutes,
     fold_text,
     format_countdown,
     match_keywords,
@@ -44,14 +42,14 @@ def item(minutes_left: float, status: str = "new", **kw: object) -> QueueItem:
 
 
 def test_deadline_default_and_overrides_most_specific_wins() -> None:
-    rules = {"review": 1440, "instagram": 30, "review@instagram": 2880}
-    assert deadline_minutes("comment", "x", 60, rules) == 60
-    assert deadline_minutes("comment", "instagram", 60, rules) == 30
-    assert deadline_minutes("review", "x", 60, rules) == 1440
-    assert deadline_minutes("review", "instagram", 60, rules) == 2880
-    assert deadline_minutes(QueueKind.REVIEW, "facebook", 45, None) == 45
+    policy = DeadlinePolicy(60, {"review": 1440, "instagram": 30, "review@instagram": 2880})
+    assert policy.minutes("comment", "x") == 60
+    assert policy.minutes("comment", "instagram") == 30
+    assert policy.minutes("review", "x") == 1440
+    assert policy.minutes("review", "instagram") == 2880
+    assert DeadlinePolicy(45).minutes(QueueKind.REVIEW, "facebook") == 45
     received = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
-    assert deadline_for("review", "x", received, 60, rules) == received + timedelta(days=1)
+    assert deadline_for("review", "x", received, policy) == received + timedelta(days=1)
     assert deadline_for("comment", "x", received) == received + timedelta(hours=1)
 
 
@@ -81,14 +79,15 @@ def test_one_hour_is_3600_real_seconds_across_dst(tz: ZoneInfo, local: datetime)
     minutes=st.integers(1, 3 * 24 * 60),
 )
 def test_deadline_is_plain_utc_arithmetic(instant: datetime, minutes: int) -> None:
-    assert deadline_for("comment", "x", instant, minutes) - instant == timedelta(minutes=minutes)
+    got = deadline_for("comment", "x", instant, DeadlinePolicy(minutes))
+    assert got - instant == timedelta(minutes=minutes)
 
 
 def test_working_hours_deadline() -> None:
     hours = WorkHours(time(9), time(18))
     # Friday 17:30 Paris + 60 working minutes -> Monday 09:30
     friday = datetime(2026, 3, 13, 17, 30, tzinfo=PARIS).astimezone(UTC)
-    got = deadline_for("comment", "x", friday, 60, hours=hours, tz=PARIS)
+    got = deadline_for("comment", "x", friday, DeadlinePolicy(60), hours=hours, tz=PARIS)
     assert got.astimezone(PARIS).replace(tzinfo=None) == datetime(2026, 3, 16, 9, 30)
     # received before opening: the clock starts at 09:00
     early = datetime(2026, 3, 10, 7, 0, tzinfo=PARIS).astimezone(UTC)
@@ -164,14 +163,13 @@ def test_match_keywords_whole_words_case_and_accents() -> None:
     assert match_keywords("a [b] c", ["[b]"]) == ("[b]",)  # regex characters are literal
 
 
-def test_deadline_from_a_settings_like_object() -> None:
-    class Settings:
-        reply_deadline_minutes = 30
-        deadline_overrides = {"review": 1440}
+def test_deadline_from_the_settings_policy() -> None:
+    from cm_tui.core.settings import Settings
 
+    policy = Settings(reply_deadline_minutes=30, deadline_overrides={"review": 1440}).deadline_policy
     received = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
-    assert deadline_for("comment", "x", received, Settings()) == received + timedelta(minutes=30)
-    assert deadline_for("review", "x", received, Settings()) == received + timedelta(days=1)
+    assert deadline_for("comment", "x", received, policy) == received + timedelta(minutes=30)
+    assert deadline_for("review", "x", received, policy) == received + timedelta(days=1)
 
 
 INSTANTS = st.datetimes(
