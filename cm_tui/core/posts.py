@@ -31,7 +31,13 @@ from zoneinfo import ZoneInfo
 
 from cm_tui.core.models import NetworkProfile, Post, PostStatus, to_utc
 from cm_tui.core.textsafe import clean_line, clean_text
-from cm_tui.core.timeutil import local_to_utc, parse_hhmm
+from cm_tui.core.timeutil import (
+    FIRST_SUPPORTED,
+    ONE_DAY,
+    in_supported_range,
+    local_to_utc,
+    parse_hhmm,
+)
 from cm_tui.core.value import Value, frozen
 
 __all__ = [
@@ -302,6 +308,21 @@ def post_fields(post: Post, tz: ZoneInfo, *, full_instant: bool = False) -> dict
 
 
 def _parse_when(
+    day_text: str, time_text: str, tz: ZoneInfo, errors: list[FieldError]
+) -> datetime | None:
+    """The instant of a date and time (or of one ISO-8601 instant) in the supported years
+    (``timeutil.in_supported_range``); ``None`` with the problem added to ``errors``."""
+    try:
+        at = _read_when(day_text, time_text, tz, errors)
+    except OverflowError:
+        at = FIRST_SUPPORTED - ONE_DAY
+    if at is not None and not in_supported_range(at):
+        errors.append(FieldError("date", "calendar.field.date_range", {"value": day_text}))
+        return None
+    return at
+
+
+def _read_when(
     day_text: str, time_text: str, tz: ZoneInfo, errors: list[FieldError]
 ) -> datetime | None:
     day_text, time_text = day_text.strip(), time_text.strip()

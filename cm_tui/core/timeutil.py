@@ -20,6 +20,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 ONE_DAY = timedelta(days=1)
+#: The instants cm-tui accepts from outside (a file, ``--now``): a year, a month or a deadline
+#: computed from one of them can never leave what ``datetime`` holds (years 1 to 9999).
+FIRST_SUPPORTED = datetime(1970, 1, 1, tzinfo=UTC)
+LAST_SUPPORTED = datetime(2199, 12, 31, 23, 59, 59, tzinfo=UTC)
+
+
+def in_supported_range(at: datetime) -> bool:
+    """``at`` (aware) lies between ``FIRST_SUPPORTED`` and ``LAST_SUPPORTED``."""
+    return FIRST_SUPPORTED <= at <= LAST_SUPPORTED
 
 
 def parse_hhmm(value: str | time) -> time:

@@ -12,7 +12,8 @@ Formula injection: a cell starting with ``= + - @`` (or with a ``'`` followed by
 another ``'``) is written with a leading ``'``, which spreadsheets show as text; the import
 removes exactly that one ``'`` again, so every text survives the round trip.
 
-Import is all or nothing: every row is checked with the form's rules
+Import goes through the one import pipeline (``io.tabular``: encodings, delimiters,
+line-numbered problems) and is all or nothing: every row is checked with the form's rules
 (``core.posts.parse_post_fields``) and any bad row rejects the file, with one line per problem.
 """
 
@@ -21,13 +22,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Post
 from cm_tui.core.posts import FIELDS, FieldError, parse_post_fields, post_fields
-from cm_tui.core.value import Value, frozen
+from cm_tui.io.tabular import Bad, CsvFile, ImportPlan, read_csv_plan
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -68,82 +69,62 @@ def export_posts_csv(posts: Iterable[Post], tz: ZoneInfo) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-@frozen
-class RowError(Value):
-    line: int
-    error: FieldError
-
-    def describe(self) -> str:
-        e = self.error
-        return t(
-            "calendar.csv.row_error",
-            line=self.line,
-            field=e.field,
-            reason=t(e.message_key, **e.params),
-        )
-
-
-@dataclass
-class PostImport:
-    """What a file would change: posts to add, posts to update, and the problems found."""
-
-    new: list[Post] = field(default_factory=list)
-    updates: list[Post] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    #: a problem with the whole file (encoding, columns), already translated
-    fatal: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.fatal
-
-    def report(self) -> list[str]:
-        return [self.fatal] if self.fatal else [e.describe() for e in self.errors]
-
-
 def read_posts_csv(
-    data: bytes, name: str, tz: ZoneInfo, networks: Iterable[str], existing_ids: Iterable[int]
-) -> PostImport:
-    """Check a whole file; nothing is written here (``PostImport`` says what would be)."""
-    out = PostImport()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        out.fatal = t("calendar.csv.not_utf8", path=name)
-        return out
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    has_when = "at" in header or {"date", "time"} <= set(header)
-    missing = [c for c in ("network", "title") if c not in header]
-    if not has_when:
-        missing.append("at")
-    if missing:
-        out.fatal = t("calendar.csv.missing_columns", path=name, columns=", ".join(missing))
-        return out
+    path: Path, tz: ZoneInfo, networks: Iterable[str], existing_ids: Iterable[int]
+) -> ImportPlan[Post]:
+    """The posts of ``path`` to add and to update; ``ImportRejected`` if any row is bad (each
+    row is checked with the post form's rules, ``core.posts.parse_post_fields``)."""
     known = list(networks)
     ids = set(existing_ids)
-    line = 1
-    for row in reader:
-        start = line + 1
-        line = reader.line_num
-        cells = {k: restore(v or "") for k, v in row.items() if isinstance(k, str)}
-        if not any(v.strip() for v in cells.values()):
-            continue  # a blank line
-        fields = {name: cells.get(name, "") for name in FIELDS}
-        if "at" in header and cells.get("at", "").strip():
-            fields["date"], fields["time"] = cells["at"], ""
-        raw_id = cells.get("id", "").strip()
-        post_id = 0
-        if raw_id:
-            if not raw_id.isdigit():
-                out.errors.append(
-                    RowError(start, FieldError("id", "calendar.field.bad_id", {"value": raw_id}))
-                )
+
+    def read(table: CsvFile, plan: ImportPlan[Post]) -> None:
+        header = [h.strip() for h in table.header]
+        has_when = "at" in header or {"date", "time"} <= set(header)
+        missing = [c for c in ("network", "title") if c not in header]
+        if not has_when:
+            missing.append("at")
+        if missing:
+            plan.problem(1, t("calendar.csv.missing_columns", columns=", ".join(missing)))
+            return
+        for line, row in table.rows():
+            if isinstance(row, Bad):
+                plan.problem(line, str(row))
                 continue
-            post_id = int(raw_id) if int(raw_id) in ids else 0
-        post, errors = parse_post_fields(fields, tz, known, post_id=post_id)
-        out.errors.extend(RowError(start, e) for e in errors)
-        if post is not None:
-            (out.updates if post_id else out.new).append(post)
-    return out
+            cells = {name: restore(cell) for name, cell in zip(header, row, strict=True)}
+            if any(v.strip() for v in cells.values()):
+                _read_post(line, cells, plan, tz, known, ids)
+
+    return read_csv_plan(path, read)
+
+
+def _read_post(
+    line: int,
+    cells: dict[str, str],
+    plan: ImportPlan[Post],
+    tz: ZoneInfo,
+    known: list[str],
+    ids: set[int],
+) -> None:
+    fields = {name: cells.get(name, "") for name in FIELDS}
+    if cells.get("at", "").strip():
+        fields["date"], fields["time"] = cells["at"], ""
+    raw_id = cells.get("id", "").strip()
+    post_id = 0
+    if raw_id:
+        if not raw_id.isdigit() or len(raw_id) > 18:
+            plan.problem(
+                line, _describe(FieldError("id", "calendar.field.bad_id", {"value": raw_id}))
+            )
+            return
+        post_id = int(raw_id) if int(raw_id) in ids else 0
+    post, errors = parse_post_fields(fields, tz, known, post_id=post_id)
+    for error in errors:
+        plan.problem(line, _describe(error))
+    if post is not None:
+        (plan.updates if post_id else plan.new).append(post)
+
+
+def _describe(error: FieldError) -> str:
+    return t(
+        "calendar.csv.row_error", field=error.field, reason=t(error.message_key, **error.params)
+    )

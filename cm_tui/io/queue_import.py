@@ -1,19 +1,27 @@
 """Import queue items (comments, messages, mentions, reviews) from CSV, JSON, JSON Lines or
 Mastodon notifications.
 
-Contract (issue 5, "Getting items in"):
+The file is read by the one import pipeline (``io.tabular``: what may be read, encodings,
+CSV rows, problems); this module maps rows to ``QueueItem``. Contract:
 
 * **all or nothing**: every row is checked; one bad row rejects the whole file with a report of
   line numbers and reasons (``ImportRejected``) and nothing is written (the rows go into the
   store inside one transaction, rolled back on the first problem);
 * **streaming**: CSV and JSON Lines are read row by row and written in chunks, so the importer's
-  own memory does not grow with the file (only the dedupe keys are kept, 16 bytes a row; a JSON
-  array or a Mastodon export is one document and is parsed whole);
+  own memory does not grow with the file (only the dedupe keys are kept, 8 to 16 bytes a row in
+  ``io.keyset``; a JSON array or a Mastodon export is one document and is parsed whole);
 * **never silent mojibake**: UTF-8, UTF-8 with BOM and UTF-16 (BOM, or NUL pattern) are decoded
   strictly; anything else must decode as strict Windows-1252 (whose five undefined bytes are
   refused), else the file is rejected with the byte offset;
-* **dedupe**: a row whose network + external id (else a hash of network, author, instant and
-  text) is already in the store (hot table or archives) or earlier in the file is skipped;
+* **dedupe**: a row is a duplicate only when the same network, external id, author and text
+  are already in the store (hot table or archives) or earlier in the file; without an id, the
+  same network, author, instant and text. A row whose id is taken by a different author or
+  text is a new item (many tools number rows 1…N per export), counted in ``reused_ids``;
+* **known networks only**: a network that is not one of ``ImportOptions.networks`` (after the
+  usual aliases: twitter → x, fb → facebook...) is that row's problem, naming the known ones;
+* **bounded**: a date outside ``timeutil``'s supported years, a nested JSON document, a field
+  holding a structure: each is a problem of its line or element (``io.tabular``), never an
+  exception;
 * text is cleaned by ``core.textsafe`` and watch keywords are matched at import.
 
 Naive times are read in the source's zone (``tz``); French dates (``19/11/2026 9h12``) and
@@ -25,10 +33,7 @@ rejected with a report that says how to map them.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import hashlib
-import io
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -39,51 +44,40 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cm_tui.core.deadline import DEFAULT_POLICY, DeadlinePolicy, deadline_for
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem, QueueKind
-from cm_tui.core.queue import deadline_for, fold_text, match_keywords
-from cm_tui.core.settings import IMPORT_FIELDS
+from cm_tui.core.queue import fold_text, match_keywords
+from cm_tui.core.settings import IMPORT_FIELDS, KNOWN_NETWORKS
 from cm_tui.core.textsafe import clean_line, clean_text
+from cm_tui.core.timeutil import in_supported_range
 from cm_tui.core.value import Value, frozen
+from cm_tui.io.keyset import KeySet, key_of
+from cm_tui.io.tabular import (
+    ELEMENT,
+    LINE,
+    MAX_PROBLEMS,
+    CsvFile,
+    ImportRejected,
+    Problem,
+    deep_element,
+    file_problems,
+    row_problem,
+    short,
+    text_stream,
+)
+from cm_tui.io.tabular import Bad as _Bad
+from cm_tui.io.tabular import detect_encoding as detect_encoding
+
+__all__ = ["ImportRejected", "Problem", "detect_encoding"]
 
 FORMATS: tuple[str, ...] = ("auto", "csv", "json", "jsonl", "mastodon")
-#: a CSV field longer than this is refused ("huge field"); the csv module's default limit
-MAX_FIELD = csv.field_size_limit()
-#: problems listed in a rejection report (the count says how many there were in all)
-MAX_PROBLEMS = 20
 #: rows written per ``add_many`` call inside the import's transaction
 CHUNK = 2_000
-_READ_BLOCK = 1 << 16
+#: a JSON document nested deeper than this is refused (a queue item needs 3 levels)
+MAX_JSON_DEPTH = 32
 
 # --------------------------------------------------------------------------- results
-
-
-@frozen(slots=False)
-class Problem(Value):
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        if self.line <= 0:
-            return self.reason
-        return t("queue.import.line", line=self.line, reason=self.reason)
-
-
-class ImportRejected(Exception):
-    """The file was refused whole: ``problems`` (the first ``MAX_PROBLEMS``) and ``count``."""
-
-    def __init__(self, path: str, problems: list[Problem], count: int) -> None:
-        self.path = path
-        self.problems = problems
-        self.count = count
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        lines = [t("queue.import.rejected", path=self.path, count=self.count)]
-        lines += [f"  {p}" for p in self.problems]
-        if self.count > len(self.problems):
-            lines.append("  " + t("queue.import.more", count=self.count - len(self.problems)))
-        return "\n".join(lines)
 
 
 @dataclass
@@ -92,12 +86,10 @@ class ImportResult:
     rows: int = 0
     added: int = 0
     skipped: int = 0
+    #: rows whose network and id were known with another author or text: imported as new
+    reused_ids: int = 0
     encoding: str = ""
     delimiter: str = ""
-
-
-class _Bad(Exception):
-    """One row's problem (internal)."""
 
 
 # --------------------------------------------------------------------------- options
@@ -111,8 +103,10 @@ class ImportOptions(Value):
     format: str = "auto"
     network: str | None = None
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
-    deadline_policy: Any = 60
+    deadline_policy: DeadlinePolicy = DEFAULT_POLICY
     keywords: tuple[str, ...] = ()
+    #: the networks a row may name (``KNOWN_NETWORKS``: the shipped profiles)
+    networks: tuple[str, ...] = KNOWN_NETWORKS
     #: explicit CSV column names: field (``IMPORT_FIELDS``) -> header (``{"text": "Body"}``),
     #: tried before the known names; a header absent from the file is ignored (the settings'
     #: ``[import.columns]`` apply to every file) unless its field is in ``strict_columns``
@@ -230,8 +224,9 @@ _NETWORK_ALIASES = {
     "insta": "instagram",
     "li": "linkedin",
     "snap": "snapchat",
+    "masto": "mastodon",
+    "bsky": "bluesky",
 }
-_NETWORK_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 _TRUE = frozenset({"1", "true", "yes", "y", "x", "oui", "o", "vrai"})
 _FALSE = frozenset({"", "0", "false", "no", "n", "non", "faux"})
 
@@ -253,6 +248,8 @@ def parse_instant(value: str, tz: ZoneInfo) -> datetime:
     """An instant from ISO-8601 (with or without offset, ``Z`` accepted) or a French day-first
     date (``19/11/2026``, ``19/11/2026 09:12``, ``19.11.2026 9h12``); naive means ``tz``."""
     text = value.strip()
+    if len(text) > 64:
+        raise _Bad(t("queue.import.err.date", value=short(value)))
     match = None if text[4:5] == "-" else _FR_DATE.match(text)  # ISO: YYYY-...
     try:
         if match is not None:
@@ -261,7 +258,7 @@ def parse_instant(value: str, tz: ZoneInfo) -> datetime:
     except ValueError:
         match = match or _FR_DATE.match(text)
         if match is None:
-            raise _Bad(t("queue.import.err.date", value=_short(value))) from None
+            raise _Bad(t("queue.import.err.date", value=short(value))) from None
         day, month, year, hour, minute, second = match.groups()
         try:
             at = datetime(
@@ -273,9 +270,11 @@ def parse_instant(value: str, tz: ZoneInfo) -> datetime:
                 int(second or 0),
             )
         except ValueError:
-            raise _Bad(t("queue.import.err.date", value=_short(value))) from None
+            raise _Bad(t("queue.import.err.date", value=short(value))) from None
     if at.tzinfo is None:
         at = at.replace(tzinfo=tz)
+    if not in_supported_range(at):
+        raise _Bad(t("imports.err.date_range"))
     return at.astimezone(UTC)
 
 
@@ -284,18 +283,22 @@ def parse_kind(value: str) -> QueueKind:
         return QueueKind.COMMENT
     kind = _KINDS.get(_fold_name(value))
     if kind is None:
-        raise _Bad(t("queue.import.err.kind", value=_short(value)))
+        raise _Bad(t("queue.import.err.kind", value=short(value)))
     return kind
 
 
-def parse_network(value: str | None, default: str | None) -> str:
+def parse_network(
+    value: str | None, default: str | None, known: tuple[str, ...] = KNOWN_NETWORKS
+) -> str:
+    """The network key a cell names (any case, accents, spaces; aliases such as ``twitter``),
+    ``default`` when empty; ``_Bad`` naming the known ones if it is not in ``known``."""
     text = (value or "").strip() or (default or "")
     if not text:
         raise _Bad(t("queue.import.err.missing", field="network"))
     key = fold_text(text).strip().replace(" ", "")
     key = _NETWORK_ALIASES.get(key, key)
-    if not _NETWORK_RE.match(key):
-        raise _Bad(t("queue.import.err.network", value=_short(text)))
+    if key not in known:
+        raise _Bad(t("imports.err.network", value=short(text), known=", ".join(known)))
     return key
 
 
@@ -309,7 +312,7 @@ def parse_bool(value: str | bool | None, default: bool) -> bool:
         return True
     if folded in _FALSE:
         return default if folded == "" else False
-    raise _Bad(t("queue.import.err.bool", value=_short(str(value))))
+    raise _Bad(t("queue.import.err.bool", value=short(str(value))))
 
 
 def _clean_line(text: str) -> str:
@@ -319,11 +322,6 @@ def _clean_line(text: str) -> str:
     if text.isprintable() and "  " not in text and text == text.strip():
         return text
     return clean_line(text)
-
-
-def _short(value: str, size: int = 40) -> str:
-    value = clean_line(value)
-    return value if len(value) <= size else value[: size - 1] + "…"
 
 
 # --------------------------------------------------------------------------- rows -> items
@@ -349,7 +347,9 @@ class _Builder:
     def network(self, raw: str) -> str:
         network = self._networks.get(raw)
         if network is None:
-            network = self._networks[raw] = parse_network(raw, self.options.network)
+            network = self._networks[raw] = parse_network(
+                raw, self.options.network, self.options.networks
+            )
         return network
 
     def deadline(self, kind: QueueKind, network: str, received: datetime) -> datetime:
@@ -363,6 +363,16 @@ class _Builder:
         return received + delay
 
     def build(self, row: Mapping[str, Any]) -> QueueItem:
+        """The item of ``row``; ``_Bad`` for any problem its values cause (``row_problem``)."""
+        try:
+            return self._build(row)
+        except Exception as exc:
+            bad = row_problem(exc)
+            if bad is None:
+                raise
+            raise bad from None
+
+    def _build(self, row: Mapping[str, Any]) -> QueueItem:
         opts = self.options
         text = row.get("text")
         if text is None or not str(text).strip():
@@ -399,80 +409,25 @@ class _Builder:
         )
 
 
-def dedupe_key(item: QueueItem) -> bytes:
-    """16 bytes: network + external id, else network + author + instant + text."""
+def dedupe_key(item: QueueItem) -> int:
+    """The item's identity (``io.keyset`` key): network + external id + author + text, else
+    (no id) network + author + instant + text."""
     if item.external_id:
-        raw = f"id\0{item.network}\0{item.external_id}"
+        raw = f"id\0{item.network}\0{item.external_id}\0{item.author_handle}\0{item.text}"
     else:
         raw = (
             f"h\0{item.network}\0{item.author_handle}\0{item.received_at.isoformat()}\0{item.text}"
         )
-    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return key_of(raw)
 
 
-# --------------------------------------------------------------------------- decoding
-
-
-def detect_encoding(path: Path) -> str:
-    """The file's encoding: a BOM, else UTF-16 by its NUL pattern, else UTF-8 if the whole file
-    decodes strictly, else Windows-1252 if it decodes strictly; ``_Bad`` otherwise. Reads the
-    file in blocks (constant memory)."""
-    with open(path, "rb") as handle:
-        head = handle.read(4096)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if len(head) >= 4:
-        even, odd = head[0::2], head[1::2]
-        if odd.count(0) > len(odd) * 0.4 and even.count(0) < len(even) * 0.1:
-            return "utf-16-le"
-        if even.count(0) > len(even) * 0.4 and odd.count(0) < len(odd) * 0.1:
-            return "utf-16-be"
-    failed = _first_error(path, "utf-8")
-    if failed is None:
-        return "utf-8"
-    if _first_error(path, "cp1252") is None:
-        return "cp1252"
-    raise _Bad(t("queue.import.err.encoding", offset=failed))
-
-
-def _first_error(path: Path, encoding: str) -> int | None:
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    offset = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(_READ_BLOCK):
-            try:
-                decoder.decode(block)
-            except UnicodeDecodeError as exc:
-                return offset + exc.start
-            offset += len(block)
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            return offset + exc.start
-    return None
-
-
-def _text_stream(path: Path, encoding: str) -> io.TextIOWrapper:
-    # newline="": the csv module sees \r\n, \r and \n as they are (quoted newlines too)
-    return open(path, encoding=encoding, errors="strict", newline="")
+def id_key(item: QueueItem) -> int:
+    """The key of the item's network + external id alone (0 without an id): a row whose id is
+    known but whose ``dedupe_key`` is not reuses that id for other content."""
+    return key_of(f"i\0{item.network}\0{item.external_id}") if item.external_id else 0
 
 
 # --------------------------------------------------------------------------- CSV
-
-
-def detect_delimiter(first_line: str) -> str:
-    """``,`` ``;`` or tab: the one found most often outside quotes in the header line."""
-    counts = {",": 0, ";": 0, "\t": 0}
-    quoted = False
-    for char in first_line:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
 
 
 def _map_header(
@@ -483,7 +438,7 @@ def _map_header(
     in ``strict`` names a missing header, or a needed field has no column (the message says
     how to map one)."""
     folded = [_fold_name(name) for name in header]
-    columns = ", ".join(_short(h, 20) for h in header) or "-"
+    columns = ", ".join(short(h, 20) for h in header) or "-"
     mapping: dict[str, int] = {}
     for name, column in explicit.items():
         fld = internal_field(name) or name
@@ -492,7 +447,7 @@ def _map_header(
             mapping[fld] = folded.index(wanted)
         elif name in strict:
             raise _Bad(
-                t("queue.import.err.no_column", field=name, column=_short(column), columns=columns)
+                t("queue.import.err.no_column", field=name, column=short(column), columns=columns)
             )
     for fld, names in FIELD_NAMES.items():
         if fld in mapping:
@@ -512,72 +467,33 @@ def _map_header(
 
 
 def _csv_rows(
-    path: Path, encoding: str, result: ImportResult, options: ImportOptions
+    path: Path, result: ImportResult, options: ImportOptions
 ) -> Iterator[tuple[int, Any]]:
     """``(line, row-or-_Bad)`` for each data row of a CSV file."""
-    with _text_stream(path, encoding) as stream:
-        first = stream.readline()
-        delimiter = detect_delimiter(first)
-        result.delimiter = delimiter
-        stream.seek(0)
-        reader = csv.reader(stream, delimiter=delimiter, strict=True)
-        start = 1
+    with CsvFile(path) as table:
+        result.encoding, result.delimiter = table.encoding, table.delimiter
         try:
-            header = next(reader)
-        except StopIteration:
-            yield 0, _Bad(t("queue.import.err.empty"))
-            return
-        except csv.Error as exc:
-            yield 1, _csv_bad(exc)
-            return
-        if any("\0" in cell for cell in header):
-            yield 1, _Bad(t("queue.import.err.nul"))
-            return
-        header[0] = header[0].lstrip("\ufeff")
-        try:
-            mapping = _map_header(header, options.columns, options.strict_columns)
+            mapping = _map_header(table.header, options.columns, options.strict_columns)
         except _Bad as bad:
             yield 1, bad
             return
-        width = len(header)
         items = list(mapping.items())
-        while True:
-            start = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield start, _csv_bad(exc)
-                return  # the reader cannot resynchronise after a broken quote
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue  # blank line
-            if len(row) != width:
-                yield start, _Bad(t("queue.import.err.ragged", found=len(row), expected=width))
-                continue
-            for cell in row:
-                if "\0" in cell:
-                    yield start, _Bad(t("queue.import.err.nul"))
-                    break
+        for line, row in table.rows():
+            if isinstance(row, _Bad):
+                yield line, row
             else:
-                yield start, {fld: row[index] for fld, index in items}
-
-
-def _csv_bad(exc: csv.Error) -> _Bad:
-    message = str(exc)
-    if "field larger than field limit" in message:
-        return _Bad(t("queue.import.err.huge", limit=MAX_FIELD))
-    if "unexpected end of data" in message or "EOF" in message:
-        return _Bad(t("queue.import.err.quote"))
-    if "NUL" in message or "null byte" in message:
-        return _Bad(t("queue.import.err.nul"))
-    return _Bad(t("queue.import.err.csv", reason=message))
+                yield line, {fld: row[index] for fld, index in items}
 
 
 # --------------------------------------------------------------------------- JSON / JSONL
 
 
+_TEXT_FIELDS = frozenset({"text", "author_handle", "author_name", "link", "external_id"})
+
+
 def _object_fields(obj: Any) -> Mapping[str, Any] | _Bad:
+    """The fields of one JSON object; a field holding a list or an object is refused (it is
+    never turned into text: ``str()`` of a deep structure is its own hazard)."""
     if not isinstance(obj, dict):
         return _Bad(t("queue.import.err.object"))
     out: dict[str, Any] = {}
@@ -594,45 +510,47 @@ def _object_fields(obj: Any) -> Mapping[str, Any] | _Bad:
         for flag in ("ambassador", "influencer", "follower"):
             if flag in author:
                 out[flag] = author[flag]
-    for fld in ("text", "author_handle", "author_name", "link", "external_id"):
-        value = out.get(fld)
-        if value is not None and not isinstance(value, str):
+    for fld, value in out.items():
+        if isinstance(value, (list, dict)):
+            return _Bad(t("imports.err.scalar", field=fld))
+        if fld in _TEXT_FIELDS and not isinstance(value, str):
             out[fld] = str(value)
     return out
 
 
 def _jsonl_rows(path: Path, encoding: str) -> Iterator[tuple[int, Any]]:
-    with _text_stream(path, encoding) as stream:
+    with text_stream(path, encoding) as stream:
         for number, line in enumerate(stream, 1):
             if not line.strip():
                 continue
             if "\0" in line:
-                yield number, _Bad(t("queue.import.err.nul"))
+                yield number, _Bad(t("imports.err.nul"))
                 continue
             try:
                 obj = json.loads(line)
+            except RecursionError:
+                yield number, _Bad(t("imports.err.deep"))
+                continue
             except ValueError as exc:
-                yield number, _Bad(t("queue.import.err.json", reason=exc))
+                yield number, _Bad(t("imports.err.json", reason=short(str(exc), 80)))
                 continue
             yield number, _object_fields(obj)
 
 
 def _load_json(path: Path, encoding: str) -> Any:
+    """The whole document; ``_Bad`` naming the line of a syntax error, or the element of the
+    top-level array that is nested too deeply."""
     with open(path, encoding=encoding, errors="strict") as handle:
         text = handle.read()
     if "\0" in text:
-        raise _Bad(t("queue.import.err.nul"))
+        raise _Bad(t("imports.err.nul"))
     try:
         return json.loads(text)
+    except RecursionError:
+        raise _Bad(t("imports.err.deep"), deep_element(text, MAX_JSON_DEPTH), ELEMENT) from None
     except ValueError as exc:
-        line = getattr(exc, "lineno", 0)
-        raise _LineBad(line, t("queue.import.err.json", reason=exc)) from None
-
-
-class _LineBad(_Bad):
-    def __init__(self, line: int, reason: str) -> None:
-        super().__init__(reason)
-        self.line = line
+        reason = t("imports.err.json", reason=short(getattr(exc, "msg", str(exc)), 80))
+        raise _Bad(reason, getattr(exc, "lineno", 0), LINE) from None
 
 
 def _json_rows(data: Any) -> Iterator[tuple[int, Any]]:
@@ -725,12 +643,13 @@ def _mastodon_rows(data: Any) -> Iterator[tuple[int, Any]]:
 
 
 def guess_format(path: Path, encoding: str) -> str:
+    """The format ``auto`` means for ``path``: by its suffix, else by its first characters."""
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
         return "csv"
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
-    with _text_stream(path, encoding) as stream:
+    with text_stream(path, encoding) as stream:
         head = stream.read(4096).lstrip("\ufeff \t\r\n")
     if suffix == ".json" or head.startswith(("[", "{")):
         if head.startswith("{") and "\n{" in head and not head.rstrip().endswith(","):
@@ -754,13 +673,15 @@ def iter_items(
         raise _Bad(t("queue.import.err.column_csv_only"))
     rows: Iterable[tuple[int, Any]]
     if fmt == "csv":
-        rows = _csv_rows(path, encoding, result, options)
+        rows = _csv_rows(path, result, options)
     elif fmt == "jsonl":
         rows = _jsonl_rows(path, encoding)
     else:
         data = _load_json(path, encoding)
         if fmt == "json" and options.format == "auto" and is_mastodon(data):
             fmt = "mastodon"
+        if fmt == "mastodon" and options.network is None:
+            options = dataclasses.replace(options, network="mastodon")
         rows = _mastodon_rows(data) if fmt == "mastodon" else _json_rows(data)
     result.format = fmt
     builder = _Builder(options)
@@ -821,9 +742,9 @@ def import_queue(
     import contextlib
 
     result = ImportResult(format=options.format)
+    seen = _Seen(existing())
     problems: list[Problem] = []
     count = 0
-    seen = {dedupe_key(item) for item in existing()}
     chunk: list[QueueItem] = []
 
     def flush() -> None:
@@ -831,37 +752,58 @@ def import_queue(
             write(list(chunk))
         chunk.clear()
 
-    class _Abort(Exception):
-        pass
-
     tx = transaction() if (transaction is not None and write is not None) else None
-    try:
-        with tx if tx is not None else contextlib.nullcontext():
-            try:
-                for line, row in iter_items(path, options, result):
-                    if isinstance(row, _Bad):
-                        count += 1
-                        if len(problems) < MAX_PROBLEMS:
-                            problems.append(Problem(getattr(row, "line", line), str(row)))
-                        chunk.clear()
-                        continue
-                    result.rows += 1
-                    key = dedupe_key(row)
-                    if key in seen:
-                        result.skipped += 1
-                        continue
-                    seen.add(key)
-                    result.added += 1
-                    if not count:
-                        chunk.append(row)
-                        if len(chunk) >= CHUNK:
-                            flush()
-            except _Bad as bad:
-                count += 1
-                problems.append(Problem(getattr(bad, "line", 0), str(bad)))
-            if count:
-                raise _Abort
-            flush()
-    except _Abort:
-        raise ImportRejected(str(path), problems, count) from None
+    with file_problems(path), tx if tx is not None else contextlib.nullcontext():
+        try:
+            for where, row in iter_items(path, options, result):
+                if isinstance(row, _Bad):
+                    count += 1
+                    if len(problems) < MAX_PROBLEMS:
+                        problems.append(row.problem(where, _unit(result)))
+                    chunk.clear()
+                    continue
+                result.rows += 1
+                verdict = seen.add(row)
+                if verdict is _Seen.DUPLICATE:
+                    result.skipped += 1
+                    continue
+                result.reused_ids += verdict is _Seen.REUSED_ID
+                result.added += 1
+                if not count:
+                    chunk.append(row)
+                    if len(chunk) >= CHUNK:
+                        flush()
+        except _Bad as bad:
+            count += 1
+            problems.append(bad.problem())
+        if count:
+            raise ImportRejected(str(path), problems, count)
+        flush()
     return result
+
+
+def _unit(result: ImportResult) -> str:
+    """What a row's number counts: elements of a JSON array, else lines."""
+    return ELEMENT if result.format in ("json", "mastodon") else LINE
+
+
+class _Seen:
+    """The identities of the items stored and of the rows read so far (``dedupe_key``), and
+    which network ids are taken (``id_key``), in ``io.keyset`` sets: a dry run of a million rows
+    keeps 16 to 32 MB of keys, not a growing set of objects."""
+
+    NEW, DUPLICATE, REUSED_ID = "new", "duplicate", "reused id"
+
+    def __init__(self, items: Iterable[QueueItem]) -> None:
+        self.keys = KeySet()
+        self.ids = KeySet()
+        for item in items:
+            self.add(item)
+
+    def add(self, item: QueueItem) -> str:
+        if not self.keys.add(dedupe_key(item)):
+            return self.DUPLICATE
+        ident = id_key(item)
+        if ident and not self.ids.add(ident):
+            return self.REUSED_ID
+        return self.NEW

@@ -1,9 +1,9 @@
-"""``cm-tui import FILE --table stats|competitors``: monthly figures from a spreadsheet (issue 6).
+"""``cm-tui import FILE --table stats|competitors``: monthly figures from a spreadsheet.
 
-The file is CSV (``,`` ``;`` or tab, detected from the header line) in UTF-8 (BOM or not),
-UTF-16 or Windows-1252, detected as the queue import does. One header line naming the columns
-(case and spaces ignored). All or nothing: any bad row rejects the file, with one line per
-problem.
+The file is read by the one import pipeline (``io.tabular``: CSV with ``,`` ``;`` or tab, UTF-8
+with or without BOM, UTF-16 or Windows-1252). One header line naming the columns (case and
+spaces ignored). All or nothing: any bad row rejects the file (``ImportRejected``), with one
+line per problem.
 
 * ``--table stats`` (``read_figures_csv``): ``network`` and ``month`` (``YYYY-MM``) are
   required; the figure columns (``FIGURE_COLUMNS``) are optional, whole numbers of 0 or more
@@ -18,120 +18,77 @@ problem.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Competitor, CompetitorMonth, MonthlyFigures
 from cm_tui.core.textsafe import clean_line
 from cm_tui.core.timeutil import parse_month
+from cm_tui.io.tabular import Bad, CsvFile, ImportPlan, read_csv_plan, short
 
 FIGURE_COLUMNS: tuple[str, ...] = MonthlyFigures.FIGURES
 MAX_VALUE = 10**12
 
-R = TypeVar("R")
 
-
-@dataclass
-class ImportPlan(Generic[R]):
-    """Records to add and stored ones to update, or the problems (then nothing is written)."""
-
-    new: list[R] = field(default_factory=list)
-    updates: list[R] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def _read_table(
-    path: Path, required: Sequence[str], optional: Sequence[str], errors: list[str]
-) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]] | None:
-    """The columns of ``path`` and its non-empty rows as (line number, column -> stripped
-    cell); ``None`` (with the problem appended to ``errors``) when the file cannot be read or
-    its header is wrong. A row with the wrong number of cells is reported and skipped."""
-    from cm_tui.io.queue_import import detect_delimiter, detect_encoding
-
-    try:
-        encoding = detect_encoding(path)
-        text = path.read_text(encoding=encoding)
-    except Exception as exc:  # OSError, UnicodeError, or the queue importer's "no encoding fits"
-        errors.append(t("stats.import.encoding", path=path.name, reason=str(exc)))
-        return None
-    text = text.lstrip("\ufeff")
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first))
-    try:
-        header = next(reader)
-    except StopIteration:
-        errors.append(t("stats.import.empty", path=path.name))
-        return None
-    columns = [h.strip().lower().replace(" ", "_") for h in header]
+def _rows(
+    table: CsvFile, plan: ImportPlan[Any], required: Sequence[str], optional: Sequence[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The non-empty rows of ``table`` as (line number, column -> stripped cell), its columns
+    named in any case with spaces (``Profile visits``); a header naming an unknown column or
+    missing a required one is line 1's problem, and no row is read then."""
+    columns = [h.strip().lower().replace(" ", "_") for h in table.header]
     allowed = (*required, *optional)
     unknown = [c for c in columns if c not in allowed]
     missing = [c for c in required if c not in columns]
     if unknown or missing:
-        errors.append(
+        plan.problem(
+            1,
             t(
                 "stats.import.header",
-                path=path.name,
-                unknown=", ".join(unknown) or "–",
+                unknown=", ".join(short(c, 20) for c in unknown) or "–",
                 missing=", ".join(missing) or "–",
                 known=", ".join(allowed),
-            )
+            ),
         )
-        return None
-
-    def rows() -> Iterator[tuple[int, dict[str, str]]]:
-        for line, row in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(columns):
-                errors.append(
-                    t("stats.import.cells", line=line, count=len(row), expected=len(columns))
-                )
-                continue
+        return
+    for line, row in table.rows():
+        if isinstance(row, Bad):
+            plan.problem(line, str(row))
+        elif any(cell.strip() for cell in row):
             yield line, dict(zip(columns, (c.strip() for c in row), strict=True))
-
-    return columns, rows()
 
 
 def _network_month(
-    line: int, cells: dict[str, str], networks: Sequence[str], errors: list[str]
+    line: int, cells: dict[str, str], networks: Sequence[str], plan: ImportPlan[Any]
 ) -> tuple[str, str] | None:
-    """The row's network and month, or ``None`` (the problems added to ``errors``)."""
-    network = _network(line, cells["network"], networks, errors)
-    month = _month(line, cells["month"], errors)
+    """The row's network and month, or ``None`` (the problems added to ``plan``)."""
+    network = _network(line, cells["network"], networks, plan)
+    month = _month(line, cells["month"], plan)
     return None if network is None or month is None else (network, month)
 
 
-def _network(line: int, text: str, networks: Sequence[str], errors: list[str]) -> str | None:
+def _network(line: int, text: str, networks: Sequence[str], plan: ImportPlan[Any]) -> str | None:
     """The stored key of the network named in a cell (any case), or ``None`` (reported)."""
     known = {n.lower(): n for n in networks}
     network = known.get(text.lower())
     if network is None:
-        errors.append(
-            t("stats.import.network", line=line, value=text[:40], known=", ".join(networks))
-        )
+        plan.problem(line, t("imports.err.network", value=short(text), known=", ".join(networks)))
     return network
 
 
-def _month(line: int, text: str, errors: list[str]) -> str | None:
+def _month(line: int, text: str, plan: ImportPlan[Any]) -> str | None:
     try:
         parse_month(text)
     except ValueError:
-        errors.append(t("stats.import.month", line=line, value=text[:20]))
+        plan.problem(line, t("stats.import.month", value=short(text, 20)))
         return None
     return text
 
 
 def _counts(
-    line: int, cells: dict[str, str], names: Sequence[str], errors: list[str]
+    line: int, cells: dict[str, str], names: Sequence[str], plan: ImportPlan[Any]
 ) -> dict[str, int]:
     """The whole numbers of the columns ``names`` the file has (empty: 0); problems reported."""
     values: dict[str, int] = {}
@@ -141,43 +98,41 @@ def _counts(
         raw = cells[name].replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
         if not raw:
             values[name] = 0
-        elif raw.isascii() and raw.isdigit() and int(raw) <= MAX_VALUE:
+        elif raw.isascii() and raw.isdigit() and len(raw) <= 13 and int(raw) <= MAX_VALUE:
             values[name] = int(raw)
         else:
-            errors.append(t("stats.import.number", line=line, column=name, value=cells[name][:20]))
+            plan.problem(line, t("stats.import.number", column=name, value=short(cells[name], 20)))
     return values
 
 
 def read_figures_csv(
     path: Path, networks: Sequence[str], existing: Iterable[MonthlyFigures]
 ) -> ImportPlan[MonthlyFigures]:
-    """Check every row of ``path``; the figures to add and to update, or the problems."""
-    plan: ImportPlan[MonthlyFigures] = ImportPlan()
-    table = _read_table(path, ("network", "month"), FIGURE_COLUMNS, plan.errors)
-    if table is None:
-        return plan
-    _columns, rows = table
+    """The figures of ``path`` to add and to update; ``ImportRejected`` if any row is bad."""
     stored = {(f.network, f.month): f for f in existing}
-    seen: dict[tuple[str, str], int] = {}
-    for line, cells in rows:
-        where = _network_month(line, cells, networks, plan.errors)
-        if where is None:
-            continue
-        network, month = where
-        values = _counts(line, cells, FIGURE_COLUMNS, plan.errors)
-        key = (network, month)
-        if key in seen:
-            plan.errors.append(
-                t("stats.import.twice", line=line, first=seen[key], network=network, month=month)
-            )
-            continue
-        seen[key] = line
-        old = stored.get(key)
-        if old is None:
-            plan.new.append(MonthlyFigures(network, month, **values))
-        else:
-            plan.updates.append(old.replace(**values))
-    return plan
+
+    def read(table: CsvFile, plan: ImportPlan[MonthlyFigures]) -> None:
+        seen: dict[tuple[str, str], int] = {}
+        for line, cells in _rows(table, plan, ("network", "month"), FIGURE_COLUMNS):
+            where = _network_month(line, cells, networks, plan)
+            if where is None:
+                continue
+            network, month = where
+            values = _counts(line, cells, FIGURE_COLUMNS, plan)
+            if where in seen:
+                plan.problem(
+                    line,
+                    t("stats.import.twice", first=seen[where], network=network, month=month),
+                )
+                continue
+            seen[where] = line
+            old = stored.get(where)
+            if old is None:
+                plan.new.append(MonthlyFigures(network, month, **values))
+            else:
+                plan.updates.append(old.replace(**values))
+
+    return read_csv_plan(path, read)
 
 
 # --------------------------------------------------------------------------- competitors
@@ -190,39 +145,45 @@ def read_competitors_csv(
     path: Path, networks: Sequence[str], existing: Iterable[Competitor]
 ) -> ImportPlan[Competitor]:
     """Check every row of ``path`` (one competitor's month per row); the competitors to add and
-    to update, or the problems. Rows of one competitor are gathered into one record; a stored
-    competitor whose months would not change is left out (importing again changes nothing)."""
-    plan: ImportPlan[Competitor] = ImportPlan()
-    table = _read_table(path, ("name", "network", "month"), COMPETITOR_COLUMNS, plan.errors)
-    if table is None:
-        return plan
-    _columns, rows = table
+    to update; ``ImportRejected`` if any row is bad. Rows of one competitor are gathered into
+    one record; a stored competitor whose months would not change is left out (importing again
+    changes nothing)."""
     stored = {(c.name.strip().lower(), c.network): c for c in existing}
+    return read_csv_plan(path, lambda table, plan: _read_competitors(table, plan, networks, stored))
+
+
+def _read_competitors(
+    table: CsvFile,
+    plan: ImportPlan[Competitor],
+    networks: Sequence[str],
+    stored: dict[tuple[str, str], Competitor],
+) -> None:
+    rows = _rows(table, plan, ("name", "network", "month"), COMPETITOR_COLUMNS)
     #: (name, network) -> the record being built, in file order
     changed: dict[tuple[str, str], Competitor] = {}
     seen: dict[tuple[str, str, str], int] = {}
     for line, cells in rows:
         name = clean_line(cells["name"]).strip()
         if not name:
-            plan.errors.append(t("stats.import.required", line=line, column="name"))
+            plan.problem(line, t("stats.import.required", column="name"))
             continue
-        where = _network_month(line, cells, networks, plan.errors)
+        where = _network_month(line, cells, networks, plan)
         if where is None:
             continue
         network, month = where
-        counts = _counts(line, cells, _MONTH_FIGURES, plan.errors)
+        counts = _counts(line, cells, _MONTH_FIGURES, plan)
         key = (name.lower(), network)
         if (*key, month) in seen:
             first = seen[(*key, month)]
-            plan.errors.append(
+            plan.problem(
+                line,
                 t(
                     "stats.import.competitor_twice",
-                    line=line,
                     first=first,
                     name=name[:40],
                     network=network,
                     month=month,
-                )
+                ),
             )
             continue
         seen[(*key, month)] = line
@@ -239,4 +200,3 @@ def read_competitors_csv(
             plan.new.append(record)
         elif record != old:
             plan.updates.append(record)
-    return plan

@@ -1,4 +1,4 @@
-"""``cm-tui import FILE --table competitors`` (issue 6): competitors and their monthly figures
+"""``cm-tui import FILE --table competitors``: competitors and their monthly figures
 from CSV, with the same all-or-nothing rules, encodings, dry run and dedupe as ``--table stats``."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import pytest
 from cm_tui import cli
 from cm_tui.core.models import Competitor, CompetitorMonth
 from cm_tui.io.stats_import import read_competitors_csv
+from cm_tui.io.tabular import ImportRejected
 
 NETWORKS = ["facebook", "instagram"]
 GOOD = (
@@ -28,7 +29,7 @@ def write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "rival
 
 def test_rows_of_one_competitor_become_one_record(tmp_path: Path) -> None:
     plan = read_competitors_csv(write(tmp_path, GOOD), NETWORKS, [])
-    assert plan.ok and plan.updates == []
+    assert plan.updates == []
     assert plan.new == [
         Competitor(
             "Studio Brume",
@@ -48,7 +49,6 @@ def test_a_stored_competitor_gets_its_month_added_or_replaced(tmp_path: Path) ->
         Competitor("Studio Brume", "facebook", id=5),  # same name, other network: another account
     ]
     plan = read_competitors_csv(write(tmp_path, GOOD), NETWORKS, stored)
-    assert plan.ok
     assert [c.name for c in plan.new] == ["Atelier Sud"]
     (updated,) = plan.updates
     assert (updated.id, updated.name, updated.handle) == (4, "studio brume", "@nordik")
@@ -75,15 +75,18 @@ def test_every_problem_has_its_line_and_nothing_is_kept(tmp_path: Path) -> None:
         "Rival,facebook,2026-09,1\n"
         "rival,facebook,2026-09,2\n",
     )
-    plan = read_competitors_csv(path, NETWORKS, [])
-    assert not plan.ok
-    assert [e.split(":")[0] for e in plan.errors] == [
+    with pytest.raises(ImportRejected) as caught:
+        read_competitors_csv(path, NETWORKS, [])
+    errors = [str(p) for p in caught.value.problems]
+    assert [e.split(":")[0] for e in errors] == [
         "line 3", "line 4", "line 5", "line 6", "line 7", "line 9"
     ]  # fmt: skip
-    assert "name is empty" in plan.errors[0]
-    assert "already given on line 8" in plan.errors[-1]
-    (error,) = read_competitors_csv(write(tmp_path, "name,likes\nA,3\n"), NETWORKS, []).errors
-    assert "likes" in error and "network, month" in error
+    assert "name is empty" in errors[0]
+    assert "already given on line 8" in errors[-1]
+    with pytest.raises(ImportRejected) as caught:
+        read_competitors_csv(write(tmp_path, "name,likes\nA,3\n"), NETWORKS, [])
+    (error,) = [str(p) for p in caught.value.problems]
+    assert error.startswith("line 1:") and "likes" in error and "network, month" in error
 
 
 def _stored(db: Path) -> list[Competitor]:
@@ -106,8 +109,8 @@ def test_the_command_all_or_nothing_dry_run_and_again(
     bad = write(tmp_path, GOOD + "Atelier Nord;facebook;2026-10;;many;;\n", name="bad.csv")
     assert cli.main(["import", str(bad), "--table", "competitors", "--db", str(db)]) == 1
     err = capsys.readouterr().err
-    assert "line 5: followers = 'many' is not a whole number" in err
-    assert "nothing imported (1 problems)" in err
+    assert "line 5: followers = “many” is not a whole number" in err
+    assert "rejected, nothing imported (1 problem(s))" in err
     assert _stored(db) == before
 
     assert cli.main([*args, "--dry-run"]) == 0

@@ -39,7 +39,7 @@ FAN_COLUMNS = {"author": "Nom du fan", "text": "Contenu du post", "received_at":
 def options(**kw: object) -> ImportOptions:
     base: dict[str, object] = {
         "tz": PARIS,
-        "deadline_policy": Settings(language="en", timezone="Europe/Paris"),
+        "deadline_policy": Settings(language="en", timezone="Europe/Paris").deadline_policy,
     }
     base.update(kw)
     return ImportOptions(**base)  # type: ignore[arg-type]

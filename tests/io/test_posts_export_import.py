@@ -214,9 +214,9 @@ def test_a_bad_row_rejects_the_file_with_one_line_per_problem(
     )
     assert cli.main(["import", str(source), "--table", "posts", "--db", str(db)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith("line 3: network: 'myspace' is not an active network")
-    assert [line.split(":")[0] for line in err[1:4]] == ["line 4", "line 4", "line 4"]
-    assert "nothing imported" in err[-1]
+    assert "rejected, nothing imported" in err[0]
+    assert err[1].startswith("  line 3: network: 'myspace' is not an active network")
+    assert [line.split(":")[0] for line in err[2:5]] == ["  line 4"] * 3
     assert posts_in(db) == before  # nothing written
 
 
@@ -237,14 +237,19 @@ def test_dry_run_reports_and_writes_nothing(db: Path, tmp_path: Path, capsys) ->
     assert new.text == "two\nlines" and new.at.isoformat() == "2026-12-01T08:00:00+00:00"
 
 
-def test_missing_columns_and_bad_encoding(db: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_missing_columns_and_encodings(db: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Posts are read by the same pipeline as the queue: a Windows-1252 spreadsheet (Excel)
+    is accepted, bytes that fit no encoding are refused with their offset."""
     source = tmp_path / "plan.csv"
     source.write_text("title,text\nA,B\n", encoding="utf-8")
     assert cli.main(["import", str(source), "--table", "posts", "--db", str(db)]) == 1
-    assert "missing column(s) network, at" in capsys.readouterr().err
-    source.write_bytes("network,at,title\nx,2026-12-01 09:00,caf\xe9\n".encode("latin-1"))
+    assert "line 1: missing column(s) network, at" in capsys.readouterr().err
+    source.write_bytes("network;at;title\nx;2026-12-01 09:00;Café crème\n".encode("cp1252"))
+    assert cli.main(["import", str(source), "--table", "posts", "--db", str(db)]) == 0
+    assert any(p.title == "Café crème" for p in posts_in(db))
+    source.write_bytes(b"network,at,title\nx,2026-12-01 09:00,caf\x81\xe9\n")
     assert cli.main(["import", str(source), "--table", "posts", "--db", str(db)]) == 1
-    assert "not UTF-8" in capsys.readouterr().err
+    assert "not UTF-8, UTF-16 or Windows-1252 text" in capsys.readouterr().err
 
 
 @given(st.text(max_size=12))

@@ -1,4 +1,4 @@
-"""``cm-tui import FILE --table stats`` (issue 6): monthly figures from CSV, all or nothing."""
+"""``cm-tui import FILE --table stats``: monthly figures from CSV, all or nothing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from cm_tui import cli
 from cm_tui.core.models import MonthlyFigures
 from cm_tui.io.stats_import import read_figures_csv
+from cm_tui.io.tabular import ImportRejected
 
 NETWORKS = ["facebook", "instagram"]
 
@@ -28,7 +29,6 @@ def test_new_and_updated_figures(tmp_path: Path) -> None:
     )
     stored = [MonthlyFigures("instagram", "2026-09", followers=1, clicks=7, id=3)]
     plan = read_figures_csv(path, NETWORKS, stored)
-    assert plan.ok
     assert plan.new == [MonthlyFigures("facebook", "2026-10", followers=4872, reach=9285)]
     # an update keeps the figures the file does not give (clicks) and its id
     assert plan.updates == [
@@ -55,13 +55,17 @@ def test_every_problem_is_reported_and_nothing_is_kept(tmp_path: Path) -> None:
         "facebook,2026-09,1\n"
         "facebook,2026-09,2\n",
     )
-    plan = read_figures_csv(path, NETWORKS, [])
-    assert [e.split(":")[0] for e in plan.errors] == [
+    with pytest.raises(ImportRejected) as caught:
+        read_figures_csv(path, NETWORKS, [])
+    errors = [str(p) for p in caught.value.problems]
+    assert [e.split(":")[0] for e in errors] == [
         "line 2", "line 3", "line 4", "line 5", "line 7"
     ]  # fmt: skip
-    assert "unknown network 'myspace'" in plan.errors[0]
+    assert "“myspace” is not a known network (known: facebook, instagram)" in errors[0]
     bad = write(tmp_path, "network,likes\nfacebook,3\n")
-    (error,) = read_figures_csv(bad, NETWORKS, []).errors
+    with pytest.raises(ImportRejected) as caught:
+        read_figures_csv(bad, NETWORKS, [])
+    (error,) = [str(p) for p in caught.value.problems]
     assert "likes" in error and "month" in error
 
 

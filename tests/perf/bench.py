@@ -628,7 +628,7 @@ def child_import(_t0: float, args: list[str]) -> None:
 
     csv_path, db = Path(args[0]), Path(args[1])
     settings = Settings(timezone="Europe/Paris", language="en")
-    options = ImportOptions(tz=settings.zone, deadline_policy=settings, keywords=("nova",))
+    options = ImportOptions(tz=settings.zone, deadline_policy=settings.deadline_policy, keywords=("nova",))
     rss_before = _rss_mb()
     # a dry run first: the importer's own memory (streaming: it must not grow with the file)
     import_queue(csv_path, options)

@@ -93,6 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.field.notes": ("Notes", "Notes"),
     "calendar.field.id": ("Id", "Id"),
     "calendar.field.required": ("required", "obligatoire"),
+    "calendar.field.date_range": (
+        "{value!r}: date out of range (1970 to 2199)",
+        "{value!r} : date hors limites (1970 à 2199)",
+    ),
     "calendar.field.bad_date": (
         "{value!r} is not a date (YYYY-MM-DD)",
         "{value!r} n'est pas une date (AAAA-MM-JJ)",
@@ -140,29 +144,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ import / export
     "calendar.csv.missing_columns": (
-        "{path}: missing column(s) {columns}",
-        "{path} : colonne(s) manquante(s) {columns}",
+        "missing column(s) {columns}",
+        "colonne(s) manquante(s) {columns}",
     ),
     "calendar.csv.row_error": (
-        "line {line}: {field}: {reason}",
-        "ligne {line} : {field} : {reason}",
-    ),
-    "calendar.csv.rejected": (
-        "{path}: {count} bad row(s); nothing imported",
-        "{path} : {count} ligne(s) incorrecte(s) ; rien n'a été importé",
+        "{field}: {reason}",
+        "{field} : {reason}",
     ),
     "calendar.csv.dry_run": (
         "{path}: {count} post(s) would be imported ({new} new, {updated} updated); nothing written",
         "{path} : {count} publication(s) seraient importées ({new} nouvelles, {updated} mises à "
         "jour) ; rien n'a été écrit",
     ),
-    "calendar.csv.imported": (
+    "calendar.csv.done": (
         "{path}: {count} post(s) imported ({new} new, {updated} updated)",
         "{path} : {count} publication(s) importée(s) ({new} nouvelles, {updated} mises à jour)",
-    ),
-    "calendar.csv.not_utf8": (
-        "{path}: not UTF-8 text",
-        "{path} : ce n'est pas du texte UTF-8",
     ),
     "calendar.csv.exported": (
         "{count} posts written to {path}",

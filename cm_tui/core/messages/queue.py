@@ -154,18 +154,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dry run: {added} item(s) would be imported from {path} ({skipped} already there)",
         "Essai : {added} élément(s) seraient importés depuis {path} ({skipped} déjà présents)",
     ),
-    "queue.import.rejected": (
-        "{path}: rejected, nothing imported ({count} problem(s))",
-        "{path} : refusé, rien n'est importé ({count} problème(s))",
-    ),
-    "queue.import.line": ("line {line}: {reason}", "ligne {line} : {reason}"),
-    "queue.import.more": ("… and {count} more", "… et {count} de plus"),
-    "queue.import.err.encoding": (
-        "not UTF-8, UTF-16 or Windows-1252 text (byte {offset})",
-        "ni UTF-8, ni UTF-16, ni Windows-1252 (octet {offset})",
-    ),
-    "queue.import.err.nul": ("contains a NUL byte", "contient un octet NUL"),
-    "queue.import.err.empty": ("the file is empty", "le fichier est vide"),
     "queue.import.err.no_header": (
         "no recognised column for {field} (columns: {columns})",
         "aucune colonne reconnue pour {field} (colonnes : {columns})",
@@ -196,29 +184,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the CSV column holding FIELD (repeatable; overrides [import.columns] in the settings)",
         "la colonne CSV qui contient CHAMP (répétable ; remplace [import.columns] des réglages)",
     ),
-    "queue.import.err.ragged": (
-        "{found} field(s) where the header has {expected}",
-        "{found} champ(s) alors que l'en-tête en a {expected}",
-    ),
-    "queue.import.err.quote": (
-        "unterminated quoted field (opened on this line)",
-        "champ entre guillemets non refermé (ouvert sur cette ligne)",
-    ),
-    "queue.import.err.huge": (
-        "a field is longer than {limit} characters",
-        "un champ dépasse {limit} caractères",
-    ),
-    "queue.import.err.csv": ("unreadable CSV: {reason}", "CSV illisible : {reason}"),
-    "queue.import.err.json": ("invalid JSON: {reason}", "JSON invalide : {reason}"),
     "queue.import.err.missing": ("{field} is missing", "{field} manque"),
     "queue.import.err.date": ("“{value}” is not a date and time", "« {value} » n'est pas une date"),
     "queue.import.err.kind": (
         "“{value}” is not a kind (comment, message, mention, review)",
         "« {value} » n'est pas un type (comment, message, mention, review)",
-    ),
-    "queue.import.err.network": (
-        "“{value}” is not a known network",
-        "« {value} » : réseau inconnu",
     ),
     "queue.import.err.bool": ("“{value}” is not yes/no", "« {value} » n'est pas oui/non"),
     "queue.import.err.object": ("not a JSON object", "pas un objet JSON"),

@@ -178,39 +178,22 @@ MESSAGES = {
         "{value!r} is not a month; use YYYY-MM, e.g. 2026-10",
         "{value!r} n'est pas un mois ; utilisez AAAA-MM, par ex. 2026-10",
     ),
-    "stats.import.encoding": (
-        "{path}: cannot read the file's text ({reason})",
-        "{path} : texte du fichier illisible ({reason})",
-    ),
-    "stats.import.empty": ("{path}: the file is empty", "{path} : le fichier est vide"),
     "stats.import.header": (
-        "{path}: bad header (unknown columns: {unknown}; missing: {missing}); columns: {known}",
-        "{path} : en-tête incorrect (colonnes inconnues : {unknown} ; manquantes : {missing}) ; "
+        "bad header (unknown columns: {unknown}; missing: {missing}); columns: {known}",
+        "en-tête incorrect (colonnes inconnues : {unknown} ; manquantes : {missing}) ; "
         "colonnes : {known}",
     ),
-    "stats.import.cells": (
-        "line {line}: {count} cells, {expected} expected",
-        "ligne {line} : {count} cellules, {expected} attendues",
-    ),
-    "stats.import.network": (
-        "line {line}: unknown network {value!r} (known: {known})",
-        "ligne {line} : réseau inconnu {value!r} (connus : {known})",
-    ),
     "stats.import.month": (
-        "line {line}: {value!r} is not a month (YYYY-MM)",
-        "ligne {line} : {value!r} n'est pas un mois (AAAA-MM)",
+        "“{value}” is not a month (YYYY-MM)",
+        "« {value} » n'est pas un mois (AAAA-MM)",
     ),
     "stats.import.number": (
-        "line {line}: {column} = {value!r} is not a whole number of 0 or more",
-        "ligne {line} : {column} = {value!r} n'est pas un nombre entier positif ou nul",
+        "{column} = “{value}” is not a whole number of 0 or more",
+        "{column} = « {value} » n'est pas un nombre entier positif ou nul",
     ),
     "stats.import.twice": (
-        "line {line}: {network} {month} already given on line {first}",
-        "ligne {line} : {network} {month} déjà donné à la ligne {first}",
-    ),
-    "stats.import.rejected": (
-        "{path}: nothing imported ({count} problems)",
-        "{path} : rien d'importé ({count} problèmes)",
+        "{network} {month} already given on line {first}",
+        "{network} {month} déjà donné à la ligne {first}",
     ),
     "stats.import.done": (
         "{path}: {new} months of figures added, {updated} updated",
@@ -310,12 +293,12 @@ MESSAGES = {
     "stats.checks.deleted": ("Daily check deleted.", "Suivi du jour supprimé."),
     # cm-tui import FILE --table competitors
     "stats.import.required": (
-        "line {line}: {column} is empty",
-        "ligne {line} : {column} est vide",
+        "{column} is empty",
+        "{column} est vide",
     ),
     "stats.import.competitor_twice": (
-        "line {line}: {name} ({network}) {month} already given on line {first}",
-        "ligne {line} : {name} ({network}) {month} déjà donné à la ligne {first}",
+        "{name} ({network}) {month} already given on line {first}",
+        "{name} ({network}) {month} déjà donné à la ligne {first}",
     ),
     "stats.import.competitors_done": (
         "{path}: {new} competitors added, {updated} updated",

@@ -1,0 +1,77 @@
+"""A set of 64-bit keys that costs 8 to 16 bytes a key.
+
+The import's duplicate check remembers one key per row of the file and per item already stored.
+A Python ``set`` of 16-byte digests costs about 100 bytes a key (the object, its header and the
+set's slot): 100 MB for a million rows, which made a dry run's memory grow with the file. Here
+the keys live in one ``array('Q')`` with open addressing (linear probing, at most two thirds
+full), so a million keys take 16 MB and a lookup stays O(1).
+
+Keys are hashes (``key_of``: the first 8 bytes of a BLAKE2b digest), so their low bits are
+already uniform and serve as the slot. Two different rows share a key with probability about
+n²/2⁶⁵: 3 in 100 million for a million rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+
+_EMPTY = 0
+_MIN_SLOTS = 1 << 10
+
+
+def key_of(text: str) -> int:
+    """A 64-bit key of ``text`` (never 0, the empty slot)."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") or 1
+
+
+class KeySet:
+    """A growing set of ``key_of`` keys: ``add`` says whether the key is new."""
+
+    __slots__ = ("_count", "_mask", "_slots")
+
+    def __init__(self) -> None:
+        self._slots = array("Q", [_EMPTY]) * _MIN_SLOTS
+        self._mask = _MIN_SLOTS - 1
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, key: int) -> bool:
+        slots, mask = self._slots, self._mask
+        index = key & mask
+        while True:
+            found = slots[index]
+            if found == key:
+                return True
+            if found == _EMPTY:
+                return False
+            index = (index + 1) & mask
+
+    def add(self, key: int) -> bool:
+        """Add ``key``; ``True`` if it was not there yet."""
+        slots, mask = self._slots, self._mask
+        index = key & mask
+        while True:
+            found = slots[index]
+            if found == key:
+                return False
+            if found == _EMPTY:
+                break
+            index = (index + 1) & mask
+        slots[index] = key
+        self._count += 1
+        if self._count * 3 > len(slots) * 2:
+            self._grow()
+        return True
+
+    def _grow(self) -> None:
+        old = self._slots
+        self._slots = array("Q", [_EMPTY]) * (len(old) * 2)
+        self._mask = len(self._slots) - 1
+        self._count = 0
+        for key in old:
+            if key != _EMPTY:
+                self.add(key)
