@@ -1,99 +1,221 @@
 """The inbox folder: files dropped there are imported into the queue by the running app.
 
-``process_inbox(folder, importer)`` handles every regular file at the top of ``folder`` (hidden
-files and files still being written are left for the next pass): a file that imports goes to
-``processed/``, a rejected one to ``failed/`` beside a ``<name>.reason.txt`` with the report.
+``InboxWatch`` remembers what each file looked like at the last look, so the app can tell a
+file that is complete from one still being written (docs/architecture.md, "Imports"):
+
+* names writers use while writing are never read: hidden names (``.*``: rsync, editors),
+  ``*.part``, ``*.tmp``, ``*.crdownload``, ``*.download``; so is any name without an import
+  suffix (``SUFFIXES``). Writers should write elsewhere (or under such a name), then rename the
+  file into the inbox;
+* a file is read once its size and modification time have not changed for ``settle_seconds``:
+  by its modification time when that is in the past, else (a time from another machine's
+  clock) by watching it that long on the monotonic clock;
+* if the file changed between the start of its reading and its move, it is not moved: it
+  stays in the inbox and is read again once it settles (rows already imported are skipped
+  then as duplicates);
+* a symlink, FIFO, device or socket is never opened: it goes to ``failed/`` with a reason
+  that quotes nothing of a target; a file above ``max_bytes`` too, with a reason that says to
+  use ``cm-tui import``.
+
+A file that imports goes to ``processed/``; a rejected one to ``failed/`` beside a
+``<name>.reason.txt`` (private, and shown safely in a terminal: ``textsafe.for_terminal``).
 Moves never overwrite: a name already taken gets a numeric suffix. The importer is the same
-all-or-nothing ``import_queue`` as ``cm-tui import``.
+all-or-nothing pipeline as ``cm-tui import``.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from cm_tui.core.i18n import t
+from cm_tui.core.textsafe import for_terminal
 from cm_tui.core.value import Value, frozen
-from cm_tui.io.queue_import import ImportRejected, ImportResult
+from cm_tui.io.queue_import import ImportResult
+from cm_tui.io.tabular import Bad, ImportRejected, check_source
+from cm_tui.store.atomic import make_private_dir, write_atomic
 
 PROCESSED = "processed"
 FAILED = "failed"
-#: a file modified less than this many seconds ago may still be being written: next pass
-SETTLE_SECONDS = 2.0
+#: default of ``[import] inbox_settle_seconds``
+SETTLE_SECONDS = 5.0
+#: default of ``[import] inbox_max_mb``
+MAX_MB = 50
 SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson")
+#: names of files still being written (downloads, copies): never read
+WRITING_SUFFIXES = (".part", ".tmp", ".crdownload", ".download")
+
+#: what a file looked like: (size, mtime in ns, inode, file type)
+Signature = tuple[int, int, int, int]
 
 
 @frozen(slots=False)
 class InboxOutcome(Value):
+    """What became of one file: imported (``result``), refused (``report``), or left in the
+    inbox because it changed while it was read (``changed``)."""
+
     name: str
     result: ImportResult | None
     report: str = ""
+    changed: bool = False
 
     @property
     def ok(self) -> bool:
         return self.result is not None
 
 
-def pending_files(folder: Path, now: float | None = None) -> list[Path]:
-    """Files ready to import, oldest first."""
-    if not folder.is_dir():
-        return []
-    now = time.time() if now is None else now
-    out = []
-    for entry in os.scandir(folder):
-        if entry.name.startswith(".") or not entry.is_file():
-            continue
-        if not entry.name.lower().endswith(SUFFIXES):
-            continue
-        stat = entry.stat()
-        if now - stat.st_mtime < SETTLE_SECONDS:
-            continue
-        out.append((stat.st_mtime, Path(entry.path)))
-    return [path for _mtime, path in sorted(out)]
+def signature_of(info: os.stat_result) -> Signature:
+    return (info.st_size, info.st_mtime_ns, info.st_ino, stat.S_IFMT(info.st_mode))
 
 
-def process_inbox(
-    folder: Path,
-    importer: Callable[[Path], ImportResult],
-    now: float | None = None,
-    report: Callable[[InboxOutcome], None] | None = None,
-) -> list[InboxOutcome]:
-    """Import every pending file of ``folder`` with ``importer`` and move it aside.
+@dataclass
+class InboxWatch:
+    """The inbox ``folder`` and what its files looked like when last seen (see module doc).
 
-    ``report(outcome)`` runs after each file (the app tells the user file by file). An
-    exception other than ``ImportRejected`` or ``OSError`` from ``importer`` (the app closing)
-    stops the pass and leaves the file where it is, for the next one.
-    """
-    outcomes = []
-    for path in pending_files(folder, now):
+    ``wall`` and ``monotonic`` are the clocks (injected by tests); one ``InboxWatch`` lives as
+    long as the app."""
+
+    folder: Path
+    settle_seconds: float = SETTLE_SECONDS
+    max_bytes: int = MAX_MB * 1_000_000
+    wall: Callable[[], float] = time.time
+    monotonic: Callable[[], float] = time.monotonic
+    #: name -> (signature, monotonic time it was first seen with it)
+    _seen: dict[str, tuple[Signature, float]] = field(default_factory=dict)
+
+    def ready(self) -> list[Path]:
+        """The files to handle now, oldest first."""
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return []
+        now_wall, now_mono = self.wall(), self.monotonic()
+        found: list[tuple[int, Path]] = []
+        names = set()
+        for entry in entries:
+            name = entry.name
+            if not is_candidate(name):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            names.add(name)
+            if self._settled(name, info, now_wall, now_mono):
+                found.append((info.st_mtime_ns, Path(entry.path)))
+        for gone in set(self._seen) - names:
+            del self._seen[gone]
+        return [path for _mtime, path in sorted(found)]
+
+    def _settled(self, name: str, info: os.stat_result, now_wall: float, now_mono: float) -> bool:
+        sig = signature_of(info)
+        previous = self._seen.get(name)
+        if previous is None or previous[0] != sig:
+            self._seen[name] = previous = (sig, now_mono)
+        if not stat.S_ISREG(info.st_mode):
+            return True  # never opened: refused at once
+        age = now_wall - info.st_mtime
+        if age >= self.settle_seconds:
+            return True
+        return now_mono - previous[1] >= self.settle_seconds
+
+    def forget(self, name: str) -> None:
+        """Watch ``name`` afresh (it changed while it was read)."""
+        self._seen.pop(name, None)
+
+    def process(
+        self,
+        importer: Callable[[Path], ImportResult],
+        report: Callable[[InboxOutcome], None] | None = None,
+        passthrough: tuple[type[BaseException], ...] = (),
+    ) -> list[InboxOutcome]:
+        """Import every ready file with ``importer`` and move it aside (module doc).
+
+        ``report(outcome)`` runs after each file. An exception in ``passthrough`` (the app
+        closing) stops the pass and leaves the file where it is, for the next one; any other
+        failure is that file's, which goes to ``failed/``: one file never stops the inbox.
+        """
+        outcomes = []
+        for path in self.ready():
+            outcome = self._process_one(path, importer, passthrough)
+            if outcome is None:
+                continue
+            outcomes.append(outcome)
+            if report is not None:
+                report(outcome)
+        return outcomes
+
+    def _process_one(
+        self,
+        path: Path,
+        importer: Callable[[Path], ImportResult],
+        passthrough: tuple[type[BaseException], ...],
+    ) -> InboxOutcome | None:
+        """What became of ``path``; ``None`` if it vanished before it was read."""
+        name = path.name
+        if _signature_or_none(path) is None:
+            return None
+        try:
+            before = signature_of(check_source(path, self.max_bytes))
+        except Bad as bad:
+            return self._refuse(path, t("imports.rejected_one", name=name, reason=str(bad)))
+        result: ImportResult | None = None
         try:
             result = importer(path)
+        except passthrough:
+            raise
         except ImportRejected as rejected:
-            target = _move(path, folder / FAILED)
-            target.with_name(target.name + ".reason.txt").write_text(
-                rejected.report() + "\n", encoding="utf-8"
-            )
-            outcome = InboxOutcome(path.name, None, rejected.report())
+            reason = rejected.report()
         except OSError as exc:
-            target = _move(path, folder / FAILED)
-            reason = exc.strerror or str(exc)
-            target.with_name(target.name + ".reason.txt").write_text(reason + "\n", "utf-8")
-            outcome = InboxOutcome(path.name, None, reason)
-        else:
-            _move(path, folder / PROCESSED)
-            outcome = InboxOutcome(path.name, result)
-        outcomes.append(outcome)
-        if report is not None:
-            report(outcome)
-    return outcomes
+            reason = t("imports.rejected_one", name=name, reason=exc.strerror or str(exc))
+        except Exception as exc:  # a bug, not the file's fault: still, one file never stops us
+            cause = t("imports.err.internal", kind=type(exc).__name__, reason=str(exc)[:200])
+            reason = t("imports.rejected_one", name=name, reason=cause)
+        self.forget(name)
+        if _signature_or_none(path) != before:
+            return InboxOutcome(name, None, t("imports.changed", name=name), changed=True)
+        if result is None:
+            return self._refuse(path, reason)
+        _move(path, self.folder / PROCESSED)
+        return InboxOutcome(name, result)
+
+    def _refuse(self, path: Path, reason: str) -> InboxOutcome:
+        """Move ``path`` to ``failed/`` beside its reason file."""
+        self.forget(path.name)
+        target = _move(path, self.folder / FAILED)
+        reason_file = target.with_name(target.name + ".reason.txt")
+        write_atomic(reason_file, (for_terminal(reason) + "\n").encode("utf-8"))
+        return InboxOutcome(path.name, None, reason)
+
+
+def is_candidate(name: str) -> bool:
+    """A name the inbox reads (module doc): an import suffix, and no writer's name."""
+    lower = name.lower()
+    return (
+        not name.startswith(".")
+        and lower.endswith(SUFFIXES)
+        and not lower.endswith(WRITING_SUFFIXES)
+    )
+
+
+def _signature_or_none(path: Path) -> Signature | None:
+    try:
+        return signature_of(path.lstat())
+    except OSError:
+        return None
 
 
 def _move(path: Path, folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
     target = folder / path.name
     n = 1
-    while target.exists():
+    while target.exists() or target.is_symlink():
         target = folder / f"{path.stem}.{n}{path.suffix}"
         n += 1
     os.replace(path, target)

@@ -66,7 +66,7 @@ from cm_tui.io.queue_import import (
 )
 
 if TYPE_CHECKING:
-    from cm_tui.io.queue_inbox import InboxOutcome
+    from cm_tui.io.queue_inbox import InboxOutcome, InboxWatch
     from cm_tui.ui.app import CmTuiApp
     from cm_tui.ui.context import UiContext
     from cm_tui.ui.panes.base import Pane
@@ -130,28 +130,29 @@ class QueueImportFlow:
 
     def start_file(self, path: Path) -> Worker[None] | None:
         """Import ``path`` in a thread worker; the worker, or ``None`` if it did not start (no
-        such file, or an import is already running: both said in a notification)."""
+        such file, not a regular file, or an import is already running: each said in a
+        notification)."""
+        from cm_tui.io.tabular import Bad, check_source
+
         path = path.expanduser()
-        if not path.is_file():
-            self.owner.notify(
-                t("queue.import.missing", path=str(path)), severity="error", markup=False
-            )
+        try:
+            check_source(path)
+        except Bad as bad:
+            message = t("cli.error.import_source", path=str(path), reason=str(bad))
+            self.owner.notify(message, severity="error", markup=False)
             return None
         if self._refuse_if_busy():
             return None
         return self._run(partial(self._file_thread, path), f"import {path.name}")
 
-    def start_inbox(self) -> Worker[None] | None:
-        """Import the files waiting in the inbox folder (``cm-tui where``) in a thread worker,
-        moving each to ``processed/`` or ``failed/``; ``None`` if there is nothing to do or an
-        import is running (the next poll tries again)."""
-        from cm_tui.io.locations import inbox_path
-        from cm_tui.io.queue_inbox import pending_files
-
-        folder = inbox_path(self._ctx.settings.inbox)
-        if self.busy or not pending_files(folder):
+    def start_inbox(self, watch: InboxWatch) -> Worker[None] | None:
+        """Import the files of the inbox folder (``cm-tui where``) that are ready
+        (``io.queue_inbox``) in a thread worker, moving each to ``processed/`` or ``failed/``;
+        ``None`` if there is nothing to do or an import is running (the next poll tries
+        again)."""
+        if self.busy or not watch.ready():
             return None
-        return self._run(partial(self._inbox_thread, folder), "import inbox")
+        return self._run(partial(self._inbox_thread, watch), "import inbox")
 
     # ------------------------------------------------------------------ worker thread
 
@@ -166,14 +167,18 @@ class QueueImportFlow:
             except OSError as exc:
                 self._call(self._notify, _os_error(exc, path), "error")
                 return
+            except (_Stopped, ImportCancelled):
+                raise
+            except Exception as exc:  # a bug, not the file's: the app goes on all the same
+                cause = t("imports.err.internal", kind=type(exc).__name__, reason=str(exc)[:200])
+                self._call(self._notify, t("imports.rejected_one", name=path.name, reason=cause))
+                return
             if result is not None:
                 self._call(self._notify, _done(result, str(path)))
         except (_Stopped, ImportCancelled):
             return
 
-    def _inbox_thread(self, folder: Path) -> None:
-        from cm_tui.io.queue_inbox import process_inbox
-
+    def _inbox_thread(self, watch: InboxWatch) -> None:
         def importer(path: Path) -> ImportResult:
             self._call(self._notify, t("queue.import.started", path=path.name))
             result = self._import(path)
@@ -184,14 +189,16 @@ class QueueImportFlow:
         def report(outcome: InboxOutcome) -> None:
             if outcome.result is not None:
                 self._call(self._notify, _done(outcome.result, outcome.name))
+            elif outcome.changed:
+                self._call(self._notify, outcome.report, "warning")
             else:
                 self._call(self._notify, t("queue.inbox.failed", name=outcome.name), "error")
 
         try:
-            process_inbox(folder, importer, report=report)
+            watch.process(importer, report, passthrough=(_Stopped, ImportCancelled))
         except OSError as exc:  # a file could not be moved aside (permissions, disk full)
             with contextlib.suppress(_Stopped):
-                self._call(self._notify, _os_error(exc, folder), "error")
+                self._call(self._notify, _os_error(exc, watch.folder), "error")
         except (_Stopped, ImportCancelled):
             return
 
@@ -247,7 +254,7 @@ class QueueImportFlow:
         repo = ctx.repo
         options = ImportOptions(
             tz=ctx.zone,
-            deadline_policy=ctx.settings,
+            deadline_policy=ctx.settings.deadline_policy,
             keywords=tuple(k.term for k in repo.keywords.all()),
             columns=dict(ctx.settings.import_columns),
         )
@@ -286,7 +293,10 @@ class QueueImportFlow:
 
 
 def _done(result: ImportResult, path: str) -> str:
-    return t("queue.import.done", added=result.added, skipped=result.skipped, path=path)
+    done = t("queue.import.done", added=result.added, skipped=result.skipped, path=path)
+    if result.reused_ids:
+        done += "\n" + t("imports.reused", count=result.reused_ids)
+    return done
 
 
 def _os_error(exc: OSError, path: Path) -> str:

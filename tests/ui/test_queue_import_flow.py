@@ -239,7 +239,7 @@ async def test_a_chunk_that_cannot_be_saved_takes_the_import_back(
         await settle(pilot)
         assert calls == [1, 1]  # the first chunk landed, the second failed
         assert app.is_running
-        assert any(m.startswith("not saved: ") and "disk full" in m for m in notifications(app))
+        assert any(m.startswith("Not saved: disk full.") for m in notifications(app))
         assert not any(m.startswith("Imported") for m in notifications(app))
         assert authors(app) == ["@alice", "@bob"]
     assert set(stored(qdb, app)) == {"@alice", "@bob"}  # the first chunk was taken back
@@ -328,3 +328,57 @@ async def test_the_inbox_is_imported_in_a_worker(make_app, qdb: Path, tmp_path: 
     reason = (inbox / "failed" / "c.csv.reason.txt").read_text(encoding="utf-8")
     assert "no recognised column" in reason and "[import.columns]" in reason
     assert list(stored(qdb, app)).count("@zed") == 1
+
+
+DEEP = "[" * 3000
+FAR = "network,author,text,date\nx,@far,hello,31/12/9999 23h59\n"
+
+
+async def test_a_file_that_breaks_the_parser_never_stops_the_app(
+    make_app, qdb: Path, tmp_path: Path
+) -> None:
+    """3,000 nested ``[`` and a date in year 9999, dropped in the inbox: both go to failed/
+    with the element or line that is wrong, the good file beside them is imported, and the
+    app goes on (it used to die with a traceback on every start, exit status 0)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _dropped(inbox, "deep.json", DEEP, 90)
+    _dropped(inbox, "far.csv", FAR, 80)
+    _dropped(inbox, "good.csv", GOOD, 70)
+    settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
+    app = make_app(db=qdb, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.check_inbox()
+        await settle(pilot)
+        assert app.is_running and import_workers(app) == []
+        await pilot.press("3")
+        await settle(pilot)
+        assert "@zed" in authors(app)
+    assert sorted(p.name for p in (inbox / "processed").iterdir()) == ["good.csv"]
+    failed = inbox / "failed"
+    assert "element 1: nested too deeply" in (failed / "deep.json.reason.txt").read_text("utf-8")
+    assert "line 2: date out of range" in (failed / "far.csv.reason.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        ("deep.json", DEEP, "element 1: nested too deeply"),
+        ("far.csv", FAR, "line 2: date out of range"),
+    ],
+    ids=["deep-json", "year-9999"],
+)
+async def test_o_on_a_file_that_breaks_the_parser_shows_the_report(
+    make_app, qdb: Path, tmp_path: Path, name: str, text: str, problem: str
+) -> None:
+    path = write(tmp_path, name, text)
+    app = make_app(db=qdb, initial_tab="queue")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press(*str(path), "enter")
+        await settle(pilot)
+        assert app.is_running
+        assert problem in screen_text(app)
