@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 PREF_SEEDED = "seed.version"
 #: The local day the store started tracking tasks: nothing before it can be overdue.
 PREF_TRACKING_SINCE = "tracking.since"
-SEED_VERSION = 1
+#: 2: the Mastodon and Bluesky profiles, added to stores seeded before them
+SEED_VERSION = 2
 
 
 def seed_if_needed(store: Store, since: date | None = None) -> bool:
@@ -24,9 +25,15 @@ def seed_if_needed(store: Store, since: date | None = None) -> bool:
 
     ``since`` (the user's local day) is recorded as the first day tasks are tracked, so the
     first launch does not greet the user with a week of "overdue" chores from before they had
-    the app.
+    the app. A store seeded by an older version gets the network profiles shipped since.
     """
-    if store.repo.prefs.get(PREF_SEEDED) is not None:
+    seeded = store.repo.prefs.get(PREF_SEEDED)
+    if isinstance(seeded, int) and seeded < SEED_VERSION:
+        with store.transaction():
+            added = add_new_networks(store)
+            store.repo.prefs.set(PREF_SEEDED, SEED_VERSION)
+        return added
+    if seeded is not None:
         return False
     with store.transaction():
         seed_catalog(store)
@@ -52,3 +59,16 @@ def seed_catalog(store: Store) -> None:
         repo.networks.add_many(load_networks())
     if repo.tasks.count() == 0:
         repo.tasks.add_many(load_catalog())
+
+
+def add_new_networks(store: Store) -> bool:
+    """Add the shipped network profiles whose key the store does not have (call inside a
+    transaction); ``True`` if any was added. Stored profiles are left as they are."""
+    from cm_tui.io.shipped import load_networks
+
+    repo = store.repo
+    have = {profile.key for profile in repo.networks.all()}
+    new = [profile for profile in load_networks() if profile.key not in have]
+    if new:
+        repo.networks.add_many(new)
+    return bool(new)
