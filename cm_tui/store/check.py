@@ -7,24 +7,21 @@ record class's ``from_dict``, every archive file, every backup.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from cm_tui.core.i18n import t
-from cm_tui.core.models import QueueItem
 from cm_tui.store import backups, load
 from cm_tui.store.archive import parse_month
+from cm_tui.store.documents import bad_documents
 from cm_tui.store.errors import StoreError
 from cm_tui.store.journal import JournalCorrupt
+from cm_tui.store.journal import read as read_journal
 from cm_tui.store.lock import holder_if_locked
 from cm_tui.store.paths import StorePaths
-from cm_tui.store.schema import (
-    MODELS,
-    PAST_TABLES,
-    PREFS_TABLE,
-    SCHEMA_VERSION,
-    MigrationFailed,
-)
+from cm_tui.store.schema import PAST_TABLES, SCHEMA_VERSION, MigrationFailed
 from cm_tui.store.schema import MigrationMissing as _MigrationMissing
 
 #: At most this many bad documents are listed (the count is always given).
@@ -41,25 +38,36 @@ class CheckReport:
         self.lines.append(line)
 
 
-def check(path: Path | str) -> CheckReport:
+def check(
+    path: Path | str, also: Iterable[str] = (), *, now: datetime | None = None
+) -> CheckReport:
     """Report on the store at ``path``; ``.ok`` is False if anything would stop it opening or
-    lose data."""
+    lose data. ``also``: problems found outside the store that would stop the app (the
+    settings), listed after the store's; ``now`` orders the backups (``backups.list_backups``)."""
     paths = StorePaths.for_db(path)
     report = CheckReport()
     holder = holder_if_locked(paths.lock)
     if holder is not None:
-        pid, host = holder
+        pid, host = holder.pid, holder.host
         report.lines.append(t("store.check.locked", pid=pid or "?", host=host or "?"))
     _check_store(paths, report)
     _check_archive(paths, report)
-    _check_backups(paths, report)
-    report.lines.append(t("store.check.ok") if report.ok else t("store.check.failed"))
+    _check_backups(paths, report, now)
+    store_ok = report.ok
+    for line in also:
+        report.problem(line)
+    if not store_ok:
+        report.lines.append(t("store.check.failed"))
+    else:
+        report.lines.append(t("store.check.ok") if report.ok else t("store.check.failed_outside"))
     return report
 
 
 def _check_store(paths: StorePaths, report: CheckReport) -> None:
     try:
-        loaded = load.load_reader(paths)
+        loaded = load.load_reader(paths, documents=False)
+        if loaded is not None:
+            loaded.snapshot.load_pending()
     except load.TooNew as exc:
         report.problem(
             t("store.schema_too_new", db=paths.db.name, found=exc.found, known=SCHEMA_VERSION)
@@ -78,7 +86,7 @@ def _check_store(paths: StorePaths, report: CheckReport) -> None:
         report.problem(t("store.reason.migration_missing", version=exc.version))
         return
     if loaded is None:
-        report.lines.append(t("store.check.missing", db=paths.db))
+        _check_orphan_journal(paths, report)
         return
     docs = sum(len(table) for table in loaded.data.values())
     report.lines.append(
@@ -97,31 +105,30 @@ def _check_store(paths: StorePaths, report: CheckReport) -> None:
     if loaded.journal.torn:
         report.lines.append(t("store.check.journal_torn", journal=paths.journal.name))
     bad = 0
-    for name, table in sorted(loaded.data.items()):
-        model = MODELS.get(name)
-        if model is None:
-            continue
-        for key, doc in table.items():
-            try:
-                model.from_dict(doc)
-            except Exception as exc:
-                bad += 1
-                if bad <= MAX_LISTED:
-                    report.problem(
-                        t("store.check.doc_bad", table=name, id=key, detail=_detail(exc))
-                    )
+    for problem in bad_documents(loaded.data):
+        bad += 1
+        if bad <= MAX_LISTED:
+            report.problem(problem.line())
     for name, past in PAST_TABLES.items():
         hot = loaded.data.get(name) or {}
         for key in sorted((loaded.data.get(past) or {}).keys() & hot.keys(), key=int):
             bad += 1
             report.problem(t("store.check.past_twice", table=name, id=key, past=past))
-    prefs = loaded.data.get(PREFS_TABLE) or {}
-    for key, doc in prefs.items():
-        if not isinstance(doc.get("name"), str):
-            bad += 1
-            report.problem(t("store.check.doc_bad", table=PREFS_TABLE, id=key, detail="name"))
     if bad == 0:
         report.lines.append(t("store.check.docs_ok", count=docs))
+
+
+def _check_orphan_journal(paths: StorePaths, report: CheckReport) -> None:
+    """No data file: fine (the first open creates it), unless a journal holds changes that a
+    writer would refuse to open without their snapshot."""
+    report.lines.append(t("store.check.missing", db=paths.db))
+    try:
+        content = read_journal(paths.journal)
+    except JournalCorrupt as exc:
+        report.problem(f"{paths.journal.name}: {exc.reason}")
+        return
+    if content.entries:
+        report.problem(f"{paths.journal.name}: {t('store.reason.journal_orphan')}")
 
 
 def _check_archive(paths: StorePaths, report: CheckReport) -> None:
@@ -134,8 +141,8 @@ def _check_archive(paths: StorePaths, report: CheckReport) -> None:
         month = file.name[len("queue-") : -len(".json")]
         try:
             docs = parse_month(file.read_bytes(), month, file.name)
-            for doc in docs.values():
-                QueueItem.from_dict(doc)
+            for bad in bad_documents({"queue": docs}):
+                raise load.SnapshotError(bad.line())
         except load.SnapshotError as exc:
             report.problem(t("store.check.archive_bad", file=file.name, detail=exc.reason))
             continue
@@ -147,8 +154,8 @@ def _check_archive(paths: StorePaths, report: CheckReport) -> None:
     report.lines.append(t("store.check.archive", months=months, items=items))
 
 
-def _check_backups(paths: StorePaths, report: CheckReport) -> None:
-    found = backups.list_backups(paths.db)
+def _check_backups(paths: StorePaths, report: CheckReport, now: datetime | None) -> None:
+    found = backups.list_backups(paths.db, now=now)
     if not found:
         report.lines.append(t("store.check.no_backups", folder=paths.backups))
         return

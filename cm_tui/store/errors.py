@@ -23,17 +23,69 @@ class StoreError(Exception):
 
 
 class StoreLocked(StoreError):
-    """Another process holds the store's exclusive lock."""
+    """Another process holds the store's exclusive lock; ``holder`` says which command it is
+    (``HOLDERS``: the app, an import…; ``""`` if its lock file does not say)."""
 
-    def __init__(self, db: Path, pid: int | None, host: str) -> None:
-        super().__init__(db, pid, host)
+    def __init__(self, db: Path, pid: int | None, host: str, holder: str = "") -> None:
+        super().__init__(db, pid, host, holder)
         self.db = db
         self.pid = pid
         self.host = host
+        self.holder = holder
+
+    def holder_name(self) -> str:
+        """``the cm-tui app``, ``cm-tui import``… (translated)."""
+        return holder_name(self.holder)
+
+    def busy(self) -> bool:
+        """The holder is a command that ends by itself (an import, a restore, a demo), not
+        an app someone has to close."""
+        return self.holder in HOLDERS and self.holder != "app"
 
     def message(self) -> str:
         pid = "?" if self.pid is None else str(self.pid)
-        return t("store.locked", db=self.db.name, pid=pid, host=self.host or "?")
+        return t(
+            "store.locked",
+            db=self.db.name,
+            holder=self.holder_name(),
+            pid=pid,
+            host=self.host or "?",
+        )
+
+
+#: What a lock holder can be (written in the lock file, ``lock.StoreLock.acquire``).
+HOLDERS = ("app", "import", "restore", "demo")
+
+
+def holder_name(holder: str) -> str:
+    """The translated name of a lock holder; any other value is "another cm-tui"."""
+    return t(f"store.holder.{holder}" if holder in HOLDERS else "store.holder.other")
+
+
+class StoreNotWritable(StoreError):
+    """The store's folder does not let us create files: said at open, before any change is
+    typed (every snapshot, backup and compaction writes a new file there)."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(folder, reason)
+        self.folder = folder
+        self.reason = reason
+
+    def message(self) -> str:
+        return t("store.not_writable", folder=self.folder, reason=self.reason)
+
+
+class StrayJournalLink(StoreError):
+    """The data file and its journal are symlinks into two places: the writer would ignore the
+    linked journal (``paths.stray_journal_link``), so the store is not opened."""
+
+    def __init__(self, link: Path, journal: Path) -> None:
+        super().__init__(link, journal)
+        self.link = link
+        self.journal = journal
+
+    def message(self) -> str:
+        return t("store.stray_journal_link", link=self.link, journal=self.journal)
 
 
 class StoreCorrupt(StoreError):
@@ -73,6 +125,13 @@ class StoreCorrupt(StoreError):
             backups=self.backups,
             restore=self.restore_command,
         )
+
+
+class BackupRefused(StoreCorrupt):
+    """``restore`` was given a backup that does not load: nothing was changed."""
+
+    def message(self) -> str:
+        return t("store.backup_refused", backup=self.path, reason=self.reason)
 
 
 def _holds_backups(folder: Path) -> bool:

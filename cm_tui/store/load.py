@@ -3,8 +3,10 @@
 The snapshot must be one complete JSON object (orjson: no trailing bytes, no NUL, valid UTF-8),
 without duplicate keys, laid out as ``{table: {"<id>": {document}}}`` with a ``_meta`` table
 holding an int ``schema`` version and the snapshot's change number ``seq``; after replaying the
-journal and migrating, each document of a known table must carry the required fields of its record
-class. Nothing here writes: the caller decides what to do with a refused file.
+journal and migrating, each document of a known table must read back as its record
+(``documents``: required fields, the type of each field, the record class itself); one that does
+not refuses the file, naming the table, the document and the field. Nothing here writes: the
+caller decides what to do with a refused file.
 
 A snapshot sealed by the journal (``journal.seals``: the bytes a store wrote) skips the
 per-document checks: it was written from data that passed them. Its big tables are not even
@@ -32,9 +34,10 @@ import orjson
 from cm_tui.core.i18n import t
 from cm_tui.core.value import Value, mutable
 from cm_tui.store import journal as journal_mod
+from cm_tui.store.documents import bad_documents
 from cm_tui.store.journal import DUMP_OPTIONS, JournalContent, JournalCorrupt
 from cm_tui.store.paths import StorePaths
-from cm_tui.store.schema import META_ID, META_TABLE, REQUIRED, SCHEMA_VERSION, Data, migrate
+from cm_tui.store.schema import META_ID, META_TABLE, SCHEMA_VERSION, Data, migrate
 
 
 class SnapshotError(Exception):
@@ -149,18 +152,21 @@ def _explain_bad_table(name: str, table: dict[str, Any]) -> None:
             raise SnapshotError(t("store.reason.bad_doc", table=name, id=key))
 
 
-def check_required(data: Data) -> None:
-    """Each document of a known table carries its record's required fields (a set check)."""
-    for name, table in data.items():
-        required = REQUIRED.get(name)
-        if not required or all(doc.keys() >= required for doc in table.values()):
-            continue
-        for key, doc in table.items():
-            if not doc.keys() >= required:
-                missing = ", ".join(sorted(required.difference(doc)))
-                raise SnapshotError(
-                    t("store.reason.missing_fields", table=name, id=key, fields=missing)
-                )
+def check_documents(data: Data, only: dict[str, set[str]] | None = None) -> None:
+    """Each document of a known table reads back as its record (``documents.bad_documents``,
+    the check ``cm-tui check`` lists with); ``SnapshotError`` names the first one that does not,
+    its table and its field. ``only``: just these ids per table."""
+    for bad in bad_documents(data, only):
+        raise SnapshotError(bad.reason())
+
+
+def touched(entries: list[journal_mod.Entry]) -> dict[str, set[str]]:
+    """The ids each table's documents were set to by ``entries`` (deletions need no check)."""
+    ids: dict[str, set[str]] = {}
+    for entry in entries:
+        for name, docs in entry.changes.items():
+            ids.setdefault(name, set()).update(k for k, doc in docs.items() if doc is not None)
+    return ids
 
 
 def apply_changes(data: Data, changes: journal_mod.Changes) -> None:
@@ -294,9 +300,13 @@ class Loaded(Value):
     migrated: bool
 
 
-def finish(snapshot: Snapshot, content: JournalContent, registry: Any = None) -> Loaded:
-    """Replay ``content`` over ``snapshot``, migrate, check required fields.
+def finish(
+    snapshot: Snapshot, content: JournalContent, registry: Any = None, *, documents: bool = True
+) -> Loaded:
+    """Replay ``content`` over ``snapshot``, migrate, check the documents (``documents``).
 
+    Every document is checked unless the snapshot is sealed (then only those the journal
+    replayed: the rest was checked before it was written), and all of them after a migration.
     Raises ``JournalAhead`` (journal continues a newer snapshot), ``JournalCorrupt``, ``TooNew``,
     ``schema.MigrationMissing`` / ``MigrationFailed`` or ``SnapshotError``.
     """
@@ -309,15 +319,18 @@ def finish(snapshot: Snapshot, content: JournalContent, registry: Any = None) ->
             raise JournalAhead(exc.reason) from None
         raise
     migrated = snapshot.schema < SCHEMA_VERSION
-    if todo or migrated:  # replay, migrations and the field checks read every table
+    if todo or migrated:  # replay and migrations read every table
         snapshot.load_pending()
     data = snapshot.data
     for entry in todo:
         apply_changes(data, entry.changes)
     if migrated:
         data = migrate(data, snapshot.schema, registry)
-    if migrated or todo or not snapshot.trusted:
-        check_required(data)
+    if documents and (migrated or not snapshot.trusted):
+        snapshot.load_pending()
+        check_documents(data)
+    elif documents and todo:
+        check_documents(data, touched(todo))
     seq = todo[-1].seq if todo else snapshot.seq
     return Loaded(data, seq, snapshot, content, len(todo), migrated)
 
@@ -338,22 +351,24 @@ def read_file(path: Path) -> bytes | None:
         return None
 
 
-def load_reader(paths: StorePaths, attempts: int = 5) -> Loaded | None:
+def load_reader(paths: StorePaths, attempts: int = 5, *, documents: bool = True) -> Loaded | None:
     """Load a store without locking it and without writing anything (``None`` if missing).
 
-    A writer may compact between our read of the snapshot and our read of the journal: the
-    journal then continues a newer snapshot (``JournalAhead``) and we read both again. A torn
-    last journal line (an append in progress) is ignored.
+    A snapshot sealed by the journal is trusted as at a writer's open: its big tables may be
+    left in ``snapshot.pending``. A writer may compact between our read of the snapshot and our
+    read of the journal: the journal then continues a newer snapshot (``JournalAhead``) and we
+    read both again. A torn last journal line (an append in progress) is ignored.
     """
     for attempt in range(attempts):
         raw = read_file(paths.db)
         if raw is None:
             return None
-        snapshot = parse_snapshot(raw, paths.db.name)
+        sealed = journal_mod.seals(read_head(paths.journal), raw)
+        snapshot = parse_snapshot(raw, paths.db.name, trusted=sealed)
         if snapshot.schema > SCHEMA_VERSION:
             raise TooNew(snapshot.schema)
         try:
-            return finish(snapshot, journal_mod.read(paths.journal))
+            return finish(snapshot, journal_mod.read(paths.journal), documents=documents)
         except JournalAhead:
             time.sleep(0.005 * (attempt + 1))
     raise SnapshotError(t("store.reason.changing"))

@@ -2,8 +2,9 @@
 
 ``fcntl.flock(LOCK_EX | LOCK_NB)`` on ``store.lock``, held for the life of the Store. The kernel
 drops it when the process dies, however it dies, so a lock left by a killed process never blocks.
-The holder writes ``{"pid": …, "host": …}`` into the file so that a second instance can say who
-holds it. The file is opened without truncation: opening it must not erase the holder's pid.
+The holder writes ``{"pid": …, "host": …, "what": …}`` into the file so that a second instance can
+say who holds it: which process, and which command (``errors.HOLDERS``: the app, an import…). The
+file is opened without truncation: opening it must not erase the holder's pid.
 """
 
 from __future__ import annotations
@@ -13,23 +14,38 @@ import fcntl
 import os
 import socket
 from pathlib import Path
+from typing import NamedTuple
 
 import orjson
 
-from cm_tui.store.errors import StoreLocked
+from cm_tui.store.errors import HOLDERS, StoreLocked
 
 
-def read_holder(lock_path: Path) -> tuple[int | None, str]:
-    """(pid, host) written by the current or last holder; (None, "") if unknown."""
+class Holder(NamedTuple):
+    """Who holds (or last held) a lock: ``pid`` (``None`` if unknown), ``host``, and ``what``
+    (one of ``errors.HOLDERS``, ``""`` if unknown)."""
+
+    pid: int | None
+    host: str
+    what: str = ""
+
+
+def read_holder(lock_path: Path) -> Holder:
+    """The holder written by the current or last holder; ``Holder(None, "")`` if unknown."""
     try:
         info = orjson.loads(lock_path.read_bytes())
     except (OSError, orjson.JSONDecodeError):
-        return None, ""
+        return Holder(None, "")
     if not isinstance(info, dict):
-        return None, ""
+        return Holder(None, "")
     pid = info.get("pid")
     host = info.get("host")
-    return (pid if isinstance(pid, int) else None), (host if isinstance(host, str) else "")
+    what = info.get("what")
+    return Holder(
+        pid if isinstance(pid, int) and not isinstance(pid, bool) else None,
+        host if isinstance(host, str) else "",
+        what if what in HOLDERS else "",
+    )
 
 
 class StoreLock:
@@ -40,20 +56,22 @@ class StoreLock:
         self._fd: int | None = fd
 
     @classmethod
-    def acquire(cls, lock_path: Path, db: Path) -> StoreLock:
-        """Take the lock or raise ``StoreLocked`` naming the holder (pid and host)."""
+    def acquire(cls, lock_path: Path, db: Path, what: str = "app") -> StoreLock:
+        """Take the lock for ``what`` (``errors.HOLDERS``) or raise ``StoreLocked`` naming the
+        holder (its command, pid and host)."""
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            pid, host = read_holder(lock_path)
-            raise StoreLocked(db, pid, host) from None
+            holder = read_holder(lock_path)
+            raise StoreLocked(db, holder.pid, holder.host, holder.what) from None
         except BaseException:
             os.close(fd)
             raise
         try:
-            info = orjson.dumps({"pid": os.getpid(), "host": socket.gethostname()}) + b"\n"
+            mine = {"pid": os.getpid(), "host": socket.gethostname(), "what": what}
+            info = orjson.dumps(mine) + b"\n"
             os.ftruncate(fd, 0)
             os.pwrite(fd, info, 0)
         except OSError:
@@ -76,7 +94,7 @@ class StoreLock:
             os.close(fd)
 
 
-def holder_if_locked(lock_path: Path) -> tuple[int | None, str] | None:
+def holder_if_locked(lock_path: Path) -> Holder | None:
     """Who holds the lock right now, or ``None`` if nobody does (probes without keeping it)."""
     try:
         fd = os.open(lock_path, os.O_RDONLY)

@@ -25,7 +25,15 @@ class StorePaths(Value):
 
     @classmethod
     def for_db(cls, path: Path | str) -> StorePaths:
-        db = Path(path).expanduser().absolute()
+        """The files of the store at ``path``, a symlink followed to the real file.
+
+        Every file is written beside the real data file, under its name: a snapshot replaces
+        the real file (not the link, which would leave its target stale), and the journal, lock,
+        backups and archive are those of the real file, whichever path opened it (a lock next
+        to the link would let a second writer in through the other path). A store whose data
+        file and journal are both links must link them into one folder, under matching names.
+        """
+        db = _follow(Path(path).expanduser().absolute())
         stem = db.with_suffix("") if db.suffix else db
         return cls(
             db=db,
@@ -42,3 +50,29 @@ class StorePaths(Value):
     @property
     def archive_index(self) -> Path:
         return self.archive / "index.json"
+
+
+def _follow(db: Path) -> Path:
+    """``db`` with its symlinks resolved (also a link whose target does not exist yet: the store
+    is created there); ``db`` as given if it is no link or the links loop (opening it then
+    fails with the system's own message)."""
+    if not db.is_symlink():
+        return db
+    try:
+        return db.resolve()
+    except (OSError, RuntimeError):
+        return db
+
+
+def stray_journal_link(path: Path | str) -> Path | None:
+    """The journal beside ``path`` when ``path`` is a symlink and that journal is a symlink too,
+    to another file than the journal beside the real data file (``StorePaths.for_db``): its
+    changes would be ignored, so the store is refused rather than opened without them."""
+    given = Path(path).expanduser().absolute()
+    if not given.is_symlink():
+        return None
+    stem = given.with_suffix("") if given.suffix else given
+    link = stem.with_name(stem.name + ".journal")
+    if link.is_symlink() and _follow(link) != StorePaths.for_db(given).journal:
+        return link
+    return None

@@ -13,6 +13,7 @@ write, nothing moved; the journal is replayed in memory (see ``load.load_reader`
 
 from __future__ import annotations
 
+import os
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,14 +32,21 @@ from cm_tui.store.atomic import (
     make_private_dir,
     move_aside,
     remove_stale_tmp,
+    tmp_path,
     utc_stamp,
     write_atomic,
 )
-from cm_tui.store.errors import SchemaTooNew, StoreCorrupt, StoreWriteError
+from cm_tui.store.errors import (
+    SchemaTooNew,
+    StoreCorrupt,
+    StoreNotWritable,
+    StoreWriteError,
+    StrayJournalLink,
+)
 from cm_tui.store.journal import JournalContent, JournalCorrupt, JournalWriter
 from cm_tui.store.journal import read as read_journal
 from cm_tui.store.lock import StoreLock
-from cm_tui.store.paths import StorePaths
+from cm_tui.store.paths import StorePaths, stray_journal_link
 from cm_tui.store.repository import Repository
 from cm_tui.store.schema import (
     MODELS,
@@ -90,17 +98,24 @@ class Store:
         clock: Clock | None = None,
         compact_entries: int = 2000,
         compact_bytes: int = 8 << 20,
+        holder: str = "app",
     ) -> Store:
         """Open the store whose data file is ``path`` (created, empty, if missing).
 
         ``readonly``: no lock, nothing written (a missing file gives an empty in-memory store).
-        Raises ``StoreLocked``, ``StoreCorrupt``, ``SchemaTooNew`` or ``StoreWriteError``.
+        ``holder``: what a second writer is told holds the lock (``errors.HOLDERS``).
+        A ``path`` that is a symlink is followed (``StorePaths.for_db``). Raises ``StoreLocked``,
+        ``StoreCorrupt``, ``SchemaTooNew``, ``StoreNotWritable`` (no file can be created in the
+        store's folder), ``StrayJournalLink`` or ``StoreWriteError``.
         """
         paths = StorePaths.for_db(path)
         if readonly:
             return cls._open_reader(paths)
-        make_private_dir(paths.folder)
-        lock = StoreLock.acquire(paths.lock, paths.db)
+        stray = stray_journal_link(path)
+        if stray is not None:
+            raise StrayJournalLink(stray, paths.journal)
+        _check_folder_writable(paths)
+        lock = StoreLock.acquire(paths.lock, paths.db, holder)
         try:
             now = clock.now() if clock is not None else datetime.now(UTC)
             store, snapshot = cls._open_writer(paths, lock, now, compact_entries, compact_bytes)
@@ -127,7 +142,8 @@ class Store:
         if loaded is None:
             storage = DurableStorage(paths, {}, 0, None)
             return cls(paths, storage, None, is_new=True)
-        storage = DurableStorage(paths, loaded.data, loaded.seq, None)
+        pending = loaded.snapshot.pending
+        storage = DurableStorage(paths, loaded.data, loaded.seq, None, pending=pending)
         return cls(paths, storage, None, is_new=False)
 
     @classmethod
@@ -205,7 +221,7 @@ class Store:
         A failure does not stop the app: it is listed in ``warnings`` for the UI to show.
         """
         try:
-            backups.take_daily_backup(self.paths, backups.today(now), snapshot, keep)
+            backups.take_daily_backup(self.paths, now, snapshot, keep)
         except OSError as exc:
             self.warnings.append(f"backup: {exc}")
 
@@ -240,9 +256,7 @@ class Store:
             try:
                 self.compact()
                 snapshot = self.paths.db.read_bytes()
-                backups.take_daily_backup(
-                    self.paths, backups.today(now), snapshot, self.backups_keep
-                )
+                backups.take_daily_backup(self.paths, now, snapshot, self.backups_keep)
             except (OSError, StoreWriteError) as exc:
                 problems.append(f"backup: {exc}")
         problems += self.put_away_old(now, archive_after_days)
@@ -304,6 +318,25 @@ def _storage(
         compact_bytes=compact_bytes,
         pending=pending,
     )
+
+
+def _check_folder_writable(paths: StorePaths) -> None:
+    """Create the store's folder if needed (``make_private_dir``) and prove that a file can be
+    created in it, or raise ``StoreNotWritable``: a folder without write permission (or on a
+    read-only file system) would otherwise let the store open, then fail the first snapshot,
+    backup or compaction, long after start.
+
+    It tries instead of asking ``os.access``, which says yes to root whatever the mode. The
+    probe is named like our temp files (``atomic.tmp_path``): a crash before it is removed
+    leaves nothing that the next writer's clean-up does not remove.
+    """
+    try:
+        make_private_dir(paths.folder)
+        probe = tmp_path(paths.db)
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600))
+        os.unlink(probe)
+    except OSError as exc:
+        raise StoreNotWritable(paths.folder, exc.strerror or str(exc)) from None
 
 
 def _read_journal_or_move(paths: StorePaths, stamp: str) -> JournalContent:

@@ -47,7 +47,7 @@ def test_a_second_instance_is_refused_and_the_first_is_untouched(tmp_path: Path)
         assert result.returncode == 3, result.stderr
         line = result.stdout.strip()
         assert line == (
-            f"store.json is open in another cm-tui (pid {os.getpid()} on "
+            f"store.json is open in the cm-tui app (pid {os.getpid()} on "
             f"{socket.gethostname()}); close it first, or use a read-only command."
         )
         assert (db.read_bytes(), store.paths.journal.read_bytes()) == before

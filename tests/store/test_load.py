@@ -160,17 +160,17 @@ def test_a_snapshot_in_the_older_one_line_layout_still_opens() -> None:
         assert (snapshot.data, snapshot.seq, snapshot.pending) == (data, 3, {})
 
 
-def _count_required_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def _count_document_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     from cm_tui.store import load
 
     calls: list[int] = []
-    check = load.check_required
+    check = load.check_documents
 
-    def counting(data: dict) -> None:
+    def counting(data: dict, only: dict | None = None) -> None:
         calls.append(1)
-        check(data)
+        check(data, only)
 
-    monkeypatch.setattr(load, "check_required", counting)
+    monkeypatch.setattr(load, "check_documents", counting)
     return calls
 
 
@@ -179,7 +179,7 @@ def test_a_snapshot_sealed_by_the_journal_skips_the_document_checks(
 ) -> None:
     with Store.open(db) as store:
         store.repo.posts.add(post(1))
-    calls = _count_required_checks(monkeypatch)
+    calls = _count_document_checks(monkeypatch)
     with Store.open(db) as store:
         assert [p.title for p in store.repo.posts.all()] == [post(1).title]
     assert calls == []  # the bytes are the ones the store wrote: already checked

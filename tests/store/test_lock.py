@@ -24,15 +24,15 @@ def test_a_second_writer_is_refused_naming_the_holder(store: Store, db: Path) ->
     assert error.pid == os.getpid()
     assert error.host == socket.gethostname()
     assert str(error) == (
-        f"store.json is open in another cm-tui (pid {os.getpid()} on {socket.gethostname()}); "
+        f"store.json is open in the cm-tui app (pid {os.getpid()} on {socket.gethostname()}); "
         "close it first, or use a read-only command."
     )
     assert store.repo.posts.add(post(2)).id == 2  # the holder is unaffected
 
 
 def test_the_lock_file_names_the_holder_while_held(store: Store) -> None:
-    assert read_holder(store.paths.lock) == (os.getpid(), socket.gethostname())
-    assert holder_if_locked(store.paths.lock) == (os.getpid(), socket.gethostname())
+    assert read_holder(store.paths.lock) == (os.getpid(), socket.gethostname(), "app")
+    assert holder_if_locked(store.paths.lock) == (os.getpid(), socket.gethostname(), "app")
     store.close()
     assert holder_if_locked(store.paths.lock) is None
 

@@ -3,10 +3,34 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ errors
     "store.locked": (
-        "{db} is open in another cm-tui (pid {pid} on {host}); close it first, "
+        "{db} is open in {holder} (pid {pid} on {host}); close it first, "
         "or use a read-only command.",
-        "{db} est ouvert dans un autre cm-tui (pid {pid} sur {host}) ; fermez-le d'abord, "
+        "{db} est ouvert dans {holder} (pid {pid} sur {host}) ; fermez-le d'abord, "
         "ou utilisez une commande en lecture seule.",
+    ),
+    "store.holder.app": ("the cm-tui app", "l'application cm-tui"),
+    "store.holder.import": ("cm-tui import", "cm-tui import"),
+    "store.holder.restore": ("cm-tui restore", "cm-tui restore"),
+    "store.holder.demo": ("cm-tui demo", "cm-tui demo"),
+    "store.holder.other": ("another cm-tui", "un autre cm-tui"),
+    "store.not_writable": (
+        "cannot write in {folder}: {reason}; give yourself write permission on that folder "
+        "(chmod u+w), or choose another store with --db",
+        "impossible d'écrire dans {folder} : {reason} ; donnez-vous le droit d'écrire dans ce "
+        "dossier (chmod u+w), ou choisissez d'autres données avec --db",
+    ),
+    "store.stray_journal_link": (
+        "{link} is a link elsewhere than the journal of the store's real data file ({journal}); "
+        "link both files into one folder under their usual names, or neither",
+        "{link} est un lien ailleurs que vers le journal du vrai fichier de données "
+        "({journal}) ; liez les deux fichiers dans un même dossier sous leurs noms habituels, "
+        "ou aucun",
+    ),
+    "store.backup_refused": (
+        "{backup} was not restored: {reason}; nothing was changed (`cm-tui check` lists the "
+        "backups and what is wrong with each)",
+        "{backup} n'a pas été restauré : {reason} ; rien n'a été modifié (`cm-tui check` "
+        "liste les sauvegardes et ce qui ne va pas dans chacune)",
     ),
     "store.corrupt.moved": (
         "{db} cannot be opened: {reason}. It was moved to {moved} (nothing was deleted); "
@@ -109,6 +133,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "document {table} #{id} lacks {fields}",
         "il manque {fields} au document {table} n°{id}",
     ),
+    "store.reason.bad_field": (
+        "document {table} #{id}, field {field}: {problem}",
+        "document {table} n°{id}, champ {field} : {problem}",
+    ),
+    "store.reason.bad_record": (
+        "document {table} #{id} does not read back as a record ({problem})",
+        "le document {table} n°{id} ne se relit pas comme un enregistrement ({problem})",
+    ),
     "store.reason.no_meta": (
         "no schema version (_meta table)",
         "pas de version de schéma (table _meta)",
@@ -149,6 +181,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "archive file is for {found}, expected {month}",
         "le fichier d'archive concerne {found}, {month} attendu",
     ),
+    # ------------------------------------------------------------------ a document's fields
+    "store.doc.lacks": ("lacks {fields}", "il manque {fields}"),
+    "store.doc.not_text": ("{value} is not text", "{value} n'est pas du texte"),
+    "store.doc.not_number": ("{value} is not a number", "{value} n'est pas un nombre"),
+    "store.doc.not_bool": ("{value} is not true or false", "{value} n'est ni true ni false"),
+    "store.doc.not_instant": (
+        "{value} is not a date and time with its UTC offset (ISO 8601)",
+        "{value} n'est pas une date et heure avec son décalage UTC (ISO 8601)",
+    ),
+    "store.doc.not_date": (
+        "{value} is not a date (YYYY-MM-DD)",
+        "{value} n'est pas une date (AAAA-MM-JJ)",
+    ),
+    "store.doc.not_one_of": (
+        "{value} is not one of {choices}",
+        "{value} n'est pas l'une des valeurs {choices}",
+    ),
+    "store.doc.not_object": ("{value} is not an object", "{value} n'est pas un objet"),
+    "store.doc.not_list": ("{value} is not a list", "{value} n'est pas une liste"),
     # ------------------------------------------------------------------ check report
     "store.check.snapshot": (
         "{db}: {docs} documents in {tables} tables, schema {schema}, change #{seq}",
@@ -175,6 +226,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.check.doc_bad": (
         "{table} #{id}: {detail}",
         "{table} n°{id} : {detail}",
+    ),
+    "store.check.field_bad": (
+        "{table} #{id}, field {field}: {problem}",
+        "{table} n°{id}, champ {field} : {problem}",
     ),
     "store.check.past_twice": (
         "{table} #{id} is also in {past}: restore a backup (cm-tui restore)",
@@ -205,6 +260,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "utilisé par le pid {pid} sur {host}",
     ),
     "store.check.ok": ("OK", "OK"),
+    "store.check.failed_outside": (
+        "PROBLEMS FOUND outside the store: fix what the lines above name",
+        "PROBLÈMES TROUVÉS hors des données : corrigez ce que nomment les lignes ci-dessus",
+    ),
     "store.check.failed": (
         "PROBLEMS FOUND: run `cm-tui restore` to restore the newest backup",
         "PROBLÈMES TROUVÉS : lancez `cm-tui restore` pour restaurer la sauvegarde la plus récente",
