@@ -463,7 +463,8 @@ def _require_store(db: Path) -> None:
 
 
 def _refuse_if_locked(command: str, action: Callable[[], Any]) -> Any:
-    """Run a write ``action``; a lock held by the app becomes "close the app first"."""
+    """Run a write ``action``; a lock held by the app becomes "close the app first", one held
+    by another command (an import, a restore) "wait until it has finished"."""
     from cm_tui.store import StoreLocked
 
     try:
@@ -471,8 +472,9 @@ def _refuse_if_locked(command: str, action: Callable[[], Any]) -> Any:
     except StoreLocked as exc:
         raise CliError(
             t(
-                "cli.error.locked_write",
+                "cli.error.locked_write_busy" if exc.busy() else "cli.error.locked_write",
                 db=getattr(exc, "db", Path("store")).name,
+                holder=exc.holder_name(),
                 pid="?" if exc.pid is None else exc.pid,
                 host=exc.host or "?",
                 command=command,
@@ -545,13 +547,14 @@ def _check_keymap(keys: Mapping[str, str]) -> None:
         raise SettingsError(message, source=source, key=key)
 
 
-def open_user_store(db: Path, settings: Settings, now: datetime) -> Store:
-    """Open (creating if needed) a store for the app; a new store gets the shipped catalog and
+def open_user_store(db: Path, settings: Settings, now: datetime, holder: str = "app") -> Store:
+    """Open (creating if needed) a store for the app, or for ``holder`` (``cm-tui import``
+    creates a missing store as the first start would); a new store gets the shipped catalog and
     network profiles so that Today is useful at first launch, tracking tasks from today on."""
     from cm_tui.io.seeding import seed_if_needed
     from cm_tui.store import Store
 
-    store = Store.open(db, backups_keep=settings.backups_keep)
+    store = Store.open(db, backups_keep=settings.backups_keep, holder=holder)
     try:
         seed_if_needed(store, since=now.astimezone(settings.zone).date())
     except BaseException:
@@ -600,7 +603,7 @@ def write_demo_store(
         default_deadline_minutes=settings.reply_deadline_minutes,
         deadline_overrides=dict(settings.deadline_overrides) or None,
     )
-    with Store.open(db, backups_keep=settings.backups_keep) as store:
+    with Store.open(db, backups_keep=settings.backups_keep, holder="demo") as store:
         write_demo(store, data)
 
 
@@ -615,7 +618,7 @@ def _wipe_store(db: Path) -> None:
     from cm_tui.store import Store, StoreCorrupt, StorePaths
 
     with contextlib.suppress(StoreCorrupt):
-        Store.open(db).close()
+        Store.open(db, holder="demo").close()
     paths = StorePaths.for_db(db)
     paths.db.unlink(missing_ok=True)
     paths.journal.unlink(missing_ok=True)
@@ -662,12 +665,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Integrity report; exit status 1 if anything is wrong. Read-only: works while locked."""
+    """Integrity report; exit status 1 if anything is wrong. Read-only: works while locked.
+
+    Besides the store, it reports what in the settings would stop the app (a ``[keys]`` entry
+    naming no binding, as ``_check_keymap`` refuses it at start)."""
+    from cm_tui.core.settings import SettingsError
     from cm_tui.store import check
 
     ctx = _context(args)
     _require_store(ctx.db)
-    report = check(ctx.db)
+    settings_problems: list[str] = []
+    if ctx.settings.keys:
+        try:
+            _check_keymap(ctx.settings.keys)
+        except SettingsError as exc:
+            settings_problems.append(_one_line(str(exc)))
+    report = check(ctx.db, settings_problems, now=ctx.clock.now())
     for line in report.lines:
         print(line)
     return EXIT_OK if report.ok else EXIT_ERROR
@@ -681,7 +694,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     backup = args.backup.expanduser() if args.backup is not None else None
     if backup is not None and not backup.is_file():
         raise CliError(t("cli.error.missing_file", path=backup))
-    used = _refuse_if_locked("restore", lambda: restore(ctx.db, backup))
+    used = _refuse_if_locked("restore", lambda: restore(ctx.db, backup, now=ctx.clock.now()))
     print(t("cli.restore.done", backup=used))
     return EXIT_OK
 

@@ -242,10 +242,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "aucune donnée dans {path} ; lancez `cm-tui` une fois pour les créer, ou passez --db",
     ),
     "cli.error.locked_write": (
-        "{db} is open in another cm-tui (pid {pid} on {host}): `cm-tui {command}` writes to "
+        "{db} is open in {holder} (pid {pid} on {host}): `cm-tui {command}` writes to "
         "the store, so close that app first, then run the command again",
-        "{db} est ouvert dans un autre cm-tui (pid {pid} sur {host}) : `cm-tui {command}` "
+        "{db} est ouvert dans {holder} (pid {pid} sur {host}) : `cm-tui {command}` "
         "modifie les données, fermez donc d'abord cette application, puis relancez la commande",
+    ),
+    "cli.error.locked_write_busy": (
+        "{db} is in use by {holder} (pid {pid} on {host}): `cm-tui {command}` writes to "
+        "the store, so wait until that one has finished, then run the command again",
+        "{db} est utilisé par {holder} (pid {pid} sur {host}) : `cm-tui {command}` "
+        "modifie les données, attendez donc que celui-ci ait fini, puis relancez la commande",
     ),
     "cli.error.unknown_table": (
         'unknown table "{table}"; tables: {known}',
