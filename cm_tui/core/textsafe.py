@@ -60,6 +60,8 @@ _SHOWN: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20) if co
 _SHOWN[0x7F] = "\u2421"
 _SHOWN.update(dict.fromkeys([*range(0x80, 0xA0), *_BIDI_CONTROLS], "\ufffd"))
 _SHOWN.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+_SAME_WIDTH: dict[int, str | None] = {code: None for code in _SHOWN}
+_SAME_WIDTH.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
 _TERMINAL_CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
@@ -70,15 +72,19 @@ def has_terminal_controls(text: str) -> bool:
     return _TERMINAL_CONTROL.search(text) is not None
 
 
-def for_terminal(text: str) -> str:
+def for_terminal(text: str, *, placeholders: bool = True) -> str:
     """``text`` with every character a terminal could interpret shown as a placeholder.
 
     Newline and tab are kept; see the module doc for the placeholders. Cheap on clean text (one
     regex scan, no copy), so it can guard every string on its way out.
+
+    ``placeholders=False`` keeps the width instead: for text already laid out on a screen (a
+    line of cells), the controls, counted zero cells wide, are removed, and lone surrogates,
+    counted one cell wide, become U+FFFD.
     """
     if _TERMINAL_CONTROL.search(text) is None:
         return text
-    return text.translate(_SHOWN)
+    return text.translate(_SHOWN if placeholders else _SAME_WIDTH)
 
 
 def clean_line(text: str) -> str:

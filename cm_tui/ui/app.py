@@ -21,20 +21,29 @@ from textual.css.query import NoMatches
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from cm_tui.core.i18n import t
+from cm_tui.core.textsafe import for_terminal
 from cm_tui.core.value import Value, frozen
 from cm_tui.ui.bindings import KeyInfo, keys_for, localize_bindings
 from cm_tui.ui.context import UiContext
 from cm_tui.ui.panes.base import Pane, TabLabel
 from cm_tui.ui.queue_alerts import QueueAlerts
+from cm_tui.ui.terminal_text import TerminalTextFilter
 from cm_tui.ui.widgets.header import AppHeader
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from textual.filter import LineFilter
+    from textual.notifications import SeverityLevel
+
     from cm_tui.core.clock import Clock
     from cm_tui.core.settings import Settings
     from cm_tui.store import Store
     from cm_tui.ui.commands import CommandEntry
 
 THEME_PREF = "theme"
+#: one filter for every line the app draws (stateless)
+_TERMINAL_TEXT = TerminalTextFilter()
 
 
 @frozen(slots=False)
@@ -333,6 +342,32 @@ class CmTuiApp(App[None]):
 
     def _report_write_error(self, error: Exception) -> None:
         self.notify(t("ui.not_saved", reason=str(error)), severity="error", markup=False)
+
+    # ------------------------------------------------------------------ terminal output
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (the panes', the screens', Textual's: they all end here), its
+        message and title through ``for_terminal``: a file's name or a stored text shows its
+        control characters as placeholders (ESC as ␛) instead of acting on the terminal."""
+        super().notify(
+            for_terminal(message),
+            title=for_terminal(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the last guard of every line drawn (``TerminalTextFilter``)."""
+        return [*super().get_line_filters(), _TERMINAL_TEXT]
 
     # ------------------------------------------------------------------ keys as data
 

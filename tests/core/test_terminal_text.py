@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from cm_tui.core.textsafe import (
     KEPT_BIDI_MARKS,
@@ -61,3 +62,15 @@ def test_for_terminal_never_lets_a_control_through(text: str) -> None:
 def test_for_terminal_is_identity_on_clean_text(text: str) -> None:
     clean = clean_text(text)
     assert for_terminal(clean) == clean
+
+
+def test_without_placeholders_the_width_is_kept() -> None:
+    removed = for_terminal("a\x1b]2;T\x1b\\b\u202e\x9b\ud800\n\t", placeholders=False)
+    assert removed == "a]2;T\\b\ufffd\n\t"
+
+
+@given(st.text())
+def test_without_placeholders_nothing_forbidden_is_left_and_the_width_is_kept(text: str) -> None:
+    removed = for_terminal(text, placeholders=False)
+    assert not FORBIDDEN.intersection(map(ord, removed))
+    assert cell_len(removed) == cell_len(text)  # what is laid out stays in place
