@@ -351,19 +351,23 @@ def read_file(path: Path) -> bytes | None:
         return None
 
 
-def load_reader(paths: StorePaths, attempts: int = 5, *, documents: bool = True) -> Loaded | None:
+def load_reader(
+    paths: StorePaths, attempts: int = 5, *, documents: bool = True, trust_seal: bool = True
+) -> Loaded | None:
     """Load a store without locking it and without writing anything (``None`` if missing).
 
-    A snapshot sealed by the journal is trusted as at a writer's open: its big tables may be
-    left in ``snapshot.pending``. A writer may compact between our read of the snapshot and our
-    read of the journal: the journal then continues a newer snapshot (``JournalAhead``) and we
-    read both again. A torn last journal line (an append in progress) is ignored.
+    A snapshot sealed by the journal is trusted as at a writer's open (unless not
+    ``trust_seal``: ``check`` reads everything): its big tables may be left in
+    ``snapshot.pending``; ``documents``: check them (``finish``). A writer may compact between
+    our read of the snapshot and our read of the journal: the journal then continues a newer
+    snapshot (``JournalAhead``) and we read both again. A torn last journal line (an append in
+    progress) is ignored.
     """
     for attempt in range(attempts):
         raw = read_file(paths.db)
         if raw is None:
             return None
-        sealed = journal_mod.seals(read_head(paths.journal), raw)
+        sealed = trust_seal and journal_mod.seals(read_head(paths.journal), raw)
         snapshot = parse_snapshot(raw, paths.db.name, trusted=sealed)
         if snapshot.schema > SCHEMA_VERSION:
             raise TooNew(snapshot.schema)

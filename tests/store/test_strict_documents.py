@@ -129,3 +129,35 @@ def test_the_reason_is_translated() -> None:
     doc = queue_item(1).to_dict() | {"status": 42}
     (bad,) = bad_documents({"queue": {"1": doc}})
     assert bad.reason().startswith("document queue n°1, champ status : 42 n'est pas l'une des")
+
+
+def test_check_reads_a_sealed_store_in_full(db: Path) -> None:
+    """A store sealed by a build that did not check its documents (the seal says "the store
+    wrote these bytes", not "they passed today's checks"): ``check`` still finds the bad one."""
+    from cm_tui.store.journal import header
+    from cm_tui.store.load import encode_snapshot, parse_snapshot
+
+    one_of_each(db)
+    snapshot = parse_snapshot(db.read_bytes())
+    snapshot.data["queue"]["1"]["status"] = 42
+    raw = encode_snapshot(snapshot.data, snapshot.seq)
+    db.write_bytes(raw)
+    db.with_name("store.journal").write_bytes(header(snapshot.seq, raw))
+    report = check(db)
+    assert not report.ok
+    assert any(line.startswith("queue #1, field status: 42") for line in report.lines)
+
+
+def test_check_reads_the_layout_of_a_sealed_store_in_full(db: Path) -> None:
+    from cm_tui.store.journal import header
+    from cm_tui.store.load import encode_snapshot, parse_snapshot
+
+    one_of_each(db)
+    snapshot = parse_snapshot(db.read_bytes())
+    snapshot.data["queue"]["07"] = snapshot.data["queue"].pop("1")
+    raw = encode_snapshot(snapshot.data, snapshot.seq)
+    db.write_bytes(raw)
+    db.with_name("store.journal").write_bytes(header(snapshot.seq, raw))
+    report = check(db)
+    assert not report.ok
+    assert 'store.json: table queue has an invalid document id "07"' in report.lines
