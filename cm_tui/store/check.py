@@ -23,6 +23,7 @@ from cm_tui.store.lock import holder_if_locked
 from cm_tui.store.paths import StorePaths
 from cm_tui.store.schema import PAST_TABLES, SCHEMA_VERSION, MigrationFailed
 from cm_tui.store.schema import MigrationMissing as _MigrationMissing
+from cm_tui.store.text_check import control_text_problems
 
 #: At most this many bad documents are listed (the count is always given).
 MAX_LISTED = 10
@@ -107,6 +108,10 @@ def _check_store(paths: StorePaths, report: CheckReport) -> None:
         bad += 1
         if bad <= MAX_LISTED:
             report.problem(problem.line())
+    for shown, line in enumerate(control_text_problems(loaded.data)):
+        bad += 1
+        if shown < MAX_LISTED:
+            report.problem(line)
     for name, past in PAST_TABLES.items():
         hot = loaded.data.get(name) or {}
         for key in sorted((loaded.data.get(past) or {}).keys() & hot.keys(), key=int):

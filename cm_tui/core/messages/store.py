@@ -259,6 +259,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in use by pid {pid} on {host}",
         "utilisé par le pid {pid} sur {host}",
     ),
+    "store.check.text_controls": (
+        "{table} #{id}, field {field}: holds control characters (terminal escape sequences) "
+        "that an import would have removed; edit it, or restore an earlier backup",
+        "{table} n°{id}, champ {field} : contient des caractères de contrôle (séquences "
+        "d'échappement du terminal) qu'un import aurait retirés ; modifiez-le, ou restaurez "
+        "une sauvegarde plus ancienne",
+    ),
     "store.check.ok": ("OK", "OK"),
     "store.check.failed_outside": (
         "PROBLEMS FOUND outside the store: fix what the lines above name",
