@@ -29,6 +29,10 @@ visible placeholder, so a hostile file name shows as odd rather than acting on t
 * C1 controls (U+0080-U+009F, e.g. the one-byte CSI U+009B), bidi embeddings, overrides and
   isolates, and lone surrogates become U+FFFD (Unicode has no pictures for them);
 * clean text (what ``clean_text`` returns) comes back unchanged, as the same object.
+
+The app's screen is the one exception: its lines are laid out before they are drawn, so the
+last guard there (``ui.terminal_text``) uses ``placeholders=False``, which removes the controls
+(zero cells wide) instead of widening the line; notifications get the placeholders before.
 """
 
 from __future__ import annotations
