@@ -43,6 +43,7 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cm_tui.core.clock import FIRST_DAY, LAST_DAY
 from cm_tui.core.i18n import LANGUAGES, default_language, t
 from cm_tui.core.models import NetworkProfile, PostingPeriod, QueueKind
 from cm_tui.core.value import Value, frozen
@@ -77,6 +78,43 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "influencer",
     "follower",
 )
+
+
+def _number_ranges() -> dict[str, tuple[int, int]]:
+    """Every number a settings file can set, by dotted key, with its accepted range.
+
+    Wide enough for any real use, narrow enough that no computation built on it can overflow
+    or stall (a deadline of 1e17 minutes is past ``datetime``'s year 9999, so every import
+    failed): deadlines up to 30 days, the archive up to 10 years, a year of daily backups,
+    gaps up to a day, up to 100 posts a day or a week.
+    """
+    deadline = (1, 30 * 24 * 60)
+    kinds = [kind.value for kind in QueueKind]
+    rules = [*kinds, *KNOWN_NETWORKS, *(f"{k}@{n}" for k in kinds for n in KNOWN_NETWORKS)]
+    ranges = {
+        "queue.reply_deadline_minutes": deadline,
+        "queue.archive_after_days": (1, 3650),
+        "backups.keep": (1, 365),
+        "calendar.min_gap_minutes": (1, 24 * 60),
+    }
+    ranges.update({f"queue.deadlines.{rule}": deadline for rule in rules})
+    for network in KNOWN_NETWORKS:
+        ranges[f"networks.{network}.target_min"] = (0, 100)
+        ranges[f"networks.{network}.target_max"] = (1, 100)
+    return ranges
+
+
+#: dotted key -> (lowest, highest) accepted value; a new number setting must join this table
+NUMBER_RANGES: Mapping[str, tuple[int, int]] = MappingProxyType(_number_ranges())
+
+#: Longest text a setting may hold (a path: PATH_MAX), and longest key name or CSV header.
+MAX_PATH_CHARS = 4096
+MAX_NAME_CHARS = 200
+#: Tables and lists inside each other: the deepest real setting (``[keys]`` with a dotted
+#: binding id) is 5 levels down; a file nested thousands deep is refused in one line.
+MAX_DEPTH = 10
+#: How much of a value or key an error message quotes before cutting it with "…"
+SHOWN_CHARS = 40
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _BINDING_ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -290,16 +328,32 @@ def _minutes(hhmm: str) -> int:
 
 
 def _show(value: Any) -> str:
-    """A value as it would be written in TOML, for error messages."""
+    """A value as it would be written in TOML, for error messages: a long text, or a list of
+    many items, is cut after ``SHOWN_CHARS`` characters with "…" (a 10 MB value is quoted in
+    one short line); a table or a list inside the list is shown as ``{…}`` / ``[…]``."""
+    if isinstance(value, list | tuple):
+        shown: list[str] = []
+        length = 0
+        for item in value:
+            if length > SHOWN_CHARS:
+                shown.append("…")
+                break
+            text = "[…]" if isinstance(item, list | tuple) else _show(item)
+            shown.append(text)
+            length += len(text) + 2
+        return "[" + ", ".join(shown) + "]"
     if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return '"' + _cut(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Mapping):
         return "{…}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
-    return str(value).replace("\n", " ")
+    return _cut(str(value).replace("\n", " "))
+
+
+def _cut(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text``, or its first ``limit`` characters and "…" when it is longer."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 _TOP_KEYS = (
@@ -336,6 +390,7 @@ class _Parser:
     # -- errors
 
     def fail(self, message_key: str, key: str, value: Any = None, **params: Any) -> SettingsError:
+        key = _cut(key, 2 * SHOWN_CHARS)  # a dotted key is longer than a value
         detail = t(message_key, **params)
         if value is None:
             text = t("cli.settings.error_key", source=self.source, key=key, detail=detail)
@@ -366,9 +421,17 @@ class _Parser:
 
     # -- scalar checks
 
-    def positive_int(self, value: Any, key: str) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise self.fail("cli.settings.positive_int", key, value)
+    def number(self, value: Any, key: str) -> int:
+        """A whole number in the range ``NUMBER_RANGES`` gives the dotted ``key``."""
+        low, high = NUMBER_RANGES[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self.fail("cli.settings.number", key, value, low=low, high=high)
+        return value
+
+    def text(self, value: Any, key: str, message_key: str, limit: int = MAX_NAME_CHARS) -> str:
+        """A non-blank string of at most ``limit`` characters (``message_key`` otherwise)."""
+        if not isinstance(value, str) or not value.strip() or len(value) > limit:
+            raise self.fail(message_key, key, value, limit=limit)
         return value
 
     def boolean(self, value: Any, key: str) -> bool:
@@ -391,6 +454,7 @@ class _Parser:
     def parse(self, mapping: Mapping[str, Any]) -> Settings:
         if not isinstance(mapping, Mapping):  # pragma: no cover - tomllib always gives a dict
             raise self.fail("cli.settings.not_table", "(root)", mapping)
+        self.check_depth(mapping)
         self.check_keys(mapping, _TOP_KEYS, "")
         kw: dict[str, Any] = {}
 
@@ -411,37 +475,54 @@ class _Parser:
         if "onboarding_start" in mapping:
             kw["onboarding_start"] = self.day(mapping["onboarding_start"], "onboarding_start")
         if "inbox" in mapping:
-            value = mapping["inbox"]
-            if not isinstance(value, str) or not value.strip():
-                raise self.fail("cli.settings.path", "inbox", value)
-            kw["inbox"] = value
+            kw["inbox"] = self.text(mapping["inbox"], "inbox", "cli.settings.path", MAX_PATH_CHARS)
 
         kw.update(self.workday(self.table(mapping, "workday", "workday")))
         kw.update(self.queue(self.table(mapping, "queue", "queue")))
         backups = self.table(mapping, "backups", "backups")
         self.check_keys(backups, _SECTION_KEYS["backups"], "backups.")
         if "keep" in backups:
-            kw["backups_keep"] = self.positive_int(backups["keep"], "backups.keep")
+            kw["backups_keep"] = self.number(backups["keep"], "backups.keep")
         kw.update(self.networks(self.table(mapping, "networks", "networks")))
         kw["keys"] = self.keys(self.table(mapping, "keys", "keys"))
         calendar = self.table(mapping, "calendar", "calendar")
         self.check_keys(calendar, _SECTION_KEYS["calendar"], "calendar.")
         if "min_gap_minutes" in calendar:
-            kw["post_min_gap_minutes"] = self.positive_int(
+            kw["post_min_gap_minutes"] = self.number(
                 calendar["min_gap_minutes"], "calendar.min_gap_minutes"
             )
         kw["import_columns"] = self.import_columns(self.table(mapping, "import", "import"))
         return Settings(**kw)
 
+    def check_depth(self, mapping: Mapping[str, Any]) -> None:
+        """Refuse tables and lists nested more than ``MAX_DEPTH`` deep, before anything walks
+        them recursively. Iterative, so a file nested 10,000 deep costs one pass, no stack."""
+        pending: list[tuple[Any, int]] = [(mapping, 0)]
+        while pending:
+            value, depth = pending.pop()
+            if depth > MAX_DEPTH:
+                raise SettingsError(
+                    t("cli.settings.too_deep", source=self.source, depth=MAX_DEPTH),
+                    source=self.source,
+                )
+            if isinstance(value, Mapping):
+                pending.extend((item, depth + 1) for item in value.values())
+            elif isinstance(value, list | tuple):
+                pending.extend((item, depth + 1) for item in value)
+
     def day(self, value: Any, key: str) -> date:
+        """A day (TOML date or "YYYY-MM-DD") from ``FIRST_DAY`` to ``LAST_DAY``."""
+        day: date | None = None
         if isinstance(value, date) and not hasattr(value, "hour"):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.fail("cli.settings.date", key, value)
+            day = value
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                day = date.fromisoformat(value)
+        if day is None:
+            raise self.fail("cli.settings.date", key, value)
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise self.fail("cli.settings.date_range", key, value, first=FIRST_DAY, last=LAST_DAY)
+        return day
 
     def workday(self, table: Mapping[str, Any]) -> dict[str, Any]:
         self.check_keys(table, _SECTION_KEYS["workday"], "workday.")
@@ -472,11 +553,11 @@ class _Parser:
         self.check_keys(table, _SECTION_KEYS["queue"], "queue.")
         kw: dict[str, Any] = {}
         if "reply_deadline_minutes" in table:
-            kw["reply_deadline_minutes"] = self.positive_int(
+            kw["reply_deadline_minutes"] = self.number(
                 table["reply_deadline_minutes"], "queue.reply_deadline_minutes"
             )
         if "archive_after_days" in table:
-            kw["archive_after_days"] = self.positive_int(
+            kw["archive_after_days"] = self.number(
                 table["archive_after_days"], "queue.archive_after_days"
             )
         deadlines = self.table(table, "deadlines", "queue.deadlines")
@@ -497,7 +578,7 @@ class _Parser:
                     kinds=", ".join(kinds),
                     networks=", ".join(KNOWN_NETWORKS),
                 )
-            overrides[rule] = self.positive_int(minutes, dotted)
+            overrides[rule] = self.number(minutes, dotted)
         kw["deadline_overrides"] = overrides
         return kw
 
@@ -531,11 +612,9 @@ class _Parser:
         low = high = None
         period = None
         if "target_min" in table:
-            low = table["target_min"]
-            if isinstance(low, bool) or not isinstance(low, int) or low < 0:
-                raise self.fail("cli.settings.non_negative_int", prefix + "target_min", low)
+            low = self.number(table["target_min"], prefix + "target_min")
         if "target_max" in table:
-            high = self.positive_int(table["target_max"], prefix + "target_max")
+            high = self.number(table["target_max"], prefix + "target_max")
         if low is not None and high is not None and low > high:
             raise self.fail("cli.settings.min_above_max", prefix + "target_min", low, high=high)
         if "period" in table:
@@ -558,9 +637,7 @@ class _Parser:
             dotted = f"import.columns.{name}"
             if name not in IMPORT_FIELDS:
                 raise self.fail("cli.settings.import_field", dotted, known=", ".join(IMPORT_FIELDS))
-            if not isinstance(header, str) or not header.strip():
-                raise self.fail("cli.settings.import_column", dotted, header)
-            out[name] = header
+            out[name] = self.text(header, dotted, "cli.settings.import_column")
         return out
 
     def keys(self, table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
@@ -573,9 +650,9 @@ class _Parser:
                 out.update(self.keys(key, binding_id + "."))
                 continue
             dotted = f"keys.{binding_id}"
-            if not _BINDING_ID_RE.match(binding_id):
+            if len(binding_id) > MAX_NAME_CHARS or not _BINDING_ID_RE.match(binding_id):
                 raise self.fail("cli.settings.binding_id", dotted)
-            if not isinstance(key, str) or not _KEY_RE.match(key):
+            if not isinstance(key, str) or len(key) > MAX_NAME_CHARS or not _KEY_RE.match(key):
                 raise self.fail("cli.settings.key", dotted, key)
             out[binding_id] = key
         return out

@@ -5,8 +5,9 @@
 * missing file: the defaults, and a fully commented template is written there so the user can
   discover every setting (an existing file is never overwritten, and failing to write the
   template is not an error: the app must start on a read-only home);
-* TOML syntax error, non-UTF-8 text, unreadable file, bad value: ``SettingsError`` with one line
-  naming the file (and the line or the key).
+* TOML syntax error, non-UTF-8 text, unreadable file, bad value, tables or lists nested deeper
+  than any setting needs: ``SettingsError`` with one line naming the file (and the line or the
+  key), a long value quoted cut short.
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ import tomllib
 from pathlib import Path
 
 from cm_tui.core.i18n import t
-from cm_tui.core.settings import KNOWN_NETWORKS, Settings, SettingsError
+from cm_tui.core.settings import (
+    KNOWN_NETWORKS,
+    MAX_DEPTH,
+    Settings,
+    SettingsError,
+)
 
 TEMPLATE = """\
 # cm-tui settings. Every line starting with "#" is a comment; remove the "# " in front of a
@@ -124,6 +130,10 @@ def load_settings(path: Path, *, write_template: bool = True) -> Settings:
         line, reason = _syntax_position(str(exc))
         raise SettingsError(
             t("cli.settings.syntax", source=source, line=line, reason=reason), source=source
+        ) from None
+    except RecursionError:  # tomllib reads nested arrays and inline tables recursively
+        raise SettingsError(
+            t("cli.settings.too_deep", source=source, depth=MAX_DEPTH), source=source
         ) from None
     return Settings.from_mapping(mapping, source)
 

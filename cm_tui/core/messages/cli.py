@@ -42,13 +42,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is not a boolean; write true or false",
         "n'est pas un booléen ; écrivez true ou false",
     ),
-    "cli.settings.positive_int": (
-        "is not a whole number above 0",
-        "n'est pas un nombre entier supérieur à 0",
+    "cli.settings.number": (
+        "is not a whole number from {low} to {high}",
+        "n'est pas un nombre entier de {low} à {high}",
     ),
-    "cli.settings.non_negative_int": (
-        "is not a whole number of 0 or more",
-        "n'est pas un nombre entier positif ou nul",
+    "cli.settings.too_deep": (
+        "{source}: tables or lists are nested more than {depth} levels deep, which no setting "
+        "needs; fix the file or delete it to get the defaults back",
+        "{source} : des tables ou des listes sont imbriquées sur plus de {depth} niveaux, ce "
+        "qu'aucun réglage ne demande ; corrigez le fichier ou supprimez-le pour revenir aux "
+        "valeurs par défaut",
     ),
     "cli.settings.time": (
         'is not a time; write "HH:MM" on 24 hours, e.g. "09:00"',
@@ -101,18 +104,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is not a date; write YYYY-MM-DD, e.g. 2026-11-02",
         "n'est pas une date ; écrivez AAAA-MM-JJ, par exemple 2026-11-02",
     ),
+    "cli.settings.date_range": (
+        "is not a date from {first} to {last}",
+        "n'est pas une date du {first} au {last}",
+    ),
     "cli.settings.path": (
-        "is not a folder path",
-        "n'est pas un chemin de dossier",
+        "is not a folder path (at most {limit} characters)",
+        "n'est pas un chemin de dossier (au plus {limit} caractères)",
     ),
     "cli.settings.import_field": (
         "is not a field to import; fields: {known}",
         "n'est pas un champ importable ; champs : {known}",
     ),
     "cli.settings.import_column": (
-        'is not a column name; write the header as it appears in the file, e.g. "Nom du fan"',
-        "n'est pas un nom de colonne ; écrivez l'en-tête tel qu'il figure dans le fichier, "
-        'par exemple "Nom du fan"',
+        "is not a column name; write the header as it appears in the file (at most {limit} "
+        'characters), e.g. "Nom du fan"',
+        "n'est pas un nom de colonne ; écrivez l'en-tête tel qu'il figure dans le fichier (au "
+        'plus {limit} caractères), par exemple "Nom du fan"',
     ),
     # ------------------------------------------------------------------ argparse help
     "cli.help.description": (
