@@ -282,7 +282,12 @@ def _main(argv: list[str]) -> int:
     except SystemExit as exc:  # --help, or a usage error already printed on one line
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
-        return args.handler(args)
+        code: int = args.handler(args)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe could not be handled
+        return code
+    except BrokenPipeError:  # `cm-tui check | head -2`: the reader had enough, not an error
+        _stdout_gone()
+        return EXIT_OK
     except KeyboardInterrupt:
         _print_error(t("cli.error.interrupted"))
         return 130
@@ -350,6 +355,34 @@ def _describe(exc: BaseException) -> tuple[str, int]:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _stdout_gone() -> None:
+    """Standard output's reader went away (``| head``): point the descriptor at the null
+    device, so that nothing else written, nor Python's flush at exit, fails a second time
+    ("Exception ignored ... BrokenPipeError"), as the ``signal`` module's docs advise."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _print_lines(lines: Iterable[str]) -> None:
+    """Print ``lines`` on stdout; a reader that stops early (``| head``) ends them quietly."""
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_gone()
+
+
+def _write_stdout(payload: bytes) -> None:
+    """Write ``payload`` on stdout; a reader that stops early (``| head``) is not an error."""
+    try:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_gone()
 
 
 def _print_error(message: str) -> None:
@@ -432,16 +465,30 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def parse_now(value: str, settings: Settings) -> datetime:
-    """``--now``: an ISO-8601 instant; without an offset it is local time in the settings' zone."""
+    """``--now``: an ISO-8601 instant; without an offset it is local time in the settings' zone.
+
+    Its UTC day must be within ``core.clock.FIRST_DAY`` .. ``LAST_DAY``: an instant near the
+    ends of ``datetime``'s range (year 1, year 9999) would overflow later, inside the app or a
+    command, so it is refused here, before anything starts, in one line (exit status 2).
+    """
+    from cm_tui.core.clock import FIRST_DAY, LAST_DAY
+    from cm_tui.core.models import to_utc
+
     try:
         at = datetime.fromisoformat(value.strip())
     except ValueError:
         raise CliError(t("cli.error.bad_now", value=value), EXIT_USAGE) from None
     if at.tzinfo is None:
         at = at.replace(tzinfo=settings.zone)
-    from cm_tui.core.models import to_utc
-
-    return to_utc(at)
+    try:
+        at = to_utc(at)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1 in UTC
+        at = datetime.min if at.year == 1 else datetime.max
+    if not FIRST_DAY <= at.date() <= LAST_DAY:
+        raise CliError(
+            t("cli.error.now_range", value=value, first=FIRST_DAY, last=LAST_DAY), EXIT_USAGE
+        )
+    return at
 
 
 def _clock(now: str | None, settings: Settings) -> Clock:
@@ -460,6 +507,14 @@ def _store_exists(db: Path) -> bool:
 def _require_store(db: Path) -> None:
     if not _store_exists(db):
         raise CliError(t("cli.error.no_store", path=db))
+
+
+def _require_file(path: Path) -> None:
+    """A file a command reads: "file not found" when nothing is there, "not a regular file"
+    for a folder, a FIFO (reading it could block for ever) or a device."""
+    if not path.is_file():
+        key = "cli.error.not_regular_file" if path.exists() else "cli.error.missing_file"
+        raise CliError(t(key, path=path))
 
 
 def _refuse_if_locked(command: str, action: Callable[[], Any]) -> Any:
@@ -524,7 +579,9 @@ def _run_app(args: argparse.Namespace) -> int:
         except ImportError as exc:
             raise CliError(t("cli.error.ui_missing", reason=exc)) from None
         # the language is already set (set_language in _context)
-        run_app(store, demo_settings(store, ctx.settings), ctx.clock, store_name)
+        code = run_app(store, demo_settings(store, ctx.settings), ctx.clock, store_name)
+        if code:  # Textual showed the traceback of what stopped the app
+            raise CliError(t("cli.error.app_died"))
         # Done on the way out, so that the next start-up reads less and never pays for it.
         for problem in store.put_away_old(ctx.clock.now(), ctx.settings.archive_after_days):
             print(t("cli.warning.prefix", message=_one_line(problem)), file=sys.stderr)
@@ -641,8 +698,7 @@ def cmd_where(args: argparse.Namespace) -> int:
         (t("cli.where.demo"), demo_db_path()),
     ]
     width = max(len(label) for label, _ in rows)
-    for label, path in rows:
-        print(f"{label:<{width}}  {path}")
+    _print_lines(f"{label:<{width}}  {path}" for label, path in rows)
     return EXIT_OK
 
 
@@ -681,8 +737,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         except SettingsError as exc:
             settings_problems.append(_one_line(str(exc)))
     report = check(ctx.db, settings_problems, now=ctx.clock.now())
-    for line in report.lines:
-        print(line)
+    _print_lines(report.lines)  # the status stays the report's, even if the reader stops early
     return EXIT_OK if report.ok else EXIT_ERROR
 
 
@@ -692,8 +747,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     ctx = _context(args)
     backup = args.backup.expanduser() if args.backup is not None else None
-    if backup is not None and not backup.is_file():
-        raise CliError(t("cli.error.missing_file", path=backup))
+    if backup is not None:
+        _require_file(backup)
     used = _refuse_if_locked("restore", lambda: restore(ctx.db, backup, now=ctx.clock.now()))
     print(t("cli.restore.done", backup=used))
     return EXIT_OK
@@ -724,12 +779,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         data = _select_tables(data, args.table)
     payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
     if args.out == "-":
-        try:
-            sys.stdout.buffer.write(payload)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `cm-tui export json --out - | head`: not an error
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+        _write_stdout(payload)
         return EXIT_OK
     out = Path(args.out).expanduser()
     _write_atomically(out, payload)
@@ -831,12 +881,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     payload = render(report, args.format).encode("utf-8")
     if args.out == "-":
-        try:
-            sys.stdout.buffer.write(payload)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        _write_stdout(payload)
         return EXIT_OK
     out = Path(args.out).expanduser()
     _write_atomically(out, payload)

@@ -443,6 +443,9 @@ def _collect_from_now_on() -> None:
         gc.enable()
 
 
-def run_app(store: Store, settings: Settings, clock: Clock, store_name: str) -> None:
-    """Entry point used by the CLI: run the dashboard until the user quits."""
-    CmTuiApp(store, settings, clock, store_name).run()
+def run_app(store: Store, settings: Settings, clock: Clock, store_name: str) -> int:
+    """Entry point used by the CLI: run the dashboard until the user quits; the app's return
+    code (0, or 1 when an unexpected error stopped it: Textual has shown its traceback)."""
+    app = CmTuiApp(store, settings, clock, store_name)
+    app.run()
+    return app.return_code or 0

@@ -240,6 +240,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '--now : "{value}" n\'est pas un instant ISO-8601 ; écrivez par exemple '
         "2026-11-19T09:12:00+01:00 (sans décalage, le fuseau des réglages est utilisé)",
     ),
+    "cli.error.now_range": (
+        '--now: "{value}" is outside the days cm-tui supports; give an instant from {first} '
+        "to {last}",
+        '--now : "{value}" est hors des jours que cm-tui prend en charge ; donnez un instant '
+        "du {first} au {last}",
+    ),
+    "cli.error.app_died": (
+        "the app stopped on an unexpected error (shown above); please report it",
+        "l'application s'est arrêtée sur une erreur inattendue (ci-dessus) ; merci de la signaler",
+    ),
+    "cli.error.not_regular_file": (
+        "not a regular file: {path} (a folder, a pipe or a device); give the path of a file",
+        "pas un fichier ordinaire : {path} (un dossier, un tube ou un périphérique) ; donnez "
+        "le chemin d'un fichier",
+    ),
     "cli.error.demo_exists": (
         "a store already exists at {path}; add --force to replace it, or choose another --db",
         "des données existent déjà dans {path} ; ajoutez --force pour les remplacer, ou "
