@@ -341,7 +341,8 @@ class CmTuiApp(App[None]):
             self.ctx.write(lambda: self.ctx.repo.prefs.set(THEME_PREF, name))
 
     def _report_write_error(self, error: Exception) -> None:
-        self.notify(t("ui.not_saved", reason=str(error)), severity="error", markup=False)
+        """A write the store refused: its message already says "Not saved: ..." and why."""
+        self.notify(str(error), severity="error", markup=False)
 
     # ------------------------------------------------------------------ terminal output
 

@@ -70,8 +70,8 @@ class UiContext(Value):
         """Run one store write (or a ``store.transaction()`` of several); ``True`` if it landed.
 
         On ``StoreWriteError`` the error is reported through ``on_write_error`` (the app shows
-        "not saved: ...") and ``False`` comes back. The store guarantees that a failed write
-        leaves memory unchanged, so the caller only has to skip its own follow-up.
+        its message, "Not saved: ...") and ``False`` comes back. The store guarantees that a
+        failed write leaves memory unchanged, so the caller only has to skip its own follow-up.
         """
         from cm_tui.store import StoreWriteError
 

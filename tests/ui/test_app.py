@@ -176,7 +176,8 @@ async def test_a_failed_write_is_reported_not_crashed(make_app, monkeypatch) -> 
         await settle(pilot)
         assert app.is_running
         messages = [n.message for n in app._notifications]
-        assert any(m.startswith("not saved: ") and "disk full" in m for m in messages)
+        assert any(m.startswith("Not saved: disk full.") for m in messages), messages
+        assert all(m.lower().count("saved") <= 1 for m in messages)  # said once
         assert repo.occurrences.by_key(row.occurrence_key) is None
 
 

@@ -119,7 +119,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.cmd.placeholder": ("Search for commands…", "Chercher une commande…"),
     "ui.cmd.theme_placeholder": ("Search for themes…", "Chercher un thème…"),
     # ------------------------------------------------------------------ errors
-    "ui.not_saved": ("not saved: {reason}", "non enregistré : {reason}"),
     "ui.store_warning": (
         "store: {problem} (your data is safe; see `cm-tui check`)",
         "stockage : {problem} (vos données sont intactes ; voir `cm-tui check`)",
