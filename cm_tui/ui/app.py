@@ -102,6 +102,30 @@ INBOX_SECONDS = 5.0
 MAINTENANCE_SECONDS = 3600.0
 
 
+@frozen
+class PeriodicJob(Value):
+    """A job the open app runs every ``seconds``: ``method``, a plain method of the app.
+
+    In use each job runs on a real-time interval timer. An app built with
+    ``real_time_timers=False`` (the tests) starts none: the test moves its ``FixedClock`` and
+    calls ``run_periodic_jobs``, so what it sees never depends on how fast the machine is.
+    """
+
+    name: str
+    seconds: float
+    method: str
+    #: only on a store open for writing
+    writes: bool = False
+
+
+PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
+    PeriodicJob("clock tick", 1.0, "_tick"),
+    PeriodicJob("queue alerts", 1.0, "check_queue_alerts"),
+    PeriodicJob("queue inbox", INBOX_SECONDS, "check_inbox", writes=True),
+    PeriodicJob("store maintenance", MAINTENANCE_SECONDS, "_maintain"),
+)
+
+
 class CmTuiApp(App[None]):
     """The dashboard. ``store`` stays open (and locked) for the app's life; the caller closes it."""
 
@@ -134,8 +158,10 @@ class CmTuiApp(App[None]):
         store_name: str,
         *,
         initial_tab: str = "today",
+        real_time_timers: bool = True,
     ) -> None:
         super().__init__()
+        self._real_time_timers = real_time_timers
         localize_bindings(self)
         self.ctx = UiContext(store=store, settings=settings, clock=clock, store_name=store_name)
         self.ctx.on_write_error = self._report_write_error
@@ -168,11 +194,9 @@ class CmTuiApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.set_interval(1.0, self._tick, name="clock tick")
-        self.set_interval(1.0, self.queue_alerts.check, name="queue alerts")
-        if not self.ctx.store.readonly:
-            self.set_interval(INBOX_SECONDS, self.check_inbox, name="queue inbox")
-        self.set_interval(MAINTENANCE_SECONDS, self._maintain, name="store maintenance")
+        if self._real_time_timers:
+            for job in self._periodic_jobs():
+                self.set_interval(job.seconds, getattr(self, job.method), name=job.name)
         self.call_after_refresh(self._focus_active)
         self.call_after_refresh(self._show_store_warnings, self.ctx.store.warnings)
         self.call_after_refresh(_collect_from_now_on)
@@ -191,6 +215,21 @@ class CmTuiApp(App[None]):
             key = events.Key(event.key, event.character)
             key.handed_over = True  # type: ignore[attr-defined]  # never handed over twice
             focused.post_message(key)
+
+    def _periodic_jobs(self) -> list[PeriodicJob]:
+        readonly = self.ctx.store.readonly
+        return [job for job in PERIODIC_JOBS if not (job.writes and readonly)]
+
+    def run_periodic_jobs(self, *names: str) -> None:
+        """Run the periodic jobs now, all of them or those ``names`` names, as their timers
+        would (``PeriodicJob``)."""
+        for job in self._periodic_jobs():
+            if not names or job.name in names:
+                getattr(self, job.method)()
+
+    def check_queue_alerts(self) -> None:
+        """Announce the queue items that crossed a deadline threshold (``QueueAlerts``)."""
+        self.queue_alerts.check()
 
     def _maintain(self) -> None:
         """Daily backup and queue archiving for an app that stays open for days."""

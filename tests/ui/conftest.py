@@ -8,8 +8,15 @@
   (animations off); every store it opened is closed at teardown;
 * ``screen_text(app)``: the current screen as plain text, what a user would read.
 
-Pilot tests run the app with ``app.run_test(size=SIZE)``; nothing sleeps on the wall clock (the
-app's clock is a ``FixedClock`` advanced by hand).
+Pilot tests run the app with ``app.run_test(size=SIZE)``; nothing depends on the wall clock, so
+a loaded machine sees what an idle one sees:
+
+* the app's clock is a ``FixedClock`` advanced by hand;
+* the app's periodic jobs (header clock, queue alerts, inbox, maintenance) start no real-time
+  timer: a test moves the clock, then calls ``app.run_periodic_jobs()`` (or names the jobs);
+  ``make_app(real_time_timers=True)`` starts them as in use;
+* text cursors do not blink (autouse ``_steady_cursors``): a snapshot never catches one off;
+* notifications never expire (``make_app``): a test reads all of them however long it ran.
 """
 
 from __future__ import annotations
@@ -29,6 +36,18 @@ from cm_tui.core.settings import Settings
 from tests.conftest import FIXED_NOW
 
 SIZE = (140, 45)
+#: how long a notification stays under test: never gone before the test reads it
+LASTING_SECONDS = 24 * 3600.0
+
+
+@pytest.fixture(autouse=True)
+def _steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inputs and text areas are built with ``cursor_blink = False`` (the cursor stays on while
+    the field has focus) instead of toggling it every half second of real time."""
+    from textual.widgets import Input, TextArea
+
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget.cursor_blink, "_default", False)
 
 
 @pytest.fixture(scope="session")
@@ -82,15 +101,29 @@ def make_app(demo_db: Path, demo_settings: Settings) -> Iterator[Callable[..., A
     ) -> CmTuiApp:
         store = Store.open(db or demo_db)
         opened.append(store)
+        kwargs.setdefault("real_time_timers", False)
         app = CmTuiApp(
             store, settings or demo_settings, clock or FixedClock(FIXED_NOW), "demo", **kwargs
         )
         app.animation_level = "none"
+        _lasting_notifications(app)
         return app
 
     yield make
     for store in opened:
         close_quietly(store)
+
+
+def _lasting_notifications(app: Any) -> None:
+    """Textual removes a notification once its timeout has passed in real time: give each one
+    ``LASTING_SECONDS``, so what a test reads never depends on how long the test ran."""
+    notify = app.notify
+
+    def lasting(message: str, **kwargs: Any) -> None:
+        kwargs["timeout"] = LASTING_SECONDS
+        notify(message, **kwargs)
+
+    app.notify = lasting
 
 
 def close_quietly(store: Any) -> None:

@@ -18,7 +18,7 @@ async def test_maintenance_takes_the_backup_of_a_new_day(make_app: Any, demo_db:
     async with app.run_test(size=SIZE) as pilot:
         before = list_backups(demo_db)
         clock.advance(timedelta(days=1))
-        app._maintain()
+        app.run_periodic_jobs("store maintenance")
         await settle(pilot)
         after = list_backups(demo_db)
         assert len(after) == len(before) + 1

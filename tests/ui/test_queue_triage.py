@@ -418,7 +418,7 @@ async def test_alerts_come_on_any_tab_the_queue_never_opened(make_app, qdb: Path
         assert app.active_tab == "today" and app.pane("queue") is None
         before = app.tabs.get_tab("queue").label.plain
         clock.advance(timedelta(minutes=5, seconds=1))  # alice overdue, bob enters 15 min
-        await pilot.pause(1.2)  # the app's one-second check
+        app.run_periodic_jobs()  # what the app's timers do every second
         await settle(pilot)
         assert "Overdue: Alice on x" in notifications(app)
         assert "15 minutes left: Bob on facebook" in notifications(app)
