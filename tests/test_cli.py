@@ -532,6 +532,7 @@ def test_export_to_a_missing_folder_is_one_line(
 # ----------------------------------------------------------------------------- screenshots
 
 
+@pytest.mark.slow
 def test_screenshots_writes_one_svg_per_tab_reproducibly(
     tmp_path: Path, tmp_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,6 +13,8 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from cm_tui.store import Store
 from tests.reliability.helpers import read_line, spawn
 from tests.reliability.writer_child import expected_state
@@ -53,6 +55,7 @@ def assert_state(store: Store, last_done: int) -> int:
     return counter
 
 
+@pytest.mark.slow
 def test_kill_9_loop_loses_no_reported_write(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     db = tmp_path / "store.json"

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,6 +77,7 @@ def test_renderers_show_any_text_exactly(author: str, text: str, notes: str, rep
         assert item.reply_text in detail
 
 
+@pytest.mark.slow
 async def test_hostile_text_in_every_queue_widget(make_app, tmp_path: Path) -> None:
     db = tmp_path / "h" / "store.json"
     db.parent.mkdir()

@@ -479,6 +479,7 @@ async def test_watch_keywords_are_edited_and_open_items_reflagged(make_app, qdb:
     assert by_author["@erin"] == ()  # "brand" no longer watched
 
 
+@pytest.mark.slow
 async def test_import_a_file_from_the_tab(make_app, qdb: Path, tmp_path: Path) -> None:
     good = tmp_path / "in.csv"
     good.write_text("réseau;auteur;texte;reçu le\nx;@zed;new one [/];19/11/2026 09:00\n")

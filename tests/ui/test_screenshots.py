@@ -6,9 +6,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from cm_tui.ui.screenshots import take_screenshots
 
 
+@pytest.mark.slow
 def test_one_svg_per_tab(tmp_path: Path) -> None:
     now = datetime(2026, 11, 19, 9, 12, tzinfo=ZoneInfo("Europe/Paris"))
     paths = take_screenshots(tmp_path / "shots", now)
