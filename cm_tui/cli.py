@@ -217,8 +217,13 @@ def _report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default="-", metavar="FILE", help=t("stats.help.report_out"))
 
 
+#: ``cm-tui import FILE --table T``: what the file holds (``cli_import``)
+IMPORT_TABLES = ("queue", "posts", "stats", "competitors")
+IMPORT_FORMATS = ("auto", "csv", "json", "jsonl", "mastodon")
+
+
 def _import_arguments(p: argparse.ArgumentParser) -> None:
-    """(issue 5 Queue; ``--table posts``: issue 4 Calendar; ``stats``/``competitors``: issue 6)"""
+    """``cm-tui import``'s arguments (run by ``cli_import``)."""
     p.add_argument("file", type=Path, metavar="FILE", help=t("queue.import.help.file"))
     p.add_argument(
         "--table", choices=IMPORT_TABLES, default="queue", help=t("queue.import.help.table")
@@ -574,6 +579,7 @@ def _run_app(args: argparse.Namespace) -> int:
         store = open_user_store(ctx.db, ctx.settings, ctx.clock.now())
         store_name = _display_path(ctx.db)
     try:
+        _make_inbox(ctx.settings)
         try:
             from cm_tui.ui.app import run_app
         except ImportError as exc:
@@ -588,6 +594,20 @@ def _run_app(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _make_inbox(settings: Settings) -> None:
+    """Create the inbox folder (``cm-tui where``) the app watches, so a user finds it; one
+    that cannot be made is said once, and the app runs without it."""
+    from cm_tui.io.locations import inbox_path
+    from cm_tui.store.atomic import make_private_dir
+
+    folder = inbox_path(settings.inbox)
+    try:
+        make_private_dir(folder)
+    except OSError as exc:
+        reason = t("cli.error.os", path=folder, reason=exc.strerror or str(exc))
+        print(t("cli.warning.prefix", message=reason), file=sys.stderr)
 
 
 def _check_keymap(keys: Mapping[str, str]) -> None:
@@ -889,201 +909,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import_stats(args: argparse.Namespace) -> int:
-    """``cm-tui import FILE --table stats``: monthly figures from CSV (``io.stats_import``);
-    ``--table competitors``: competitors and their monthly figures, the same way.
-
-    All or nothing; ``--dry-run`` opens the store read-only and only reports.
-    """
-    from cm_tui.io.stats_import import read_competitors_csv, read_figures_csv
-
-    rivals = args.table == "competitors"
-
-    ctx = _context(args)
-    _require_store(ctx.db)
-    path: Path = args.file.expanduser()
-    if not path.is_file():
-        raise CliError(t("cli.error.missing_file", path=path))
-
-    def check(store: Store) -> Any:
-        repo = store.repo
-        keys = [n.key for n in repo.networks.all()]
-        if rivals:
-            return read_competitors_csv(path, keys, repo.competitors.all())
-        return read_figures_csv(path, keys, repo.figures.all())
-
-    records = (lambda s: s.repo.competitors) if rivals else (lambda s: s.repo.figures)
-    plan = _import_plan(ctx.db, args.dry_run, check, records)
-    if not plan.ok:
-        for line in plan.errors:
-            print(line, file=sys.stderr)
-        _print_error(t("stats.import.rejected", path=path, count=len(plan.errors)))
-        return EXIT_ERROR
-    key = "stats.import." + ("competitors_" if rivals else "")
-    key += "dry_run" if args.dry_run else "done"
-    print(t(key, path=path, new=len(plan.new), updated=len(plan.updates)))
-    return EXIT_OK
-
-
-# --------------------------------------------------------------------------- import (issues 4, 5)
-
-#: ``cm-tui import FILE --table T``: what the file holds; each table has its own handler below
-IMPORT_TABLES = ("queue", "posts", "stats", "competitors")
-IMPORT_FORMATS = ("auto", "csv", "json", "jsonl", "mastodon")
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    """Dispatch ``cm-tui import`` on ``--table`` (default: the queue)."""
-    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "queue": _import_queue,
-        "posts": _import_posts,
-        "stats": _import_stats,  # issue 6
-        "competitors": _import_stats,  # issue 6
-    }
-    if args.column and args.table != "queue":
-        raise CliError(t("queue.import.err.column_table"), EXIT_USAGE)
-    return handlers[args.table](args)
+    """``cm-tui import``: see ``cli_import`` (imported only by this command)."""
+    from cm_tui.cli_import import run_import
 
-
-def _import_queue(args: argparse.Namespace) -> int:
-    """Queue items from CSV / JSON / JSON Lines / Mastodon notifications (issue 5).
-
-    All or nothing: a rejected file prints its report (line numbers and reasons) on stderr and
-    nothing is written. ``--dry-run`` opens the store read-only (works while the app runs).
-    """
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    from cm_tui.io.queue_import import (
-        ImportOptions,
-        ImportRejected,
-        import_queue,
-        parse_column_option,
-    )
-    from cm_tui.store import Store
-
-    ctx = _context(args)
-    columns = dict(ctx.settings.import_columns)  # [import.columns], then --column over it
-    try:
-        given = dict(parse_column_option(value) for value in args.column)
-    except ValueError as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
-    columns.update(given)
-    _require_store(ctx.db)
-    path: Path = args.file.expanduser()
-    if not path.is_file():
-        raise CliError(t("cli.error.missing_file", path=path))
-    try:
-        zone = ZoneInfo(args.tz) if args.tz else ctx.settings.zone
-    except (ZoneInfoNotFoundError, ValueError):
-        raise CliError(t("queue.import.err.tz", value=args.tz), EXIT_USAGE) from None
-
-    def run(store: Store, dry_run: bool) -> Any:
-        repo = store.repo
-        options = ImportOptions(
-            format=args.format,
-            network=args.network,
-            tz=zone,
-            deadline_policy=ctx.settings,
-            keywords=tuple(k.term for k in repo.keywords.all()),
-            columns=columns,
-            strict_columns=frozenset(given),
-        )
-
-        def existing() -> Any:
-            yield from repo.queue.all()
-            yield from repo.queue.iter_archived(cache=False)
-
-        return import_queue(
-            path,
-            options,
-            existing=existing,
-            write=None if dry_run else repo.queue.add_many,
-            transaction=store.transaction,
-        )
-
-    try:
-        if args.dry_run:
-            with Store.open(ctx.db, readonly=True) as store:
-                result = run(store, True)
-        else:
-            result = _refuse_if_locked("import", lambda: _with_store(ctx.db, run))
-    except ImportRejected as rejected:
-        for line in rejected.report().splitlines():
-            print(line, file=sys.stderr)
-        return EXIT_ERROR
-    key = "queue.import.dry_run" if args.dry_run else "queue.import.done"
-    print(t(key, added=result.added, skipped=result.skipped, path=path))
-    return EXIT_OK
-
-
-def _import_plan(
-    db: Path, dry_run: bool, check: Callable[[Any], Any], records: Callable[[Any], Any]
-) -> Any:
-    """Check a file against the store (``check(store)`` gives a plan with ``ok``, ``new`` and
-    ``updates``) and, unless ``dry_run`` or the plan has errors, apply it in one transaction to
-    the repo ``records(store)``: all or nothing. A dry run opens the store read-only, so it
-    works while the app is open; a real import is refused then."""
-    from cm_tui.store import Store
-
-    if dry_run:
-        with Store.open(db, readonly=True) as store:
-            return check(store)
-
-    def write(store: Any, _dry_run: bool) -> Any:
-        plan = check(store)
-        if plan.ok:
-            repo = records(store)
-            with store.transaction():
-                repo.add_many(plan.new)
-                for record in plan.updates:
-                    repo.update(record)
-        return plan
-
-    return _refuse_if_locked("import", lambda: _with_store(db, write))
-
-
-def _with_store(db: Path, run: Callable[[Any, bool], Any]) -> Any:
-    from cm_tui.store import Store
-
-    with Store.open(db) as store:
-        return run(store, False)
-
-
-# --------------------------------------------------------------------------- posts (issue 4)
-
-
-def _import_posts(args: argparse.Namespace) -> int:
-    """``cm-tui import FILE --table posts``: posts from a spreadsheet (``io.csv_posts``).
-
-    All or nothing: any bad row prints one line per problem on stderr and nothing is written.
-    ``--dry-run`` opens the store read-only and only reports.
-    """
-    from cm_tui.io.csv_posts import read_posts_csv
-
-    ctx = _context(args)
-    _require_store(ctx.db)
-    path: Path = args.file.expanduser()
-    if not path.is_file():
-        raise CliError(t("cli.error.missing_file", path=path))
-    data = path.read_bytes()
-
-    def check(store: Store) -> Any:
-        repo = store.repo
-        ids = [p.id for p in repo.posts.all()]
-        keys = [n.key for n in repo.networks.all()]
-        return read_posts_csv(data, str(path), ctx.settings.zone, keys, ids)
-
-    plan = _import_plan(ctx.db, args.dry_run, check, lambda store: store.repo.posts)
-    counts = {"new": len(plan.new), "updated": len(plan.updates)}
-    if not plan.ok:
-        for line in plan.report():
-            print(line, file=sys.stderr)
-        if not plan.fatal:
-            _print_error(t("calendar.csv.rejected", path=path, count=len(plan.errors)))
-        return EXIT_ERROR
-    key = "calendar.csv.dry_run" if args.dry_run else "calendar.csv.imported"
-    print(t(key, path=path, count=counts["new"] + counts["updated"], **counts))
-    return EXIT_OK
+    return run_import(args)
 
 
 def _date_option(value: str | None, option: str) -> Any:

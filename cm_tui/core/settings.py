@@ -44,6 +44,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cm_tui.core.clock import FIRST_DAY, LAST_DAY
+from cm_tui.core.deadline import DeadlinePolicy
 from cm_tui.core.i18n import LANGUAGES, default_language, t
 from cm_tui.core.models import NetworkProfile, PostingPeriod, QueueKind
 from cm_tui.core.value import Value, frozen
@@ -57,7 +58,11 @@ KNOWN_NETWORKS: tuple[str, ...] = (
     "linkedin",
     "snapchat",
     "blog",
+    "mastodon",
+    "bluesky",
 )
+#: The networks a new settings file activates (Mastodon and Bluesky: when an account is added).
+DEFAULT_ACTIVE_NETWORKS: tuple[str, ...] = KNOWN_NETWORKS[:7]
 
 #: The second seed article's Facebook rhythm ("two or three times a week"), used when
 #: ``facebook_per_week = true``; the first article's 1-2 a day is the shipped default.
@@ -96,6 +101,8 @@ def _number_ranges() -> dict[str, tuple[int, int]]:
         "queue.archive_after_days": (1, 3650),
         "backups.keep": (1, 365),
         "calendar.min_gap_minutes": (1, 24 * 60),
+        "import.inbox_settle_seconds": (0, 3600),
+        "import.inbox_max_mb": (1, 100_000),
     }
     ranges.update({f"queue.deadlines.{rule}": deadline for rule in rules})
     for network in KNOWN_NETWORKS:
@@ -189,12 +196,12 @@ class Settings(Value):
 
     timezone: str = field(default_factory=system_timezone)
     language: str = field(default_factory=default_language)
-    active_networks: tuple[str, ...] = KNOWN_NETWORKS
+    active_networks: tuple[str, ...] = DEFAULT_ACTIVE_NETWORKS
     workday_start: str = "09:00"
     workday_end: str = "18:00"
     workdays: tuple[int, ...] = (1, 2, 3, 4, 5)
     reply_deadline_minutes: int = 60
-    #: minutes per ``kind``, per ``network`` or per ``"kind@network"`` (see ``deadline_minutes``)
+    #: minutes per ``kind``, per ``network`` or per ``"kind@network"`` (see ``deadline_policy``)
     deadline_overrides: Mapping[str, int] = field(default_factory=_empty)
     archive_after_days: int = 7
     backups_keep: int = 7
@@ -211,6 +218,10 @@ class Settings(Value):
     post_min_gap_minutes: int = 60
     #: ``[import.columns]``: import field (``IMPORT_FIELDS``) -> CSV header, beside the known names
     import_columns: Mapping[str, str] = field(default_factory=_empty)
+    #: ``[import] inbox_settle_seconds``: an inbox file is read once unchanged this long
+    inbox_settle_seconds: int = 5
+    #: ``[import] inbox_max_mb``: a larger inbox file is refused (``cm-tui import`` takes it)
+    inbox_max_mb: int = 50
 
     def __post_init__(self) -> None:
         # Freeze containers given as lists/dicts so a Settings can be shared without copies.
@@ -236,16 +247,11 @@ class Settings(Value):
     def workday_end_minutes(self) -> int:
         return _minutes(self.workday_end)
 
-    def deadline_minutes(self, kind: str, network: str) -> int:
-        """Reply delay for an item: ``"kind@network"``, then ``kind``, then ``network``, then the
-        default ``reply_deadline_minutes`` (the most specific rule wins; a kind is more specific
-        than a network because reviews differ everywhere)."""
-        kind = str(kind)
-        network = str(network)
-        for key in (f"{kind}@{network}", kind, network):
-            if key in self.deadline_overrides:
-                return self.deadline_overrides[key]
-        return self.reply_deadline_minutes
+    @cached_property
+    def deadline_policy(self) -> DeadlinePolicy:
+        """``[queue] reply_deadline_minutes`` and ``[queue.deadlines]`` as the one deadline
+        rule (``core.deadline``)."""
+        return DeadlinePolicy(self.reply_deadline_minutes, self.deadline_overrides)
 
     def network_profiles(self, profiles: Iterable[NetworkProfile]) -> list[NetworkProfile]:
         """The stored profiles as this organisation uses them: active ones only, in
@@ -302,7 +308,11 @@ class Settings(Value):
             },
             "keys": dict(self.keys),
             "calendar": {"min_gap_minutes": self.post_min_gap_minutes},
-            "import": {"columns": dict(self.import_columns)},
+            "import": {
+                "inbox_settle_seconds": self.inbox_settle_seconds,
+                "inbox_max_mb": self.inbox_max_mb,
+                "columns": dict(self.import_columns),
+            },
         }
         if self.onboarding_start is not None:
             out["onboarding_start"] = self.onboarding_start
@@ -375,7 +385,7 @@ _SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "queue": ("reply_deadline_minutes", "archive_after_days", "deadlines"),
     "backups": ("keep",),
     "calendar": ("min_gap_minutes",),
-    "import": ("columns",),
+    "import": ("inbox_settle_seconds", "inbox_max_mb", "columns"),
     "networks": ("active", "facebook_per_week", *KNOWN_NETWORKS),
 }
 _OVERRIDE_KEYS = ("target_min", "target_max", "period")
@@ -491,7 +501,7 @@ class _Parser:
             kw["post_min_gap_minutes"] = self.number(
                 calendar["min_gap_minutes"], "calendar.min_gap_minutes"
             )
-        kw["import_columns"] = self.import_columns(self.table(mapping, "import", "import"))
+        kw.update(self.import_section(self.table(mapping, "import", "import")))
         return Settings(**kw)
 
     def check_depth(self, mapping: Mapping[str, Any]) -> None:
@@ -629,9 +639,17 @@ class _Parser:
             period = PostingPeriod(value)
         return NetworkOverride(target_min=low, target_max=high, period=period)
 
+    def import_section(self, table: Mapping[str, Any]) -> dict[str, Any]:
+        """``[import]``: the inbox's numbers and ``[import.columns]``."""
+        self.check_keys(table, _SECTION_KEYS["import"], "import.")
+        kw: dict[str, Any] = {"import_columns": self.import_columns(table)}
+        for name in ("inbox_settle_seconds", "inbox_max_mb"):
+            if name in table:
+                kw[name] = self.number(table[name], f"import.{name}")
+        return kw
+
     def import_columns(self, table: Mapping[str, Any]) -> dict[str, str]:
         """``[import.columns]``: import field -> the CSV header that holds it."""
-        self.check_keys(table, _SECTION_KEYS["import"], "import.")
         out: dict[str, str] = {}
         for name, header in self.table(table, "columns", "import.columns").items():
             dotted = f"import.columns.{name}"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from cm_tui.core.i18n import t
 from cm_tui.core.settings import (
+    DEFAULT_ACTIVE_NETWORKS,
     KNOWN_NETWORKS,
     MAX_DEPTH,
     Settings,
@@ -88,6 +89,13 @@ TEMPLATE = """\
 # Remap a key by its binding id (shown in the help screen, `?`), e.g.:
 # "queue.reply" = "R"
 
+[import]
+# Inbox folder (`cm-tui where`): a file is read once it has not changed for this many seconds
+# (write elsewhere, then rename into the inbox: then it is read at once), and refused above
+# this size (import it with `cm-tui import FILE`).
+# inbox_settle_seconds = 5
+# inbox_max_mb = 50
+
 [import.columns]
 # CSV columns of the queue import whose names cm-tui does not recognise (common English and
 # French names need nothing here): field = "the column's header in your files". Fields:
@@ -101,7 +109,7 @@ TEMPLATE = """\
 
 def template_text() -> str:
     """The commented template written on first run (valid TOML that gives the defaults)."""
-    quoted = ", ".join(f'"{n}"' for n in KNOWN_NETWORKS)
+    quoted = ", ".join(f'"{n}"' for n in DEFAULT_ACTIVE_NETWORKS)
     return TEMPLATE.format(networks=", ".join(KNOWN_NETWORKS), active=quoted)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import importlib
 from collections.abc import Awaitable, Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
     from cm_tui.core.clock import Clock
     from cm_tui.core.settings import Settings
+    from cm_tui.io.queue_inbox import InboxWatch
     from cm_tui.store import Store
     from cm_tui.ui.commands import CommandEntry
 
@@ -243,7 +245,21 @@ class CmTuiApp(App[None]):
         shown."""
         from cm_tui.ui.queue_import_flow import QueueImportFlow
 
-        QueueImportFlow(self, self._after_import).start_inbox()
+        QueueImportFlow(self, self._after_import).start_inbox(self.inbox_watch)
+
+    @cached_property
+    def inbox_watch(self) -> InboxWatch:
+        """The inbox folder and what its files looked like at the last poll (a file is read
+        once it has settled: ``io.queue_inbox``)."""
+        from cm_tui.io.locations import inbox_path
+        from cm_tui.io.queue_inbox import InboxWatch
+
+        settings = self.ctx.settings
+        return InboxWatch(
+            inbox_path(settings.inbox),
+            settle_seconds=settings.inbox_settle_seconds,
+            max_bytes=settings.inbox_max_mb * 1_000_000,
+        )
 
     def _after_import(self) -> None:
         """Items landed from the inbox: the shown tab repaints (the others do when shown)."""

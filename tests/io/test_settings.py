@@ -12,6 +12,7 @@ import pytest
 from cm_tui.core import i18n
 from cm_tui.core.models import NetworkProfile, PostingPeriod
 from cm_tui.core.settings import (
+    DEFAULT_ACTIVE_NETWORKS,
     KNOWN_NETWORKS,
     NetworkOverride,
     Settings,
@@ -44,7 +45,9 @@ def test_defaults_match_the_documented_contract(monkeypatch: pytest.MonkeyPatch)
     s = Settings.from_mapping({}, SOURCE)
     assert s.timezone == "America/Montreal"
     assert s.language == "fr"
-    assert s.active_networks == KNOWN_NETWORKS
+    assert s.active_networks == DEFAULT_ACTIVE_NETWORKS
+    assert {"mastodon", "bluesky"} <= set(KNOWN_NETWORKS) - set(s.active_networks)
+    assert (s.inbox_settle_seconds, s.inbox_max_mb) == (5, 50)
     assert (s.workday_start, s.workday_end, s.workdays) == ("09:00", "18:00", (1, 2, 3, 4, 5))
     assert s.reply_deadline_minutes == 60
     assert s.archive_after_days == 7
@@ -163,10 +166,10 @@ def test_deadline_minutes_most_specific_rule_wins() -> None:
         },
         SOURCE,
     )
-    assert s.deadline_minutes("review", "instagram") == 2880
-    assert s.deadline_minutes("review", "facebook") == 1440
-    assert s.deadline_minutes("comment", "instagram") == 120
-    assert s.deadline_minutes("comment", "x") == 60
+    assert s.deadline_policy.minutes("review", "instagram") == 2880
+    assert s.deadline_policy.minutes("review", "facebook") == 1440
+    assert s.deadline_policy.minutes("comment", "instagram") == 120
+    assert s.deadline_policy.minutes("comment", "x") == 60
 
 
 def _profile(key: str, low: int, high: int, period: str = "day") -> NetworkProfile:
@@ -327,7 +330,7 @@ def test_template_is_valid_and_every_commented_setting_is_valid_too() -> None:
     assert uncommented != text
     example = Settings.from_mapping(tomllib.loads(uncommented), "template")
     assert example.timezone == "Europe/Paris"
-    assert example.deadline_minutes("review", "instagram") == 2880
+    assert example.deadline_policy.minutes("review", "instagram") == 2880
     assert example.network_overrides["linkedin"].period is PostingPeriod.WEEK
     assert dict(example.keys) == {"queue.reply": "R"}
 

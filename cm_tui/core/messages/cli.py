@@ -1,6 +1,10 @@
 """Messages of the command line, the settings file and the benchmark helpers (area ``cli``)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "cli.error.import_source": (
+        "cannot import {path}: {reason}",
+        "impossible d'importer {path} : {reason}",
+    ),
     # ------------------------------------------------------------------ settings file
     "cli.settings.error_value": (
         '{source}: "{key}" = {value} {detail}',
