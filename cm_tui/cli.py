@@ -472,12 +472,12 @@ def _db_path(args: argparse.Namespace) -> Path:
 def parse_now(value: str, settings: Settings) -> datetime:
     """``--now``: an ISO-8601 instant; without an offset it is local time in the settings' zone.
 
-    Its UTC day must be within ``core.clock.FIRST_DAY`` .. ``LAST_DAY``: an instant near the
+    Its UTC day must be within ``core.timeutil.FIRST_DAY`` .. ``LAST_DAY``: an instant near the
     ends of ``datetime``'s range (year 1, year 9999) would overflow later, inside the app or a
     command, so it is refused here, before anything starts, in one line (exit status 2).
     """
-    from cm_tui.core.clock import FIRST_DAY, LAST_DAY
     from cm_tui.core.models import to_utc
+    from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY
 
     try:
         at = datetime.fromisoformat(value.strip())

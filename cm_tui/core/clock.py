@@ -7,17 +7,10 @@ sleeping).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from cm_tui.core.models import to_utc
-
-#: The days cm-tui accepts as "today" (``--now``) and as a setting (``onboarding_start``).
-#: Far inside ``datetime``'s years 1..9999, so that no date computation around them (a year of
-#: demo on each side, month arithmetic, deadlines, archive months) can overflow; far enough
-#: apart for any real use.
-FIRST_DAY = date(2000, 1, 1)
-LAST_DAY = date(2199, 12, 31)
 
 
 class Clock(Protocol):

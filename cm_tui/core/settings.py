@@ -43,10 +43,10 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cm_tui.core.clock import FIRST_DAY, LAST_DAY
 from cm_tui.core.deadline import DeadlinePolicy
 from cm_tui.core.i18n import LANGUAGES, default_language, t
 from cm_tui.core.models import NetworkProfile, PostingPeriod, QueueKind
+from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY
 from cm_tui.core.value import Value, frozen
 
 #: Network keys the app knows (the shipped profiles in ``data/networks.json``).

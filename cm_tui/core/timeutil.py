@@ -20,14 +20,18 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 ONE_DAY = timedelta(days=1)
-#: The instants cm-tui accepts from outside (a file, ``--now``): a year, a month or a deadline
-#: computed from one of them can never leave what ``datetime`` holds (years 1 to 9999).
-FIRST_SUPPORTED = datetime(1970, 1, 1, tzinfo=UTC)
-LAST_SUPPORTED = datetime(2199, 12, 31, 23, 59, 59, tzinfo=UTC)
+#: The days cm-tui accepts from outside: ``--now``, a date in an imported file or a setting.
+#: Far inside ``datetime``'s years 1..9999, so that no computation around them (a year of demo
+#: on each side, month arithmetic, deadlines, archive months) can overflow; far enough apart
+#: for any real use.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+FIRST_SUPPORTED = datetime.combine(FIRST_DAY, time(0, 0), tzinfo=UTC)
+LAST_SUPPORTED = datetime.combine(LAST_DAY, time(23, 59, 59, 999999), tzinfo=UTC)
 
 
 def in_supported_range(at: datetime) -> bool:
-    """``at`` (aware) lies between ``FIRST_SUPPORTED`` and ``LAST_SUPPORTED``."""
+    """``at`` (aware) lies on a UTC day from ``FIRST_DAY`` to ``LAST_DAY``."""
     return FIRST_SUPPORTED <= at <= LAST_SUPPORTED
 
 

@@ -94,8 +94,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.field.id": ("Id", "Id"),
     "calendar.field.required": ("required", "obligatoire"),
     "calendar.field.date_range": (
-        "{value!r}: date out of range (1970 to 2199)",
-        "{value!r} : date hors limites (1970 à 2199)",
+        "{value!r}: date out of range (2000 to 2199)",
+        "{value!r} : date hors limites (2000 à 2199)",
     ),
     "calendar.field.bad_date": (
         "{value!r} is not a date (YYYY-MM-DD)",
