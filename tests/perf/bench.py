@@ -560,17 +560,25 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
     """``args[0]`` (``d`` or ``j``) pressed ``args[1]`` times on the Queue tab, through the real
     ``cm-tui`` start-up (``args[2:]``). Each sample: ``post_message(events.Key(...))`` -> the
     first frame displayed after the key's action has returned (for ``d`` the write is fsync'd
-    by then; the item is checked closed in the repository). Three warm-up presses."""
+    by then; the item is checked closed in the repository). Three warm-up presses.
+
+    ``args[0] == "inbox"``: ``args[1]`` is a CSV moved into the inbox first, and the presses
+    are made while the app imports it (checked: the import is still running at the end)."""
     import asyncio
 
     from textual import events
 
+    inbox_file = None
+    if args[0] == "inbox":
+        inbox_file, args = Path(args[1]), args[2:]
     key, count = args[0], int(args[1])
     state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
 
     async def measure(app: Any) -> None:
         try:
             await asyncio.sleep(0.3)
+            if inbox_file is not None:
+                await _start_inbox_import(app, inbox_file)
             pane = app.active_pane
             pane.list.move_to(len(pane.list.rows) // 2)
             samples: list[float] = []
@@ -593,6 +601,9 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
                 if i >= 3:
                     samples.append(elapsed)
                 await asyncio.sleep(0.03)
+            if inbox_file is not None and not any(w.is_running for w in app.workers):
+                _emit({"error": "the inbox import ended before the last press"})
+                os._exit(1)
             _emit({"samples": samples, "open": len(pane.list.rows)})
         except Exception as exc:  # pragma: no cover - reported to the parent
             _emit({"error": repr(exc)})
@@ -613,6 +624,23 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
     main(args[2:])
     _emit({"error": "the app exited before the measurement ended"})
     os._exit(1)
+
+
+async def _start_inbox_import(app: Any, source: Path) -> None:
+    """Move ``source`` into the app's inbox (a rename: read at once) and wait until the app's
+    import worker has started reading it."""
+    import asyncio
+
+    watch = app.inbox_watch
+    written = time.time() - 60  # written a minute ago, then renamed into the inbox
+    os.utime(source, (written, written))
+    os.replace(source, watch.folder / source.name)
+    app.check_inbox()
+    for _ in range(200):
+        if any(w.is_running for w in app.workers):
+            return
+        await asyncio.sleep(0.01)
+    raise RuntimeError("the inbox import did not start")
 
 
 def child_import(_t0: float, args: list[str]) -> None:
@@ -779,6 +807,50 @@ def bench_import_rows_per_s(env: BenchEnv, runs: int) -> Result:
     )
 
 
+#: rows of the file dropped in the inbox while ``inbox_key_ms`` presses keys (about 24 MB)
+INBOX_ROWS = 200_000
+TARGETS["inbox_key_ms"] = ("<=", 16.0)
+
+
+def _write_queue_csv(path: Path, rows: int) -> None:
+    """``rows`` distinct queue rows (English headers, UTF-8)."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("network,author,name,text,received at,kind,id\n")
+        for n in range(rows):
+            day, minute = 1 + n % 28, n % 1440
+            handle.write(
+                f"facebook,@user{n},User {n},Hello a question about Nova {n},"
+                f"2026-10-{day:02d} {minute // 60:02d}:{minute % 60:02d},comment,fb-{n}\n"
+            )
+
+
+def bench_inbox_key_ms(env: BenchEnv, runs: int) -> Result:
+    """p95 of ``j`` on the Queue tab (stress store) while the app imports a file of
+    ``INBOX_ROWS`` rows dropped in its inbox: the import reads in a worker thread and writes
+    in chunks on the UI thread, so keys must stay within the triage target."""
+    import shutil
+    import statistics
+
+    source = env.root / "inbox-source.csv"
+    if not source.exists():
+        _write_queue_csv(source, INBOX_ROWS)
+    samples: list[float] = []
+    for i in range(runs):
+        _log(f"inbox_key_ms {i + 1}/{runs}")
+        dropped = env.root / f"inbox-{i}.csv"
+        shutil.copyfile(source, dropped)
+        db = env.root / f"inbox-store-{i}" / "store.json"
+        shutil.copytree(env.store("stress").parent, db.parent)
+        args = ["--db", str(db), "--now", NOW]
+        payload = env.child("queue_key", "inbox", str(dropped), "j", str(QUEUE_KEY_PRESSES), *args)
+        samples.extend(payload["samples"])
+    return Result(
+        _percentile(samples, 95),
+        {"inbox_key_ms": samples},
+        {"inbox_key_ms_median": statistics.median(samples), "inbox_rows": INBOX_ROWS},
+    )
+
+
 #: rows of the file whose dry run ``import_dry_peak_mb`` measures
 DRY_RUN_ROWS = 1_000_000
 TARGETS["import_dry_peak_mb"] = ("<=", 80.0)
@@ -793,14 +865,7 @@ def bench_import_dry_peak_mb(env: BenchEnv, runs: int) -> Result:
     csv_path = env.root / "dry-run.csv"
     if not csv_path.exists():
         _log(f"writing {DRY_RUN_ROWS:,} rows...")
-        with open(csv_path, "w", encoding="utf-8", newline="") as handle:
-            handle.write("network,author,name,text,received at,kind,id\n")
-            for n in range(DRY_RUN_ROWS):
-                day, minute = 1 + n % 28, n % 1440
-                handle.write(
-                    f"facebook,@user{n},User {n},Hello a question about Nova {n},"
-                    f"2026-10-{day:02d} {minute // 60:02d}:{minute % 60:02d},comment,fb-{n}\n"
-                )
+        _write_queue_csv(csv_path, DRY_RUN_ROWS)
     db = env.root / "dry-run-store" / "store.json"
     if not db.exists():
         from cm_tui.store import Store
@@ -824,6 +889,7 @@ def bench_import_dry_peak_mb(env: BenchEnv, runs: int) -> Result:
 BENCHMARKS.update(
     {
         "import_dry_peak_mb": bench_import_dry_peak_mb,
+        "inbox_key_ms": bench_inbox_key_ms,
         "triage_key_ms": bench_triage_key_ms,
         "queue_scroll_ms": bench_queue_scroll_ms,
         "startup_ratio_stress": bench_startup_ratio_stress,
