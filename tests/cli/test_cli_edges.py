@@ -218,6 +218,17 @@ def not_a_file(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.parametrize("table", ["queue", "posts", "stats", "competitors"])
+def test_import_of_a_folder_or_a_fifo_is_not_a_regular_file(
+    table: str, not_a_file: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = cli.main(["import", str(not_a_file), "--table", table, "--db", str(db)])
+    line = one_line_error(capsys.readouterr().err)
+    assert code == 1
+    assert str(not_a_file) in line and "not a regular file" in line
+    assert "not found" not in line and "no such file" not in line
+
+
 def test_restore_of_a_folder_or_a_fifo_is_not_a_regular_file(
     not_a_file: Path, db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -228,5 +239,7 @@ def test_restore_of_a_folder_or_a_fifo_is_not_a_regular_file(
 def test_a_missing_file_is_still_not_found(
     tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    assert cli.main(["import", str(tmp_path / "nope.csv"), "--db", str(db)]) == 1
+    assert "no such file" in one_line_error(capsys.readouterr().err)
     assert cli.main(["restore", "--backup", str(tmp_path / "nope.json"), "--db", str(db)]) == 1
     assert "file not found" in one_line_error(capsys.readouterr().err)
