@@ -74,6 +74,8 @@ __all__ = ["ImportRejected", "Problem", "detect_encoding"]
 FORMATS: tuple[str, ...] = ("auto", "csv", "json", "jsonl", "mastodon")
 #: rows written per ``add_many`` call inside the import's transaction
 CHUNK = 2_000
+#: rows between two calls of an import's ``pace`` (about 2 ms of reading)
+PACE_ROWS = 100
 #: a JSON document nested deeper than this is refused (a queue item needs 3 levels)
 MAX_JSON_DEPTH = 32
 
@@ -705,11 +707,13 @@ def read_new_items(
     *,
     existing: Callable[[], Iterable[QueueItem]] = lambda: (),
     cancelled: Callable[[], bool] = lambda: False,
+    pace: Callable[[], object] | None = None,
 ) -> tuple[ImportResult, list[QueueItem]]:
     """Check the whole of ``path`` and return its new items, writing nothing: the first half
     of an import whose writes happen elsewhere (the app reads on a worker thread and writes on
     its own, see ``ui.queue_import_flow``). Same rules as ``import_queue``: ``ImportRejected``
-    if any row is bad. ``cancelled()`` is asked every ``CHUNK`` rows (``ImportCancelled``).
+    if any row is bad. ``cancelled()`` is asked every ``CHUNK`` rows (``ImportCancelled``),
+    ``pace()`` every ``PACE_ROWS`` (the app pauses the reading there while keys arrive).
 
     The new items are held in memory until written (the store then holds them all in memory
     anyway); the importer's other state stays as small as in a streamed import.
@@ -723,7 +727,7 @@ def read_new_items(
             raise ImportCancelled
         items.extend(chunk)
 
-    result = import_queue(path, options, existing=existing, write=collect)
+    result = import_queue(path, options, existing=existing, write=collect, pace=pace)
     return result, items
 
 
@@ -734,15 +738,18 @@ def import_queue(
     existing: Callable[[], Iterable[QueueItem]] = lambda: (),
     write: Callable[[list[QueueItem]], object] | None = None,
     transaction: Callable[[], Any] | None = None,
+    pace: Callable[[], object] | None = None,
 ) -> ImportResult:
     """Read ``path`` and hand its new items to ``write`` in chunks, inside ``transaction()``
     (all or nothing: a problem anywhere raises ``ImportRejected`` and the transaction rolls
     back). ``write=None`` is a dry run. ``existing`` gives the items already stored (dedupe).
+    ``pace()``, if given, is called every ``PACE_ROWS`` rows, and every ``PACE_ROWS`` items
+    of ``existing``.
     """
     import contextlib
 
     result = ImportResult(format=options.format)
-    seen = _Seen(existing())
+    seen = _Seen(existing(), pace)
     problems: list[Problem] = []
     count = 0
     chunk: list[QueueItem] = []
@@ -756,6 +763,8 @@ def import_queue(
     with file_problems(path), tx if tx is not None else contextlib.nullcontext():
         try:
             for where, row in iter_items(path, options, result):
+                if pace is not None and not where % PACE_ROWS:
+                    pace()
                 if isinstance(row, _Bad):
                     count += 1
                     if len(problems) < MAX_PROBLEMS:
@@ -794,11 +803,15 @@ class _Seen:
 
     NEW, DUPLICATE, REUSED_ID = "new", "duplicate", "reused id"
 
-    def __init__(self, items: Iterable[QueueItem]) -> None:
+    def __init__(
+        self, items: Iterable[QueueItem], pace: Callable[[], object] | None = None
+    ) -> None:
         self.keys = KeySet()
         self.ids = KeySet()
-        for item in items:
+        for count, item in enumerate(items, 1):
             self.add(item)
+            if pace is not None and not count % PACE_ROWS:
+                pace()
 
     def add(self, item: QueueItem) -> str:
         if not self.keys.add(dedupe_key(item)):

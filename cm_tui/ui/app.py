@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import time
 from collections.abc import Awaitable, Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
@@ -202,6 +203,15 @@ class CmTuiApp(App[None]):
         self.call_after_refresh(self._focus_active)
         self.call_after_refresh(self._show_store_warnings, self.ctx.store.warnings)
         self.call_after_refresh(_collect_from_now_on)
+
+    #: ``time.monotonic()`` of the last key the app received: a running import pauses its
+    #: reading while keys arrive (``QueueImportFlow._pace``)
+    last_key_at: float = 0.0
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.last_key_at = time.monotonic()
+        await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         """A key the focused text field would take, reaching the app, was routed elsewhere
