@@ -13,18 +13,11 @@ import pytest
 
 from cm_tui import cli
 from cm_tui.store import Store
+from tests.cli.lines import one_line_error
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-11-19T09:12:00+01:00"
 CSV = "network,author,text,received_at\nx,@ann,hello,2026-11-19T08:00:00+01:00\n"
-
-
-def one_line_error(stderr: str) -> str:
-    assert "Traceback" not in stderr
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    assert lines[0].startswith("cm-tui: error: "), stderr
-    return lines[0]
 
 
 @pytest.fixture
@@ -34,16 +27,6 @@ def db(tmp_path: Path) -> Path:
     path.parent.mkdir()
     Store.open(path).close()
     return path
-
-
-@pytest.fixture
-def no_app(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """The Textual app replaced by a recorder: a test that fails must not start a real app."""
-    calls: list[Any] = []
-    import cm_tui.ui.app
-
-    monkeypatch.setattr(cm_tui.ui.app, "run_app", lambda *args: calls.append(args))
-    return calls
 
 
 # ----------------------------------------------------------------------------- --now

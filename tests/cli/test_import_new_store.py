@@ -9,17 +9,10 @@ import pytest
 
 from cm_tui import cli
 from cm_tui.store import Store
+from tests.cli.lines import one_line_error
 
 NOW = "2026-11-19T09:12:00+01:00"
 CSV = "network,author,text,received_at\ninstagram,@ann,hello,2026-11-19T08:00:00+01:00\n"
-
-
-def one_line_error(stderr: str) -> str:
-    assert "Traceback" not in stderr
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    assert lines[0].startswith("cm-tui: error: "), stderr
-    return lines[0]
 
 
 def test_import_onto_a_store_that_does_not_exist_yet_creates_it(
