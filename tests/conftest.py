@@ -14,11 +14,14 @@ On request:
   (08:12:00+00:00), the instant of the README screenshots;
 * ``fixed_clock`` -> ``FixedClock`` at ``fixed_now`` (advance it with ``.advance(timedelta)``,
   never sleep);
-* ``paris`` -> ``ZoneInfo("Europe/Paris")``.
+* ``paris`` -> ``ZoneInfo("Europe/Paris")``;
+* ``open_umask``: the test runs under ``umask 000`` (whatever cm-tui does not chmod explicitly
+  comes out world-writable), restored afterwards.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,3 +74,12 @@ def fixed_clock() -> FixedClock:
 @pytest.fixture
 def paris() -> ZoneInfo:
     return PARIS
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    previous = os.umask(0)
+    try:
+        yield
+    finally:
+        os.umask(previous)

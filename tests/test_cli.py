@@ -22,6 +22,7 @@ import pytest
 from cm_tui import cli
 from cm_tui.core.demo import DEMO_NETWORKS
 from cm_tui.io import locations
+from tests.processes import hold_store, release
 
 REPO = Path(__file__).resolve().parents[1]
 NOW = "2026-11-19T09:12:00+01:00"
@@ -95,35 +96,13 @@ def holder(tmp_path: Path) -> Iterator[Any]:
     procs: list[subprocess.Popen[str]] = []
 
     def hold(db: Path) -> subprocess.Popen[str]:
-        code = textwrap.dedent(
-            f"""
-            import sys, time
-            from pathlib import Path
-            from cm_tui.store import Store
-            store = Store.open(Path({str(db)!r}))
-            print("ready", flush=True)
-            sys.stdin.read()
-            store.close()
-            """
-        )
-        proc = subprocess.Popen(
-            [sys.executable, "-c", code],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=REPO,
-        )
+        proc = hold_store(db)
         procs.append(proc)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
         return proc
 
     yield hold
     for proc in procs:
-        if proc.poll() is None:
-            assert proc.stdin is not None
-            proc.stdin.close()
-            proc.wait(timeout=30)
+        release(proc)
 
 
 # ----------------------------------------------------------------------------- help

@@ -3,9 +3,6 @@ template are private (0600) whatever the umask, through the one atomic writer.""
 
 from __future__ import annotations
 
-import os
-import stat
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,23 +13,10 @@ from cm_tui import cli
 from cm_tui.io.report import gather, write_report_files
 from cm_tui.io.settings_file import load_settings
 from cm_tui.store import Store
+from tests.files import mode
 
 NOW = "2026-11-19T09:12:00+01:00"
 PARIS = ZoneInfo("Europe/Paris")
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.lstat().st_mode)
-
-
-@pytest.fixture
-def open_umask() -> Iterator[None]:
-    """``umask 000``: whatever is not chmod'ed explicitly comes out world-writable."""
-    previous = os.umask(0)
-    try:
-        yield
-    finally:
-        os.umask(previous)
 
 
 @pytest.fixture

@@ -5,10 +5,6 @@ writer told which command holds the lock."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +14,7 @@ import pytest
 from cm_tui import cli
 from cm_tui.store import Store
 from tests.cli.lines import one_line_error
+from tests.processes import hold_store, release
 from tests.store.samples import queue_item
 
 REPO = Path(__file__).resolve().parents[2]
@@ -129,41 +126,10 @@ def test_check_of_a_sound_store_and_settings_is_still_ok(
 # ----------------------------------------------------------------------------- lock holder
 
 
-def hold(db: Path, holder: str) -> subprocess.Popen[str]:
-    """A real second process holding the store's lock as ``holder`` would."""
-    code = textwrap.dedent(
-        f"""
-        import sys
-        from cm_tui.store import Store
-        store = Store.open({str(db)!r}, holder={holder!r})
-        print("ready", flush=True)
-        sys.stdin.read()
-        store.close()
-        """
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env=os.environ.copy(),
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "ready"
-    return proc
-
-
-def release(proc: subprocess.Popen[str]) -> None:
-    assert proc.stdin is not None
-    proc.stdin.close()
-    proc.wait(timeout=30)
-
-
 def test_a_writer_refused_by_an_import_is_told_so(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    proc = hold(db, "import")
+    proc = hold_store(db, "import")
     try:
         assert cli.main(["restore", "--db", str(db)]) == 1
     finally:
@@ -176,7 +142,7 @@ def test_a_writer_refused_by_an_import_is_told_so(
 def test_a_second_app_is_told_the_app_holds_the_store(
     db: Path, no_app: list[Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    proc = hold(db, "app")
+    proc = hold_store(db, "app")
     try:
         assert cli.main(["--db", str(db), "--now", NOW]) == 1
     finally:

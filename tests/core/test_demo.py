@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from cm_tui.core.deadline import DeadlinePolicy, deadline_for
 from cm_tui.core.demo import (
     HOSTILE_TEXTS,
     POSTING_NETWORKS,
@@ -19,7 +20,6 @@ from cm_tui.core.demo import (
     generate_demo,
 )
 from cm_tui.core.models import PostStatus, QueueStatus, TaskOccurrence
-from cm_tui.core.deadline import DeadlinePolicy, deadline_for
 from cm_tui.core.queue import band
 from cm_tui.core.targets import target_state
 from cm_tui.core.textsafe import clean_text

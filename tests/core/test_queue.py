@@ -166,7 +166,9 @@ def test_match_keywords_whole_words_case_and_accents() -> None:
 def test_deadline_from_the_settings_policy() -> None:
     from cm_tui.core.settings import Settings
 
-    policy = Settings(reply_deadline_minutes=30, deadline_overrides={"review": 1440}).deadline_policy
+    policy = Settings(
+        reply_deadline_minutes=30, deadline_overrides={"review": 1440}
+    ).deadline_policy
     received = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
     assert deadline_for("comment", "x", received, policy) == received + timedelta(minutes=30)
     assert deadline_for("review", "x", received, policy) == received + timedelta(days=1)

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cm_tui.core.models import QueueItem, QueueKind, QueueStatus
 from cm_tui.core.deadline import deadline_for
+from cm_tui.core.models import QueueItem, QueueKind, QueueStatus
 from cm_tui.core.queue import (
     ALERT_DUE15,
     ALERT_OVERDUE,

@@ -55,7 +55,10 @@ ROWS = [
 
 
 def options(**kw: object) -> ImportOptions:
-    base = {"tz": PARIS, "deadline_policy": Settings(language="en", timezone="Europe/Paris").deadline_policy}
+    base = {
+        "tz": PARIS,
+        "deadline_policy": Settings(language="en", timezone="Europe/Paris").deadline_policy,
+    }
     base.update(kw)
     return ImportOptions(**base)  # type: ignore[arg-type]
 

@@ -3,9 +3,6 @@ umask (explicit chmod, never the umask's good will)."""
 
 from __future__ import annotations
 
-import os
-import stat
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,21 +11,8 @@ import pytest
 from cm_tui.core.clock import FixedClock
 from cm_tui.core.models import QueueStatus
 from cm_tui.store import Store, atomic, list_backups
+from tests.files import mode
 from tests.store.samples import T0, post, queue_item
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.lstat().st_mode)
-
-
-@pytest.fixture
-def open_umask() -> Iterator[None]:
-    """``umask 000``: whatever is not chmod'ed explicitly comes out world-writable."""
-    previous = os.umask(0)
-    try:
-        yield
-    finally:
-        os.umask(previous)
 
 
 @pytest.mark.usefixtures("open_umask")
