@@ -40,32 +40,26 @@ class KeySet:
         return self._count
 
     def __contains__(self, key: int) -> bool:
-        slots, mask = self._slots, self._mask
-        index = key & mask
-        while True:
-            found = slots[index]
-            if found == key:
-                return True
-            if found == _EMPTY:
-                return False
-            index = (index + 1) & mask
+        return self._slots[self._slot_of(key)] == key
 
     def add(self, key: int) -> bool:
         """Add ``key``; ``True`` if it was not there yet."""
-        slots, mask = self._slots, self._mask
-        index = key & mask
-        while True:
-            found = slots[index]
-            if found == key:
-                return False
-            if found == _EMPTY:
-                break
-            index = (index + 1) & mask
-        slots[index] = key
+        index = self._slot_of(key)
+        if self._slots[index] == key:
+            return False
+        self._slots[index] = key
         self._count += 1
-        if self._count * 3 > len(slots) * 2:
+        if self._count * 3 > len(self._slots) * 2:
             self._grow()
         return True
+
+    def _slot_of(self, key: int) -> int:
+        """The slot holding ``key``, else the empty slot where it would go."""
+        slots, mask = self._slots, self._mask
+        index = key & mask
+        while slots[index] != key and slots[index] != _EMPTY:
+            index = (index + 1) & mask
+        return index
 
     def _grow(self) -> None:
         old = self._slots
