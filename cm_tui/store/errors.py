@@ -75,6 +75,20 @@ class StoreNotWritable(StoreError):
         return t("store.not_writable", folder=self.folder, reason=self.reason)
 
 
+class NotAStore(StoreError):
+    """The data file exists but is nobody's store: not a regular file, or neither empty nor
+    holding cm-tui's ``_meta`` table, with no journal or backups beside it (``--db notes.md``,
+    a symlink to a system file). It is left exactly as it is: only a damaged *store* is moved
+    aside."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__(db)
+        self.db = db
+
+    def message(self) -> str:
+        return t("store.not_a_store", db=self.db)
+
+
 class StrayJournalLink(StoreError):
     """The data file and its journal are symlinks into two places: the writer would ignore the
     linked journal (``paths.stray_journal_link``), so the store is not opened."""

@@ -14,6 +14,7 @@ write, nothing moved; the journal is replayed in memory (see ``load.load_reader`
 from __future__ import annotations
 
 import os
+import stat
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +38,7 @@ from cm_tui.store.atomic import (
     write_atomic,
 )
 from cm_tui.store.errors import (
+    NotAStore,
     SchemaTooNew,
     StoreCorrupt,
     StoreNotWritable,
@@ -114,6 +116,7 @@ class Store:
         stray = stray_journal_link(path)
         if stray is not None:
             raise StrayJournalLink(stray, paths.journal)
+        _refuse_if_not_a_store(paths)
         _check_folder_writable(paths)
         lock = StoreLock.acquire(paths.lock, paths.db, holder)
         try:
@@ -337,6 +340,34 @@ def _check_folder_writable(paths: StorePaths) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise StoreNotWritable(paths.folder, exc.strerror or str(exc)) from None
+
+
+#: how much of a data file is read to tell a store from someone else's file
+_HEAD_BYTES = 1 << 20
+
+
+def _refuse_if_not_a_store(paths: StorePaths) -> None:
+    """Raise ``NotAStore`` before anything is created or moved beside a data file that is not
+    a store (see ``NotAStore``): a damaged store is moved aside, someone else's file never.
+    A store is recognised by its ``_meta`` table (written first, ``load.encode_snapshot``), a
+    journal or backups beside it, or by being empty (a crash before the first write)."""
+    try:
+        info = paths.db.stat()
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # reported by the open itself
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAStore(paths.db)
+    if paths.journal.exists() or paths.backups.is_dir():
+        return
+    try:
+        with open(paths.db, "rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return
+    if head.strip(b"\0 \t\r\n") and b'"_meta"' not in head:
+        raise NotAStore(paths.db)
 
 
 def _read_journal_or_move(paths: StorePaths, stamp: str) -> JournalContent:

@@ -1,6 +1,12 @@
 """Messages of the durable store: errors (one line, saying what to do) and the ``check`` report."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "store.not_a_store": (
+        "{db} is not a cm-tui store; it was left as it is: give --db the path of a store, or a "
+        "name that does not exist yet (a new store is created there)",
+        "{db} n'est pas un magasin cm-tui ; il a été laissé tel quel : donnez à --db le chemin "
+        "d'un magasin, ou un nom qui n'existe pas encore (un nouveau magasin y est créé)",
+    ),
     # ------------------------------------------------------------------ errors
     "store.locked": (
         "{db} is open in {holder} (pid {pid} on {host}); close it first, "
