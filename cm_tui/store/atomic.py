@@ -70,7 +70,10 @@ def write_atomic(path: Path, data: Blob, *, replace: bool = True) -> None:
     ``replace=False`` creates ``path`` only if it does not exist (hard link instead of
     rename), raising ``FileExistsError`` otherwise: a file created meanwhile is never replaced.
     Raises ``OSError`` with the old file untouched if anything fails before the rename, and
-    ``DirSyncError`` if only the final folder fsync failed (the new file is in place).
+    ``DirSyncError`` if only the final folder fsync failed (the new file is in place). The
+    error names ``path``, never the temp file: that is the name the caller gave (an ``--out``
+    in a missing folder is "No such file or directory" about it; a folder at ``path``, "Is a
+    directory").
     """
     tmp = tmp_path(path)
     try:
@@ -89,14 +92,24 @@ def write_atomic(path: Path, data: Blob, *, replace: bool = True) -> None:
                 os.link(tmp, path)
             finally:
                 os.unlink(tmp)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            _name_target(exc, tmp, path)
         raise
     try:
         fsync_dir(path.parent)
     except OSError as exc:
         raise DirSyncError(exc.errno, f"cannot sync folder {path.parent}: {exc}") from exc
+
+
+def _name_target(exc: OSError, tmp: Path, path: Path) -> None:
+    """Make ``exc`` about ``path`` if it names the temp file (alone, or as the first of the
+    two names of a failed ``os.replace``/``os.link``)."""
+    if exc.filename in (tmp, str(tmp)):
+        exc.filename = str(path)
+        exc.filename2 = None
 
 
 def make_private_dir(folder: Path, *, tighten: bool = False) -> Path:
