@@ -579,13 +579,14 @@ def _run_app(args: argparse.Namespace) -> int:
         store = open_user_store(ctx.db, ctx.settings, ctx.clock.now())
         store_name = _display_path(ctx.db)
     try:
-        _make_inbox(ctx.settings)
+        settings = demo_settings(store, ctx.settings)
+        _make_inbox(settings)
         try:
             from cm_tui.ui.app import run_app
         except ImportError as exc:
             raise CliError(t("cli.error.ui_missing", reason=exc)) from None
         # the language is already set (set_language in _context)
-        code = run_app(store, demo_settings(store, ctx.settings), ctx.clock, store_name)
+        code = run_app(store, settings, ctx.clock, store_name)
         if code:  # Textual showed the traceback of what stopped the app
             raise CliError(t("cli.error.app_died"))
         # Done on the way out, so that the next start-up reads less and never pays for it.
@@ -704,17 +705,19 @@ def _wipe_store(db: Path) -> None:
 
 def cmd_where(args: argparse.Namespace) -> int:
     """Print the paths (works with a bad settings file: it shows where that file is)."""
-    from cm_tui.io.locations import config_path, demo_db_path, inbox_path
+    from cm_tui.io.locations import config_path, demo_db_path, demo_inbox_path, inbox_path
     from cm_tui.store import StorePaths
 
     ctx = _context(args, lenient_settings=True)
     paths = StorePaths.for_db(ctx.db)
+    demo = ctx.is_demo and args.db is None
+    inbox = demo_inbox_path(ctx.db) if demo else inbox_path(ctx.settings.inbox)
     rows = [
         (t("cli.where.store"), ctx.db),
         (t("cli.where.config"), config_path()),
         (t("cli.where.backups"), paths.backups),
         (t("cli.where.archive"), paths.archive),
-        (t("cli.where.inbox"), inbox_path(ctx.settings.inbox)),
+        (t("cli.where.inbox"), inbox),
         (t("cli.where.demo"), demo_db_path()),
     ]
     width = max(len(label) for label, _ in rows)

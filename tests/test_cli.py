@@ -245,7 +245,9 @@ def test_where_follows_db_demo_and_the_inbox_setting(
     out = capsys.readouterr().out
     assert str(tmp_path / "work.backups") in out and "/srv/drop" in out
     assert cli.main(["--demo", "where"]) == 0
-    assert str(locations.demo_db_path()) in capsys.readouterr().out.splitlines()[0]
+    lines = capsys.readouterr().out.splitlines()
+    assert str(locations.demo_db_path()) in lines[0]
+    assert any(str(locations.demo_db_path().parent / "inbox") in line for line in lines)
 
 
 # ----------------------------------------------------------------------------- first run
@@ -296,6 +298,10 @@ def test_demo_flag_generates_once_per_day(
     days = [call["prefs_demo_day"] for call in fake_app]
     assert days == ["2026-11-19", "2026-11-19", "2026-11-20"]
     assert all(call["db"] == db and call["store_name"] == "demo" for call in fake_app)
+    # the demo watches an inbox of its own: the user's comments never land in the demo
+    demo_inbox = db.parent / "inbox"
+    assert {call["settings"].inbox for call in fake_app} == {str(demo_inbox)}
+    assert demo_inbox.is_dir()
     assert all(call["posts"] > 0 for call in fake_app)
     # the app is shown the demo's own networks, whatever the user's settings say
     assert all(call["settings"].active_networks == DEMO_NETWORKS for call in fake_app)

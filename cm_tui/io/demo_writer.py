@@ -63,19 +63,23 @@ def is_demo_store(store: Store) -> bool:
 
 
 def demo_settings(store: Store, settings: Settings) -> Settings:
-    """``settings`` with the demo's networks and onboarding start when ``store`` is a demo
-    store (unchanged otherwise): the demo posts on four networks, whatever the user uses."""
+    """``settings`` with the demo's networks, onboarding start and inbox when ``store`` is a
+    demo store (unchanged otherwise): the demo posts on four networks, whatever the user
+    uses, and watches an inbox of its own beside its store (the user's inbox feeds the user's
+    store only: a comment dropped there must never land in a demo rebuilt every day)."""
     prefs = store.repo.prefs
     if not is_demo_store(store):
         return settings
-    changes: dict[str, Any] = {}
+    from cm_tui.io.locations import demo_inbox_path
+
+    changes: dict[str, Any] = {"inbox": str(demo_inbox_path(store.paths.db))}
     networks = prefs.get(PREF_DEMO_NETWORKS)
     if isinstance(networks, list) and networks:
         changes["active_networks"] = tuple(str(n) for n in networks)
     onboarding = prefs.get_date(PREF_DEMO_ONBOARDING)
     if onboarding is not None:
         changes["onboarding_start"] = onboarding
-    return dataclasses.replace(settings, **changes) if changes else settings
+    return dataclasses.replace(settings, **changes)
 
 
 def _zone(name: str) -> Any:

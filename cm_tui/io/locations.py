@@ -71,3 +71,8 @@ def inbox_path(setting: str | None = None) -> Path:
         path = Path(setting).expanduser()
         return path if path.is_absolute() else config_dir() / path
     return data_dir() / "inbox"
+
+
+def demo_inbox_path(db: Path) -> Path:
+    """The inbox of a demo store at ``db``: beside it, never the user's (``demo_settings``)."""
+    return db.parent / "inbox"

@@ -17,6 +17,10 @@ file that is complete from one still being written (docs/architecture.md, "Impor
   that quotes nothing of a target; a file above ``max_bytes`` too, with a reason that says to
   use ``cm-tui import``.
 
+One app at a time handles an inbox: ``InboxWatch.claim`` takes a lock (``LOCK_NAME``, hidden,
+so never read as a file to import) for as long as the app runs; another app on the same
+inbox (a second store opened with ``--db``) leaves it alone, and never imports a file twice.
+
 A file that imports goes to ``processed/``; a rejected one to ``failed/`` beside a
 ``<name>.reason.txt`` (private, and shown safely in a terminal: ``textsafe.for_terminal``).
 Moves never overwrite: a name already taken gets a numeric suffix. The importer is the same
@@ -25,6 +29,8 @@ all-or-nothing pipeline as ``cm-tui import``.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import stat
 import time
@@ -48,6 +54,9 @@ MAX_MB = 50
 SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson")
 #: names of files still being written (downloads, copies): never read
 WRITING_SUFFIXES = (".part", ".tmp", ".crdownload", ".download")
+
+#: the lock an app holds on the inbox it handles (a hidden name: never a file to import)
+LOCK_NAME = ".cm-tui-inbox.lock"
 
 #: what a file looked like: (size, mtime in ns, inode, file type)
 Signature = tuple[int, int, int, int]
@@ -86,6 +95,32 @@ class InboxWatch:
     monotonic: Callable[[], float] = time.monotonic
     #: name -> (signature, monotonic time it was first seen with it)
     _seen: dict[str, tuple[Signature, float]] = field(default_factory=dict)
+    #: the open lock file, once claimed
+    _lock_fd: int | None = None
+
+    def claim(self) -> bool:
+        """Hold the inbox's lock (kept until ``release``); ``False`` while another process
+        holds it, or if the folder cannot hold a lock file (then nothing is imported)."""
+        if self._lock_fd is not None:
+            return True
+        try:
+            fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._lock_fd = fd
+        return True
+
+    def release(self) -> None:
+        """Let another app handle the inbox (closing the file drops the lock)."""
+        if self._lock_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._lock_fd)
+            self._lock_fd = None
 
     def ready(self) -> list[Path]:
         """The files to handle now, oldest first."""

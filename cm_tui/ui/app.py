@@ -257,6 +257,10 @@ class CmTuiApp(App[None]):
 
         QueueImportFlow(self, self._after_import).start_inbox(self.inbox_watch)
 
+    def on_unmount(self) -> None:
+        if "inbox_watch" in self.__dict__:  # created by the first poll
+            self.inbox_watch.release()
+
     @cached_property
     def inbox_watch(self) -> InboxWatch:
         """The inbox folder and what its files looked like at the last poll (a file is read

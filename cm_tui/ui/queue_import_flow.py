@@ -149,9 +149,9 @@ class QueueImportFlow:
     def start_inbox(self, watch: InboxWatch) -> Worker[None] | None:
         """Import the files of the inbox folder (``cm-tui where``) that are ready
         (``io.queue_inbox``) in a thread worker, moving each to ``processed/`` or ``failed/``;
-        ``None`` if there is nothing to do or an import is running (the next poll tries
-        again)."""
-        if self.busy or not watch.ready():
+        ``None`` if there is nothing to do, an import is running, or another app handles
+        this inbox (the next poll tries again)."""
+        if self.busy or not watch.claim() or not watch.ready():
             return None
         return self._run(partial(self._inbox_thread, watch), "import inbox")
 

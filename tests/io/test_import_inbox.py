@@ -263,3 +263,17 @@ def test_reason_files_are_private_and_hold_no_escape(inbox: Path) -> None:
     assert stat.S_IMODE(reason_file.stat().st_mode) == 0o600
     assert stat.S_IMODE((inbox / FAILED).stat().st_mode) == 0o700
     assert b"\x1b" not in reason_file.read_bytes()
+
+
+def test_one_app_at_a_time_handles_an_inbox(inbox: Path) -> None:
+    """Two apps on one inbox (two stores opened with --db): the second leaves it alone, so no
+    file is imported twice; it takes over once the first has gone."""
+    drop(inbox, "a.csv", GOOD)
+    first, second = InboxWatch(inbox), InboxWatch(inbox)
+    assert first.claim() and first.claim()
+    assert not second.claim()
+    assert second.ready() == [inbox / "a.csv"]  # looking is harmless; importing needs the claim
+    first.release()
+    assert second.claim()
+    second.release()
+    assert [p.name for p in InboxWatch(inbox).ready()] == ["a.csv"]  # the lock is hidden

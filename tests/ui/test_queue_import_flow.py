@@ -382,3 +382,26 @@ async def test_o_on_a_file_that_breaks_the_parser_shows_the_report(
         await settle(pilot)
         assert app.is_running
         assert problem in screen_text(app)
+
+
+async def test_an_inbox_another_app_handles_is_left_alone(
+    make_app, qdb: Path, tmp_path: Path
+) -> None:
+    from cm_tui.io.queue_inbox import InboxWatch
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _dropped(inbox, "a.csv", GOOD, 90)
+    other = InboxWatch(inbox)
+    assert other.claim()
+    settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
+    app = make_app(db=qdb, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.check_inbox()
+        assert import_workers(app) == []
+        other.release()
+        app.check_inbox()  # the other app has gone: this one takes over
+        await settle(pilot)
+        assert "Imported 2 item(s) from a.csv (0 already there)" in notifications(app)
+    assert InboxWatch(inbox).claim()  # released when the app ended
