@@ -38,16 +38,15 @@ if TYPE_CHECKING:
 def run_import(args: argparse.Namespace) -> int:
     """The ``import`` command: check the file, import it into ``--table``, print the result
     on stdout or the rejection report on stderr."""
-    from cm_tui.io.tabular import Bad, ImportRejected, check_source
+    from cm_tui.io.tabular import ImportRejected, source_problem
 
     if args.column and args.table != "queue":
         raise CliError(t("queue.import.err.column_table"), EXIT_USAGE)
     ctx = _context(args)
     path: Path = args.file.expanduser()
-    try:
-        check_source(path)
-    except Bad as bad:
-        raise CliError(t("cli.error.import_source", path=path, reason=str(bad))) from None
+    problem = source_problem(path)
+    if problem is not None:
+        raise CliError(problem)
     if args.dry_run:  # a real import creates a missing store, as the first start does
         _require_store(ctx.db)
     try:

@@ -143,6 +143,16 @@ def check_source(path: Path, max_bytes: int | None = None) -> os.stat_result:
     return info
 
 
+def source_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be imported, as the one line shown to the user (``check_source``),
+    or ``None`` if it can be read."""
+    try:
+        check_source(path)
+    except Bad as bad:
+        return t("cli.error.import_source", path=path, reason=str(bad))
+    return None
+
+
 def _mb(size: int) -> str:
     return f"{size / 1_000_000:.0f}" if size >= 10_000_000 else f"{size / 1_000_000:.1f}"
 

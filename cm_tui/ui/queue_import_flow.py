@@ -133,14 +133,12 @@ class QueueImportFlow:
         """Import ``path`` in a thread worker; the worker, or ``None`` if it did not start (no
         such file, not a regular file, or an import is already running: each said in a
         notification)."""
-        from cm_tui.io.tabular import Bad, check_source
+        from cm_tui.io.tabular import source_problem
 
         path = path.expanduser()
-        try:
-            check_source(path)
-        except Bad as bad:
-            message = t("cli.error.import_source", path=str(path), reason=str(bad))
-            self.owner.notify(message, severity="error", markup=False)
+        problem = source_problem(path)
+        if problem is not None:
+            self.owner.notify(problem, severity="error", markup=False)
             return None
         if self._refuse_if_busy():
             return None

@@ -101,13 +101,23 @@ async def test_o_imports_a_file_and_its_rows_appear(make_app, qdb: Path, tmp_pat
 
 
 async def test_a_missing_path_keeps_the_modal_open(make_app, qdb: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "p.csv")
+    (tmp_path / "d.csv").mkdir()
     app = make_app(db=qdb, initial_tab="queue")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("o", *"nope.csv", "enter")
         await settle(pilot)
         assert isinstance(app.screen, ImportFileScreen)  # can be corrected
-        assert notifications(app)[-1] == "No such file: nope.csv"
+        assert notifications(app)[-1] == "cannot import nope.csv: no such file"
+        for name in ("p.csv", "d.csv"):  # a FIFO, a folder: never opened
+            app.screen.query_one("#queue-import-path").value = name
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ImportFileScreen)
+            assert notifications(app)[-1] == (
+                f"cannot import {name}: not a regular file (a folder, a pipe or a device)"
+            )
         assert import_workers(app) == []
 
 

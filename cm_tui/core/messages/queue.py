@@ -42,7 +42,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Boîte de dépôt : {name} refusé (voir failed/{name}.reason.txt)",
     ),
     "queue.inbox.not_saved": ("the store could not be written", "la base n'a pas pu être écrite"),
-    "queue.import.missing": ("No such file: {path}", "Fichier introuvable : {path}"),
     "queue.import.started": ("Importing {path}…", "Import de {path}…"),
     "queue.import.busy": (
         "An import is already running: wait for it to finish",

@@ -244,9 +244,11 @@ class ImportFileScreen(ModalScreen[str | None]):
         raw = event.value.strip()
         if not raw:
             return
-        path = Path(raw).expanduser()
-        if not path.is_file():
-            self.notify(t("queue.import.missing", path=str(path)), severity="error", markup=False)
+        from cm_tui.io.tabular import source_problem
+
+        problem = source_problem(Path(raw).expanduser())
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False)
             return
         self.dismiss(raw)
 
