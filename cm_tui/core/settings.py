@@ -46,6 +46,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from cm_tui.core.deadline import DeadlinePolicy
 from cm_tui.core.i18n import LANGUAGES, default_language, t
 from cm_tui.core.models import NetworkProfile, PostingPeriod, QueueKind
+from cm_tui.core.textsafe import has_terminal_controls
 from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY
 from cm_tui.core.value import Value, frozen
 
@@ -125,7 +126,13 @@ SHOWN_CHARS = 40
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _BINDING_ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
-_KEY_RE = re.compile(r"^\S+$")
+#: A key name: no whitespace (``fullmatch``, so not even a trailing newline); controls and
+#: bidi overrides are refused too (``has_terminal_controls``): the footer would send them to
+#: the terminal, and no key could ever match them.
+_KEY_RE = re.compile(r"\S+")
+#: What ``_show`` writes as a TOML ``\uXXXX`` escape: what a terminal would interpret or that
+#: would break the one line (controls, bidi overrides, line separators, lone surrogates).
+_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class SettingsError(ValueError):
@@ -340,7 +347,8 @@ def _minutes(hhmm: str) -> int:
 def _show(value: Any) -> str:
     """A value as it would be written in TOML, for error messages: a long text, or a list of
     many items, is cut after ``SHOWN_CHARS`` characters with "…" (a 10 MB value is quoted in
-    one short line); a table or a list inside the list is shown as ``{…}`` / ``[…]``."""
+    one short line); a table or a list inside the list is shown as ``{…}`` / ``[…]``; a control
+    character in a text is shown as its TOML escape (``\\u001b``), as the file may spell it."""
     if isinstance(value, list | tuple):
         shown: list[str] = []
         length = 0
@@ -353,12 +361,22 @@ def _show(value: Any) -> str:
             length += len(text) + 2
         return "[" + ", ".join(shown) + "]"
     if isinstance(value, str):
-        return '"' + _cut(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+        text = _cut(value).replace("\\", "\\\\").replace('"', '\\"')
+        return '"' + _ESCAPED.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + '"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Mapping):
         return "{…}"
     return _cut(str(value).replace("\n", " "))
+
+
+def _is_key_name(key: Any) -> bool:
+    return (
+        isinstance(key, str)
+        and len(key) <= MAX_NAME_CHARS
+        and _KEY_RE.fullmatch(key) is not None
+        and not has_terminal_controls(key)
+    )
 
 
 def _cut(text: str, limit: int = SHOWN_CHARS) -> str:
@@ -670,7 +688,7 @@ class _Parser:
             dotted = f"keys.{binding_id}"
             if len(binding_id) > MAX_NAME_CHARS or not _BINDING_ID_RE.match(binding_id):
                 raise self.fail("cli.settings.binding_id", dotted)
-            if not isinstance(key, str) or len(key) > MAX_NAME_CHARS or not _KEY_RE.match(key):
+            if not _is_key_name(key):
                 raise self.fail("cli.settings.key", dotted, key)
             out[binding_id] = key
         return out

@@ -150,3 +150,38 @@ def test_a_huge_value_in_a_file_is_cut_short_too(tmp_path: Path) -> None:
     message = str(info.value)
     assert f'"timezone" = "{"x" * 40}…"' in message
     assert len(message) < 400
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("\u001b]2;KEYTITLE\u0007", r"\u001b]2;KEYTITLE\u0007"),  # sets the terminal's title
+        ("ctrl+\u009b", r"ctrl+\u009b"),  # the one-byte CSI
+        ("\u202er", r"\u202er"),  # a bidi override: shows as another key
+        ("r\n", r"r\u000a"),
+        ("r\u00a0", "r\u00a0"),  # a no-break space
+        ("r\u3000", "r\u3000"),
+    ],
+)
+def test_a_key_with_a_control_bidi_or_space_character_is_refused(key: str, shown: str) -> None:
+    message = error_of({"keys": {"queue.reply": key}})
+    assert message == (
+        f'{SOURCE}: "keys.queue.reply" = "{shown}" is not a key name; '
+        'write e.g. "r", "ctrl+r" or "f5"'
+    )
+
+
+def test_a_key_with_an_escape_sequence_in_a_file_is_one_line_quoting_it_as_written(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(SettingsError) as info:
+        load_text(tmp_path, '[keys]\n"queue.reply" = "\\u001b]2;KEYTITLE\\u0007"\n')
+    message = str(info.value)
+    assert "\x1b" not in message and "\x07" not in message
+    assert '"keys.queue.reply" = "\\u001b]2;KEYTITLE\\u0007" is not a key name' in message
+    assert len(message.splitlines()) == 1
+
+
+def test_printable_keys_are_still_accepted() -> None:
+    keys = {"queue.reply": "é", "queue.next": "ctrl+shift+f5", "app.help": "?"}
+    assert dict(Settings.from_mapping({"keys": keys}, SOURCE).keys) == keys
