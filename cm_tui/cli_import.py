@@ -88,7 +88,8 @@ def _import_queue(args: argparse.Namespace, ctx: Context, path: Path) -> int:
     key = "queue.import.dry_run" if args.dry_run else "queue.import.done"
     print(t(key, added=result.added, skipped=result.skipped, path=path))
     if result.reused_ids:
-        print(t("imports.reused", count=result.reused_ids))
+        reused = "imports.reused_dry" if args.dry_run else "imports.reused"
+        print(t(reused, count=result.reused_ids))
     return EXIT_OK
 
 
@@ -109,11 +110,12 @@ def _queue_options(args: argparse.Namespace, ctx: Context) -> Callable[[Store], 
         zone = ZoneInfo(args.tz) if args.tz else ctx.settings.zone
     except (ZoneInfoNotFoundError, ValueError):
         raise CliError(t("queue.import.err.tz", value=args.tz), EXIT_USAGE) from None
+    network = _network_option(args.network)
 
     def options(store: Store) -> ImportOptions:
         return ImportOptions(
             format=args.format,
-            network=args.network,
+            network=network,
             tz=zone,
             deadline_policy=ctx.settings.deadline_policy,
             keywords=tuple(k.term for k in store.repo.keywords.all()),
@@ -122,6 +124,20 @@ def _queue_options(args: argparse.Namespace, ctx: Context) -> Callable[[Store], 
         )
 
     return options
+
+
+def _network_option(value: str | None) -> str | None:
+    """``--network``, checked now: a typo is the command line's fault (exit 2), not the
+    file's line 2."""
+    from cm_tui.io.queue_import import parse_network
+    from cm_tui.io.tabular import Bad
+
+    if value is None:
+        return None
+    try:
+        return parse_network(value, None)
+    except Bad as bad:
+        raise CliError(f"--network: {bad}", EXIT_USAGE) from None
 
 
 # --------------------------------------------------------------------------- posts, stats

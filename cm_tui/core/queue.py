@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from cm_tui.core.models import QueueItem, QueueStatus, format_instant
 from cm_tui.core.recurrence import WorkHours
+from cm_tui.core.textsafe import clean_line
 from cm_tui.core.timeutil import local_to_utc
 from cm_tui.core.value import Value, frozen
 
@@ -284,8 +285,10 @@ def fill_template(template: str, item: QueueItem) -> str:
     """A saved reply with ``{author}`` replaced by the author's display name (else handle).
 
     Plain replacement, not ``str.format``: braces in a template or a name are kept as written.
+    The name is cleaned (``textsafe.clean_line``): a store restored from an edited backup may
+    hold control characters, and a reply is stored, copied and later published.
     """
-    author = (item.author_name or item.author_handle).strip()
+    author = clean_line(item.author_name or item.author_handle).strip()
     return template.replace("{author}", author)
 
 

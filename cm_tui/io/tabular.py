@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from cm_tui.core.i18n import t
-from cm_tui.core.textsafe import clean_line
+from cm_tui.core.textsafe import clean_line, for_terminal
 from cm_tui.core.value import Value, frozen
 
 #: problems listed in a rejection report (the count says how many there were in all)
@@ -69,7 +69,8 @@ class ImportRejected(Exception):
 
     def report(self) -> str:
         """One line naming the file and the count, then one line per problem."""
-        lines = [t("imports.rejected", path=clean_line(self.path), count=self.count)]
+        path = for_terminal(" ".join(self.path.splitlines()))
+        lines = [t("imports.rejected", path=path, count=self.count)]
         lines += [f"  {p}" for p in self.problems]
         if self.count > len(self.problems):
             lines.append("  " + t("imports.more", count=self.count - len(self.problems)))

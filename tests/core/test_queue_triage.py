@@ -194,3 +194,17 @@ def test_edited_lists() -> None:
     items = [item(id=1, text="Studio erable rocks"), item(id=2, text="nothing", keywords=("x",))]
     changed = rematch_keywords(items, ["Studio Érable"])
     assert [(i.id, i.keywords) for i in changed] == [(1, ("Studio Érable",)), (2, ())]
+
+
+def test_a_saved_reply_never_carries_a_control_character_from_a_name() -> None:
+    received = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
+    item = QueueItem(
+        QueueKind.COMMENT,
+        "x",
+        "@eve",
+        "hi",
+        received,
+        received + timedelta(hours=1),
+        author_name="Eve\x1b]2;PWNED\x07 \u202eLévesque",
+    )
+    assert fill_template("Thank you {author}!", item) == "Thank you Eve]2;PWNED Lévesque!"

@@ -263,6 +263,7 @@ def test_reason_files_are_private_and_hold_no_escape(inbox: Path) -> None:
     assert stat.S_IMODE(reason_file.stat().st_mode) == 0o600
     assert stat.S_IMODE((inbox / FAILED).stat().st_mode) == 0o700
     assert b"\x1b" not in reason_file.read_bytes()
+    assert "␛]2;TITLE␛\\.csv" in reason_file.read_text("utf-8")  # the name, shown safely
 
 
 def test_one_app_at_a_time_handles_an_inbox(inbox: Path) -> None:

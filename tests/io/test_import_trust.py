@@ -167,3 +167,23 @@ def test_a_mastodon_export_needs_no_network_flag(tmp_path: Path) -> None:
     assert sink.import_(path).added == 1
     (item,) = sink.items
     assert (item.network, item.external_id, item.text) == ("mastodon", "109", "Hello brand")
+
+
+def test_the_command_line_checks_network_and_says_what_a_dry_run_would_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cm_tui import cli
+    from tests.cli.lines import one_line_error
+
+    db = tmp_path / "s" / "store.json"
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("id,author,text,date\n1,@alice,Love it,2026-11-19 09:00\n", "utf-8")
+    second.write_text("id,author,text,date\n1,@carol,URGENT,2026-11-20 09:00\n", "utf-8")
+    assert cli.main(["import", str(first), "--network", "facebok", "--db", str(db)]) == 2
+    line = one_line_error(capsys.readouterr().err)
+    assert "--network" in line and "facebok" in line and "line 2" not in line
+    assert cli.main(["import", str(first), "--network", "fb", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert cli.main(["import", str(second), "--network", "fb", "--db", str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 row(s) reuse an id with different content: they would be imported" in out

@@ -20,6 +20,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} ligne(s) reprennent un identifiant avec un autre contenu : importées comme "
         "nouveaux éléments",
     ),
+    "imports.reused_dry": (
+        "{count} row(s) reuse an id with different content: they would be imported as new items",
+        "{count} ligne(s) reprennent un identifiant avec un autre contenu : elles seraient "
+        "importées comme nouveaux éléments",
+    ),
     "imports.err.missing": ("no such file", "fichier introuvable"),
     "imports.err.symlink": (
         "a symbolic link: not followed; drop the file itself",
