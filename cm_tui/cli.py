@@ -451,7 +451,8 @@ def _context(args: argparse.Namespace, *, lenient_settings: bool = False) -> Con
     except SettingsError as exc:
         if not lenient_settings:
             raise
-        _print_error(str(exc))
+        # the command goes on and succeeds: a warning, not an "error" line before exit 0
+        print(t("cli.warning.prefix", message=_one_line(str(exc))), file=sys.stderr)
         settings = Settings()
     if args.lang:
         settings = dataclasses.replace(settings, language=args.lang)
