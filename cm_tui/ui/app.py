@@ -1,9 +1,9 @@
 """The cm-tui application: one screen, four tabs, a header clock, a footer of keys.
 
-Start-up is kept lean (ARCHITECTURE "Performance facts"): only the initial tab's pane is mounted
-before the first frame; the others are mounted the first time their tab is shown (so Stats
-imports plotext only then). Panes read ``core`` rows and write through the Repository; the app
-only routes keys, tabs, themes, help and the palette.
+Start-up is kept lean (docs/architecture.md, "Performance facts"): only the initial tab's pane
+is mounted before the first frame; the others are mounted the first time their tab is shown (so
+Stats imports plotext only then). Panes read ``core`` rows and write through the Repository; the
+app only routes keys, tabs, themes, help and the palette.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 Prints ONE JSON object on stdout: each figure (a median), its target, whether it is met, the raw
 samples and a few facts about the run. Progress goes to stderr. CI does not gate on it.
 
-Figures (ARCHITECTURE "Latency benchmarks", issue 2):
+Figures (docs/architecture.md, "Performance facts"):
 
 * ``startup_ratio``: process start -> first frame of Today on the ``year`` demo store, divided by
   the same for a bare Textual app with four empty tabs in a ``TabbedContent``. Both run in fresh

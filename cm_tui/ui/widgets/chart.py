@@ -1,8 +1,9 @@
 """A plotext chart that is built once and redrawn only when its data, size or theme change.
 
 ``textual_plotext.PlotextPlot`` rebuilds the whole figure on every render (17–41 ms for a
-36-point, 4-series chart, see ARCHITECTURE). ``CachedPlot`` keeps the built ``Text`` keyed by
-(data version, size, theme). This module imports plotext: import it only where a chart is shown.
+36-point, 4-series chart: docs/architecture.md, "Performance facts"). ``CachedPlot`` keeps the
+built ``Text`` keyed by (data version, size, theme). This module imports plotext: import it only
+where a chart is shown.
 """
 
 from __future__ import annotations

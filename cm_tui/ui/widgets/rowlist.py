@@ -1,9 +1,9 @@
 """A list that renders only the rows on screen (Textual's line API).
 
 A stock ``DataTable`` pays ~160 µs per row before its first frame and O(rows) per cell update
-(ARCHITECTURE, "Performance facts"). ``RowList`` keeps a plain sequence of row objects and asks
-its ``renderer`` for the ``Content`` of a row only when that row is painted, so 10,000 queue
-items cost nothing until they scroll into view, and a cursor move repaints two lines.
+(docs/architecture.md, "Performance facts"). ``RowList`` keeps a plain sequence of row objects
+and asks its ``renderer`` for the ``Content`` of a row only when that row is painted, so 10,000
+queue items cost nothing until they scroll into view, and a cursor move repaints two lines.
 
 Rows are arbitrary objects; ``selectable`` says which ones the cursor may rest on (section
 headings are not). Row text is ``textual.content.Content`` built from plain strings, so hostile
