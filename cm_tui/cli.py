@@ -310,9 +310,16 @@ def _name_store_in_restore(exc: BaseException, args: argparse.Namespace) -> None
     if corrupt is None or not isinstance(exc, corrupt):
         return
     if args.db is not None or args.demo:
-        import shlex
+        exc.restore_command = _restore_command(args)
 
-        exc.restore_command = f"cm-tui restore --db {shlex.quote(str(_db_path(args)))}"
+
+def _restore_command(args: argparse.Namespace) -> str:
+    """The command that restores the store this command used (``--db``, ``--demo``)."""
+    if args.db is None and not args.demo:
+        return "cm-tui restore"
+    import shlex
+
+    return f"cm-tui restore --db {shlex.quote(str(_db_path(args)))}"
 
 
 def _loaded_store_class(name: str) -> type[Any] | None:
@@ -760,7 +767,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             _check_keymap(ctx.settings.keys)
         except SettingsError as exc:
             settings_problems.append(_one_line(str(exc)))
-    report = check(ctx.db, settings_problems, now=ctx.clock.now())
+    report = check(ctx.db, settings_problems, now=ctx.clock.now(), restore=_restore_command(args))
     _print_lines(report.lines)  # the status stays the report's, even if the reader stops early
     return EXIT_OK if report.ok else EXIT_ERROR
 

@@ -3,6 +3,10 @@
 Reads everything a store is made of, without locking and without writing, so it also works while
 the app has the store open: the snapshot and journal (strict load), every document through its
 record class's ``from_dict``, every archive file, every backup.
+
+The closing line advises what the problems found call for, by where they are (``_verdict``):
+``restore`` only when the store itself is damaged and a good backup exists to bring back; a bad
+archive or backup file leaves the store sound, and a restore would replace it by an older copy.
 """
 
 from __future__ import annotations
@@ -28,23 +32,37 @@ from cm_tui.store.text_check import control_text_problems
 #: At most this many bad documents are listed (the count is always given).
 MAX_LISTED = 10
 
+#: Where a problem is (``CheckReport.problem``): the store itself (its data file and journal),
+#: its archive, its backups, or outside the store (the settings).
+STORE, ARCHIVE, BACKUPS, OUTSIDE = "store", "archive", "backups", "outside"
+
 
 @dataclass(slots=True)
 class CheckReport:
     ok: bool = True
     lines: list[str] = field(default_factory=list)
+    #: the places (``STORE``, ``ARCHIVE``, ``BACKUPS``, ``OUTSIDE``) that have a problem
+    damaged: set[str] = field(default_factory=set)
+    #: backups that load in full (what ``restore`` could bring back)
+    good_backups: int = 0
 
-    def problem(self, line: str) -> None:
+    def problem(self, line: str, where: str = STORE) -> None:
         self.ok = False
+        self.damaged.add(where)
         self.lines.append(line)
 
 
 def check(
-    path: Path | str, also: Iterable[str] = (), *, now: datetime | None = None
+    path: Path | str,
+    also: Iterable[str] = (),
+    *,
+    now: datetime | None = None,
+    restore: str = "cm-tui restore",
 ) -> CheckReport:
     """Report on the store at ``path``; ``.ok`` is False if anything would stop it opening or
     lose data. ``also``: problems found outside the store that would stop the app (the
-    settings), listed after the store's; ``now`` orders the backups (``backups.list_backups``)."""
+    settings), listed after the store's; ``now`` orders the backups (``backups.list_backups``);
+    ``restore``: the command that restores this store, for the advice of the closing line."""
     paths = StorePaths.for_db(path)
     report = CheckReport()
     holder = holder_if_locked(paths.lock)
@@ -54,14 +72,26 @@ def check(
     _check_store(paths, report)
     _check_archive(paths, report)
     _check_backups(paths, report, now)
-    store_ok = report.ok
     for line in also:
-        report.problem(line)
-    if not store_ok:
-        report.lines.append(t("store.check.failed"))
-    else:
-        report.lines.append(t("store.check.ok") if report.ok else t("store.check.failed_outside"))
+        report.problem(line, OUTSIDE)
+    report.lines.append(_verdict(report, restore))
     return report
+
+
+def _verdict(report: CheckReport, restore: str) -> str:
+    """The closing line: OK, or the one thing to do about what is damaged, and where."""
+    damaged = report.damaged
+    if STORE in damaged:
+        if report.good_backups:
+            return t("store.check.failed", restore=restore)
+        return t("store.check.failed_no_backup")
+    if OUTSIDE in damaged:
+        return t("store.check.failed_outside")
+    if ARCHIVE in damaged:
+        return t("store.check.failed_archive")
+    if BACKUPS in damaged:
+        return t("store.check.failed_backups")
+    return t("store.check.ok")
 
 
 def _check_store(paths: StorePaths, report: CheckReport) -> None:
@@ -147,10 +177,11 @@ def _check_archive(paths: StorePaths, report: CheckReport) -> None:
             for bad in bad_documents({"queue": docs}):
                 raise load.SnapshotError(bad.line())
         except load.SnapshotError as exc:
-            report.problem(t("store.check.archive_bad", file=file.name, detail=exc.reason))
+            report.problem(t("store.check.archive_bad", file=file.name, detail=exc.reason), ARCHIVE)
             continue
         except Exception as exc:
-            report.problem(t("store.check.archive_bad", file=file.name, detail=_detail(exc)))
+            detail = _detail(exc)
+            report.problem(t("store.check.archive_bad", file=file.name, detail=detail), ARCHIVE)
             continue
         months += 1
         items += len(docs)
@@ -170,7 +201,9 @@ def _check_backups(paths: StorePaths, report: CheckReport, now: datetime | None)
             backups.validate(backup)
         except (StoreError, OSError) as exc:
             reason = getattr(exc, "reason", None) or str(exc)
-            report.problem(t("store.check.backup_bad", file=backup.name, detail=reason))
+            report.problem(t("store.check.backup_bad", file=backup.name, detail=reason), BACKUPS)
+            continue
+        report.good_backups += 1
 
 
 def _detail(exc: BaseException) -> str:

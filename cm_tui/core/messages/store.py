@@ -33,10 +33,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ou aucun",
     ),
     "store.backup_refused": (
-        "{backup} was not restored: {reason}; nothing was changed (`cm-tui check` lists the "
-        "backups and what is wrong with each)",
-        "{backup} n'a pas été restauré : {reason} ; rien n'a été modifié (`cm-tui check` "
-        "liste les sauvegardes et ce qui ne va pas dans chacune)",
+        "{backup} was not restored: {reason}; nothing was changed: choose another backup",
+        "{backup} n'a pas été restauré : {reason} ; rien n'a été modifié : choisissez une autre "
+        "sauvegarde",
     ),
     "store.corrupt.moved": (
         "{db} cannot be opened: {reason}. It was moved to {moved} (nothing was deleted); "
@@ -278,7 +277,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PROBLÈMES TROUVÉS hors des données : corrigez ce que nomment les lignes ci-dessus",
     ),
     "store.check.failed": (
-        "PROBLEMS FOUND: run `cm-tui restore` to restore the newest backup",
-        "PROBLÈMES TROUVÉS : lancez `cm-tui restore` pour restaurer la sauvegarde la plus récente",
+        "PROBLEMS FOUND in the store: run `{restore}` to restore the newest good backup",
+        "PROBLÈMES TROUVÉS dans les données : lancez `{restore}` pour restaurer la plus récente "
+        "des sauvegardes saines",
+    ),
+    "store.check.failed_no_backup": (
+        "PROBLEMS FOUND in the store, and there is no good backup to bring back: copy the "
+        "store's folder somewhere safe, then fix what the lines above name",
+        "PROBLÈMES TROUVÉS dans les données, et aucune sauvegarde saine à remettre : copiez le "
+        "dossier des données en lieu sûr, puis corrigez ce que nomment les lignes ci-dessus",
+    ),
+    "store.check.failed_archive": (
+        "PROBLEMS FOUND in the archive: the store's data file is fine and a restore would not "
+        "repair it; move the files named above aside and keep them (an archive file holds "
+        "closed items)",
+        "PROBLÈMES TROUVÉS dans l'archive : le fichier de données est sain et une restauration "
+        "ne la réparerait pas ; mettez de côté les fichiers nommés ci-dessus et gardez-les (un "
+        "fichier d'archive contient des éléments clos)",
+    ),
+    "store.check.failed_backups": (
+        "PROBLEMS FOUND in the backups only: the store is fine; delete or move the files named "
+        "above",
+        "PROBLÈMES TROUVÉS dans les sauvegardes seulement : les données sont saines ; supprimez "
+        "ou déplacez les fichiers nommés ci-dessus",
     ),
 }
