@@ -125,7 +125,7 @@ MAX_DEPTH = 10
 SHOWN_CHARS = 40
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-_BINDING_ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+_BINDING_ID_RE = re.compile(r"[A-Za-z0-9_.-]+")
 #: A key name: no whitespace (``fullmatch``, so not even a trailing newline); controls and
 #: bidi overrides are refused too (``has_terminal_controls``): the footer would send them to
 #: the terminal, and no key could ever match them.
@@ -686,7 +686,7 @@ class _Parser:
                 out.update(self.keys(key, binding_id + "."))
                 continue
             dotted = f"keys.{binding_id}"
-            if len(binding_id) > MAX_NAME_CHARS or not _BINDING_ID_RE.match(binding_id):
+            if len(binding_id) > MAX_NAME_CHARS or not _BINDING_ID_RE.fullmatch(binding_id):
                 raise self.fail("cli.settings.binding_id", dotted)
             if not _is_key_name(key):
                 raise self.fail("cli.settings.key", dotted, key)

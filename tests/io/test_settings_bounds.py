@@ -185,3 +185,8 @@ def test_a_key_with_an_escape_sequence_in_a_file_is_one_line_quoting_it_as_writt
 def test_printable_keys_are_still_accepted() -> None:
     keys = {"queue.reply": "é", "queue.next": "ctrl+shift+f5", "app.help": "?"}
     assert dict(Settings.from_mapping({"keys": keys}, SOURCE).keys) == keys
+
+
+def test_a_binding_id_with_a_trailing_newline_is_refused() -> None:
+    with pytest.raises(SettingsError):
+        Settings.from_mapping({"keys": {"queue.reply\n": "r"}}, SOURCE)
