@@ -24,11 +24,10 @@ CSV rows, problems); this module maps rows to ``QueueItem``. Contract:
   exception;
 * text is cleaned by ``core.textsafe`` and watch keywords are matched at import.
 
-Naive times are read in the source's zone (``tz``); French dates (``19/11/2026 9h12``) and
-column names (``auteur``, ``réseau``, ``reçu le``...) are recognised. Other CSV headers are
-mapped explicitly (``ImportOptions.columns``, from ``[import.columns]`` in the settings and
-``cm-tui import --column FIELD=HEADER``); a file whose needed columns cannot be found is
-rejected with a report that says how to map them.
+Naive times are read in the source's zone (``tz``); French dates (``19/11/2026 9h12``) are
+recognised. Which column or key holds which field is ``io.queue_columns``'s (English and
+French names, ``[import.columns]``, ``--column``); a Mastodon export's rows are
+``io.mastodon_export``'s.
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -48,11 +46,19 @@ from cm_tui.core.deadline import DEFAULT_POLICY, DeadlinePolicy, deadline_for
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem, QueueKind
 from cm_tui.core.queue import fold_text, match_keywords
-from cm_tui.core.settings import IMPORT_FIELDS, KNOWN_NETWORKS
+from cm_tui.core.settings import KNOWN_NETWORKS
 from cm_tui.core.textsafe import clean_line, clean_text
 from cm_tui.core.timeutil import in_supported_range
 from cm_tui.core.value import Value, frozen
 from cm_tui.io.keyset import KeySet, key_of
+from cm_tui.io.mastodon_export import html_to_text, is_mastodon, mastodon_rows
+from cm_tui.io.queue_columns import (
+    fold_name,
+    internal_field,
+    map_header,
+    object_fields,
+    parse_column_option,
+)
 from cm_tui.io.tabular import (
     ELEMENT,
     LINE,
@@ -69,7 +75,14 @@ from cm_tui.io.tabular import (
 from cm_tui.io.tabular import Bad as _Bad
 from cm_tui.io.tabular import detect_encoding as detect_encoding
 
-__all__ = ["ImportRejected", "Problem", "detect_encoding"]
+__all__ = [
+    "ImportRejected",
+    "Problem",
+    "detect_encoding",
+    "html_to_text",
+    "internal_field",
+    "parse_column_option",
+]
 
 FORMATS: tuple[str, ...] = ("auto", "csv", "json", "jsonl", "mastodon")
 #: rows written per ``add_many`` call inside the import's transaction
@@ -117,95 +130,6 @@ class ImportOptions(Value):
     strict_columns: frozenset[str] = frozenset()
 
 
-# --------------------------------------------------------------------------- field names
-
-#: field -> recognised column names, folded (no case, no accents, no spaces/punctuation)
-FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "kind": ("kind", "type", "genre", "nature", "category", "categorie"),
-    "network": ("network", "reseau", "platform", "plateforme", "source", "canal", "channel"),
-    "author_handle": (
-        "author",
-        "handle",
-        "authorhandle",
-        "username",
-        "user",
-        "account",
-        "from",
-        "auteur",
-        "pseudo",
-        "compte",
-        "identifiantauteur",
-        "utilisateur",
-    ),
-    "author_name": (
-        "name",
-        "authorname",
-        "displayname",
-        "nom",
-        "nomauteur",
-        "nomaffiche",
-        "fullname",
-        "nomcomplet",
-    ),
-    "text": (
-        "text",
-        "message",
-        "content",
-        "comment",
-        "body",
-        "texte",
-        "contenu",
-        "commentaire",
-        "corps",
-    ),
-    "received_at": (
-        "receivedat",
-        "received",
-        "date",
-        "datetime",
-        "createdat",
-        "created",
-        "timestamp",
-        "time",
-        "recu",
-        "recule",
-        "datedereception",
-        "datereception",
-        "dateheure",
-        "horodatage",
-        "publiele",
-    ),
-    "link": ("link", "url", "permalink", "lien", "adresse"),
-    "external_id": ("externalid", "id", "messageid", "commentid", "identifiant", "idexterne"),
-    "ambassador": ("ambassador", "ambassadeur", "ambassadrice"),
-    "influencer": ("influencer", "influenceur", "influenceuse"),
-    "follower": ("follower", "isfollower", "abonne", "abonnee", "fan"),
-}
-_REQUIRED = ("text", "received_at")
-#: user-facing field name (settings, ``--column``, messages) -> ``FIELD_NAMES`` key
-_FIELD_ALIASES = {"author": "author_handle"}
-
-
-def internal_field(name: str) -> str | None:
-    """The ``FIELD_NAMES`` key of an ``IMPORT_FIELDS`` name (``author`` -> ``author_handle``),
-    or ``None`` if ``name`` is not a field a column can be mapped to."""
-    if name not in IMPORT_FIELDS:
-        return None
-    return _FIELD_ALIASES.get(name, name)
-
-
-def parse_column_option(value: str) -> tuple[str, str]:
-    """``FIELD=HEADER`` (``cm-tui import --column``) -> ``(field, header)``; ``ValueError``
-    with a one-line, translated message otherwise."""
-    name, sep, header = value.partition("=")
-    name = name.strip()
-    if not sep or internal_field(name) is None or not header.strip():
-        raise ValueError(
-            t("queue.import.err.column_option", value=value, fields=", ".join(IMPORT_FIELDS))
-        )
-    return name, header.strip()
-
-
 _KINDS: dict[str, QueueKind] = {
     **{k.value: k for k in QueueKind},
     "commentaire": QueueKind.COMMENT,
@@ -231,10 +155,6 @@ _NETWORK_ALIASES = {
 }
 _TRUE = frozenset({"1", "true", "yes", "y", "x", "oui", "o", "vrai"})
 _FALSE = frozenset({"", "0", "false", "no", "n", "non", "faux"})
-
-
-def _fold_name(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold_text(name))
 
 
 # --------------------------------------------------------------------------- values
@@ -283,7 +203,7 @@ def parse_instant(value: str, tz: ZoneInfo) -> datetime:
 def parse_kind(value: str) -> QueueKind:
     if not value.strip():
         return QueueKind.COMMENT
-    kind = _KINDS.get(_fold_name(value))
+    kind = _KINDS.get(fold_name(value))
     if kind is None:
         raise _Bad(t("queue.import.err.kind", value=short(value)))
     return kind
@@ -432,42 +352,6 @@ def id_key(item: QueueItem) -> int:
 # --------------------------------------------------------------------------- CSV
 
 
-def _map_header(
-    header: list[str], explicit: Mapping[str, str], strict: frozenset[str] = frozenset()
-) -> dict[str, int]:
-    """Field -> column index: the ``explicit`` headers first (names compared folded, like the
-    known ones), then the first known name of each field not mapped yet. ``_Bad`` if a field
-    in ``strict`` names a missing header, or a needed field has no column (the message says
-    how to map one)."""
-    folded = [_fold_name(name) for name in header]
-    columns = ", ".join(short(h, 20) for h in header) or "-"
-    mapping: dict[str, int] = {}
-    for name, column in explicit.items():
-        fld = internal_field(name) or name
-        wanted = _fold_name(column)
-        if wanted in folded:
-            mapping[fld] = folded.index(wanted)
-        elif name in strict:
-            raise _Bad(
-                t("queue.import.err.no_column", field=name, column=short(column), columns=columns)
-            )
-    for fld, names in FIELD_NAMES.items():
-        if fld in mapping:
-            continue
-        for name in names:  # the first recognised name wins, in the order listed
-            if name in folded and folded.index(name) not in mapping.values():
-                mapping[fld] = folded.index(name)
-                break
-    missing = [f for f in _REQUIRED if f not in mapping]
-    if "author_handle" not in mapping and "author_name" not in mapping:
-        missing.append("author")
-    if missing:
-        problem = t("queue.import.err.no_header", field=", ".join(missing), columns=columns)
-        hint = t("queue.import.err.map_hint", field=missing[0])
-        raise _Bad(problem + hint)
-    return mapping
-
-
 def _csv_rows(
     path: Path, result: ImportResult, options: ImportOptions
 ) -> Iterator[tuple[int, Any]]:
@@ -475,7 +359,7 @@ def _csv_rows(
     with CsvFile(path) as table:
         result.encoding, result.delimiter = table.encoding, table.delimiter
         try:
-            mapping = _map_header(table.header, options.columns, options.strict_columns)
+            mapping = map_header(table.header, options.columns, options.strict_columns)
         except _Bad as bad:
             yield 1, bad
             return
@@ -488,36 +372,6 @@ def _csv_rows(
 
 
 # --------------------------------------------------------------------------- JSON / JSONL
-
-
-_TEXT_FIELDS = frozenset({"text", "author_handle", "author_name", "link", "external_id"})
-
-
-def _object_fields(obj: Any) -> Mapping[str, Any] | _Bad:
-    """The fields of one JSON object; a field holding a list or an object is refused (it is
-    never turned into text: ``str()`` of a deep structure is its own hazard)."""
-    if not isinstance(obj, dict):
-        return _Bad(t("queue.import.err.object"))
-    out: dict[str, Any] = {}
-    folded = {_fold_name(str(k)): v for k, v in obj.items()}
-    for fld, names in FIELD_NAMES.items():
-        for name in (_fold_name(fld), *names):
-            if name in folded and folded[name] is not None:
-                out[fld] = folded[name]
-                break
-    author = obj.get("author")
-    if isinstance(author, dict):  # {"author": {"handle": ..., "name": ...}}
-        out["author_handle"] = author.get("handle") or author.get("acct") or ""
-        out["author_name"] = author.get("name") or author.get("display_name") or ""
-        for flag in ("ambassador", "influencer", "follower"):
-            if flag in author:
-                out[flag] = author[flag]
-    for fld, value in out.items():
-        if isinstance(value, (list, dict)):
-            return _Bad(t("imports.err.scalar", field=fld))
-        if fld in _TEXT_FIELDS and not isinstance(value, str):
-            out[fld] = str(value)
-    return out
 
 
 def _jsonl_rows(path: Path, encoding: str) -> Iterator[tuple[int, Any]]:
@@ -536,7 +390,7 @@ def _jsonl_rows(path: Path, encoding: str) -> Iterator[tuple[int, Any]]:
             except ValueError as exc:
                 yield number, _Bad(t("imports.err.json", reason=short(str(exc), 80)))
                 continue
-            yield number, _object_fields(obj)
+            yield number, object_fields(obj)
 
 
 def _load_json(path: Path, encoding: str) -> Any:
@@ -564,81 +418,7 @@ def _json_rows(data: Any) -> Iterator[tuple[int, Any]]:
         yield 0, _Bad(t("queue.import.err.object"))
         return
     for number, obj in enumerate(data, 1):
-        yield number, _object_fields(obj)
-
-
-# --------------------------------------------------------------------------- Mastodon
-
-
-class _HtmlText(HTMLParser):
-    """Plain text of a Mastodon status: paragraphs and ``<br>`` become newlines."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-        elif tag == "p" and self.parts:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    parser = _HtmlText()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.parts)  # convert_charrefs: entities are already decoded
-
-
-def is_mastodon(data: Any) -> bool:
-    return (
-        isinstance(data, list)
-        and bool(data)
-        and isinstance(data[0], dict)
-        and "account" in data[0]
-        and "type" in data[0]
-    )
-
-
-def _mastodon_rows(data: Any) -> Iterator[tuple[int, Any]]:
-    """Mentions (which include replies) of a Mastodon ``GET /api/v1/notifications`` export;
-    other notification types (favourites, boosts, follows) are not questions: skipped."""
-    if not isinstance(data, list):
-        yield 0, _Bad(t("queue.import.err.object"))
-        return
-    for number, note in enumerate(data, 1):
-        if not isinstance(note, dict):
-            yield number, _Bad(t("queue.import.err.object"))
-            continue
-        if note.get("type") != "mention":
-            continue
-        status = note.get("status") or {}
-        account = note.get("account") or {}
-        if not isinstance(status, dict) or not isinstance(account, dict):
-            yield number, _Bad(t("queue.import.err.object"))
-            continue
-        if status.get("visibility") == "direct":
-            kind = "message"
-        elif status.get("in_reply_to_id"):
-            kind = "comment"
-        else:
-            kind = "mention"
-        yield (
-            number,
-            {
-                "kind": kind,
-                "text": html_to_text(str(status.get("content") or "")),
-                "received_at": status.get("created_at") or note.get("created_at"),
-                "author_handle": "@" + str(account.get("acct") or "").lstrip("@"),
-                "author_name": str(account.get("display_name") or ""),
-                "link": str(status.get("url") or ""),
-                "external_id": str(status.get("id") or note.get("id") or ""),
-            },
-        )
+        yield number, object_fields(obj)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -684,7 +464,7 @@ def iter_items(
             fmt = "mastodon"
         if fmt == "mastodon" and options.network is None:
             options = dataclasses.replace(options, network="mastodon")
-        rows = _mastodon_rows(data) if fmt == "mastodon" else _json_rows(data)
+        rows = mastodon_rows(data) if fmt == "mastodon" else _json_rows(data)
     result.format = fmt
     builder = _Builder(options)
     for line, row in rows:

@@ -14,8 +14,8 @@ import pytest
 from cm_tui.core import i18n
 from cm_tui.core.models import QueueItem
 from cm_tui.core.settings import IMPORT_FIELDS, Settings, SettingsError
+from cm_tui.io.queue_columns import FIELD_NAMES
 from cm_tui.io.queue_import import (
-    FIELD_NAMES,
     ImportCancelled,
     ImportOptions,
     ImportRejected,
