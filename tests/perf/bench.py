@@ -60,17 +60,25 @@ def _emit(payload: dict[str, Any]) -> None:
     os.write(1, (json.dumps(payload) + "\n").encode())
 
 
-def _rss_mb() -> float:
+def _rss_mb(field: str = "VmRSS") -> float:
+    """This process's resident memory now (``VmRSS``) or at its peak (``VmHWM``), in MB."""
     try:
         with open("/proc/self/status", encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:  # pragma: no cover - not Linux
         pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Not ``ru_maxrss``: Linux keeps that across
+    ``execve``, so a child would report the bench parent's own peak when it is higher (every
+    dry run read 88.6 MB, the parent's size, in a full run)."""
+    return _rss_mb("VmHWM")
 
 
 def _hook_first_frame(t0: float, ready: Callable[[Any], bool]) -> None:
@@ -648,7 +656,6 @@ def child_import(_t0: float, args: list[str]) -> None:
     (streamed, one transaction); emits rows/s, the resident memory before, the peak after a
     dry run (the importer alone) and the peak after the real import (the store then holds
     the 100,000 items in memory, as TinyDB does with every record)."""
-    import resource
 
     from cm_tui.core.settings import Settings
     from cm_tui.io.queue_import import ImportOptions, import_queue
@@ -662,7 +669,7 @@ def child_import(_t0: float, args: list[str]) -> None:
     rss_before = _rss_mb()
     # a dry run first: the importer's own memory (streaming: it must not grow with the file)
     import_queue(csv_path, options)
-    dry_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    dry_peak = _peak_rss_mb()
     with Store.open(db) as store:
         start = time.perf_counter()
         result = import_queue(
@@ -673,7 +680,7 @@ def child_import(_t0: float, args: list[str]) -> None:
             transaction=store.transaction,
         )
         elapsed = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = _peak_rss_mb()
     _emit(
         {
             "rows_per_s": result.added / elapsed,
@@ -692,7 +699,6 @@ def child_import_dry(_t0: float, args: list[str]) -> None:
     process's peak resident memory (it must not grow with the number of rows)."""
     import contextlib
     import io
-    import resource
 
     from cm_tui.cli import main
 
@@ -701,7 +707,7 @@ def child_import_dry(_t0: float, args: list[str]) -> None:
     if status != 0:
         _emit({"error": f"import --dry-run exited {status}: {out.getvalue()[-500:]}"})
         os._exit(1)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_rss_mb()
     _emit({"peak_mb": peak, "out": out.getvalue().strip()})
     os._exit(0)
 
