@@ -46,7 +46,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from cm_tui.core.deadline import DeadlinePolicy
 from cm_tui.core.i18n import LANGUAGES, default_language, t
 from cm_tui.core.models import NetworkProfile, PostingPeriod, QueueKind
-from cm_tui.core.textsafe import has_terminal_controls
+from cm_tui.core.textsafe import cut, has_terminal_controls
 from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY
 from cm_tui.core.value import Value, frozen
 
@@ -380,8 +380,8 @@ def _is_key_name(key: Any) -> bool:
 
 
 def _cut(text: str, limit: int = SHOWN_CHARS) -> str:
-    """``text``, or its first ``limit`` characters and "…" when it is longer."""
-    return text if len(text) <= limit else text[:limit] + "…"
+    """``text``, or its first ``limit`` characters and "…" (``textsafe.cut``)."""
+    return cut(text, limit + 1)
 
 
 _TOP_KEYS = (

@@ -97,5 +97,11 @@ def clean_line(text: str) -> str:
     return " ".join(clean_text(text).split()) if text else text
 
 
+def cut(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, the last one "…" when it was longer: an error
+    message quotes what it is about, never a 10 MB value whole."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def is_clean(text: str) -> bool:
     return clean_text(text) == text

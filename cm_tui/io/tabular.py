@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from cm_tui.core.i18n import t
-from cm_tui.core.textsafe import clean_line, for_terminal
+from cm_tui.core.textsafe import clean_line, cut, for_terminal
 from cm_tui.core.value import Value, frozen
 
 #: problems listed in a rejection report (the count says how many there were in all)
@@ -92,8 +92,7 @@ class Bad(Exception):
 
 def short(value: str, size: int = 40) -> str:
     """``value`` on one line, cut to ``size`` characters: quoting a file never echoes it whole."""
-    value = clean_line(value[: size * 4])
-    return value if len(value) <= size else value[: size - 1] + "…"
+    return cut(clean_line(value[: size * 4]), size)
 
 
 R = TypeVar("R")

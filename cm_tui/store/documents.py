@@ -28,6 +28,7 @@ from typing import Any
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Record, parse_instant
+from cm_tui.core.textsafe import cut
 from cm_tui.core.value import Value, frozen
 from cm_tui.store.schema import MODELS, PREFS_TABLE, REQUIRED, Data
 
@@ -259,12 +260,10 @@ def quote(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=True)
     except (TypeError, ValueError):
         text = repr(type(value))
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+    return cut(text, QUOTE_CHARS)
 
 
 def _exception(exc: BaseException) -> str:
     """``Kind: message`` on one line, escaped like ``quote`` (the message may quote a value)."""
     text = json.dumps(" ".join(str(exc).split()), ensure_ascii=True)[1:-1]
-    if len(text) > 4 * QUOTE_CHARS:
-        text = text[: 4 * QUOTE_CHARS - 1] + "…"
-    return f"{type(exc).__name__}: {text}"
+    return f"{type(exc).__name__}: {cut(text, 4 * QUOTE_CHARS)}"
