@@ -353,10 +353,10 @@ def id_key(item: QueueItem) -> int:
 
 
 def _csv_rows(
-    path: Path, result: ImportResult, options: ImportOptions
+    path: Path, encoding: str, result: ImportResult, options: ImportOptions
 ) -> Iterator[tuple[int, Any]]:
-    """``(line, row-or-_Bad)`` for each data row of a CSV file."""
-    with CsvFile(path) as table:
+    """``(line, row-or-_Bad)`` for each data row of a CSV file in ``encoding``."""
+    with CsvFile(path, encoding) as table:
         result.encoding, result.delimiter = table.encoding, table.delimiter
         try:
             mapping = map_header(table.header, options.columns, options.strict_columns)
@@ -455,7 +455,7 @@ def iter_items(
         raise _Bad(t("queue.import.err.column_csv_only"))
     rows: Iterable[tuple[int, Any]]
     if fmt == "csv":
-        rows = _csv_rows(path, result, options)
+        rows = _csv_rows(path, encoding, result, options)
     elif fmt == "jsonl":
         rows = _jsonl_rows(path, encoding)
     else:

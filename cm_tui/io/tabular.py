@@ -259,10 +259,12 @@ def detect_delimiter(first_line: str) -> str:
 class CsvFile:
     """A CSV file being read: ``encoding`` and ``delimiter`` detected, ``header`` (the first
     line's cells, BOM removed) and ``rows()``. Use as a context manager (the file is open
-    until then). ``Bad`` from the constructor: the file cannot be read as CSV at all."""
+    until then). ``Bad`` from the constructor: the file cannot be read as CSV at all.
+    ``encoding``: the caller's ``detect_encoding(path)``, if it already has it (detecting
+    decodes the whole file once)."""
 
-    def __init__(self, path: Path) -> None:
-        self.encoding = detect_encoding(path)
+    def __init__(self, path: Path, encoding: str | None = None) -> None:
+        self.encoding = detect_encoding(path) if encoding is None else encoding
         self._stream = text_stream(path, self.encoding)
         try:
             self.delimiter = detect_delimiter(self._stream.readline())
