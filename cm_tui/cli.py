@@ -401,6 +401,11 @@ def _print_error(message: str) -> None:
     print(t("cli.error.prefix", message=_one_line(message)), file=sys.stderr)
 
 
+def _print_warning(message: str) -> None:
+    """A problem the command goes on despite: one ``cm-tui: warning: …`` line on stderr."""
+    print(t("cli.warning.prefix", message=_one_line(message)), file=sys.stderr)
+
+
 class _TerminalText:
     """A text stream whose every write passes ``for_terminal`` (same length: one placeholder
     per character replaced); anything else (``buffer``, ``fileno``, ``flush``) is the stream's.
@@ -459,7 +464,7 @@ def _context(args: argparse.Namespace, *, lenient_settings: bool = False) -> Con
         if not lenient_settings:
             raise
         # the command goes on and succeeds: a warning, not an "error" line before exit 0
-        print(t("cli.warning.prefix", message=_one_line(str(exc))), file=sys.stderr)
+        _print_warning(str(exc))
         settings = Settings()
     if args.lang:
         settings = dataclasses.replace(settings, language=args.lang)
@@ -599,7 +604,7 @@ def _run_app(args: argparse.Namespace) -> int:
             raise CliError(t("cli.error.app_died"))
         # Done on the way out, so that the next start-up reads less and never pays for it.
         for problem in store.put_away_old(ctx.clock.now(), ctx.settings.archive_after_days):
-            print(t("cli.warning.prefix", message=_one_line(problem)), file=sys.stderr)
+            _print_warning(problem)
     finally:
         store.close()
     return EXIT_OK
@@ -616,7 +621,7 @@ def _make_inbox(settings: Settings) -> None:
         make_private_dir(folder)
     except OSError as exc:
         reason = t("cli.error.os", path=folder, reason=exc.strerror or str(exc))
-        print(t("cli.warning.prefix", message=reason), file=sys.stderr)
+        _print_warning(reason)
 
 
 def _check_keymap(keys: Mapping[str, str]) -> None:
