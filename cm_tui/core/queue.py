@@ -245,6 +245,15 @@ def mark_ignored(item: QueueItem, now: datetime) -> QueueItem:
     return item.replace(status=QueueStatus.IGNORED, closed_at=now, snoozed_until=None)
 
 
+def reopen(item: QueueItem) -> QueueItem:
+    """Open again (new) an item replied or ignored by mistake: it waits for an answer until
+    its deadline, as before it was closed; a reply text stored with it is dropped (it was not
+    the answer after all)."""
+    return item.replace(
+        status=QueueStatus.NEW, reply_text="", replied_at=None, closed_at=None, snoozed_until=None
+    )
+
+
 def escalate(item: QueueItem, note: str, now: datetime, tz: ZoneInfo | None = None) -> QueueItem:
     """Escalated (still open, still due at its deadline); ``note`` is added to the notes with
     the local time it was written."""

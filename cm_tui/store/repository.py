@@ -230,6 +230,18 @@ class QueueRepo(EntityRepo[QueueItem]):
             if doc["status"] in _OPEN
         ]
 
+    def closed_entries(self, since: datetime) -> list[OpenEntry]:
+        """``open_entries`` of the items closed (replied, ignored) at ``since`` or later and
+        still in the hot table: what the Queue tab's status filter lists to find them again."""
+        make = tuple.__new__
+        fields = itemgetter("status", "deadline", "received_at")
+        lo = format_instant(since)
+        return [
+            make(OpenEntry, (int(key), *fields(doc), doc.get("snoozed_until")))
+            for key, doc in self._raw().items()
+            if doc["status"] in _CLOSED and (doc.get("closed_at") or "") >= lo
+        ]
+
     def archive_closed(self, now: datetime, older_than_days: int) -> int:
         """Move items replied/ignored more than ``older_than_days`` ago to the month archives.
 

@@ -83,7 +83,7 @@ def test_occurrence_key_index_follows_updates_and_deletes(tmp_path: Path) -> Non
         assert occ.for_days(day, day) == []
 
 
-def test_open_entries_are_those_of_the_open_items(tmp_path: Path) -> None:
+def test_open_and_closed_entries_are_those_of_their_items(tmp_path: Path) -> None:
     from cm_tui.core.models import QueueStatus
     from cm_tui.core.queue import entry_of
     from tests.store.samples import queue_item
@@ -97,3 +97,6 @@ def test_open_entries_are_those_of_the_open_items(tmp_path: Path) -> None:
         expected = sorted(entry_of(item) for item in queue.open_items())
         assert len(expected) == 4
         assert sorted(queue.open_entries()) == expected
+        closed = [queue.get(items[n].id) for n in (1, 3)]
+        assert sorted(queue.closed_entries(T0)) == sorted(entry_of(i) for i in closed)
+        assert queue.closed_entries(T0 + timedelta(seconds=1)) == []
