@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cm_tui.core.form_errors import FieldError
 from cm_tui.core.models import NetworkProfile, Post, PostStatus, to_utc
 from cm_tui.core.textsafe import clean_line, clean_text
 from cm_tui.core.timeutil import (
@@ -45,7 +46,6 @@ __all__ = [
     "FIELDS",
     "POST_SLOTS",
     "CheckKind",
-    "FieldError",
     "PostCheck",
     "check_post",
     "check_posts",
@@ -110,15 +110,6 @@ class PostCheck(Value):
     @property
     def message_key(self) -> str:
         return f"calendar.check.{self.kind.value}"
-
-
-@frozen
-class FieldError(Value):
-    """A bad form field (or CSV cell): ``message_key`` + ``params`` give its one line."""
-
-    field: str
-    message_key: str
-    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- checks

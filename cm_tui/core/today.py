@@ -8,7 +8,9 @@
   query, case- and accent-insensitively;
 * ``due_documents`` / ``influencer_to_contact``: the "Due reviews" panel;
 * ``TaskForm`` / ``template_from_form``: validation of the add / new / edit forms. Errors are
-  ``FormError(message_key, params)``, one at a time, so the form shows one clear line.
+  ``core.form_errors.FieldError``, one at a time, naming the form's field (``label``, ``kind``,
+  ``at``, ``detail``, ``network``; ``name``, ``network``, ``extra``, ``date`` for the lists), so
+  the form shows one clear line under it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.agenda import AgendaRow
+from cm_tui.core.form_errors import FieldError
 from cm_tui.core.models import (
     Cadence,
     CadenceKind,
@@ -169,15 +172,6 @@ def influencer_to_contact(influencers: Iterable[Influencer], today: date) -> Inf
 # --------------------------------------------------------------------------- task forms
 
 
-class FormError(ValueError):
-    """A form value is wrong: ``key`` is the message key, ``params`` its placeholders."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-
 #: cadence kinds offered by the "new recurring task" form, in order
 FORM_KINDS: tuple[CadenceKind, ...] = (
     CadenceKind.WORKDAYS,
@@ -220,13 +214,15 @@ class TaskForm(Value):
     day: date | None = None
 
 
-def _int(text: str, field: str, low: int, high: int) -> int:
+def _int(text: str, field: str, what: str, low: int, high: int) -> int:
+    """The whole number typed in ``field``; the error calls it ``what`` (``"weekdays"``)."""
+    error = FieldError(field, "today.form.error.number", {"field": what, "low": low, "high": high})
     try:
         value = int(text.strip())
     except ValueError:
-        raise FormError("today.form.error.number", field=field, low=low, high=high) from None
+        raise error from None
     if not low <= value <= high:
-        raise FormError("today.form.error.number", field=field, low=low, high=high)
+        raise error
     return value
 
 
@@ -235,7 +231,7 @@ _TIME = re.compile(r"^(\d{1,2})(?:[:hH.](\d{2})?)?$")
 
 def form_time(text: str) -> str | None:
     """A typed time as ``"HH:MM"``: ``9:05``, ``09:05``, ``14h30``, ``14h``, ``14`` are
-    accepted; empty gives ``None``; anything else is a ``FormError``."""
+    accepted; empty gives ``None``; anything else is a ``FieldError`` of field ``at``."""
     text = text.strip()
     if not text:
         return None
@@ -244,11 +240,11 @@ def form_time(text: str) -> str | None:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         if hour < 24 and minute < 60:
             return f"{hour:02d}:{minute:02d}"
-    raise FormError("today.form.error.time", value=text)
+    raise FieldError("at", "today.form.error.time", {"value": text})
 
 
 def cadence_from_form(form: TaskForm, base: Cadence | None = None) -> Cadence:
-    """The cadence described by ``form`` (``FormError`` if a value is wrong).
+    """The cadence described by ``form`` (``FieldError`` if a value is wrong).
 
     With ``base`` of the same kind (editing), the fields the form does not show (block, missed
     policy, after completion, anchor, interval) are kept.
@@ -256,7 +252,7 @@ def cadence_from_form(form: TaskForm, base: Cadence | None = None) -> Cadence:
     try:
         kind = CadenceKind(form.kind)
     except ValueError:
-        raise FormError("today.form.error.kind") from None
+        raise FieldError("kind", "today.form.error.kind") from None
     at = form_time(form.at)
     detail = form.detail.strip()
     if base is not None and base.kind is kind:
@@ -267,25 +263,27 @@ def cadence_from_form(form: TaskForm, base: Cadence | None = None) -> Cadence:
         if base is not None and base.kind is kind and base.anchor is None:
             return cadence  # a checklist item stays one (it has no day)
         if form.day is None:
-            raise FormError("today.form.error.day")
+            raise FieldError("day", "today.form.error.day")
         cadence = cadence.replace(anchor=form.day)
     elif kind is CadenceKind.TIMES_PER_DAY:
-        cadence = cadence.replace(times=_int(detail or "1", "times", 1, 48))
+        cadence = cadence.replace(times=_int(detail or "1", "detail", "times", 1, 48))
         if cadence.times > 1:
             cadence = cadence.replace(at=None)
     elif kind is CadenceKind.WEEKLY:
         parts = [p for p in re.split(r"[\s,;]+", detail) if p] or ["1"]
-        days = tuple(sorted({_int(p, "weekdays", 1, 7) for p in parts}))
+        days = tuple(sorted({_int(p, "detail", "weekdays", 1, 7) for p in parts}))
         cadence = cadence.replace(weekdays=days)
     elif kind is CadenceKind.MONTHLY:
-        value = _int(detail or "1", "day", -1, 31)
+        value = _int(detail or "1", "detail", "day", -1, 31)
         if value == 0:
-            raise FormError("today.form.error.number", field="day", low=-1, high=31)
+            raise FieldError(
+                "detail", "today.form.error.number", {"field": "day", "low": -1, "high": 31}
+            )
         cadence = cadence.replace(day_of_month=value, nth_weekday=None)
     elif kind is CadenceKind.OCCASIONAL:
-        cadence = cadence.replace(every=_int(detail or "3", "months", 1, 36))
+        cadence = cadence.replace(every=_int(detail or "3", "detail", "months", 1, 36))
     if validate_cadence(cadence):  # pragma: no cover - the checks above are stricter
-        raise FormError("today.form.error.kind")
+        raise FieldError("kind", "today.form.error.kind")
     return cadence
 
 
@@ -305,16 +303,20 @@ def template_from_form(
     """A new user template from ``form`` (key ``user.<slug>[.<n>]``, unique among
     ``existing``), or ``editing`` changed by it: key and id kept, the label of language ``lang``
     replaced (both when they were equal), group kept unless the cadence kind changed.
-    ``FormError`` on the first wrong value."""
+    ``FieldError`` on the first wrong value."""
     label = " ".join(form.label.split())
     if not label:
-        raise FormError("today.form.error.label")
+        raise FieldError("label", "today.form.error.label")
     if len(label) > 200:
-        raise FormError("today.form.error.label_long")
+        raise FieldError("label", "today.form.error.label_long")
     network = form.network.strip() or None
     known = set(networks)
     if network is not None and network not in known:
-        raise FormError("today.form.error.network", value=network, known=", ".join(sorted(known)))
+        raise FieldError(
+            "network",
+            "today.form.error.network",
+            {"value": network, "known": ", ".join(sorted(known))},
+        )
     if editing is not None:
         cadence = cadence_from_form(form, editing.cadence)
         same_kind = cadence.kind is editing.cadence.kind
@@ -374,7 +376,7 @@ def _form_date(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise FormError("today.form.error.date", value=text) from None
+        raise FieldError("date", "today.form.error.date", {"value": text}) from None
 
 
 def _form_network(text: str, networks: Iterable[str], *, required: bool) -> str | None:
@@ -382,10 +384,14 @@ def _form_network(text: str, networks: Iterable[str], *, required: bool) -> str 
     known = sorted(set(networks))
     if network is None:
         if required:
-            raise FormError("today.form.error.network_required", known=", ".join(known))
+            raise FieldError(
+                "network", "today.form.error.network_required", {"known": ", ".join(known)}
+            )
         return None
     if network not in known:
-        raise FormError("today.form.error.network", value=network, known=", ".join(known))
+        raise FieldError(
+            "network", "today.form.error.network", {"value": network, "known": ", ".join(known)}
+        )
     return network
 
 
@@ -396,7 +402,7 @@ def influencer_from_form(
     ``date`` = last contact ``YYYY-MM-DD``); ``editing`` keeps its id and notes."""
     name = " ".join(values.get("name", "").split())
     if not name:
-        raise FormError("today.form.error.name")
+        raise FieldError("name", "today.form.error.name")
     network = _form_network(values.get("network", ""), networks, required=True)
     assert network is not None
     handle = values.get("extra", "").strip()
@@ -413,13 +419,13 @@ def document_from_form(
     ``extra`` = review every N days, default 180, ``date`` = last review)."""
     title = " ".join(values.get("name", "").split())
     if not title:
-        raise FormError("today.form.error.name")
+        raise FieldError("name", "today.form.error.name")
     try:
         kind = DocumentKind(values.get("kind") or DocumentKind.ABOUT.value)
     except ValueError:
-        raise FormError("today.form.error.kind") from None
+        raise FieldError("kind", "today.form.error.kind") from None
     network = _form_network(values.get("network", ""), networks, required=False)
-    every = _int(values.get("extra", "").strip() or "180", "days", 1, 3650)
+    every = _int(values.get("extra", "").strip() or "180", "extra", "days", 1, 3650)
     last = _form_date(values.get("date", ""))
     if editing is not None:
         return editing.replace(

@@ -25,9 +25,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from cm_tui.core.form_errors import FieldError
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Post
-from cm_tui.core.posts import FIELDS, FieldError, parse_post_fields, post_fields
+from cm_tui.core.posts import FIELDS, parse_post_fields, post_fields
 from cm_tui.io.tabular import Bad, CsvFile, ImportPlan, read_csv_plan
 
 COLUMNS: tuple[str, ...] = (
@@ -125,6 +126,4 @@ def _read_post(
 
 
 def _describe(error: FieldError) -> str:
-    return t(
-        "calendar.csv.row_error", field=error.field, reason=t(error.message_key, **error.params)
-    )
+    return t("calendar.csv.row_error", field=error.field, reason=error.message)

@@ -4,6 +4,7 @@ writes, the filter, due reviews, the influencer of the week, task form validatio
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cm_tui.core.agenda import build_agenda
+from cm_tui.core.form_errors import FieldError
 from cm_tui.core.models import (
     Cadence,
     CadenceKind,
@@ -23,14 +25,15 @@ from cm_tui.core.models import (
 )
 from cm_tui.core.recurrence import WorkHours
 from cm_tui.core.today import (
-    FormError,
     SnoozeChoice,
     TaskForm,
+    document_from_form,
     due_documents,
     filter_rows,
     fold,
     form_of,
     form_time,
+    influencer_from_form,
     influencer_to_contact,
     occurrence_change,
     slug,
@@ -193,23 +196,23 @@ def test_one_off_form_makes_a_user_template_on_its_day() -> None:
 
 
 @pytest.mark.parametrize(
-    ("form", "key"),
+    ("form", "field", "key"),
     [
-        (TaskForm("", day=THURSDAY), "today.form.error.label"),
-        (TaskForm("x" * 201, day=THURSDAY), "today.form.error.label_long"),
-        (TaskForm("ok", at="25:99", day=THURSDAY), "today.form.error.time"),
-        (TaskForm("ok", kind="weekly", detail="1,8", day=THURSDAY), "today.form.error.number"),
-        (TaskForm("ok", kind="monthly", detail="0", day=THURSDAY), "today.form.error.number"),
-        (TaskForm("ok", kind="times_per_day", detail="two"), "today.form.error.number"),
-        (TaskForm("ok", kind="hourly"), "today.form.error.kind"),
-        (TaskForm("ok", kind="once"), "today.form.error.day"),
-        (TaskForm("ok", kind="daily", network="myspace"), "today.form.error.network"),
+        (TaskForm("", day=THURSDAY), "label", "today.form.error.label"),
+        (TaskForm("x" * 201, day=THURSDAY), "label", "today.form.error.label_long"),
+        (TaskForm("ok", at="25:99", day=THURSDAY), "at", "today.form.error.time"),
+        (TaskForm("ok", kind="weekly", detail="1,8"), "detail", "today.form.error.number"),
+        (TaskForm("ok", kind="monthly", detail="0"), "detail", "today.form.error.number"),
+        (TaskForm("ok", kind="times_per_day", detail="two"), "detail", "today.form.error.number"),
+        (TaskForm("ok", kind="hourly"), "kind", "today.form.error.kind"),
+        (TaskForm("ok", kind="once"), "day", "today.form.error.day"),
+        (TaskForm("ok", kind="daily", network="myspace"), "network", "today.form.error.network"),
     ],
 )
-def test_form_errors_name_the_problem(form: TaskForm, key: str) -> None:
-    with pytest.raises(FormError) as caught:
+def test_form_errors_name_the_field_and_the_problem(form: TaskForm, field: str, key: str) -> None:
+    with pytest.raises(FieldError) as caught:
         template_from_form(form, [], ["x", "facebook"])
-    assert caught.value.key == key
+    assert (caught.value.field, caught.value.message_key) == (field, key)
 
 
 def test_recurring_forms_and_no_backlog_before_creation() -> None:
@@ -263,8 +266,45 @@ def test_form_time_accepts_common_spellings(text: str, expected: str | None) -> 
 
 @pytest.mark.parametrize("text", ["24:00", "12:60", "noon", "1:2", "12:345"])
 def test_form_time_refuses_the_rest(text: str) -> None:
-    with pytest.raises(FormError):
+    with pytest.raises(FieldError):
         form_time(text)
+
+
+@pytest.mark.parametrize(
+    ("make", "field", "key"),
+    [
+        (lambda: influencer_from_form({"name": " "}, ["x"]), "name", "today.form.error.name"),
+        (
+            lambda: influencer_from_form({"name": "Ada"}, ["x"]),
+            "network",
+            "today.form.error.network_required",
+        ),
+        (
+            lambda: influencer_from_form({"name": "Ada", "network": "x", "date": "2026-13-01"}, []),
+            "network",
+            "today.form.error.network",
+        ),
+        (
+            lambda: influencer_from_form({"name": "Ada", "network": "x", "date": "13/01"}, ["x"]),
+            "date",
+            "today.form.error.date",
+        ),
+        (
+            lambda: document_from_form({"name": "C", "extra": "zero"}, []),
+            "extra",
+            "today.form.error.number",
+        ),
+        (
+            lambda: document_from_form({"name": "C", "kind": "poem"}, []),
+            "kind",
+            "today.form.error.kind",
+        ),
+    ],
+)
+def test_list_form_errors_name_their_field(make: Any, field: str, key: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        make()
+    assert (caught.value.field, caught.value.message_key) == (field, key)
 
 
 def test_slug() -> None:

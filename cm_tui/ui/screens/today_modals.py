@@ -1,7 +1,7 @@
 """Modals of the Today tab: snooze (later today / tomorrow), skip with a reason, task form.
 
 They hold no rule: the pane computes what they show and passes a ``build`` callback that turns
-the typed values into a record (``core.today.template_from_form``) or raises ``FormError``; the
+the typed values into a record (``core.today.template_from_form``) or raises ``FieldError``; the
 form then shows the error on one line and keeps every value typed.
 """
 
@@ -18,9 +18,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from cm_tui.core.form_errors import FieldError
 from cm_tui.core.i18n import t
 from cm_tui.core.models import DocumentKind, Influencer, ReferenceDocument, TaskTemplate
-from cm_tui.core.today import FORM_KINDS, FormError, SnoozeChoice, TaskForm
+from cm_tui.core.today import FORM_KINDS, SnoozeChoice, TaskForm
 from cm_tui.core.value import Value, frozen
 from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.context import UiContext
@@ -82,7 +83,7 @@ class SkipScreen(ModalScreen[str | None]):
 
 
 class TaskFormScreen(ModalScreen[TaskTemplate | None]):
-    """Add / new / edit a task. ``build(form)`` returns the template or raises ``FormError``.
+    """Add / new / edit a task. ``build(form)`` returns the template or raises ``FieldError``.
 
     ``fixed_kind`` hides the cadence choice (the one-off form). ``Enter`` in any field saves.
     """
@@ -163,9 +164,9 @@ class TaskFormScreen(ModalScreen[TaskTemplate | None]):
     def action_save(self) -> None:
         try:
             template = self._build(self.current_form())
-        except FormError as error:
+        except FieldError as error:
             self.query_one("#form-error", Static).update(
-                Content.styled(t(error.key, **error.params), "bold $text-error")
+                Content.styled(error.message, "bold $text-error")
             )
             return
         self.dismiss(template)
@@ -188,7 +189,7 @@ class Field(Value):
 
 
 class EntryForm(ModalScreen[object | None]):
-    """A small generic form: ``build(values)`` returns the record or raises ``FormError``
+    """A small generic form: ``build(values)`` returns the record or raises ``FieldError``
     (shown on one line, every value kept)."""
 
     CSS_PATH = "modals.tcss"
@@ -239,9 +240,9 @@ class EntryForm(ModalScreen[object | None]):
     def action_save(self) -> None:
         try:
             record = self._build(self.values())
-        except FormError as error:
+        except FieldError as error:
             self.query_one("#entry-error", Static).update(
-                Content.styled(t(error.key, **error.params), "bold $text-error")
+                Content.styled(error.message, "bold $text-error")
             )
             return
         self.dismiss(record)
