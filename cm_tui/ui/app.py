@@ -11,32 +11,36 @@ from __future__ import annotations
 import gc
 import importlib
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from cm_tui.core.i18n import t
 from cm_tui.core.textsafe import for_terminal
 from cm_tui.core.value import Value, frozen
+from cm_tui.ui.alerts import Alert, AlertLog
 from cm_tui.ui.bindings import KeyInfo, keys_for, localize_bindings
 from cm_tui.ui.context import UiContext
+from cm_tui.ui.key_gate import KeyGate
 from cm_tui.ui.panes.base import Pane, TabLabel
 from cm_tui.ui.queue_alerts import QueueAlerts
 from cm_tui.ui.terminal_text import TerminalTextFilter
+from cm_tui.ui.widgets.alert_line import AlertLine
 from cm_tui.ui.widgets.header import AppHeader
+from cm_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from textual.filter import LineFilter
-    from textual.notifications import SeverityLevel
+    from textual.notifications import Notify, SeverityLevel
 
     from cm_tui.core.clock import Clock
     from cm_tui.core.settings import Settings
@@ -150,6 +154,9 @@ class CmTuiApp(App[None]):
             id="app.palette",
         ),
         Binding("ctrl+t", "change_theme", "ui.key.theme", show=False, id="app.theme"),
+        Binding(
+            "ctrl+n", "notifications", "ui.key.notifications", show=False, id="app.notifications"
+        ),
         Binding("q", "quit", "ui.key.quit", id="app.quit"),
     ]
 
@@ -169,6 +176,8 @@ class CmTuiApp(App[None]):
         self.ctx = UiContext(store=store, settings=settings, clock=clock, store_name=store_name)
         self.ctx.on_write_error = self._report_write_error
         self.queue_alerts = QueueAlerts(self, self.ctx)
+        #: every notification: the alert line's and the history's (``show_alerts``)
+        self.alerts = AlertLog()
         self.title = t("app.title")
         self.sub_title = store_name
         self._initial_tab = initial_tab if initial_tab in self.pane_ids else TABS[0].pane_id
@@ -193,10 +202,12 @@ class CmTuiApp(App[None]):
                         pane_cls = spec.pane_class()
                         self.load_pane_styles(pane_cls)
                         yield pane_cls(self.ctx)
-        yield Footer()
+        yield AlertLine()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self.show_alerts)
         if self._real_time_timers:
             for job in self._periodic_jobs():
                 self.set_interval(job.seconds, getattr(self, job.method), name=job.name)
@@ -209,24 +220,35 @@ class CmTuiApp(App[None]):
     last_key_at: float = 0.0
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             self.last_key_at = time.monotonic()
+            if self.key_gate.admit(event):
+                await self._dispatch_input(event)
+            return
         await super().on_event(event)
 
-    def on_key(self, event: events.Key) -> None:
-        """A key the focused text field would take, reaching the app, was routed elsewhere
-        before the field took focus: typed in the same burst as ``/`` (a paste, a fast
-        typist). Hand it to the field: otherwise it is lost, or runs a binding (``u``: undo)."""
-        focused = self.focused
-        if (
-            focused is not None
-            and not getattr(event, "handed_over", False)
-            and focused.check_consume_key(event.key, event.character)
-        ):
-            event.stop()
-            key = events.Key(event.key, event.character)
-            key.handed_over = True  # type: ignore[attr-defined]  # never handed over twice
-            focused.post_message(key)
+    @cached_property
+    def key_gate(self) -> KeyGate:
+        """Keys one at a time, each after the previous one settled (``ui/key_gate.py``)."""
+        return KeyGate(self, self._dispatch_next_held)
+
+    async def _dispatch_input(self, event: events.Key | events.Paste) -> None:
+        """Route ``event`` as Textual does, then let the gate watch it settle."""
+        target = self.focused or self.screen
+        path = [*target.ancestors_with_self]
+        stack = tuple(id(screen) for screen in self.screen_stack)
+        await super().on_event(event)
+        self.key_gate.follow(path, stack)
+
+    async def _dispatch_next_held(self) -> None:
+        event = self.key_gate.next_held()
+        if event is not None:
+            await self._dispatch_input(event)
+
+    async def _press_keys(self, keys: Iterable[str]) -> None:
+        """Pilot's keys: return once they are handled and settled, as a person would see."""
+        await super()._press_keys(keys)
+        await self.key_gate.wait_idle()
 
     def _periodic_jobs(self) -> list[PeriodicJob]:
         readonly = self.ctx.store.readonly
@@ -258,6 +280,8 @@ class CmTuiApp(App[None]):
         QueueImportFlow(self, self._after_import).start_inbox(self.inbox_watch)
 
     def on_unmount(self) -> None:
+        if "key_gate" in self.__dict__:
+            self.key_gate.close()
         if "inbox_watch" in self.__dict__:  # created by the first poll
             self.inbox_watch.release()
 
@@ -375,6 +399,8 @@ class CmTuiApp(App[None]):
         pane = self.active_pane
         if pane is not None:
             pane.tick()
+        if self.alerts.expire(self.timer_seconds()):
+            self.show_alerts()
 
     # ------------------------------------------------------------------ actions
 
@@ -434,6 +460,56 @@ class CmTuiApp(App[None]):
             timeout=timeout,
             markup=markup,
         )
+
+    def _refresh_notifications(self) -> None:
+        """Textual's hook to redraw its toasts, which cover the screen: cm-tui draws none and
+        shows its notifications on the alert line instead (``on_notify``)."""
+
+    def on_notify(self, event: Notify) -> None:
+        """A notification (Textual's message, from any thread) becomes an alert: on the alert
+        line until its timeout has passed on the timers' scale (``timer_seconds``; the clock
+        tick takes it off), and in the history (``ctrl+n``)."""
+        note = event.notification
+        alert = Alert(
+            text=note.message,
+            title=note.title,
+            severity=note.severity,
+            markup=note.markup,
+            raised_at=self.ctx.clock.now(),
+        )
+        self.alerts.add(alert, shown_until=self.timer_seconds() + note.timeout)
+        self.show_alerts()
+
+    def timer_seconds(self) -> float:
+        """Now, in seconds, for the app's timeouts: real time in use (``time.monotonic``, so
+        alerts also go under ``--now``); the app's clock, which only the test moves, under
+        ``real_time_timers=False`` (``PeriodicJob``)."""
+        if self._real_time_timers:
+            return time.monotonic()
+        return self.ctx.clock.now().timestamp()
+
+    def show_alerts(self, _screen: object = None) -> None:
+        """The shown screen's alert line shows the alerts still on the line. A modal screen
+        gets a line of its own (docked at its bottom) the first time it has one to show."""
+        try:
+            screen = self.screen
+        except ScreenStackError:  # the app is shutting down
+            return
+        shown = self.alerts.shown
+        line = next(iter(screen.query_children(AlertLine)), None)
+        if line is None:
+            if not shown:
+                return
+            line = AlertLine()
+            screen.mount(line)
+        line.show(shown)
+
+    def action_notifications(self) -> None:
+        """The history of the notifications, newest first."""
+        from cm_tui.ui.screens.notifications import NotificationsScreen
+
+        ctx = self.ctx
+        self.push_screen(NotificationsScreen(self.alerts.history, ctx.zone, ctx.local_now().date()))
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the last guard of every line drawn (``TerminalTextFilter``)."""

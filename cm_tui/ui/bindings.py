@@ -130,3 +130,13 @@ def _keys_of(binding: Binding) -> list[str]:
     ``question_mark``), in the order written."""
     keys = [key.strip() for key in binding.key.split(",")]
     return [_character_to_key(key) if len(key) == 1 else key for key in keys]
+
+
+def declared_keys(owner: type[DOMNode]) -> dict[str, list[str]]:
+    """Binding id -> the keys ``owner`` declares for it (before any ``[keys]`` remap), in the
+    order written; what the key-grammar checks and the tests read."""
+    keys: dict[str, list[str]] = {}
+    for binding in _declared(owner):
+        if binding.id:
+            keys[binding.id] = _keys_of(binding)
+    return keys

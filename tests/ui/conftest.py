@@ -133,7 +133,11 @@ def close_quietly(store: Any) -> None:
 
 
 async def settle(pilot: Any) -> None:
-    """Let pending messages, mounts and the next repaint happen."""
+    """Let pending messages, mounts and the next repaint happen, every key sent so far (also
+    in a burst) handled first."""
+    gate = getattr(pilot.app, "key_gate", None)
+    if gate is not None:
+        await gate.wait_idle()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -182,7 +182,7 @@ async def test_reply_with_a_template_fills_author_stores_and_copies(make_app, qd
         await pilot.press("r")
         await settle(pilot)
         assert "Reply to Alice (@alice)" in screen_text(app)
-        await pilot.press("enter")  # the first saved reply
+        await pilot.press("down")  # the first saved reply
         await settle(pilot)
         await pilot.press(*" :)")
         await pilot.press("ctrl+s")
@@ -206,7 +206,7 @@ async def test_reply_uses_the_saved_replies_of_the_store(make_app, qdb: Path) ->
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        await pilot.press("enter", "ctrl+s")
+        await pilot.press("down", "ctrl+s")
         await settle(pilot)
         assert app.clipboard == "Hi Alice [b]{x}[/b]"
 
@@ -271,7 +271,7 @@ async def test_undo_several_levels(make_app, qdb: Path) -> None:
         assert authors(pane) == ["@alice", "@bob", "@carol", "@dave", "@erin"]
         await pilot.press("u")  # nothing left: a warning
         await settle(pilot)
-        assert "Nothing to undo" in notifications(app)
+        assert "Nothing to undo." in notifications(app)
     items = stored(qdb, app)
     assert all(item.status is QueueStatus.NEW for item in items.values())
     assert all(item.closed_at is None and item.replied_at is None for item in items.values())

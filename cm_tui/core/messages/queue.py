@@ -13,6 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "queue.key.bulk_done": ("marked: replied", "marqués : répondu"),
     "queue.key.bulk_ignore": ("marked: ignore", "marqués : ignorer"),
     "queue.key.undo": ("undo", "annuler"),
+    "queue.key.redo": ("redo", "rétablir"),
     "queue.key.detail": ("detail", "détail"),
     "queue.key.search": ("search", "chercher"),
     "queue.key.network": ("filter: network", "filtre : réseau"),
@@ -73,12 +74,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "queue.done.ignored": ("Ignored: {count}", "Ignorés : {count}"),
     "queue.done.escalated": ("Escalated", "Transmis"),
     "queue.done.snoozed": ("Snoozed until {at}", "Reporté jusqu'à {at}"),
+    "queue.done.reopened": ("Reopened: {who}", "Rouvert : {who}"),
     "queue.done.reply_copied": (
         "Reply saved and copied to the clipboard",
         "Réponse enregistrée et copiée dans le presse-papiers",
     ),
-    "queue.undone": ("Undone ({left} more)", "Annulé (encore {left})"),
-    "queue.nothing_to_undo": ("Nothing to undo", "Rien à annuler"),
     "queue.nothing_marked": (
         "Nothing marked: press space on items first",
         "Rien de marqué : touche espace sur des éléments d'abord",
@@ -89,8 +89,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "queue.reply.templates": ("Saved replies", "Réponses enregistrées"),
     "queue.reply.text": ("Your reply", "Votre réponse"),
     "queue.reply.hint": (
-        "enter on a saved reply fills it in · ctrl+s saves and copies · esc cancels",
-        "entrée sur une réponse enregistrée la recopie · ctrl+s enregistre et copie · échap annule",
+        "↓/↑ or tab: saved replies · ctrl+s saves and copies · esc cancels",
+        "↓/↑ ou tab : réponses enregistrées · ctrl+s enregistre et copie · échap annule",
     ),
     "queue.reply.empty": ("The reply is empty", "La réponse est vide"),
     "queue.escalate.title": ("Escalate: note for the colleague", "Transmettre : note au collègue"),

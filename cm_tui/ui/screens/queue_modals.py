@@ -22,6 +22,7 @@ from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem
 from cm_tui.core.queue import SNOOZE_CHOICES, fill_template
 from cm_tui.ui.bindings import localize_bindings
+from cm_tui.ui.widgets.pick_list import PickList
 
 CSS = "queue.tcss"
 
@@ -33,10 +34,32 @@ def who(item: QueueItem) -> str:
     return f"{name} ({handle})" if name and name != handle else handle
 
 
+class ReplyText(TextArea):
+    """The reply's text. While it is empty or still holds the saved reply last filled in,
+    ``up``/``down`` pick the previous/next saved reply instead of moving the cursor."""
+
+    def action_cursor_down(self, select: bool = False) -> None:
+        screen = self.screen
+        if not select and isinstance(screen, ReplyScreen) and screen.picking:
+            screen.pick(+1)
+            return
+        super().action_cursor_down(select)
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        screen = self.screen
+        if not select and isinstance(screen, ReplyScreen) and screen.picking:
+            screen.pick(-1)
+            return
+        super().action_cursor_up(select)
+
+
 class ReplyScreen(ModalScreen[str | None]):
-    """Write a reply: pick a saved reply (``{author}`` filled in) or type; ``ctrl+s`` saves."""
+    """Write a reply. The cursor starts in the text; the saved replies (``{author}`` filled in)
+    are one ``tab`` away, or ``up``/``down`` from an untouched text fills the previous/next one;
+    ``ctrl+s`` saves."""
 
     CSS_PATH = CSS
+    AUTO_FOCUS = "#queue-reply-text"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", "queue.key.send", id="queue.reply.send"),
         Binding("escape", "cancel", "queue.key.cancel", id="queue.reply.cancel"),
@@ -46,42 +69,65 @@ class ReplyScreen(ModalScreen[str | None]):
         super().__init__(classes="queue-modal")
         localize_bindings(self)
         self.item = item
-        self.templates = templates
+        self.filled = [fill_template(text, item) for _name, text in templates]
+        self.names = [name for name, _text in templates]
+        self._last_filled: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="queue-modal-body"):
             yield Static(
                 Content(t("queue.reply.title", who=who(self.item))), classes="queue-modal-title"
             )
-            if self.templates:
-                yield OptionList(
+            area = ReplyText(self.item.reply_text, id="queue-reply-text", soft_wrap=True)
+            area.border_title = t("queue.reply.text")
+            yield area
+            if self.filled:
+                templates = PickList(
                     *(
-                        Option(Content(f"{name} — {fill_template(text, self.item)}"))
-                        for name, text in self.templates
+                        Option(Content(f"{name} — {text}"))
+                        for name, text in zip(self.names, self.filled, strict=True)
                     ),
                     id="queue-reply-templates",
                 )
-            area = TextArea(self.item.reply_text, id="queue-reply-text", soft_wrap=True)
-            area.border_title = t("queue.reply.text")
-            yield area
+                templates.border_title = t("queue.reply.templates")
+                yield templates
             yield Static(Content(t("queue.reply.hint")), classes="queue-modal-hint")
 
-    def on_mount(self) -> None:
-        if self.templates:
-            self.query_one(OptionList).focus()
-        else:
-            self.query_one(TextArea).focus()
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one("#queue-reply-text", TextArea)
+
+    @property
+    def picking(self) -> bool:
+        """Whether ``up``/``down`` in the text pick a saved reply: there are some, and the text
+        is empty or is the saved reply last filled in (nothing typed over it)."""
+        text = self.text_area.text
+        return bool(self.filled) and (not text.strip() or text == self._last_filled)
+
+    def pick(self, step: int) -> None:
+        """Highlight the previous/next saved reply and fill the text with it."""
+        options = self.query_one(PickList)
+        current = options.highlighted
+        index = 0 if current is None and step > 0 else (current or 0) + step
+        options.highlighted = index % len(self.filled)
+
+    @on(OptionList.OptionHighlighted, "#queue-reply-templates")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.picking:
+            self._fill(event.option_index)
 
     @on(OptionList.OptionSelected, "#queue-reply-templates")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        _name, text = self.templates[event.option_index]
-        area = self.query_one(TextArea)
-        area.text = fill_template(text, self.item)
-        area.focus()
+        self._fill(event.option_index)
+        self.text_area.focus()
+
+    def _fill(self, index: int) -> None:
+        area = self.text_area
+        self._last_filled = area.text = self.filled[index]
         area.move_cursor(area.document.end)
 
     def action_send(self) -> None:
-        text = self.query_one(TextArea).text.strip()
+        text = self.text_area.text.strip()
         if not text:
             self.notify(t("queue.reply.empty"), severity="warning", markup=False)
             return
@@ -139,7 +185,7 @@ class SnoozeScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="queue-modal-body"):
             yield Static(Content(t("queue.snooze.title")), classes="queue-modal-title")
-            yield OptionList(
+            yield PickList(
                 *(
                     Option(Content(f"{n}  {t(f'queue.snooze.{choice}')}"), id=choice)
                     for n, choice in enumerate(SNOOZE_CHOICES, 1)

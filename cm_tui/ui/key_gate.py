@@ -1,0 +1,139 @@
+"""Exact type-ahead: one key at a time, each after the previous key's effect has settled.
+
+Textual routes a key to whatever has focus *when the app reads it from its queue*, then the key
+travels through more queues (the focused widget, its ancestors, back to the app for bindings)
+and the action it runs may open or close a screen, whose focus is set later still. Keys typed
+in a burst (a paste, a fast typist, a loaded machine) are read before that settles: after ``r``
+the reply text went to the list behind the opening dialog and ran triage actions.
+
+``KeyGate`` holds every key that arrives while an earlier one is still in flight and hands them
+back to the app one by one. A key is *settled* when:
+
+1. every node on its path (the focused widget, its ancestors, the app) has processed the
+   messages queued before it, so the key and the binding it ran have been handled;
+2. when the screen stack changed (a modal opened or closed), the new top screen and all of its
+   widgets have processed their queues twice in a row with nothing new mounted and the same
+   focus: the dialog's text field has the cursor, or the list under a closed dialog has it back
+   and the dialog's result callback has run.
+
+Waiting is bounded (``LIMIT_S``) so that a handler that never returns cannot hold the keyboard
+forever; a node that is removed while waited on counts as done. See docs/architecture.md,
+"Keys".
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual import events
+    from textual.app import App
+    from textual.message_pump import MessagePump
+
+#: the longest a key waits for the previous one (a handler stuck forever must not hold the rest)
+LIMIT_S = 5.0
+#: how often a wait checks whether the node it waits on was removed
+_POLL_S = 0.05
+#: passes over a changed screen before it counts as ready even if it keeps changing
+_MAX_PASSES = 8
+
+
+class KeyGate:
+    """Holds keys while one is in flight; ``release`` is called on the app's loop when it
+    settled, with the next held key (or ``None`` when the gate is idle again)."""
+
+    def __init__(self, app: App[object], release: Callable[[], Awaitable[None]]) -> None:
+        self._app = app
+        self._release = release
+        self._held: deque[events.Key | events.Paste] = deque()
+        self._busy = False
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._watch: asyncio.Task[None] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def admit(self, event: events.Key | events.Paste) -> bool:
+        """``True``: dispatch ``event`` now (the gate is now busy). ``False``: it is held."""
+        if self._busy:
+            self._held.append(event)
+            return False
+        self._busy = True
+        self._idle.clear()
+        return True
+
+    def next_held(self) -> events.Key | events.Paste | None:
+        """The next held key, the gate staying busy; ``None`` (and idle) when none is left."""
+        if self._held:
+            return self._held.popleft()
+        self._busy = False
+        self._idle.set()
+        return None
+
+    def follow(self, path: Sequence[MessagePump], stack: tuple[int, ...]) -> None:
+        """Watch the key just dispatched along ``path`` (focused widget up to the app), with
+        ``stack`` the screen stack (ids) it was dispatched under."""
+        self._watch = asyncio.get_running_loop().create_task(self._settle(path, stack))
+
+    async def wait_idle(self) -> None:
+        """Return once every key received so far has been handled and settled."""
+        await self._idle.wait()
+
+    def close(self) -> None:
+        """Stop watching (the app is closing); held keys are dropped with the app."""
+        if self._watch is not None:
+            self._watch.cancel()
+        self._held.clear()
+        self._busy = False
+        self._idle.set()
+
+    async def _settle(self, path: Sequence[MessagePump], stack: tuple[int, ...]) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + LIMIT_S
+        try:
+            for node in path:
+                await _round_trip(node, deadline)
+            if self._stack_ids() != stack:
+                await self._screen_ready(deadline)
+        finally:
+            if not self._app.call_later(self._release):
+                self.close()
+
+    async def _screen_ready(self, deadline: float) -> None:
+        app = self._app
+        before: tuple[object, ...] = ()
+        for _ in range(_MAX_PASSES):
+            screen = app.screen
+            nodes: list[MessagePump] = [*screen.walk_children(with_self=True), app]
+            await asyncio.gather(*(_round_trip(node, deadline) for node in nodes))
+            state = (self._stack_ids(), len(nodes), app.focused)
+            if state == before:
+                return
+            before = state
+
+    def _stack_ids(self) -> tuple[int, ...]:
+        return tuple(id(screen) for screen in self._app.screen_stack)
+
+
+async def _round_trip(node: MessagePump, deadline: float) -> None:
+    """Return once ``node`` has processed what was queued on it before this call (or it was
+    removed, or ``deadline`` passed)."""
+    loop = asyncio.get_running_loop()
+    reached = loop.create_future()
+
+    def arrive() -> None:
+        if not reached.done():
+            reached.set_result(None)
+
+    if not node.call_later(arrive):
+        return
+    while not reached.done():
+        left = deadline - loop.time()
+        if left <= 0 or node._closing or node._closed:
+            return
+        await asyncio.wait((reached,), timeout=min(_POLL_S, left))
