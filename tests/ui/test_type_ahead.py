@@ -277,3 +277,33 @@ async def test_a_fast_morning_never_garbles_a_reply(make_app, qdb: Path, frames:
     assert items["@carol"].status is QueueStatus.ESCALATED
     assert items["@dave"].status is QueueStatus.IGNORED
     assert items["@erin"].status is QueueStatus.NEW
+
+
+# -- search fields and the app's own screens -----------------------------------------------
+
+
+async def test_search_typed_and_submitted_then_a_triage_key(
+    make_app, qdb: Path, frames: str
+) -> None:
+    """``/``, the search, ``enter`` back to the list, then ``d``: the one item found is done."""
+    app = await _queue(make_app, qdb)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search, done = key_of(QueuePane, "queue.search"), key_of(QueuePane, "queue.done")
+        send_in_one_burst(app, search, *"carol", "enter", done)
+        await settle(pilot)
+    items = stored(qdb, app)
+    assert items["@carol"].status is QueueStatus.REPLIED
+    assert [a for a, item in items.items() if item.status is not QueueStatus.NEW] == ["@carol"]
+
+
+async def test_help_closed_in_the_same_burst_then_a_tab_key(make_app, frames: str) -> None:
+    from cm_tui.ui.app import CmTuiApp
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        send_in_one_burst(app, key_of(CmTuiApp, "app.help"), "escape", "3")
+        await settle(pilot)
+        assert app.screen is app.screen_stack[0]
+        assert app.active_pane.PANE_ID == "queue"
