@@ -131,10 +131,14 @@ class QueueView:
         return self._closed_order
 
     def current(self, cursor: int | None) -> QueueItem | None:
-        """The item at row ``cursor`` of ``shown``, if any."""
+        """The item at row ``cursor`` of ``shown``, if any (``None`` too if the store no longer
+        has it: archived meanwhile)."""
         if cursor is None or not 0 <= cursor < len(self.shown):
             return None
-        return self.shown[cursor]
+        try:
+            return self.shown[cursor]
+        except LookupError:
+            return None
 
     def counts(self, now: datetime) -> QueueCounts:
         """Open, due soon and overdue items (the closed ones never count)."""
@@ -163,7 +167,7 @@ class QueueView:
     ) -> int | None:
         """Everything again from the store's entries (items are read anew through ``get``);
         the cursor stays on its item if still shown."""
-        keep = self.current(cursor)
+        keep = self._id_at(cursor)
         self.entries = {entry.id: entry for entry in open_entries}
         self.closed = {entry.id: entry for entry in closed_entries}
         if closed_since is not None:
@@ -173,7 +177,7 @@ class QueueView:
 
     def reread(self, cursor: int | None) -> int | None:
         """The same ids, their items read again (they changed in the store, not their place)."""
-        keep = self.current(cursor)
+        keep = self._id_at(cursor)
         self.all = LazyItems(self.all.ids, self._get)
         self._closed_order = None
         return self._refilter(keep, cursor)
@@ -181,7 +185,7 @@ class QueueView:
     def set_filter(self, flt: QueueFilter, cursor: int | None) -> int | None:
         """Show what ``flt`` lets through; the cursor stays on its item if still shown, else
         goes to the first row."""
-        keep = self.current(cursor)
+        keep = self._id_at(cursor)
         self.filter = flt
         return self._refilter(keep, 0)
 
@@ -193,14 +197,24 @@ class QueueView:
         self.marked ^= {item.id}
         return True
 
-    def merge(self, changed: Sequence[QueueItem], now: datetime, cursor: int | None) -> int | None:
+    def merge(
+        self,
+        changed: Sequence[QueueItem],
+        now: datetime,
+        cursor: int | None,
+        *,
+        select: int | None = None,
+    ) -> int | None:
         """Fold the new versions of ``changed`` (just written) into the list without reading
         the store again: closed items leave the open list (and join the closed ones if closed
         since ``closed_since``), reopened ones join it. The order is computed again only when
         an item's place can change (it opened, or a snooze began or ended); otherwise the
-        closed rows are only removed. The cursor goes to the first row after it not in
+        closed rows are only removed. The cursor goes to the item ``select`` if given and
+        shown (an undo shows what it put back), else to the first row after it not in
         ``changed``, else keeps its index."""
-        keep = self._next_after(cursor, {item.id for item in changed})
+        keep = select
+        if keep is None:
+            keep = self._next_after(cursor, {item.id for item in changed})
         now_text = format_instant(now)
         reorder = False
         closed: list[int] = []
@@ -227,16 +241,20 @@ class QueueView:
 
     # ------------------------------------------------------------------ inside
 
-    def _next_after(self, cursor: int | None, acted: set[int | None]) -> QueueItem | None:
-        """The first row after ``cursor`` not in ``acted`` (rows built one by one: usually the
-        next one is it)."""
+    def _id_at(self, cursor: int | None) -> int | None:
+        item = self.current(cursor)
+        return None if item is None else item.id
+
+    def _next_after(self, cursor: int | None, acted: set[int | None]) -> int | None:
+        """The id of the first row after ``cursor`` not in ``acted`` (rows built one by one:
+        usually the next one is it)."""
         if cursor is None:
             return None
         shown = self.shown
         for index in range(cursor + 1, len(shown)):
             item = shown[index]
             if item.id not in acted:
-                return item
+                return item.id
         return None
 
     def _order(self, now: datetime) -> None:
@@ -263,7 +281,7 @@ class QueueView:
             del kept[position]
         return kept
 
-    def _refilter(self, keep: QueueItem | None, fallback: int | None) -> int | None:
+    def _refilter(self, keep: int | None, fallback: int | None) -> int | None:
         """Apply the filter to ``base``, drop marks no longer shown, and say where the cursor
         goes: on ``keep`` if still shown, else on ``fallback`` (clamped)."""
         base = self.base
@@ -279,9 +297,9 @@ class QueueView:
             return None
         if keep is not None:
             at = fallback if fallback is not None and 0 <= fallback < len(shown) else None
-            if at is not None and shown[at].id == keep.id:
+            if at is not None and shown[at].id == keep:
                 return at  # the usual case after a triage key: no search
-            found = self._index_in_shown(keep.id)  # type: ignore[arg-type]
+            found = self._index_in_shown(keep)
             if found is not None:
                 return found
         if fallback is None:

@@ -281,3 +281,13 @@ def test_equal_deadlines_keep_a_stable_order(lefts: list[int]) -> None:
     assert first == sorted(first, key=lambda n: (lefts[n - 1], n))
     store.load(view, 0)
     assert ids(view) == first
+
+
+def test_an_undo_selects_what_it_put_back() -> None:
+    store = Store(item(n, n * 10) for n in range(1, 5))
+    view, cursor = store.view()
+    before = view.shown[1]
+    cursor = view.merge(store.write([mark_replied(before, NOW)]), NOW, 1)
+    assert view.current(cursor).id == 3
+    cursor = view.merge(store.write([before]), NOW, cursor, select=before.id)
+    assert ids(view) == [1, 2, 3, 4] and view.current(cursor).id == 2

@@ -1,8 +1,10 @@
 """Queue: open comments, messages, mentions and reviews, most urgent first, with countdowns.
 
-Order, bands and counts come from ``core.queue``. The list is a ``RowList`` (line API): only the
-visible rows are rendered, so 10,000 open items cost one sort at load and ~40 row renders per
-frame. Countdowns are recomputed from the clock at each tick (never decremented).
+What the list holds (order, filter, marks, where the cursor goes after a change) is
+``core.queue_view.QueueView``; bands and counts come from ``core.queue``; this pane renders and
+routes keys. The list is a ``RowList`` (line API): only the visible rows are rendered, so
+10,000 open items cost one sort at load and ~40 row renders per frame. Countdowns are
+recomputed from the clock at each tick (never decremented).
 
 Author names and texts come from imports and are hostile: they are only ever placed in
 ``Content`` as plain strings (never markup), so ``[/]`` or ``[@click=...]`` show as written.
@@ -34,34 +36,30 @@ from cm_tui.core.models import (
     QueueKind,
     QueueStatus,
     WatchKeyword,
-    format_instant,
     network_names,
 )
 from cm_tui.core.queue import (
     OPEN_STATUSES,
-    OpenEntry,
     QueueFilter,
     band,
-    entry_counts,
-    entry_of,
-    entry_snoozed,
     escalate,
-    filter_items,
     format_countdown,
     format_keyword_lines,
     format_template_lines,
     is_snoozed,
     mark_ignored,
     mark_replied,
-    order_entries,
     parse_keyword_lines,
     parse_template_lines,
     remaining,
     rematch_keywords,
+    reopen,
     snooze,
     snooze_until,
 )
+from cm_tui.core.queue_view import STATUS_FILTERS, QueueView, next_choice
 from cm_tui.core.recurrence import WorkHours
+from cm_tui.core.timeutil import local_day_bounds
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import Pane, TabLabel
 from cm_tui.ui.widgets.queue_summary import queue_tab_label
@@ -78,6 +76,13 @@ BAND_STYLES: dict[str, str] = {
     "ok": "$text-muted",
 }
 BAND_MARKS: dict[str, str] = {"overdue": "▌", "due15": "▌", "due30": "▏", "ok": " "}
+#: status -> the glyph among a row's flags (new items have none; snoozed ones get ``z`` only
+#: while asleep)
+STATUS_FLAGS: dict[QueueStatus, str] = {
+    QueueStatus.ESCALATED: "⚑",
+    QueueStatus.REPLIED: "✓",
+    QueueStatus.IGNORED: "✗",
+}
 
 #: column widths (countdown, network, kind, author): wide lists, then narrow ones (< 80 cells),
 #: where the kind is dropped and names are shorter so the text keeps some room
@@ -97,8 +102,6 @@ UNDO_LEVELS = 50
 #: the saved replies live in the store's prefs under this name: ``[{"name", "text"}, ...]``
 TEMPLATES_PREF = "queue.reply_templates"
 _DEFAULT_TEMPLATES = ("thanks", "dm", "later")
-#: statuses the status filter cycles through (the tab shows open items only)
-_STATUS_CYCLE = (QueueStatus.NEW, QueueStatus.ESCALATED, QueueStatus.SNOOZED)
 
 
 class QueueList(RowList[QueueItem]):
@@ -158,39 +161,6 @@ class QueueList(RowList[QueueItem]):
         return strip
 
 
-class OpenQueue(Sequence[QueueItem]):
-    """The open items in queue order, each built (by the repository, once) when first read.
-
-    The tab holds the ids in order and builds only what is shown: a first frame on 10,000 open
-    items builds the forty visible ones, not 10,000 (about 50 ms). Reading every item (a text
-    filter, the watch keywords) builds them all, once.
-    """
-
-    def __init__(self, ids: list[int], get: Callable[[int], QueueItem | None]) -> None:
-        self.ids = ids
-        self._get = get
-        self._index: dict[int, int] | None = None
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def,override]
-        if isinstance(index, slice):
-            return [self._item(i) for i in self.ids[index]]
-        return self._item(self.ids[index])
-
-    def _item(self, doc_id: int) -> QueueItem:
-        item = self._get(doc_id)
-        if item is None:  # pragma: no cover - ids come from the store's open items
-            raise LookupError(doc_id)
-        return item
-
-    def index_of(self, doc_id: int) -> int | None:
-        if self._index is None:
-            self._index = {i: n for n, i in enumerate(self.ids)}
-        return self._index.get(doc_id)
-
-
 class QueuePane(Pane):
     """The third tab: who is waiting for an answer, and how long is left?"""
 
@@ -224,15 +194,10 @@ class QueuePane(Pane):
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx)
         self._networks: dict[str, str] = {}
-        #: every open item, in queue order; ``_items`` is what the filter lets through
-        self._all = OpenQueue([], lambda _id: None)
-        self._items: Sequence[QueueItem] = self._all
-        #: id -> what ordering, counts and alerts need of each open item
-        self._entries: dict[int, OpenEntry] = {}
+        #: what the list holds: order, filter, marks (items read from the store when shown)
+        self._view = QueueView(lambda doc_id: self.ctx.repo.queue.get(doc_id))
         self._ordered_at: datetime | None = None
         self._now: datetime = ctx.now()
-        self._filter = QueueFilter()
-        self._marked: set[int] = set()
         #: each entry: the versions of the items one triage step changed, before the step
         self._undo: list[list[QueueItem]] = []
         self._side_pending = False
@@ -273,57 +238,20 @@ class QueuePane(Pane):
         self._now = ctx.now()
         self._networks = network_names(ctx.repo.networks.all())
         self.query_one(QueueList)._lines.clear()  # network names may have changed
-        self._entries = {entry.id: entry for entry in ctx.repo.queue.open_entries()}
-        self._reorder()
+        repo = ctx.repo.queue
+        today = local_day_bounds(ctx.today(), ctx.zone)[0]
+        cursor = self._view.load(
+            repo.open_entries(), self._now, self.list.cursor, repo.closed_entries(today), today
+        )
         self._ordered_at = self._now
-        self._refilter(keep=self.list.current)
+        self._show_rows(cursor)
 
-    def _reorder(self, ids: builtins.list[int] | None = None) -> None:
-        """``_all`` from ``_entries``: in queue order, or ``ids`` (already in order)."""
-        if ids is None:
-            ids = [entry.id for entry in order_entries(self._entries.values(), self._now)]
-        self._all = OpenQueue(ids, self.ctx.repo.queue.get)
-
-    def _without(self, closed: builtins.list[int]) -> builtins.list[int]:
-        """The open ids in order, less ``closed``: a copy of the list and a few deletions, no
-        test per row (a triage key stays cheap at 10,000 rows)."""
-        positions = [p for p in map(self._position, closed) if p is not None]
-        kept = list(self._all.ids)
-        for position in sorted(positions, reverse=True):
-            del kept[position]
-        return kept
-
-    def _position(self, doc_id: int) -> int | None:
-        """Where ``doc_id`` is in ``_all``: usually under the cursor (the item just acted on)."""
-        ids, cursor = self._all.ids, self.list.cursor
-        if cursor is not None and 0 <= cursor < len(ids) and ids[cursor] == doc_id:
-            return cursor
-        return self._all.index_of(doc_id)
-
-    def _refilter(self, keep: QueueItem | None = None, fallback: int | None = None) -> None:
-        """Apply the filter to ``_all`` and show it, the cursor on ``keep`` if still shown,
-        else on index ``fallback`` (clamped)."""
-        filtered = self._filter.active
-        self._items = filter_items(self._all, self._filter) if filtered else self._all
-        self._marked &= self._entries.keys()
-        index = fallback
-        if keep is not None and not self._shows(fallback, keep):
-            found = (
-                next((i for i, item in enumerate(self._items) if item.id == keep.id), None)
-                if filtered
-                else self._all.index_of(keep.id)  # type: ignore[arg-type]
-            )
-            if found is not None:
-                index = found
+    def _show_rows(self, cursor: int | None) -> None:
+        """Show the view's rows, the cursor on row ``cursor`` (the view says which)."""
+        filtered = self._view.filter.active
         self.list.empty_text = t("ui.queue.no_match" if filtered else "ui.queue.empty")
-        self.list.set_rows(self._items, cursor=index)
+        self.list.set_rows(self._view.shown, cursor=cursor)
         self._defer_side(counts=True)
-
-    def _shows(self, index: int | None, item: QueueItem) -> bool:
-        """Whether row ``index`` is ``item`` (after a triage key the next item usually takes
-        the acted one's row: no search through 10,000 rows then)."""
-        items = self._items
-        return index is not None and 0 <= index < len(items) and items[index].id == item.id
 
     def _alive(self) -> bool:
         """False while the app shuts down (timers may still fire once the children are gone)."""
@@ -344,7 +272,7 @@ class QueuePane(Pane):
         self._show_detail(self.list.current)
 
     def _update_counts(self) -> None:
-        counts = entry_counts(self._entries.values(), self._now)
+        counts = self._view.counts(self._now)
         self.query_one("#queue-main").border_subtitle = t(
             "ui.queue.counts", open=counts.open, soon=counts.due_soon, overdue=counts.overdue
         )
@@ -375,25 +303,31 @@ class QueuePane(Pane):
             item.id,
             id(item),
             format_countdown(remaining(item, self._now)),
-            band(item, self._now),
-            item.id in self._marked,
+            self._band(item),
+            item.id in self._view.marked,
             is_snoozed(item, self._now),
         )
 
+    def _band(self, item: QueueItem) -> str:
+        """The item's countdown band; a closed item (listed by the status filter) is due no
+        more: never in an alarm colour."""
+        return band(item, self._now) if item.status in OPEN_STATUSES else "ok"
+
     def _render_item(self, item: QueueItem, width: int) -> Content:
-        item_band = band(item, self._now)
+        item_band = self._band(item)
         style = BAND_STYLES[item_band]
         left, net_w, kind_w, author_w = columns_for(width)
         network = self._networks.get(item.network, item.network)
         author = fmt.one_line(item.author_name or item.author_handle)
         flags = (
-            ("★" if item.ambassador else "")
+            STATUS_FLAGS.get(item.status, "")
+            + ("★" if item.ambassador else "")
             + ("◆" if item.keywords else "")
             + ("z" if is_snoozed(item, self._now) else "")
         )
         return Content.assemble(
             (BAND_MARKS[item_band], style),
-            ("•" if item.id in self._marked else " ", "bold $text-accent"),
+            ("•" if item.id in self._view.marked else " ", "bold $text-accent"),
             (format_countdown(remaining(item, self._now)).rjust(left), style),
             " ",
             (_fit(network, net_w), "$text-secondary"),
@@ -443,7 +377,7 @@ class QueuePane(Pane):
         zone = self.ctx.zone
         received = item.received_at.astimezone(zone)
         deadline = item.deadline.astimezone(zone)
-        item_band = band(item, self._now)
+        item_band = self._band(item)
         name = fmt.one_line(item.author_name)
         handle = fmt.one_line(item.author_handle)
         who = f"{name} ({handle})" if name and name != handle else handle
@@ -478,6 +412,9 @@ class QueuePane(Pane):
                 BAND_STYLES[item_band],
             ),
         ]
+        flag = STATUS_FLAGS.get(item.status)
+        if flag is not None:
+            parts += ["\n", (f"{flag} {status}", "bold $text-warning")]
         if is_snoozed(item, self._now) and item.snoozed_until is not None:
             wake = item.snoozed_until.astimezone(zone)
             until = f"{fmt.day_label(wake.date())} {fmt.hm(wake)}"
@@ -503,19 +440,6 @@ class QueuePane(Pane):
     def _target(self) -> QueueItem | None:
         return self.list.current
 
-    def _next_after(self, acted: set[int]) -> tuple[QueueItem | None, int | None]:
-        """The row the cursor should go to once the items ``acted`` changed: the first row
-        after the cursor not acted on (else the cursor's index, clamped)."""
-        cursor = self.list.cursor
-        if cursor is None:
-            return None, None
-        items = self._items
-        for index in range(cursor + 1, len(items)):
-            item = items[index]
-            if item.id not in acted:
-                return item, cursor
-        return None, cursor
-
     def _apply(self, changed: builtins.list[QueueItem], *, undoable: bool = True) -> bool:
         """Persist ``changed`` at once (one durable write), remember the old versions for
         undo, update the list in place and move the cursor to the next item."""
@@ -538,38 +462,36 @@ class QueuePane(Pane):
         return True
 
     def _merge(self, changed: builtins.list[QueueItem]) -> None:
-        """Fold changed items into the open list without re-reading the store (a keystroke
-        must not cost a 10,000-item reload): closed ones leave, others are replaced; the
-        order is recomputed only when an item's place can change (snoozed or woken)."""
-        acted = {item.id for item in changed}
-        keep, fallback = self._next_after(acted)
-        now_text = format_instant(self._now)
-        reorder = False
-        closed = [new.id for new in changed if new.status not in OPEN_STATUSES]
-        for new in changed:
-            old = self._entries.pop(new.id, None)  # type: ignore[arg-type]
-            if new.status in OPEN_STATUSES:
-                entry = entry_of(new)
-                self._entries[entry.id] = entry
-                was_snoozed = old is not None and entry_snoozed(old, now_text)
-                reorder = reorder or old is None or was_snoozed != entry_snoozed(entry, now_text)
-        if reorder:
-            self._reorder()
-        else:
-            self._reorder(self._without(closed))
-        self._marked &= self._entries.keys()
+        """Fold changed items into the list without re-reading the store (a keystroke must not
+        cost a 10,000-item reload); the cursor moves on (``QueueView.merge``)."""
+        cursor = self._view.merge(changed, self._now, self.list.cursor)
         self._loaded_version = self.ctx.version
-        self._refilter(keep=keep, fallback=fallback)
+        self._show_rows(cursor)
 
     def action_done(self) -> None:
+        """Replied; on an item already replied (listed by the status filter), open again."""
         item = self._target()
-        if item is not None:
+        if item is None:
+            return
+        if item.status is QueueStatus.REPLIED:
+            self._reopen(item)
+        else:
             self._apply([mark_replied(item, self.ctx.now())])
 
     def action_ignore(self) -> None:
+        """Ignored; on an item already ignored (listed by the status filter), open again."""
         item = self._target()
-        if item is not None:
+        if item is None:
+            return
+        if item.status is QueueStatus.IGNORED:
+            self._reopen(item)
+        else:
             self._apply([mark_ignored(item, self.ctx.now())])
+
+    def _reopen(self, item: QueueItem) -> None:
+        if self._apply([reopen(item)]):
+            who = fmt.one_line(item.author_handle or item.author_name)
+            self.notify(t("queue.done.reopened", who=who), markup=False)
 
     def action_escalate(self) -> None:
         item = self._target()
@@ -664,7 +586,7 @@ class QueuePane(Pane):
                 return
             entries = parse_keyword_lines(text, [k.value for k in KeywordKind])
             terms = [term for _kind, term in entries]
-            changed = rematch_keywords(self._all, terms)
+            changed = rematch_keywords(self._view.all, terms)
 
             def write() -> None:
                 with self.ctx.store.transaction():
@@ -676,9 +598,9 @@ class QueuePane(Pane):
                         repo.queue.update(item)
 
             if self.ctx.write(write):
-                self._reorder(self._all.ids)  # the repository now gives the new versions
+                cursor = self._view.reread(self.list.cursor)  # the repository's new versions
                 self._loaded_version = self.ctx.version
-                self._refilter(keep=self.list.current)
+                self._show_rows(cursor)
                 self.notify(
                     t("queue.watch.saved", count=len(entries), changed=len(changed)),
                     markup=False,
@@ -708,22 +630,20 @@ class QueuePane(Pane):
         return QueueImportFlow(self, self.reloaded_after_write).start_file(path)
 
     def action_mark(self) -> None:
-        item = self._target()
-        if item is None:
+        if not self._view.toggle_mark(self.list.cursor):
             return
-        self._marked ^= {item.id}
         self.list.refresh_row(self.list.cursor or 0)
         self.list.action_cursor_down()
         self._update_filterbar()
 
     def _bulk(self, change: Callable[[QueueItem, datetime], QueueItem], key: str) -> None:
-        if not self._marked:
+        targets = self._view.marked_items()
+        if not targets:
             self.notify(t("queue.nothing_marked"), severity="warning", markup=False)
             return
         now = self.ctx.now()
-        targets = [self._all[i] for i, doc_id in enumerate(self._all.ids) if doc_id in self._marked]
         if self._apply([change(item, now) for item in targets]):
-            self._marked.clear()
+            self._view.marked.clear()
             self._update_filterbar()
             self.notify(t(key, count=len(targets)), markup=False)
 
@@ -752,13 +672,9 @@ class QueuePane(Pane):
         self.notify(t("queue.undone", left=len(self._undo)), markup=False)
 
     def _merge_undo(self, before: builtins.list[QueueItem]) -> None:
-        for item in before:
-            self._entries.pop(item.id, None)  # type: ignore[arg-type]
-            if item.status in OPEN_STATUSES:
-                self._entries[item.id] = entry_of(item)  # type: ignore[index]
-        self._reorder()
+        cursor = self._view.merge(before, self._now, self.list.cursor, select=before[0].id)
         self._loaded_version = self.ctx.version
-        self._refilter(keep=before[0])
+        self._show_rows(cursor)
 
     def action_detail(self) -> None:
         item = self._target()
@@ -771,8 +687,7 @@ class QueuePane(Pane):
     # ------------------------------------------------------------------ filters
 
     def _set_filter(self, flt: QueueFilter) -> None:
-        self._filter = flt
-        self._refilter(keep=self.list.current, fallback=0)
+        self._show_rows(self._view.set_filter(flt, self.list.cursor))
 
     async def action_search(self) -> None:
         placeholder = t("queue.filter.placeholder")
@@ -780,7 +695,7 @@ class QueuePane(Pane):
 
     @on(Input.Changed, "#queue-search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self._set_filter(dataclasses.replace(self._filter, text=event.value))
+        self._set_filter(dataclasses.replace(self._view.filter, text=event.value))
 
     @on(Input.Submitted, "#queue-search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -789,34 +704,29 @@ class QueuePane(Pane):
             event.input.display = False
         self.list.focus()
 
-    def _cycle(self, values: builtins.list[str], current: str | None) -> str | None:
-        """Next value of a filter that cycles: all -> first -> ... -> last -> all."""
-        if not values:
-            return None
-        if current not in values:
-            return values[0]
-        index = values.index(current) + 1
-        return values[index] if index < len(values) else None
-
     def action_cycle_network(self) -> None:
-        present = sorted({item.network for item in self._all})
-        value = self._cycle(present, self._filter.network)
-        self._set_filter(dataclasses.replace(self._filter, network=value))
+        flt = self._view.filter
+        value = next_choice(self._view.networks(), flt.network)
+        self._set_filter(dataclasses.replace(flt, network=value))
 
     def action_cycle_kind(self) -> None:
-        value = self._cycle([k.value for k in QueueKind], self._filter.kind)
-        self._set_filter(dataclasses.replace(self._filter, kind=value))
+        flt = self._view.filter
+        value = next_choice([k.value for k in QueueKind], flt.kind)
+        self._set_filter(dataclasses.replace(flt, kind=value))
 
     def action_cycle_status(self) -> None:
-        value = self._cycle([s.value for s in _STATUS_CYCLE], self._filter.status)
-        self._set_filter(dataclasses.replace(self._filter, status=value))
+        """Every status in turn (``core.queue_view.STATUS_FILTERS``): the closed ones list
+        today's replied or ignored items, to open one again by mistake closed."""
+        flt = self._view.filter
+        value = next_choice([s.value for s in STATUS_FILTERS], flt.status)
+        self._set_filter(dataclasses.replace(flt, status=value))
 
     def action_ambassadors(self) -> None:
-        flt = self._filter
+        flt = self._view.filter
         self._set_filter(dataclasses.replace(flt, ambassadors=not flt.ambassadors))
 
     def action_keywords(self) -> None:
-        flt = self._filter
+        flt = self._view.filter
         self._set_filter(dataclasses.replace(flt, keywords=not flt.keywords))
 
     def action_clear_filters(self) -> None:
@@ -829,7 +739,8 @@ class QueuePane(Pane):
 
     def _update_filterbar(self) -> None:
         bar = self.query_one("#queue-filterbar", Static)
-        flt = self._filter
+        view = self._view
+        flt = view.filter
         words: list[str] = []
         if flt.text:
             words.append(t("queue.filter.text", text=" ".join(flt.text.split())))
@@ -846,9 +757,9 @@ class QueuePane(Pane):
         parts: list[str] = []
         if words:
             parts.append(t("queue.filter.label", what=" · ".join(words)))
-            parts.append(t("queue.filter.shown", shown=len(self._items), total=len(self._all)))
-        if self._marked:
-            parts.append(t("queue.marked", count=len(self._marked)))
+            parts.append(t("queue.filter.shown", shown=len(view.shown), total=len(view.base)))
+        if view.marked:
+            parts.append(t("queue.marked", count=len(view.marked)))
         text = "  ".join(parts)
         if text == self._filterbar_text:
             return
