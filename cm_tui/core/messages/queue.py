@@ -75,7 +75,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "queue.done.escalated": ("Escalated", "Transmis"),
     "queue.done.snoozed": ("Snoozed until {at}", "Reporté jusqu'à {at}"),
     "queue.done.reopened": ("Reopened: {who}", "Rouvert : {who}"),
-    "queue.done.reopened": ("Reopened: {who}", "Rouvert : {who}"),
     "queue.done.reply_copied": (
         "Reply saved and copied to the clipboard",
         "Réponse enregistrée et copiée dans le presse-papiers",
