@@ -58,6 +58,10 @@ async def test_a_notification_shows_escape_sequences_as_placeholders(make_app) -
             "\u241b]52;c;aWQ=\u241b\\a.csv",
             "\ufffdevil \u241b[2J",
         ]
+        assert "\ufffdevil \u241b[2J" in screen_text(app)  # the alert line: the newest
+        await pilot.press("ctrl+n")  # the history: all of them
+        await settle(pilot)
+        assert_nothing_hostile(app)
         assert "Imported \u241b]2;TITLE\u241b\\.csv" in screen_text(app)
 
 

@@ -15,6 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.key.palette": ("Commands", "Commandes"),
     "ui.key.theme": ("Change theme", "Changer de thème"),
     "ui.key.quit": ("Quit", "Quitter"),
+    "ui.key.notifications": ("Notifications", "Notifications"),
     "ui.key.close": ("Close", "Fermer"),
     "ui.key.yes": ("Yes", "Oui"),
     "ui.key.no": ("No", "Non"),
@@ -118,6 +119,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.cmd.keys": ("key: {keys}", "touche : {keys}"),
     "ui.cmd.placeholder": ("Search for commands…", "Chercher une commande…"),
     "ui.cmd.theme_placeholder": ("Search for themes…", "Chercher un thème…"),
+    # ------------------------------------------------------------------ alerts
+    "ui.alert.more": ("+{count}", "+{count}"),
+    "ui.notifications.title": (
+        "Notifications, newest first",
+        "Notifications, les plus récentes d'abord",
+    ),
+    "ui.notifications.close_hint": ("esc to close", "Échap pour fermer"),
+    "ui.notifications.empty": ("No notification yet.", "Aucune notification pour l'instant."),
+    "ui.severity.information": ("info", "info"),
+    "ui.severity.warning": ("warning", "attention"),
+    "ui.severity.error": ("error", "erreur"),
     # ------------------------------------------------------------------ errors
     "ui.store_warning": (
         "store: {problem} (your data is safe; see `cm-tui check`)",
