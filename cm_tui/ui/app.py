@@ -393,6 +393,8 @@ class CmTuiApp(App[None]):
             tab.label = message.label
 
     def _tick(self) -> None:
+        """Every second: the header's clock, the shown pane's times, the alerts whose time
+        has passed taken off the alert line."""
         # ``query``, not ``query_one``: while the app shuts down the main screen is gone
         for header in self.query(AppHeader):
             header.refresh()
