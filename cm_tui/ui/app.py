@@ -236,9 +236,8 @@ class CmTuiApp(App[None]):
         """Route ``event`` as Textual does, then let the gate watch it settle."""
         target = self.focused or self.screen
         path = [*target.ancestors_with_self]
-        stack = tuple(id(screen) for screen in self.screen_stack)
         await super().on_event(event)
-        self.key_gate.follow(path, stack)
+        self.key_gate.follow(path)
 
     async def _dispatch_next_held(self) -> None:
         event = self.key_gate.next_held()
@@ -531,9 +530,12 @@ class CmTuiApp(App[None]):
         return infos
 
     def help_sections(self, pane_id: str) -> list[tuple[str, list[KeyInfo]]]:
+        """The tab's shared verbs (the key grammar), its own keys, then the app's."""
+        from cm_tui.ui.screens.help import tab_sections
+
         pane_cls = pane_class(pane_id)
         return [
-            (pane_cls.title(), self.tab_keys(pane_id)),
+            *tab_sections(self, pane_cls, self.tab_keys(pane_id)),
             (t("ui.help.global"), self.keys_of(type(self))),
         ]
 

@@ -11,10 +11,10 @@ back to the app one by one. A key is *settled* when:
 
 1. every node on its path (the focused widget, its ancestors, the app) has processed the
    messages queued before it, so the key and the binding it ran have been handled;
-2. when the screen stack changed (a modal opened or closed), the new top screen and all of its
-   widgets have processed their queues twice in a row with nothing new mounted and the same
-   focus: the dialog's text field has the cursor, or the list under a closed dialog has it back
-   and the dialog's result callback has run.
+2. then the app and every node of the (possibly new) top screen are quiet: nothing queued or
+   in hand. What the key caused has run: a ``Submitted`` that bubbles to the dialog which
+   dismisses, the dialog's result callback on the pane under it, a new dialog composed with
+   the cursor in its field.
 
 Waiting is bounded (``LIMIT_S``) so that a handler that never returns cannot hold the keyboard
 forever; a node that is removed while waited on counts as done. See docs/architecture.md,
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 LIMIT_S = 5.0
 #: how often a wait checks whether the node it waits on was removed
 _POLL_S = 0.05
-#: passes over a changed screen before it counts as ready even if it keeps changing
-_MAX_PASSES = 8
+#: rounds of waiting on busy nodes before the key counts as settled even if work keeps coming
+_MAX_PASSES = 32
 
 
 class KeyGate:
@@ -75,10 +75,9 @@ class KeyGate:
         self._idle.set()
         return None
 
-    def follow(self, path: Sequence[MessagePump], stack: tuple[int, ...]) -> None:
-        """Watch the key just dispatched along ``path`` (focused widget up to the app), with
-        ``stack`` the screen stack (ids) it was dispatched under."""
-        self._watch = asyncio.get_running_loop().create_task(self._settle(path, stack))
+    def follow(self, path: Sequence[MessagePump]) -> None:
+        """Watch the key just dispatched along ``path`` (focused widget up to the app)."""
+        self._watch = asyncio.get_running_loop().create_task(self._settle(path))
 
     async def wait_idle(self) -> None:
         """Return once every key received so far has been handled and settled."""
@@ -92,32 +91,42 @@ class KeyGate:
         self._busy = False
         self._idle.set()
 
-    async def _settle(self, path: Sequence[MessagePump], stack: tuple[int, ...]) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + LIMIT_S
+    async def _settle(self, path: Sequence[MessagePump]) -> None:
+        deadline = asyncio.get_running_loop().time() + LIMIT_S
         try:
             for node in path:
                 await _round_trip(node, deadline)
-            if self._stack_ids() != stack:
-                await self._screen_ready(deadline)
+            await self._quiet(deadline)
         finally:
             if not self._app.call_later(self._release):
                 self.close()
 
-    async def _screen_ready(self, deadline: float) -> None:
-        app = self._app
-        before: tuple[object, ...] = ()
+    async def _quiet(self, deadline: float) -> None:
+        """Wait until the app and every node of the top screen have nothing queued or in hand
+        (twice in a row, a loop turn apart): what the key's handling posted on (a ``Submitted``
+        bubbling to the dialog that dismisses, the dialog's result callback on the pane under
+        it, the focus set by a new screen) has run."""
         for _ in range(_MAX_PASSES):
-            screen = app.screen
-            nodes: list[MessagePump] = [*screen.walk_children(with_self=True), app]
-            await asyncio.gather(*(_round_trip(node, deadline) for node in nodes))
-            state = (self._stack_ids(), len(nodes), app.focused)
-            if state == before:
-                return
-            before = state
+            busy = self._busy_nodes()
+            if not busy:
+                await asyncio.sleep(0)
+                busy = self._busy_nodes()
+                if not busy:
+                    return
+            await asyncio.gather(*(_round_trip(node, deadline) for node in busy))
 
-    def _stack_ids(self) -> tuple[int, ...]:
-        return tuple(id(screen) for screen in self._app.screen_stack)
+    def _busy_nodes(self) -> list[MessagePump]:
+        app = self._app
+        nodes: list[MessagePump] = [*app.screen.walk_children(with_self=True), app]
+        return [node for node in nodes if _has_work(node)]
+
+
+def _has_work(node: MessagePump) -> bool:
+    """Whether ``node`` has a message queued or being handled, or a ``call_next`` pending.
+    (Callbacks deferred to after the next frame, ``call_after_refresh``, are drawing only.)"""
+    queue = node.__dict__.get("_message_queue")
+    unfinished = getattr(queue, "_unfinished_tasks", 0) if queue is not None else 0
+    return bool(unfinished or node._next_callbacks)
 
 
 async def _round_trip(node: MessagePump, deadline: float) -> None:

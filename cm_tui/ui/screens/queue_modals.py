@@ -1,4 +1,4 @@
-"""Modals of the Queue tab: reply (with saved replies), escalate (a note), snooze, detail.
+"""Modals of the Queue tab: reply (with saved replies), escalate (a note), snooze, lists.
 
 Item text and author names are hostile: they reach widgets only as ``Content`` built from plain
 strings, never as markup. Each modal dismisses with its answer, or ``None`` when cancelled.
@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, TextArea
@@ -72,6 +72,7 @@ class ReplyScreen(ModalScreen[str | None]):
         self.filled = [fill_template(text, item) for _name, text in templates]
         self.names = [name for name, _text in templates]
         self._last_filled: str | None = None
+        self._picked: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="queue-modal-body"):
@@ -105,23 +106,27 @@ class ReplyScreen(ModalScreen[str | None]):
         return bool(self.filled) and (not text.strip() or text == self._last_filled)
 
     def pick(self, step: int) -> None:
-        """Highlight the previous/next saved reply and fill the text with it."""
-        options = self.query_one(PickList)
-        current = options.highlighted
-        index = 0 if current is None and step > 0 else (current or 0) + step
-        options.highlighted = index % len(self.filled)
+        """Fill the text with the previous/next saved reply (the first on ``down``, the last on
+        ``up`` when none was picked yet) and highlight it in the list."""
+        if self._picked is None:
+            index = 0 if step > 0 else len(self.filled) - 1
+        else:
+            index = (self._picked + step) % len(self.filled)
+        self.query_one(PickList).highlighted = index
+        self._fill(index)
 
     @on(OptionList.OptionHighlighted, "#queue-reply-templates")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.picking:
+        if event.option_list.has_focus and self.picking:
             self._fill(event.option_index)
 
     @on(OptionList.OptionSelected, "#queue-reply-templates")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
+    def _picked_option(self, event: OptionList.OptionSelected) -> None:
         self._fill(event.option_index)
         self.text_area.focus()
 
     def _fill(self, index: int) -> None:
+        self._picked = index
         area = self.text_area
         self._last_filled = area.text = self.filled[index]
         area.move_cursor(area.document.end)
@@ -205,27 +210,6 @@ class SnoozeScreen(ModalScreen[str | None]):
         self.dismiss(SNOOZE_CHOICES[index])
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class DetailScreen(ModalScreen[None]):
-    """The whole item: author, text, notes, reply and history (``escape``/``enter`` closes)."""
-
-    CSS_PATH = CSS
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "close", "queue.key.close", id="queue.detail.close"),
-    ]
-
-    def __init__(self, body: Content) -> None:
-        super().__init__(classes="queue-modal")
-        localize_bindings(self)
-        self.body = body
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="queue-modal-body"), VerticalScroll(id="queue-detail-scroll"):
-            yield Static(self.body, id="queue-detail-full")
-
-    def action_close(self) -> None:
         self.dismiss(None)
 
 
