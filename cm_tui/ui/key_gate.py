@@ -26,7 +26,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual import events
@@ -45,7 +45,7 @@ class KeyGate:
     """Holds keys while one is in flight; ``release`` is called on the app's loop when it
     settled, with the next held key (or ``None`` when the gate is idle again)."""
 
-    def __init__(self, app: App[object], release: Callable[[], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], release: Callable[[], Awaitable[None]]) -> None:
         self._app = app
         self._release = release
         self._held: deque[events.Key | events.Paste] = deque()
