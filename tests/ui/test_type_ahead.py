@@ -307,3 +307,24 @@ async def test_help_closed_in_the_same_burst_then_a_tab_key(make_app, frames: st
         await settle(pilot)
         assert app.screen is app.screen_stack[0]
         assert app.active_pane.PANE_ID == "queue"
+
+
+# -- j/k in every list ---------------------------------------------------------------------
+
+
+async def test_j_and_k_move_in_the_network_picker(
+    make_app,
+    small_db: Path,
+    settings: Settings,
+    frames: str,
+) -> None:
+    """The duplicate dialog's list moves with ``j``/``k`` like every list; picked in a burst."""
+    app = make_app(db=small_db, settings=settings, initial_tab="calendar")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        original = app.query_one(CalendarPane).selected_post
+        duplicate = key_of(CalendarPane, "calendar.duplicate")
+        send_in_one_burst(app, duplicate, "j", "k", "j", "space", "enter")
+        await settle(pilot)
+        copies = [p.network for p in app.ctx.repo.posts.all() if p.title == original.title]
+        assert sorted(copies) == ["facebook", "x"]

@@ -19,6 +19,7 @@ from textual.widgets import SelectionList
 from cm_tui.core.i18n import t
 from cm_tui.core.models import NetworkProfile
 from cm_tui.ui.bindings import localize_bindings
+from cm_tui.ui.widgets.pick_list import PickSelection
 
 
 class NetworkPicker(ModalScreen[list[str]]):
@@ -40,7 +41,7 @@ class NetworkPicker(ModalScreen[list[str]]):
         with Vertical(id="network-picker") as body:
             body.border_title = self._title
             body.border_subtitle = t("calendar.picker.hint")
-            yield SelectionList[str](
+            yield PickSelection(
                 *[(Content(n.name), n.key) for n in self._networks], id="network-picker-list"
             )
 
