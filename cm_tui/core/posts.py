@@ -57,6 +57,7 @@ __all__ = [
     "normalise_hashtag",
     "parse_post_fields",
     "post_fields",
+    "published_early",
     "published_text",
 ]
 
@@ -66,8 +67,9 @@ DEFAULT_MIN_GAP_MINUTES = 60
 #: The local times ``shift+up`` / ``shift+down`` move a post between (common posting hours).
 POST_SLOTS: tuple[time, ...] = tuple(time(h, 0) for h in (8, 10, 12, 14, 16, 18, 20))
 
-#: ``p`` cycles these; cancelled is chosen in the form (``p`` on a cancelled post gives idea).
-STATUS_CYCLE: tuple[PostStatus, ...] = (
+#: ``p`` moves a post forward along these, and stops at the last one; going back, or to
+#: cancelled, is a choice (the status chooser, or the form).
+STATUS_STEPS: tuple[PostStatus, ...] = (
     PostStatus.IDEA,
     PostStatus.DRAFT,
     PostStatus.SCHEDULED,
@@ -231,11 +233,20 @@ def normalise_hashtag(word: str) -> str | None:
 # --------------------------------------------------------------------------- changes
 
 
-def next_status(status: PostStatus) -> PostStatus:
-    """idea -> draft -> scheduled -> published -> idea; cancelled -> idea."""
-    if status not in STATUS_CYCLE:
-        return STATUS_CYCLE[0]
-    return STATUS_CYCLE[(STATUS_CYCLE.index(status) + 1) % len(STATUS_CYCLE)]
+def next_status(status: PostStatus) -> PostStatus | None:
+    """One step forward: idea -> draft -> scheduled -> published; ``None`` at published (the
+    end: it never wraps round to idea) and for cancelled (off the steps: chosen back)."""
+    if status not in STATUS_STEPS or status is STATUS_STEPS[-1]:
+        return None
+    return STATUS_STEPS[STATUS_STEPS.index(status) + 1]
+
+
+def published_early(post: Post, status: PostStatus, now: datetime) -> bool:
+    """Whether giving ``post`` the status ``status`` marks it published before its time: a
+    slip of the key the user is asked to confirm."""
+    return (
+        status is PostStatus.PUBLISHED and post.status is not PostStatus.PUBLISHED and post.at > now
+    )
 
 
 def move_days(post: Post, days: int, tz: ZoneInfo) -> Post:

@@ -20,6 +20,7 @@ from cm_tui.core.posts import (
     next_status,
     parse_post_fields,
     post_fields,
+    published_early,
     published_text,
 )
 from cm_tui.core.timeutil import local_to_utc
@@ -105,12 +106,22 @@ def test_check_post_ignores_its_own_stored_version() -> None:
     assert kinds(check_post(new, X, [stored], NOW, GAP)) == {CheckKind.TOO_CLOSE}
 
 
-def test_status_cycle() -> None:
+def test_status_steps_forward_and_stop_at_published() -> None:
     order = [PostStatus.IDEA]
-    for _ in range(4):
-        order.append(next_status(order[-1]))
-    assert order == ["idea", "draft", "scheduled", "published", "idea"]
-    assert next_status(PostStatus.CANCELLED) is PostStatus.IDEA
+    while (step := next_status(order[-1])) is not None:
+        order.append(step)
+    assert order == ["idea", "draft", "scheduled", "published"]
+    assert next_status(PostStatus.CANCELLED) is None
+
+
+def test_published_before_its_time_is_early() -> None:
+    later = post(1, hh=10).replace(at=NOW + timedelta(minutes=1))
+    assert published_early(later, PostStatus.PUBLISHED, NOW)
+    assert not published_early(later, PostStatus.SCHEDULED, NOW)
+    assert not published_early(later.replace(at=NOW), PostStatus.PUBLISHED, NOW)
+    assert not published_early(
+        later.replace(status=PostStatus.PUBLISHED), PostStatus.PUBLISHED, NOW
+    )
 
 
 def test_moving_a_day_keeps_the_local_hour_across_dst() -> None:

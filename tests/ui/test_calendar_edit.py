@@ -175,7 +175,17 @@ async def test_status_cycle_delete_and_several_undos(open_calendar: Any) -> None
         await pilot.press("p")
         await settle(pilot)
         assert app.ctx.repo.posts.get(original.id).status is PostStatus.SCHEDULED
-        await pilot.press("p", "p")
+        await pilot.press("p")  # published, though set for later today: asked first
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.ctx.repo.posts.get(original.id).status is PostStatus.PUBLISHED
+        await pilot.press("p")  # it stops there
+        await settle(pilot)
+        assert app.ctx.repo.posts.get(original.id).status is PostStatus.PUBLISHED
+        await pilot.press("P")  # back to idea, chosen from the list
+        await settle(pilot)
+        await pilot.press("g", "enter")
         await settle(pilot)
         assert app.ctx.repo.posts.get(original.id).status is PostStatus.IDEA
         await pilot.press("x")
@@ -301,7 +311,11 @@ async def test_edit_from_the_month_view(open_calendar: Any) -> None:
         await settle(pilot)
         photo = pane.selected_post
         assert photo.title == "Photo of the team"
-        await pilot.press("p", "shift+right")
+        await pilot.press("p")  # published before its time: asked first
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("shift+right")
         await settle(pilot)
         stored = app.ctx.repo.posts.get(photo.id)
         assert stored.status is PostStatus.PUBLISHED

@@ -5,6 +5,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.key.new": ("New post", "Nouvelle publication"),
     "calendar.key.edit": ("Edit post", "Modifier la publication"),
     "calendar.key.status": ("Next status", "Statut suivant"),
+    "calendar.key.set_status": ("Choose status", "Choisir le statut"),
+    "calendar.status.title": ("Status", "Statut"),
+    "calendar.status.hint": (
+        "j/k · enter: choose · esc: cancel",
+        "j/k · entrée : choisir · échap : annuler",
+    ),
+    "calendar.status.at_end": (
+        "Already published: P chooses another status",
+        "Déjà publiée : P choisit un autre statut",
+    ),
+    "calendar.status.off_steps": (
+        "Cancelled: P chooses another status",
+        "Annulée : P choisit un autre statut",
+    ),
+    "calendar.status.early": (
+        "is set for {at}, later than now: mark it published anyway?",
+        "est prévue le {at}, plus tard que maintenant : la marquer publiée quand même ?",
+    ),
     "calendar.key.delete": ("Delete post", "Supprimer la publication"),
     "calendar.key.undo": ("Undo", "Annuler"),
     "calendar.key.duplicate": ("Duplicate to networks", "Dupliquer vers d'autres réseaux"),

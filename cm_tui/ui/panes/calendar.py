@@ -41,6 +41,7 @@ from cm_tui.core.posts import (
     move_slot,
     next_status,
     post_fields,
+    published_early,
 )
 from cm_tui.core.targets import target_state
 from cm_tui.core.timeutil import (
@@ -102,7 +103,9 @@ class DetailView(Widget, can_focus=True):
     Its size never depends on the text: a new selection repaints the panel without re-laying
     out the screen (a ``Static`` in a scrolling container would, on every cursor move). Longer
     texts scroll inside it (mouse wheel, or ``↑`` / ``↓`` when it has focus); a last line ``…``
-    says there is more.
+    says there is more. Given several blocks (one per post), it shows them a blank line apart
+    and scrolls so that the first line of the chosen one is in view: the post the keys act on
+    is never hidden below a long text.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -122,12 +125,20 @@ class DetailView(Widget, can_focus=True):
         super().__init__(id="calendar-detail")
         localize_bindings(self)
         self._content = Content("")
+        self._blocks: Sequence[Content] = ()
+        self._chosen = 0
+        #: scroll to the chosen block at the next build (once per ``update``)
+        self._follow = False
         self._strips: list[Strip] = []
         self._key: tuple[int, str] | None = None
         self.top = 0
 
-    def update(self, content: Content) -> None:
-        self._content = content
+    def update(self, content: Content | Sequence[Content], chosen: int = 0) -> None:
+        """Show ``content``, or blocks a blank line apart with block ``chosen`` in view."""
+        self._blocks = (content,) if isinstance(content, Content) else tuple(content)
+        self._content = Content("\n\n").join(self._blocks)
+        self._chosen = chosen
+        self._follow = True
         self._key = None
         self.top = 0
         self.refresh()
@@ -142,11 +153,22 @@ class DetailView(Widget, can_focus=True):
         if key != self._key:
             self._key = key
             style = self.get_visual_style()
-            self._strips = (
-                Visual.to_strips(self, self._content, width, None, style, pad=True)
-                if width > 0
-                else []
-            )
+            strips: list[Strip] = []
+            start = 0
+            if width > 0:
+                for index, block in enumerate(self._blocks):
+                    if index:
+                        strips += Visual.to_strips(self, Content(""), width, None, style, pad=True)
+                    if index == self._chosen:
+                        start = len(strips)
+                    strips += Visual.to_strips(self, block, width, None, style, pad=True)
+            self._strips = strips
+            height = self.size.height
+            if self._follow and width > 0 and height > 0:
+                self._follow = False
+                # in view from the top unless the last line ("…") or below
+                if start > height - 2:
+                    self.top = max(0, min(start, len(strips) - height))
 
     def action_scroll_text(self, lines: int) -> None:
         self._build()
@@ -194,6 +216,7 @@ class CalendarPane(Pane):
         Binding("n", "new_post", "calendar.key.new", id="calendar.new"),
         Binding("enter", "edit_post", "calendar.key.edit", id="calendar.edit"),
         Binding("p", "cycle_status", "calendar.key.status", id="calendar.status"),
+        Binding("P", "set_status", "calendar.key.set_status", show=False, id="calendar.set_status"),
         Binding("x", "delete_post", "calendar.key.delete", id="calendar.delete"),
         Binding("u", "undo", "calendar.key.undo", id="calendar.undo"),
         Binding("d", "duplicate", "calendar.key.duplicate", show=False, id="calendar.duplicate"),
@@ -257,6 +280,8 @@ class CalendarPane(Pane):
         self._alias: dict[int, int] = {}
         self._painted_today: date | None = None
         self._detail_pending = False
+        #: the grid cell drawn with the ``▶`` and the post it marks: ((row, day), post id)
+        self._grid_mark: tuple[tuple[int, int], int | None] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -364,13 +389,22 @@ class CalendarPane(Pane):
             for day in grid.days
         ]
         today_col = grid.days.index(today) if today in grid.days else None
+        chosen = self.selected_post
+        mark = (self.cursor, None if chosen is None else chosen.id)
         view.set_cells(
             heads,
             [self._network_label(row) for row in grid.rows],
-            [[self._cell_content(row, cell) for cell in row.cells] for row in grid.rows],
+            [
+                [
+                    self._cell_content(row, cell, mark[1] if (r, d) == self.cursor else None)
+                    for d, cell in enumerate(row.cells)
+                ]
+                for r, row in enumerate(grid.rows)
+            ],
             today_col,
             self.cursor,
         )
+        self._grid_mark = mark
         self._show_detail()
 
     @staticmethod
@@ -386,7 +420,9 @@ class CalendarPane(Pane):
             parts += ["\n", (f"{mark} {row.week_count}", style)]
         return Content.assemble(*parts)
 
-    def _cell_content(self, row: GridRow, cell: GridCell) -> Content:
+    def _cell_content(self, row: GridRow, cell: GridCell, chosen: int | None = None) -> Content:
+        """A cell of the week grid; in the cursor's cell (``chosen`` not ``None``) each post
+        line starts with a column where ``▶`` marks the chosen post."""
         network = row.network
         parts: list[str | tuple[str, str]] = []
         if network.period is PostingPeriod.DAY:
@@ -397,7 +433,10 @@ class CalendarPane(Pane):
             parts.append((f"  {cell.count}", "$text-muted"))
         for local, post in cell.posts:
             mark, style = STATUS_MARKS[post.status]
-            parts += ["\n", (f"{local:%H:%M}", "$text-muted"), (mark, style)]
+            parts.append("\n")
+            if chosen is not None:
+                parts.append(("▶", "bold $text-accent") if post.id == chosen else " ")
+            parts += [(f"{local:%H:%M}", "$text-muted"), (mark, style)]
             parts.append(CHECK_MARK if post.id in self.checks else " ")
             parts.append(fmt.one_line(post.title))
         return Content.assemble(*parts)
@@ -529,6 +568,25 @@ class CalendarPane(Pane):
             return self._range()[0]
         return self.week_start + timedelta(days=self.cursor[1])
 
+    def _mark_selection(self) -> None:
+        """Move the grid's ``▶`` to the chosen post of the cursor's cell (redrawing that cell,
+        and the one that had it): every key that changes the selection ends here."""
+        grid = self.grid
+        if self.mode != WEEK or grid is None or not grid.rows:
+            return
+        chosen = self.selected_post
+        mark = (self.cursor, None if chosen is None else chosen.id)
+        old, self._grid_mark = self._grid_mark, mark
+        if mark == old:
+            return
+        cells = {mark[0]: mark[1]}
+        if old is not None and old[0] != mark[0]:
+            cells[old[0]] = None
+        for (r, d), post_id in cells.items():
+            if r < len(grid.rows):
+                row = grid.rows[r]
+                self.view.set_cell(r, d, self._cell_content(row, row.cells[d], post_id))
+
     def selected_network(self) -> str | None:
         if self.mode == WEEK and self.grid is not None and self.grid.rows:
             return self.grid.rows[self.cursor[0]].network.key
@@ -566,15 +624,14 @@ class CalendarPane(Pane):
             detail.update(Content.styled(t("ui.calendar.no_posts"), "$text-muted"))
             return
         chosen = self.selected_post
+        self._mark_selection()
         names = network_names(self.networks)
-        parts: list[str | tuple[str, str]] = []
-        for index, post in enumerate(posts):
+        blocks: list[Content] = []
+        for post in posts:
             local = post.at.astimezone(self.ctx.zone)
             mark, style = STATUS_MARKS[post.status]
-            if index:
-                parts.append("\n\n")
-            pointer = "▶ " if post is chosen and len(posts) > 1 else ""
-            parts += [
+            pointer = "▶ " if post is chosen else ""
+            parts: list[str | tuple[str, str]] = [
                 (f"{pointer}{local:%H:%M} ", "bold"),
                 (f"{mark} {t(f'core.post.{post.status.value}')}", style),
             ]
@@ -589,7 +646,8 @@ class CalendarPane(Pane):
                 parts += ["\n", (" ".join(post.hashtags), "$text-secondary")]
             if post.link:
                 parts += ["\n", (post.link, "$text-muted")]
-        detail.update(Content.assemble(*parts))
+            blocks.append(Content.assemble(*parts))
+        detail.update(blocks, chosen=self.post_index)
 
     # ------------------------------------------------------------------ navigation
 
@@ -632,6 +690,7 @@ class CalendarPane(Pane):
             return
         self.view.move_cursor(new)
         self.cursor = new
+        self._mark_selection()
         self._detail_after_frame()
 
     def _move_month(self, days: int) -> None:
@@ -799,7 +858,50 @@ class CalendarPane(Pane):
             self._follow(stored[0])
 
     def action_cycle_status(self) -> None:
-        self._change(lambda post: post.replace(status=next_status(post.status)))
+        """``p``: the chosen post one status forward (idea, draft, scheduled, published); at
+        published, or on a cancelled post, nothing changes and a line says how to choose."""
+        post = self.selected_post
+        if post is None:
+            return
+        status = next_status(post.status)
+        if status is None:
+            key = "at_end" if post.status is PostStatus.PUBLISHED else "off_steps"
+            self.notify(t(f"calendar.status.{key}"), markup=False)
+            return
+        self._set_status(post, status)
+
+    def action_set_status(self) -> None:
+        """``P``: choose any status for the chosen post in a list (back, or cancelled)."""
+        post = self.selected_post
+        if post is None:
+            return
+        from cm_tui.ui.screens.status_chooser import StatusChooser
+
+        def done(status: PostStatus | None) -> None:
+            if status is not None and status is not post.status:
+                self._set_status(post, status)
+
+        marks = {status: mark for status, (mark, _style) in STATUS_MARKS.items()}
+        self.app.push_screen(StatusChooser(post.status, post.title, marks), done)
+
+    def _set_status(self, post: Post, status: PostStatus) -> None:
+        """Give ``post`` (still the chosen one) ``status``; marking it published before its
+        time asks first (``core.posts.published_early``)."""
+
+        def apply() -> None:
+            current = self.selected_post
+            if current is not None and current.id == post.id:
+                self._change(lambda chosen: chosen.replace(status=status))
+
+        if not published_early(post, status, self.ctx.now()):
+            apply()
+            return
+        from cm_tui.ui.screens.confirm import Confirm
+
+        local = post.at.astimezone(self.ctx.zone)
+        when = f"{fmt.day_label(local.date())} {fmt.hm(local)}"
+        question = Content.assemble((post.title, "bold"), " ", t("calendar.status.early", at=when))
+        self.app.push_screen(Confirm(question), lambda yes: apply() if yes else None)
 
     def action_move_post_days(self, days: int) -> None:
         self._change(lambda post: move_days(post, days, self.ctx.zone))

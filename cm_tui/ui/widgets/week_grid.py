@@ -127,6 +127,15 @@ class WeekGridView(Widget, can_focus=True):
         self._key = None
         self.refresh()
 
+    def set_cell(self, row: int, day: int, content: Content) -> None:
+        """Replace one cell's content (the pane marks the chosen post in the cursor's cell):
+        re-render that cell, repaint its band only."""
+        if not (0 <= row < len(self.cells) and 0 <= day < len(self.cells[row])):
+            return
+        self.cells[row][day] = content
+        self._cache.pop((row, day + 1), None)
+        self._refresh_band(row)
+
     def move_cursor(self, cursor: tuple[int, int]) -> None:
         """Move the highlighted cell: re-render the two cells, repaint their bands only."""
         old = self.cursor
