@@ -5,8 +5,10 @@ The file is UTF-8 with a BOM (so spreadsheet programs detect the encoding), comm
 one header line, columns ``COLUMNS``. ``at`` is the local instant with its offset
 (``2026-11-19T09:00+01:00``); on import, ``at`` may also be written without an offset
 (``2026-11-19 09:00``, local time in the user's zone), or split into ``date`` and ``time``
-columns. ``id`` is the post's id: an existing id updates that post, an empty or unknown one adds
-a post, so a file exported, edited and imported again updates instead of duplicating.
+columns. The import knows the columns' French names too (``Réseau``, ``Titre``, ``Heure``…:
+``ALIASES``, matched by the one header matcher ``io.headers``). ``id`` is the post's id: an
+existing id updates that post, an empty or unknown one adds a post, so a file exported, edited
+and imported again updates instead of duplicating.
 
 Formula injection: a cell starting with ``= + - @`` (or with a ``'`` followed by one of those or
 another ``'``) is written with a leading ``'``, which spreadsheets show as text; the import
@@ -29,6 +31,7 @@ from cm_tui.core.form_errors import FieldError
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Post
 from cm_tui.core.posts import FIELDS, parse_post_fields, post_fields
+from cm_tui.io.headers import Aliases, match_columns
 from cm_tui.io.tabular import Bad, CsvFile, ImportPlan, read_csv_plan
 
 COLUMNS: tuple[str, ...] = (
@@ -37,6 +40,22 @@ COLUMNS: tuple[str, ...] = (
     "at",
     *[f for f in FIELDS if f not in ("network", "date", "time")],
 )
+#: column -> its known names, folded (``io.headers``), English then French
+ALIASES: Aliases = {
+    "id": ("id", "identifiant"),
+    "network": ("network", "reseau", "platform", "plateforme"),
+    "at": ("at", "datetime", "dateheure", "dateetheure", "horodatage"),
+    "date": ("date", "jour"),
+    "time": ("time", "heure"),
+    "title": ("title", "titre"),
+    "text": ("text", "texte", "content", "contenu"),
+    "status": ("status", "statut", "etat"),
+    "campaign": ("campaign", "campagne"),
+    "tags": ("tags", "etiquettes"),
+    "hashtags": ("hashtags", "motsdiese"),
+    "link": ("link", "url", "lien"),
+    "notes": ("notes", "note", "remarques"),
+}
 #: first characters a spreadsheet may read as a formula (tab and CR too, per OWASP)
 _RISKY = "=+-@\t\r"
 
@@ -79,9 +98,9 @@ def read_posts_csv(
     ids = set(existing_ids)
 
     def read(table: CsvFile, plan: ImportPlan[Post]) -> None:
-        header = [h.strip() for h in table.header]
-        has_when = "at" in header or {"date", "time"} <= set(header)
-        missing = [c for c in ("network", "title") if c not in header]
+        columns = match_columns(table.header, ALIASES).fields
+        has_when = "at" in columns or {"date", "time"} <= columns.keys()
+        missing = [c for c in ("network", "title") if c not in columns]
         if not has_when:
             missing.append("at")
         if missing:
@@ -91,7 +110,7 @@ def read_posts_csv(
             if isinstance(row, Bad):
                 plan.problem(line, str(row))
                 continue
-            cells = {name: restore(cell) for name, cell in zip(header, row, strict=True)}
+            cells = {name: restore(row[index]) for name, index in columns.items()}
             if any(v.strip() for v in cells.values()):
                 _read_post(line, cells, plan, tz, known, ids)
 

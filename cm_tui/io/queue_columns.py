@@ -1,20 +1,20 @@
 """Which column of a CSV file, or which key of a JSON object, holds which field of a queue item.
 
-Known names are English and French, compared folded (no case, no accents, no spaces or
-punctuation: ``Reçu le`` is ``recule``); other CSV headers are mapped explicitly
+Known names are English and French, compared folded by the one header matcher
+(``io.headers``: no case, no accents, no spaces or punctuation: ``Reçu le`` is ``recule``);
+other CSV headers are mapped explicitly
 (``[import.columns]`` in the settings, ``cm-tui import --column FIELD=HEADER``). A file whose
 needed columns cannot be found is rejected with a line that says how to map them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from cm_tui.core.i18n import t
-from cm_tui.core.queue import fold_text
 from cm_tui.core.settings import IMPORT_FIELDS
+from cm_tui.io.headers import fold_name, match_columns
 from cm_tui.io.tabular import Bad as _Bad
 from cm_tui.io.tabular import short
 
@@ -105,17 +105,13 @@ def parse_column_option(value: str) -> tuple[str, str]:
     return name, header.strip()
 
 
-def fold_name(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold_text(name))
-
-
 def map_header(
     header: list[str], explicit: Mapping[str, str], strict: frozenset[str] = frozenset()
 ) -> dict[str, int]:
     """Field -> column index: the ``explicit`` headers first (names compared folded, like the
-    known ones), then the first known name of each field not mapped yet. ``_Bad`` if a field
-    in ``strict`` names a missing header, or a needed field has no column (the message says
-    how to map one)."""
+    known ones), then the known names of the fields not mapped yet (``headers.match_columns``).
+    ``_Bad`` if a field in ``strict`` names a missing header, or a needed field has no column
+    (the message says how to map one)."""
     folded = [fold_name(name) for name in header]
     columns = ", ".join(short(h, 20) for h in header) or "-"
     mapping: dict[str, int] = {}
@@ -128,13 +124,7 @@ def map_header(
             raise _Bad(
                 t("queue.import.err.no_column", field=name, column=short(column), columns=columns)
             )
-    for fld, names in FIELD_NAMES.items():
-        if fld in mapping:
-            continue
-        for name in names:  # the first recognised name wins, in the order listed
-            if name in folded and folded.index(name) not in mapping.values():
-                mapping[fld] = folded.index(name)
-                break
+    mapping = match_columns(header, FIELD_NAMES, taken=mapping).fields
     missing = [f for f in _REQUIRED if f not in mapping]
     if "author_handle" not in mapping and "author_name" not in mapping:
         missing.append("author")

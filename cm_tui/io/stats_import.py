@@ -1,9 +1,10 @@
 """``cm-tui import FILE --table stats|competitors``: monthly figures from a spreadsheet.
 
 The file is read by the one import pipeline (``io.tabular``: CSV with ``,`` ``;`` or tab, UTF-8
-with or without BOM, UTF-16 or Windows-1252). One header line naming the columns (case and
-spaces ignored). All or nothing: any bad row rejects the file (``ImportRejected``), with one
-line per problem.
+with or without BOM, UTF-16 or Windows-1252). One header line naming the columns, in English
+or French (``ALIASES``, compared by the one header matcher ``io.headers``: case, accents and
+spaces ignored, so ``Réseau`` or ``Visites du profil``). All or nothing: any bad row rejects the
+file (``ImportRejected``), with one line per problem.
 
 * ``--table stats`` (``read_figures_csv``): ``network`` and ``month`` (``YYYY-MM``) are
   required; the figure columns (``FIGURE_COLUMNS``) are optional, whole numbers of 0 or more
@@ -26,38 +27,57 @@ from cm_tui.core.i18n import t
 from cm_tui.core.models import Competitor, CompetitorMonth, MonthlyFigures
 from cm_tui.core.textsafe import clean_line
 from cm_tui.core.timeutil import parse_month
+from cm_tui.io.headers import Aliases, match_columns
 from cm_tui.io.tabular import Bad, CsvFile, ImportPlan, read_csv_plan, short
 
 FIGURE_COLUMNS: tuple[str, ...] = MonthlyFigures.FIGURES
 MAX_VALUE = 10**12
+
+#: column -> its known names, folded (``io.headers``), English then French
+ALIASES: Aliases = {
+    "name": ("name", "nom", "competitor", "concurrent"),
+    "network": ("network", "reseau", "platform", "plateforme"),
+    "month": ("month", "mois", "periode"),
+    "handle": ("handle", "account", "compte", "pseudo", "identifiant"),
+    "followers": ("followers", "abonnes", "abonnees", "fans"),
+    "posts": ("posts", "publications", "nombredepublications"),
+    "reach": ("reach", "portee"),
+    "impressions": ("impressions", "affichages"),
+    "reactions": ("reactions",),
+    "comments": ("comments", "commentaires"),
+    "shares": ("shares", "partages"),
+    "clicks": ("clicks", "clics"),
+    "profile_visits": ("profilevisits", "visitesduprofil", "visitesprofil"),
+    "engagements": ("engagements", "engagement", "interactions"),
+}
 
 
 def _rows(
     table: CsvFile, plan: ImportPlan[Any], required: Sequence[str], optional: Sequence[str]
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """The non-empty rows of ``table`` as (line number, column -> stripped cell), its columns
-    named in any case with spaces (``Profile visits``); a header naming an unknown column or
-    missing a required one is line 1's problem, and no row is read then."""
-    columns = [h.strip().lower().replace(" ", "_") for h in table.header]
+    named in English or French (``ALIASES``); a header naming an unknown column or missing a
+    required one is line 1's problem, and no row is read then."""
     allowed = (*required, *optional)
-    unknown = [c for c in columns if c not in allowed]
-    missing = [c for c in required if c not in columns]
-    if unknown or missing:
+    found = match_columns(table.header, {name: ALIASES[name] for name in allowed})
+    missing = [c for c in required if c not in found.fields]
+    if found.unknown or missing:
         plan.problem(
             1,
             t(
                 "stats.import.header",
-                unknown=", ".join(short(c, 20) for c in unknown) or "–",
+                unknown=", ".join(short(c.strip(), 20) for c in found.unknown) or "–",
                 missing=", ".join(missing) or "–",
                 known=", ".join(allowed),
             ),
         )
         return
+    columns = sorted(found.fields.items(), key=lambda item: item[1])
     for line, row in table.rows():
         if isinstance(row, Bad):
             plan.problem(line, str(row))
         elif any(cell.strip() for cell in row):
-            yield line, dict(zip(columns, (c.strip() for c in row), strict=True))
+            yield line, {name: row[index].strip() for name, index in columns}
 
 
 def _network_month(
