@@ -1,0 +1,60 @@
+"""Messages of undo and redo (area ``edits``): the notices, and what each kind of edit did.
+
+An edit's label completes "Undone: …" / "Redone: …", so it starts lower case with a verb in
+the past ("replied to @emma").
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------ notices
+    "edits.undone": ("Undone: {what}", "Annulé : {what}"),
+    "edits.redone": ("Redone: {what}", "Rétabli : {what}"),
+    "edits.undone_on": ("Undone ({tab}): {what}", "Annulé ({tab}) : {what}"),
+    "edits.redone_on": ("Redone ({tab}): {what}", "Rétabli ({tab}) : {what}"),
+    "edits.nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
+    "edits.nothing_to_redo": ("Nothing to redo.", "Rien à rétablir."),
+    # ------------------------------------------------------------------ Today
+    "edits.today.done": ("marked “{task}” done", "marqué « {task} » comme fait"),
+    "edits.today.not_done": ("marked “{task}” not done", "marqué « {task} » comme non fait"),
+    "edits.today.snoozed": ("snoozed “{task}”", "reporté « {task} »"),
+    "edits.today.skipped": ("skipped “{task}”", "sauté « {task} »"),
+    "edits.today.task_added": ("added the task “{task}”", "ajouté la tâche « {task} »"),
+    "edits.today.task_edited": ("edited the task “{task}”", "modifié la tâche « {task} »"),
+    # ------------------------------------------------------------------ Calendar
+    "edits.calendar.created": (
+        "created the post “{title}”",
+        "créé la publication « {title} »",
+    ),
+    "edits.calendar.edited": ("edited the post “{title}”", "modifié la publication « {title} »"),
+    "edits.calendar.status": ("set “{title}” to {status}", "passé « {title} » à {status}"),
+    "edits.calendar.moved": ("moved “{title}”", "déplacé « {title} »"),
+    "edits.calendar.deleted": (
+        "deleted the post “{title}”",
+        "supprimé la publication « {title} »",
+    ),
+    "edits.calendar.duplicated": (
+        "copied “{title}” to {count} network(s)",
+        "copié « {title} » sur {count} réseau(x)",
+    ),
+    "edits.calendar.series": (
+        "added {count} idea post(s) from the content series",
+        "ajouté {count} idée(s) de publication depuis les séries de contenus",
+    ),
+    # ------------------------------------------------------------------ Queue
+    "edits.queue.replied": ("replied to {author}", "répondu à {author}"),
+    "edits.queue.done": ("marked {author} replied", "marqué {author} comme répondu"),
+    "edits.queue.ignored": ("ignored {author}", "ignoré {author}"),
+    "edits.queue.escalated": ("escalated {author}", "transmis {author}"),
+    "edits.queue.snoozed": ("snoozed {author}", "reporté {author}"),
+    "edits.queue.bulk_done": (
+        "marked {count} item(s) replied",
+        "marqué {count} élément(s) comme répondu(s)",
+    ),
+    "edits.queue.bulk_ignored": ("ignored {count} item(s)", "ignoré {count} élément(s)"),
+    "edits.queue.bulk": ("changed {count} item(s)", "modifié {count} élément(s)"),
+    "edits.queue.reopened": ("opened {author} again", "rouvert {author}"),
+    # ------------------------------------------------------------------ Stats
+    "edits.stats.figures": (
+        "entered the figures of {network}, {month}",
+        "saisi les chiffres de {network}, {month}",
+    ),
+}
