@@ -198,6 +198,7 @@ def _demo_arguments(p: argparse.ArgumentParser) -> None:
 
 def _restore_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backup", type=Path, default=None, help=t("cli.help.backup"))
+    p.add_argument("--yes", action="store_true", help=t("cli.help.restore_yes"))
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
@@ -778,16 +779,69 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Replace the store with a backup (the newest by default); refused while the app runs."""
-    from cm_tui.store import restore
+    """Replace the store with a backup (the newest by default); refused while the app runs.
+
+    What it replaces (the store's path and when it last changed, the backup's name and when it
+    was written) is said first; in a terminal it then asks, ``--yes`` answers for a script, and
+    with neither it refuses in one line. A store that is not there (moved aside as damaged)
+    replaces nothing, so nothing is asked."""
+    from cm_tui.store import StorePaths, restore
 
     ctx = _context(args)
     backup = args.backup.expanduser() if args.backup is not None else None
     if backup is not None:
         _require_file(backup)
-    used = _refuse_if_locked("restore", lambda: restore(ctx.db, backup, now=ctx.clock.now()))
+    paths = StorePaths.for_db(ctx.db)
+
+    def confirm(chosen: Path) -> bool:
+        changed = [f.stat().st_mtime for f in (paths.db, paths.journal) if f.exists()]
+        if not changed:
+            return True
+        about = t(
+            "cli.restore.about",
+            db=ctx.db,
+            changed=_local_time(max(changed), ctx.settings.zone),
+            backup=chosen.name,
+            written=_local_time(chosen.stat().st_mtime, ctx.settings.zone),
+        )
+        if args.yes:
+            print(about)
+            return True
+        if not sys.stdin.isatty():
+            raise CliError(t("cli.restore.needs_yes", about=about), EXIT_USAGE)
+        print(about)
+        if _answered_yes(t("cli.restore.question")):
+            return True
+        print(t("cli.restore.cancelled"))
+        return False
+
+    used = _refuse_if_locked(
+        "restore", lambda: restore(ctx.db, backup, now=ctx.clock.now(), confirm=confirm)
+    )
+    if used is None:
+        return EXIT_ERROR
     print(t("cli.restore.done", backup=used))
     return EXIT_OK
+
+
+def _local_time(timestamp: float, zone: Any) -> str:
+    """A file's modification time as the user reads it: ``2026-11-20 14:30`` in ``zone``."""
+    return datetime.fromtimestamp(timestamp, zone).strftime("%Y-%m-%d %H:%M")
+
+
+#: the answers that mean yes to a question asked in the terminal, in every language
+_YES = ("y", "yes", "o", "oui")
+
+
+def _answered_yes(question: str) -> bool:
+    """Ask ``question`` on the terminal; only an explicit yes (``_YES``) is yes."""
+    print(question, end=" ", flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except (OSError, KeyboardInterrupt):
+        print()
+        return False
+    return answer.strip().casefold() in _YES
 
 
 def cmd_export(args: argparse.Namespace) -> int:

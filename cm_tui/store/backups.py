@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -113,7 +114,13 @@ def validate(backup: Path, blob: bytes | None = None) -> load.Loaded:
         raise StoreCorrupt(backup, str(exc), backups=backup.parent) from None
 
 
-def restore(path: Path | str, backup: Path | None = None, *, now: datetime | None = None) -> Path:
+def restore(
+    path: Path | str,
+    backup: Path | None = None,
+    *,
+    now: datetime | None = None,
+    confirm: Callable[[Path], bool] | None = None,
+) -> Path | None:
     """Put ``backup`` (default: the newest valid one) in place of the store; return the backup used.
 
     The backup is checked in full first; a chosen one that fails is refused (``BackupRefused``,
@@ -121,6 +128,10 @@ def restore(path: Path | str, backup: Path | None = None, *, now: datetime | Non
     (``StoreLocked``) while a cm-tui has the store open. The current data file and its journal
     are moved aside as ``store.json.before-restore-<UTC stamp>`` (and
     ``store.journal.before-restore-…``), never deleted.
+
+    ``confirm`` is asked with the backup chosen, under the lock (the store cannot change while
+    the user reads what will be replaced); if it returns False nothing is changed and the
+    result is ``None``.
     """
     paths = StorePaths.for_db(path)
     make_private_dir(paths.folder)
@@ -135,6 +146,8 @@ def restore(path: Path | str, backup: Path | None = None, *, now: datetime | Non
                 validate(chosen, blob)
             except StoreCorrupt as exc:
                 raise BackupRefused(chosen, exc.reason, backups=paths.backups) from None
+        if confirm is not None and not confirm(chosen):
+            return None
         stamp = utc_stamp(now or datetime.now(UTC))
         for current in (paths.db, paths.journal):
             if current.exists():

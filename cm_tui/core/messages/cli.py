@@ -192,6 +192,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the backup file to restore (default: the newest)",
         "la sauvegarde à restaurer (par défaut : la plus récente)",
     ),
+    "cli.help.restore_yes": (
+        "restore without asking (for scripts; in a terminal, restore asks first)",
+        "restaurer sans demander (pour les scripts ; dans un terminal, restore demande d'abord)",
+    ),
     "cli.help.export": (
         "export the whole store (works while the app is open)",
         "exporter toutes les données (fonctionne pendant que l'application est ouverte)",
@@ -224,6 +228,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "données de démonstration ({size}) écrites dans {path}",
     ),
     "cli.restore.done": ("store restored from {backup}", "données restaurées depuis {backup}"),
+    "cli.restore.about": (
+        "restore replaces {db} (last changed {changed}) with the backup {backup} (written "
+        "{written}); the replaced file is moved aside, not deleted",
+        "la restauration remplace {db} (modifié le {changed}) par la sauvegarde {backup} "
+        "(écrite le {written}) ; le fichier remplacé est mis de côté, pas supprimé",
+    ),
+    "cli.restore.question": ("Restore? [y/N]", "Restaurer ? [o/N]"),
+    "cli.restore.cancelled": (
+        "restore cancelled: nothing was changed",
+        "restauration annulée : rien n'a été modifié",
+    ),
+    "cli.restore.needs_yes": (
+        "{about}; there is no terminal to ask in: add --yes to restore",
+        "{about} ; pas de terminal pour demander : ajoutez --yes pour restaurer",
+    ),
     "cli.export.done": (
         "exported {count} records to {path}",
         "{count} enregistrements exportés dans {path}",
