@@ -117,7 +117,7 @@ async def test_entering_a_months_figures_in_the_form(make_app) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, FiguresForm)  # still open: nothing saved yet
-        assert "Reach: a whole number" in str(app.screen.query_one("#figures-error").render())
+        assert "Reach: a whole number" in str(app.screen.query_one("#figures-reach-error").render())
         reach.value = "2 000"
         await pilot.press("ctrl+s")
         await settle(pilot)

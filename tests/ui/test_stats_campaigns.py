@@ -17,7 +17,9 @@ from tests.ui.test_stats import _open_stats
 
 
 def _error(app: Any, prefix: str) -> str:
-    return str(app.screen.query_one(f"#{prefix}-error").render())
+    """The error lines the form shows (each under its field)."""
+    assert prefix == app.screen.PREFIX
+    return "\n".join(app.screen.shown_errors())
 
 
 async def _fill(app: Any, pilot: Any, prefix: str, **values: str) -> None:

@@ -110,7 +110,7 @@ async def test_a_bad_kpi_value_says_so_and_saves_nothing(make_app) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, KpiForm)  # still open
-        error = str(app.screen.query_one("#kpi-error").render())
+        error = str(app.screen.query_one("#kpi-n1-error").render())  # under its network's row
         assert error == (
             f"{second.name} · Answered within deadline (%): a number from 0 to 100, "
             "or empty for no target"
@@ -121,12 +121,12 @@ async def test_a_bad_kpi_value_says_so_and_saves_nothing(make_app) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Baseline month: a month as YYYY-MM" in str(
-            app.screen.query_one("#kpi-error").render()
+            app.screen.query_one("#kpi-baseline-error").render()
         )
         await _type(pilot, app, "kpi-baseline", "2027-01")  # not begun on 2026-11-19
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "2027-01 has not begun" in str(app.screen.query_one("#kpi-error").render())
+        assert "2027-01 has not begun" in "\n".join(app.screen.shown_errors())
         assert (repo.prefs.get(PREF_KPI), repo.prefs.get(PREF_BASELINE)) == before
         await pilot.press("escape")
         await settle(pilot)

@@ -9,7 +9,7 @@ reported like any other; the forms give back a new value and never touch the sto
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -19,15 +19,9 @@ from textual.content import Content
 from cm_tui.core.campaigns import campaign_status
 from cm_tui.core.i18n import t
 from cm_tui.core.models import AdCampaign, CampaignCheck, NetworkProfile
-from cm_tui.ui.screens.figures_form import count_or_error
-from cm_tui.ui.screens.record_form import (
-    MAX_AMOUNT,
-    Field,
-    FieldError,
-    RecordForm,
-    parse_amount,
-    parse_day,
-)
+from cm_tui.core.stats_forms import campaign_from_form, check_from_form, label
+from cm_tui.ui.screens.figures_form import COUNT
+from cm_tui.ui.screens.form import Field, FieldKind, FormScreen
 from cm_tui.ui.screens.record_list import RecordListScreen, list_bindings
 from cm_tui.ui.widgets.campaign_lines import money, pacing_style, pacing_text
 from cm_tui.ui.widgets.rowlist import RowList
@@ -35,46 +29,15 @@ from cm_tui.ui.widgets.rowlist import RowList
 if TYPE_CHECKING:
     from cm_tui.store import Repository
 
-_AMOUNT = r"[0-9 .,]*"
-_DAY = r"[0-9-]*"
-
-
-def required(name: str, label: str, text: str) -> str:
-    value = text.strip()
-    if not value:
-        raise FieldError(name, t("stats.form.required", field=label))
-    return value
-
-
-def network_or_error(name: str, label: str, text: str, networks: list[NetworkProfile]) -> str:
-    """The network key typed (a key or a name, any case)."""
-    typed = text.strip().lower()
-    for network in networks:
-        if typed in (network.key.lower(), network.name.lower()):
-            return network.key
-    known = ", ".join(n.key for n in networks)
-    raise FieldError(name, t("stats.form.bad_network", field=label, known=known))
-
-
-def day_or_error(name: str, label: str, text: str) -> date:
-    day = parse_day(text)
-    if day is None:
-        raise FieldError(name, t("stats.form.bad_day", field=label))
-    return day
-
-
-def amount_or_error(name: str, label: str, text: str) -> float:
-    value = parse_amount(text)
-    if value is None:
-        raise FieldError(name, t("stats.form.bad_amount", field=label, max=f"{MAX_AMOUNT:,}"))
-    return value
+#: what an amount field accepts as typed
+AMOUNT = r"[0-9 .,]*"
 
 
 def _amount_text(value: float) -> str:
     return f"{value:.2f}" if value else ""
 
 
-class CampaignForm(RecordForm[AdCampaign]):
+class CampaignForm(FormScreen[AdCampaign]):
     """A campaign's name, network, dates and budget (its checks are kept as they are)."""
 
     PREFIX = "campaign"
@@ -92,28 +55,20 @@ class CampaignForm(RecordForm[AdCampaign]):
     def form_fields(self) -> list[Field]:
         c = self._campaign
         return [
-            Field("name", t("stats.campaign.name"), c.name, max_length=80),
-            Field("network", t("stats.campaign.network"), c.network, max_length=40),
-            Field("start", t("stats.campaign.start"), c.start.isoformat(), _DAY, 10),
-            Field("end", t("stats.campaign.end"), c.end.isoformat(), _DAY, 10),
-            Field("budget", t("stats.campaign.budget"), _amount_text(c.budget), _AMOUNT),
+            Field("name", label("name"), value=c.name, max_length=80),
+            Field("network", label("network"), value=c.network, max_length=40),
+            Field("start", label("start"), FieldKind.DATE, c.start.isoformat()),
+            Field("end", label("end"), FieldKind.DATE, c.end.isoformat()),
+            Field(
+                "budget", label("budget"), FieldKind.NUMBER, _amount_text(c.budget), restrict=AMOUNT
+            ),
         ]
 
-    def build(self, values: dict[str, str]) -> AdCampaign:
-        label = self.labels()
-        name = required("name", label["name"], values["name"])
-        network = network_or_error("network", label["network"], values["network"], self._networks)
-        start = day_or_error("start", label["start"], values["start"])
-        end = day_or_error("end", label["end"], values["end"])
-        if end < start:
-            raise FieldError("end", t("stats.form.end_before_start", field=label["end"]))
-        budget = amount_or_error("budget", label["budget"], values["budget"])
-        return self._campaign.replace(
-            name=name, network=network, start=start, end=end, budget=budget
-        )
+    def build(self, values: Mapping[str, str]) -> AdCampaign:
+        return campaign_from_form(self._campaign, values, self._networks)
 
 
-class CheckForm(RecordForm[CampaignCheck]):
+class CheckForm(FormScreen[CampaignCheck]):
     """One day's spend, results and note of a campaign."""
 
     PREFIX = "check"
@@ -131,31 +86,26 @@ class CheckForm(RecordForm[CampaignCheck]):
     def form_fields(self) -> list[Field]:
         check = self._check
         return [
-            Field("day", t("stats.check.day"), self._day.isoformat(), _DAY, 10),
-            Field("spend", t("stats.check.spend"), _amount_text(check.spend) if check else "",
-                  _AMOUNT),
-            Field("results", t("stats.check.results"), str(check.results) if check else "",
-                  r"[0-9 ,]*"),
-            Field("note", t("stats.check.note"), check.note if check else "", max_length=200),
-        ]  # fmt: skip
+            Field("day", label("day"), FieldKind.DATE, self._day.isoformat()),
+            Field(
+                "spend",
+                label("spend"),
+                FieldKind.NUMBER,
+                _amount_text(check.spend) if check else "",
+                restrict=AMOUNT,
+            ),
+            Field(
+                "results",
+                label("results"),
+                FieldKind.NUMBER,
+                str(check.results) if check else "",
+                restrict=COUNT,
+            ),
+            Field("note", label("note"), value=check.note if check else "", max_length=200),
+        ]
 
-    def build(self, values: dict[str, str]) -> CampaignCheck:
-        label = self.labels()
-        day = day_or_error("day", label["day"], values["day"])
-        campaign = self._campaign
-        if not campaign.start <= day <= campaign.end:
-            raise FieldError(
-                "day",
-                t(
-                    "stats.form.outside_campaign",
-                    field=label["day"],
-                    start=campaign.start.isoformat(),
-                    end=campaign.end.isoformat(),
-                ),
-            )
-        spend = amount_or_error("spend", label["spend"], values["spend"])
-        results = count_or_error("results", label["results"], values["results"])
-        return CampaignCheck(day, spend, results, values["note"].strip())
+    def build(self, values: Mapping[str, str]) -> CampaignCheck:
+        return check_from_form(self._campaign, values)
 
 
 class CampaignsScreen(RecordListScreen[AdCampaign]):

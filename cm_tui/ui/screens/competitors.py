@@ -9,7 +9,7 @@ value and never touch the store.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -17,24 +17,25 @@ from textual.content import Content
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Competitor, CompetitorMonth, NetworkProfile
-from cm_tui.core.timeutil import parse_month
-from cm_tui.ui.screens.campaigns import network_or_error, required
-from cm_tui.ui.screens.figures_form import count_or_error
-from cm_tui.ui.screens.record_form import Field, FieldError, RecordForm
+from cm_tui.core.stats_forms import (
+    MONTH_FIGURES,
+    competitor_from_form,
+    competitor_month_from_form,
+    label,
+)
+from cm_tui.ui.screens.figures_form import COUNT
+from cm_tui.ui.screens.form import Field, FieldKind, FormScreen
 from cm_tui.ui.screens.record_list import RecordListScreen, list_bindings
 
 if TYPE_CHECKING:
     from cm_tui.store import Repository
-
-_COUNT = r"[0-9 ,]*"
-MONTH_FIGURES: tuple[str, ...] = ("followers", "posts", "engagements")
 
 
 def _count(value: int) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
-class CompetitorForm(RecordForm[Competitor]):
+class CompetitorForm(FormScreen[Competitor]):
     """A competitor's name, network and handle (its months are kept as they are)."""
 
     PREFIX = "competitor"
@@ -52,19 +53,16 @@ class CompetitorForm(RecordForm[Competitor]):
     def form_fields(self) -> list[Field]:
         c = self._competitor
         return [
-            Field("name", t("stats.campaign.name"), c.name, max_length=80),
-            Field("network", t("stats.campaign.network"), c.network, max_length=40),
-            Field("handle", t("stats.competitor.handle"), c.handle, max_length=80),
+            Field("name", label("name"), value=c.name, max_length=80),
+            Field("network", label("network"), value=c.network, max_length=40),
+            Field("handle", label("handle"), value=c.handle, max_length=80),
         ]
 
-    def build(self, values: dict[str, str]) -> Competitor:
-        label = self.labels()
-        name = required("name", label["name"], values["name"])
-        network = network_or_error("network", label["network"], values["network"], self._networks)
-        return self._competitor.replace(name=name, network=network, handle=values["handle"].strip())
+    def build(self, values: Mapping[str, str]) -> Competitor:
+        return competitor_from_form(self._competitor, values, self._networks)
 
 
-class CompetitorMonthForm(RecordForm[CompetitorMonth]):
+class CompetitorMonthForm(FormScreen[CompetitorMonth]):
     """One month's followers, posts and engagements of a competitor."""
 
     PREFIX = "rival-month"
@@ -81,22 +79,15 @@ class CompetitorMonthForm(RecordForm[CompetitorMonth]):
     def form_fields(self) -> list[Field]:
         m = self._month
         return [
-            Field("month", t("stats.competitor.month"), m.month, r"[0-9-]*", 7),
+            Field("month", label("month"), FieldKind.MONTH, m.month),
             *(
-                Field(name, t(f"core.metric.{name}"), str(getattr(m, name)), _COUNT)
+                Field(name, label(name), FieldKind.NUMBER, str(getattr(m, name)), restrict=COUNT)
                 for name in MONTH_FIGURES
             ),
         ]
 
-    def build(self, values: dict[str, str]) -> CompetitorMonth:
-        label = self.labels()
-        month = values["month"].strip()
-        try:
-            year, number = parse_month(month)
-        except ValueError:
-            raise FieldError("month", t("stats.form.bad_month", field=label["month"])) from None
-        counts = {name: count_or_error(name, label[name], values[name]) for name in MONTH_FIGURES}
-        return CompetitorMonth(f"{year:04d}-{number:02d}", **counts)
+    def build(self, values: Mapping[str, str]) -> CompetitorMonth:
+        return competitor_month_from_form(values)
 
 
 class CompetitorsScreen(RecordListScreen[Competitor]):

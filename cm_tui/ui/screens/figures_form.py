@@ -1,31 +1,25 @@
-"""The form of one network's figures for one month (Stats tab, ``e``): a modal that gives back
-the edited ``MonthlyFigures`` or ``None`` (escape / cancel).
+"""The form of one network's figures for one month (Stats tab, ``e``): a ``FormScreen`` that
+gives back the edited ``MonthlyFigures`` or ``None`` (escape / cancel).
 
-Every field is a whole number of 0 or more; a bad field keeps the form open and says which one.
-``posts`` is not asked for: it is derived from the Calendar's published posts.
+Every field is a whole number of 0 or more (``core.stats_forms.figures_from_form``); a bad
+field keeps the form open and says so under it. ``posts`` is not asked for: it is derived
+from the Calendar's published posts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cm_tui.core.i18n import t
 from cm_tui.core.models import MonthlyFigures
-from cm_tui.ui.screens.record_form import MAX_COUNT, Field, FieldError, RecordForm, parse_count
+from cm_tui.core.stats_forms import FIGURE_FIELDS, figures_from_form, label
+from cm_tui.ui.screens.form import Field, FieldKind, FormScreen
 
-#: the fields typed in the form, in order (posts published come from the Calendar)
-FORM_FIELDS: tuple[str, ...] = tuple(f for f in MonthlyFigures.FIGURES if f != "posts")
-
-__all__ = ["FORM_FIELDS", "MAX_COUNT", "FiguresForm", "parse_count"]
-
-
-def count_or_error(name: str, label: str, text: str) -> int:
-    """The whole number typed in field ``name``; ``FieldError`` when it is not one."""
-    value = parse_count(text)
-    if value is None:
-        raise FieldError(name, t("stats.form.bad_number", field=label, max=f"{MAX_COUNT:,}"))
-    return value
+#: what a count field accepts as typed (digits and thousands separators)
+COUNT = r"[0-9 ,]*"
 
 
-class FiguresForm(RecordForm[MonthlyFigures]):
+class FiguresForm(FormScreen[MonthlyFigures]):
     PREFIX = "figures"
 
     def __init__(self, figures: MonthlyFigures, network_name: str) -> None:
@@ -38,13 +32,15 @@ class FiguresForm(RecordForm[MonthlyFigures]):
 
     def form_fields(self) -> list[Field]:
         return [
-            Field(name, t(f"core.metric.{name}"), str(getattr(self._figures, name)), r"[0-9 ,]*")
-            for name in FORM_FIELDS
+            Field(
+                name,
+                label(name),
+                FieldKind.NUMBER,
+                str(getattr(self._figures, name)),
+                restrict=COUNT,
+            )
+            for name in FIGURE_FIELDS
         ]
 
-    def build(self, values: dict[str, str]) -> MonthlyFigures:
-        counts = {
-            name: count_or_error(name, t(f"core.metric.{name}"), values[name])
-            for name in FORM_FIELDS
-        }
-        return self._figures.replace(**counts)
+    def build(self, values: Mapping[str, str]) -> MonthlyFigures:
+        return figures_from_form(self._figures, values)

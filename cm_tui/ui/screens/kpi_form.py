@@ -1,39 +1,34 @@
-"""The KPI targets per network and the baseline month (Stats ``T``): a modal form that gives back
-a ``KpiChoice`` or ``None`` (escape / cancel); the pane stores it in the ``stats.kpi`` and
-``stats.baseline`` preferences, which the tab and the report read.
+"""The KPI targets per network and the baseline month (Stats ``T``): a ``FormScreen`` that
+gives back a ``KpiChoice`` or ``None`` (escape / cancel); the pane stores it in the
+``stats.kpi`` and ``stats.baseline`` preferences, which the tab and the report read.
 
 One row per network, one cell per KPI of ``core.stats.KPI_FIELDS``, in percent as the user
 thinks of them (the share answered on time is typed as ``90``, stored as ``0.9``); an empty cell
 switches that KPI off. The baseline month is ``YYYY-MM`` or empty (the first month with figures).
-A bad cell keeps the form open with one line naming the network and the KPI, and saves nothing.
+Validation is ``core.stats_forms.kpi_from_form``: a bad cell keeps the form open with one line
+under its network's row naming the network and the KPI, and saves nothing. The cursor starts in
+the first network's first KPI: what one comes to change most often.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import NetworkProfile
-from cm_tui.core.stats import KPI_FIELDS, KpiTargets, kpi_for, kpi_percent, parse_percent
-from cm_tui.core.timeutil import parse_month
-from cm_tui.core.value import Value, frozen
-from cm_tui.ui.screens.record_form import Field, FieldError, RecordForm
+from cm_tui.core.stats import KPI_FIELDS, KpiTargets, kpi_for, kpi_percent
+from cm_tui.core.stats_forms import KpiChoice, kpi_cell, kpi_from_form, label
+from cm_tui.ui.screens.form import Field, FieldKind, FormScreen
+
+__all__ = ["KpiChoice", "KpiForm"]
 
 _PERCENT = r"[0-9 .,%+-]*"
-
-
-@frozen
-class KpiChoice(Value):
-    """What the form gives back: network key -> ``KpiTargets`` field -> percent as typed
-    (``None``: no target), and the baseline month (``None``: the default)."""
-
-    targets: dict[str, dict[str, float | None]]
-    baseline: str | None
 
 
 def _percent_text(value: float | None) -> str:
@@ -42,9 +37,8 @@ def _percent_text(value: float | None) -> str:
     return f"{value:g}"
 
 
-class KpiForm(RecordForm[KpiChoice]):
+class KpiForm(FormScreen[KpiChoice]):
     PREFIX = "kpi"
-    BODY = VerticalScroll
 
     def __init__(
         self,
@@ -62,83 +56,54 @@ class KpiForm(RecordForm[KpiChoice]):
     def form_title(self) -> str:
         return t("stats.kpi_form.title")
 
-    @staticmethod
-    def cell(index: int, field_name: str) -> str:
-        """The field name (and widget id suffix) of network ``index``'s KPI ``field_name``."""
-        return f"n{index}-{field_name}"
-
     def form_fields(self) -> list[Field]:
-        fields = [
-            Field("baseline", t("stats.kpi_form.baseline"), self._baseline or "", r"[0-9-]*", 7)
-        ]
+        baseline = self._baseline or ""
+        hint = t("stats.kpi_form.baseline_hint")
+        fields = [Field("baseline", label("baseline"), FieldKind.MONTH, baseline, hint=hint)]
         for i, network in enumerate(self._networks):
             targets = kpi_for(self._targets, network.key)
             for name, *_rest in KPI_FIELDS:
                 fields.append(
                     Field(
-                        self.cell(i, name),
+                        kpi_cell(i, name),
                         f"{network.name} · {t(f'stats.kpi_form.{name}')}",
+                        FieldKind.NUMBER,
                         _percent_text(kpi_percent(targets, name)),
-                        _PERCENT,
-                        10,
+                        restrict=_PERCENT,
+                        max_length=10,
                     )
                 )
         return fields
 
+    def first_field(self) -> str:
+        return kpi_cell(0, KPI_FIELDS[0][0]) if self._networks else "baseline"
+
+    def error_slot(self, name: str) -> str:
+        """A cell's errors show under its network's row (``n1-on_time_share`` -> ``n1``)."""
+        return name if name == "baseline" else name.partition("-")[0]
+
     def compose_fields(self) -> ComposeResult:
-        """The baseline month, then a grid: a row per network, a column per KPI."""
-        by_name = {f.name: f for f in self._fields}
-        baseline = by_name["baseline"]
-        with Grid(id=f"{self.PREFIX}-baseline-grid", classes="form-grid"):
-            yield Label(Content(baseline.label))
-            yield self.field_input(baseline, baseline.label)
-        with Grid(id=f"{self.PREFIX}-grid", classes="form-grid"):
-            yield Label(Content(t("stats.kpi_form.network")), classes="kpi-head")
+        """The baseline month, then a row per network with a column per KPI, each row with
+        its error line under it."""
+        by_name = {f.name: f for f in self.fields}
+        yield from self.compose_row(by_name["baseline"])
+        with Horizontal(classes="form-row"):
+            yield Label(Content(t("stats.kpi_form.network")), classes="form-label kpi-head")
             for name, *_rest in KPI_FIELDS:
-                yield Label(Content(t(f"stats.kpi_form.{name}")), classes="kpi-head")
-            for i, network in enumerate(self._networks):
-                yield Label(Content(network.name))
-                for name, *_rest in KPI_FIELDS:
-                    field = by_name[self.cell(i, name)]
-                    yield self.field_input(field, field.label)
-        yield Static(Content(t("stats.kpi_form.hint")), classes="form-hint")
-
-    def on_mount(self) -> None:
-        # the first network's first KPI: what one comes to change most often
-        first = self.cell(0, KPI_FIELDS[0][0]) if self._networks else "baseline"
-        self.query_one(f"#{self.PREFIX}-{first}", Input).focus()
-
-    def build(self, values: dict[str, str]) -> KpiChoice:
-        baseline = self._parse_baseline(values["baseline"])
-        targets: dict[str, dict[str, float | None]] = {}
+                yield Label(Content(t(f"stats.kpi_form.{name}")), classes="kpi-cell kpi-head")
         for i, network in enumerate(self._networks):
-            typed: dict[str, float | None] = {}
-            for name, _kpi, _scale, low, high in KPI_FIELDS:
-                cell = self.cell(i, name)
-                try:
-                    typed[name] = parse_percent(values[cell], low, high)
-                except ValueError:
-                    raise FieldError(
-                        cell,
-                        t(
-                            "stats.kpi_form.bad_percent",
-                            network=network.name,
-                            field=t(f"stats.kpi_form.{name}"),
-                            low=f"{low:g}",
-                            high=f"{high:g}",
-                        ),
-                    ) from None
-            targets[network.key] = typed
-        return KpiChoice(targets, baseline)
+            with Horizontal(classes="form-row"):
+                yield Label(Content(network.name), classes="form-label")
+                for name, *_rest in KPI_FIELDS:
+                    field = by_name[kpi_cell(i, name)]
+                    cell = self.field_widget(field)
+                    cell.add_class("kpi-cell")
+                    cell.tooltip = field.label
+                    yield cell
+            yield self.error_line(f"n{i}")
 
-    def _parse_baseline(self, text: str) -> str | None:
-        month = text.strip()
-        if not month:
-            return None
-        try:
-            parse_month(month)
-        except ValueError:
-            raise FieldError("baseline", t("stats.kpi_form.bad_baseline")) from None
-        if month > self._current_month:
-            raise FieldError("baseline", t("stats.kpi_form.future_baseline", month=month))
-        return month
+    def compose_notes(self) -> ComposeResult:
+        yield Static(Content(t("stats.kpi_form.hint")), classes="form-notes")
+
+    def build(self, values: Mapping[str, str]) -> KpiChoice:
+        return kpi_from_form(values, self._networks, self._current_month)

@@ -1,13 +1,14 @@
-"""Modals of the Today tab: snooze (later today / tomorrow), skip with a reason, task form.
+"""Modals of the Today tab: snooze (later today / tomorrow), skip with a reason, the task form,
+the lists (influencers, documents, tasks) and their entry form.
 
 They hold no rule: the pane computes what they show and passes a ``build`` callback that turns
-the typed values into a record (``core.today.template_from_form``) or raises ``FieldError``; the
-form then shows the error on one line and keeps every value typed.
+the typed values into a record (``core.today.template_from_form``) or raises ``FieldError``. The
+two forms are ``FormScreen``s: the error shows under its field and every value typed is kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from textual import on
@@ -16,15 +17,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
-from cm_tui.core.form_errors import FieldError
 from cm_tui.core.i18n import t
 from cm_tui.core.models import DocumentKind, Influencer, ReferenceDocument, TaskTemplate
 from cm_tui.core.today import FORM_KINDS, SnoozeChoice, TaskForm
-from cm_tui.core.value import Value, frozen
 from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.context import UiContext
+from cm_tui.ui.screens.form import Field, FieldKind, FormScreen, form_bindings
 from cm_tui.ui.widgets.rowlist import RowList
 
 
@@ -82,18 +82,14 @@ class SkipScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class TaskFormScreen(ModalScreen[TaskTemplate | None]):
-    """Add / new / edit a task. ``build(form)`` returns the template or raises ``FieldError``.
+class TaskFormScreen(FormScreen[TaskTemplate]):
+    """Add / new / edit a task: a ``FormScreen`` whose ``build(form)`` (the pane's call of
+    ``core.today.template_from_form``) returns the template or raises ``FieldError``.
 
-    ``fixed_kind`` hides the cadence choice (the one-off form). ``Enter`` in any field saves.
+    ``fixed_kind`` hides the cadence and its detail (the one-off form).
     """
 
-    CSS_PATH = "modals.tcss"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "today.key.cancel", id="form.cancel"),
-        Binding("ctrl+s", "save", "today.key.save", id="form.save"),
-    ]
+    PREFIX = "form"
 
     def __init__(
         self,
@@ -105,150 +101,83 @@ class TaskFormScreen(ModalScreen[TaskTemplate | None]):
         fixed_kind: bool = False,
     ) -> None:
         super().__init__()
-        localize_bindings(self)
         self._title = title
         self._form = form
         self._build = build
         self._networks = networks
         self._fixed_kind = fixed_kind
 
-    def compose(self) -> ComposeResult:
+    def form_title(self) -> str:
+        return self._title
+
+    def form_fields(self) -> list[Field]:
         form = self._form
-        with Vertical(id="today-form", classes="today-modal") as box:
-            box.border_title = Content(self._title)
-            box.border_subtitle = Content(t("today.form.hint"))
-            yield Label(Content(t("today.form.label")))
-            yield Input(form.label, id="form-label", max_length=200, compact=True)
-            if not self._fixed_kind:
-                yield Label(Content(t("today.form.kind")))
-                options = [
-                    (Content(t(f"ui.cadence.{k.value}", n="N")), k.value) for k in FORM_KINDS
-                ]
-                yield Select(
-                    options, value=form.kind, allow_blank=False, id="form-kind", compact=True
-                )
-            yield Label(Content(t("today.form.at")))
-            yield Input(form.at, id="form-at", max_length=5, compact=True)
-            if not self._fixed_kind:
-                yield Label(Content(t("today.form.detail")))
-                yield Input(form.detail, id="form-detail", max_length=40, compact=True)
-            yield Label(Content(t("today.form.network", known=", ".join(self._networks))))
-            yield Input(form.network, id="form-network", max_length=40, compact=True)
-            yield Static(id="form-error")
+        kinds = tuple((k.value, t(f"ui.cadence.{k.value}", n="N")) for k in FORM_KINDS)
+        known = ", ".join(self._networks)
+        fields = [
+            Field("label", t("today.form.label"), FieldKind.TEXT, form.label, max_length=200),
+            Field("kind", t("today.form.kind"), FieldKind.CHOICE, form.kind, options=kinds),
+            Field("at", t("today.form.at"), FieldKind.TIME, form.at, hint=t("today.form.at_hint")),
+            Field(
+                "detail",
+                t("today.form.detail"),
+                FieldKind.NUMBER,
+                form.detail,
+                restrict=r"[0-9 ,;-]*",
+                max_length=40,
+                hint=t("today.form.detail_hint"),
+            ),
+            Field(
+                "network",
+                t("today.form.network"),
+                FieldKind.TEXT,
+                form.network,
+                max_length=40,
+                hint=t("today.form.network_hint", known=known),
+            ),
+        ]
+        if self._fixed_kind:
+            return [f for f in fields if f.name not in ("kind", "detail")]
+        return fields
 
-    def on_mount(self) -> None:
-        self.query_one("#form-label", Input).focus()
-
-    def current_form(self) -> TaskForm:
-        def value(name: str) -> str:
-            found = self.query(f"#form-{name}")
-            return found.first(Input).value if found else ""
-
-        kind = self._form.kind
-        if not self._fixed_kind:
-            selected = self.query_one("#form-kind", Select).value
-            kind = selected if isinstance(selected, str) else kind
-        return TaskForm(
-            label=value("label"),
-            kind=kind,
-            at=value("at"),
-            detail=value("detail"),
-            network=value("network"),
-            day=self._form.day,
-        )
-
-    @on(Input.Submitted)
-    def _submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
-        try:
-            template = self._build(self.current_form())
-        except FieldError as error:
-            self.query_one("#form-error", Static).update(
-                Content.styled(error.message, "bold $text-error")
+    def build(self, values: Mapping[str, str]) -> TaskTemplate:
+        form = self._form
+        return self._build(
+            TaskForm(
+                label=values["label"],
+                kind=values.get("kind", form.kind),
+                at=values["at"],
+                detail=values.get("detail", ""),
+                network=values["network"],
+                day=form.day,
             )
-            return
-        self.dismiss(template)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        )
 
 
 # --------------------------------------------------------------------------- manage lists
 
 
-@frozen(slots=False)
-class Field(Value):
-    """One input of an ``EntryForm``: ``options`` turns it into a choice."""
+class EntryForm(FormScreen[object]):
+    """An influencer or a reference document of the lists: ``build(values)`` (the
+    ``core.today`` validator) returns the record or raises ``FieldError``."""
 
-    name: str
-    label: str
-    value: str = ""
-    options: tuple[tuple[str, str], ...] = ()
-
-
-class EntryForm(ModalScreen[object | None]):
-    """A small generic form: ``build(values)`` returns the record or raises ``FieldError``
-    (shown on one line, every value kept)."""
-
-    CSS_PATH = "modals.tcss"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "today.key.cancel", id="entry.cancel"),
-        Binding("ctrl+s", "save", "today.key.save", id="entry.save"),
-    ]
+    PREFIX = "entry"
+    BINDINGS: ClassVar[list[BindingType]] = form_bindings("entry")
 
     def __init__(
         self, title: str, fields: list[Field], build: Callable[[dict[str, str]], object]
     ) -> None:
         super().__init__()
-        localize_bindings(self)
         self._title, self._fields, self._build = title, fields, build
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="today-entry", classes="today-modal") as box:
-            box.border_title = Content(self._title)
-            box.border_subtitle = Content(t("today.form.hint"))
-            for field in self._fields:
-                yield Label(Content(field.label))
-                if field.options:
-                    options = [(Content(label), value) for value, label in field.options]
-                    yield Select(
-                        options,
-                        value=field.value,
-                        allow_blank=False,
-                        id=f"entry-{field.name}",
-                        compact=True,
-                    )
-                else:
-                    yield Input(field.value, id=f"entry-{field.name}", max_length=200, compact=True)
-            yield Static(id="entry-error")
+    def form_title(self) -> str:
+        return self._title
 
-    def values(self) -> dict[str, str]:
-        out = {}
-        for field in self._fields:
-            widget = self.query_one(f"#entry-{field.name}")
-            value = widget.value  # type: ignore[attr-defined]
-            out[field.name] = value if isinstance(value, str) else ""
-        return out
+    def form_fields(self) -> list[Field]:
+        return self._fields
 
-    @on(Input.Submitted)
-    def _submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
-        try:
-            record = self._build(self.values())
-        except FieldError as error:
-            self.query_one("#entry-error", Static).update(
-                Content.styled(error.message, "bold $text-error")
-            )
-            return
-        self.dismiss(record)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def build(self, values: Mapping[str, str]) -> object:
+        return self._build(dict(values))
 
 
 MANAGED = ("influencers", "documents", "tasks")
@@ -396,15 +325,33 @@ class ManageScreen(ModalScreen[None]):
 
             self.app.push_screen(TaskFormScreen(title, form, build, self.networks), saved)
             return
-        fields = [Field("name", t("today.manage.name"))]
         if self.kind == "influencers":
             person = entry if isinstance(entry, Influencer) else None
             fields = [
-                Field("name", t("today.manage.name"), person.name if person else ""),
-                Field("network", t("today.manage.network"), person.network if person else ""),
-                Field("extra", t("today.manage.extra"), person.handle if person else ""),
                 Field(
-                    "date", t("today.manage.date"), _iso(person.last_contacted if person else None)
+                    "name",
+                    t("today.manage.name"),
+                    value=person.name if person else "",
+                    max_length=200,
+                ),
+                Field(
+                    "network",
+                    t("today.manage.network"),
+                    value=person.network if person else "",
+                    max_length=40,
+                ),
+                Field(
+                    "extra",
+                    t("today.manage.handle"),
+                    value=person.handle if person else "",
+                    max_length=200,
+                ),
+                Field(
+                    "date",
+                    t("today.manage.contacted"),
+                    FieldKind.DATE,
+                    _iso(person.last_contacted if person else None),
+                    hint=t("today.manage.date_hint"),
                 ),
             ]
 
@@ -415,13 +362,35 @@ class ManageScreen(ModalScreen[None]):
             doc = entry if isinstance(entry, ReferenceDocument) else None
             kinds = tuple((k.value, t(f"today.doc.{k.value}")) for k in DocumentKind)
             fields = [
-                Field("name", t("today.manage.name"), doc.title if doc else ""),
-                Field("kind", t("today.manage.kind"), doc.kind.value if doc else "about", kinds),
-                Field("network", t("today.manage.network"), (doc.network or "") if doc else ""),
                 Field(
-                    "extra", t("today.manage.extra"), str(doc.review_every_days) if doc else "180"
+                    "name", t("today.manage.name"), value=doc.title if doc else "", max_length=200
                 ),
-                Field("date", t("today.manage.date"), _iso(doc.last_reviewed if doc else None)),
+                Field(
+                    "kind",
+                    t("today.manage.kind"),
+                    FieldKind.CHOICE,
+                    doc.kind.value if doc else "about",
+                    options=kinds,
+                ),
+                Field(
+                    "network",
+                    t("today.manage.network"),
+                    value=(doc.network or "") if doc else "",
+                    max_length=40,
+                ),
+                Field(
+                    "extra",
+                    t("today.manage.every_days"),
+                    FieldKind.NUMBER,
+                    str(doc.review_every_days) if doc else "180",
+                ),
+                Field(
+                    "date",
+                    t("today.manage.reviewed"),
+                    FieldKind.DATE,
+                    _iso(doc.last_reviewed if doc else None),
+                    hint=t("today.manage.date_hint"),
+                ),
             ]
 
             def build_entry(values: dict[str, str]) -> object:

@@ -1,0 +1,105 @@
+"""The Stats forms' validators (``core.stats_forms``): what each field accepts, and the field a
+refusal names (the form shows the line under it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cm_tui.core.form_errors import FieldError
+from cm_tui.core.models import AdCampaign, Competitor, MonthlyFigures, NetworkProfile
+from cm_tui.core.stats_forms import (
+    FIGURE_FIELDS,
+    campaign_from_form,
+    check_from_form,
+    competitor_from_form,
+    competitor_month_from_form,
+    figures_from_form,
+    kpi_cell,
+    kpi_from_form,
+    parse_amount,
+    parse_count,
+)
+
+NETWORKS = [NetworkProfile("x", "X (Twitter)", 280, 1, 3)]
+CAMPAIGN = AdCampaign("Sale", "x", date(2026, 11, 1), date(2026, 11, 30), 100.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", 0), ("1 234", 1234), ("1,234", 1234), ("1\u202f234", 1234), ("-1", None), ("١٢", None)],
+)
+def test_counts(text: str, expected: int | None) -> None:
+    assert parse_count(text) == expected
+    assert parse_count("1" + "0" * 13) is None  # more than any account: a typo
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("", 0.0), ("1 234.567", 1234.57), ("12,5", 12.5), ("1.2.3", None)]
+)
+def test_amounts(text: str, expected: float | None) -> None:
+    assert parse_amount(text) == expected
+
+
+def _refused(make: object) -> tuple[str, str]:
+    with pytest.raises(FieldError) as caught:
+        make()  # type: ignore[operator]
+    return caught.value.field, caught.value.message
+
+
+def test_each_refusal_names_its_field_and_says_what_to_type() -> None:
+    good = {"name": "Sale", "network": "X (twitter)", "start": "2026-11-01", "end": "2026-11-30"}
+    assert campaign_from_form(CAMPAIGN, {**good, "budget": "50"}, NETWORKS).network == "x"
+    assert _refused(
+        lambda: campaign_from_form(CAMPAIGN, {**good, "end": "2026-10-01"}, NETWORKS)
+    ) == (
+        "end",
+        "End (YYYY-MM-DD): not before the start",
+    )
+    assert _refused(lambda: campaign_from_form(CAMPAIGN, {**good, "name": " "}, NETWORKS)) == (
+        "name",
+        "Name: required",
+    )
+    check = {"day": "2026-12-01", "spend": "1", "results": "2", "note": ""}
+    assert _refused(lambda: check_from_form(CAMPAIGN, check))[0] == "day"
+    assert _refused(
+        lambda: check_from_form(CAMPAIGN, {**check, "day": "2026-11-02", "results": "x"})
+    ) == (
+        "results",
+        "Results that day: a whole number from 0 to 1,000,000,000,000",
+    )
+    rival = {"name": "Rival", "network": "nowhere", "handle": ""}
+    assert _refused(lambda: competitor_from_form(Competitor("", "x"), rival, NETWORKS)) == (
+        "network",
+        "Network: one of x",
+    )
+    month = {"month": "2026-13", "followers": "", "posts": "", "engagements": ""}
+    assert _refused(lambda: competitor_month_from_form(month))[0] == "month"
+    figures = dict.fromkeys(FIGURE_FIELDS, "1")
+    assert figures_from_form(MonthlyFigures("x", "2026-11"), figures).reach == 1
+    assert (
+        _refused(
+            lambda: figures_from_form(MonthlyFigures("x", "2026-11"), {**figures, "reach": "?"})
+        )[0]
+        == "reach"
+    )
+
+
+def test_kpi_cells_and_baseline() -> None:
+    values = {
+        "baseline": "2026-09",
+        **{kpi_cell(0, n): "" for n in ("followers_growth_pct", "engagement_rate_pct")},
+    }
+    values[kpi_cell(0, "on_time_share")] = "150"
+    field, message = _refused(lambda: kpi_from_form(values, NETWORKS, "2026-11"))
+    assert field == "n0-on_time_share" and message.startswith("X (Twitter) · Answered within")
+    values[kpi_cell(0, "on_time_share")] = "90"
+    choice = kpi_from_form(values, NETWORKS, "2026-11")
+    assert choice.baseline == "2026-09" and choice.targets["x"]["on_time_share"] == 90.0
+    assert _refused(
+        lambda: kpi_from_form({**values, "baseline": "2027-01"}, NETWORKS, "2026-11")
+    ) == (
+        "baseline",
+        "Baseline month: 2027-01 has not begun; choose a past month or leave it empty",
+    )
