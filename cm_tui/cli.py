@@ -211,7 +211,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _report_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("month", metavar="YYYY-MM", help=t("stats.help.month"))
+    p.add_argument("month", metavar="YYYY-MM", nargs="?", default=None, help=t("stats.help.month"))
     p.add_argument(
         "--format", choices=("md", "csv", "html"), default="md", help=t("stats.help.report_format")
     )
@@ -943,30 +943,33 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """The monthly report of ``YYYY-MM`` (Markdown, CSV or HTML) to a file or stdout.
+    """The monthly report of ``YYYY-MM`` (Markdown, CSV or HTML) to a file or stdout; without a
+    month, of the last complete month (the one before today's, in the user's time zone).
 
     Read-only: opens the store without the lock, so it works while the app is open.
     """
-    from cm_tui.core.timeutil import parse_month
+    from cm_tui.core.timeutil import parse_month, shift_month
 
-    try:
-        parse_month(args.month)
-    except ValueError:
-        raise CliError(t("stats.error.bad_month", value=args.month), EXIT_USAGE) from None
+    if args.month is not None:
+        try:
+            parse_month(args.month)
+        except ValueError:
+            raise CliError(t("stats.error.bad_month", value=args.month), EXIT_USAGE) from None
     from cm_tui.io.report import gather, render
     from cm_tui.store import Store
 
     ctx = _context(args)
     _require_store(ctx.db)
-    now = ctx.clock.now()
+    today = ctx.clock.now().astimezone(ctx.settings.zone).date()
+    month = args.month or shift_month(f"{today.year:04d}-{today.month:02d}", -1)
     with Store.open(ctx.db, readonly=True) as store:
         networks = ctx.settings.network_profiles(store.repo.networks.all())
         report = gather(
             store.repo,
-            args.month,
+            month,
             networks=networks,
             tz=ctx.settings.zone,
-            today=now.astimezone(ctx.settings.zone).date(),
+            today=today,
             charts=args.format == "html",
         )
     payload = render(report, args.format).encode("utf-8")
