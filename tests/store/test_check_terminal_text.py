@@ -24,11 +24,11 @@ def test_a_store_whose_texts_carry_escape_sequences_fails_check(db: Path) -> Non
     problems = [line for line in report.lines if "control characters" in line]
     assert problems == [
         "posts #1, field title: holds control characters (terminal escape sequences) that an "
-        "import would have removed; edit it, or restore an earlier backup",
+        "import would have removed; edit it",
         "queue #2, field keywords: holds control characters (terminal escape sequences) that an "
-        "import would have removed; edit it, or restore an earlier backup",
+        "import would have removed; edit it",
         "queue #2, field text: holds control characters (terminal escape sequences) that an "
-        "import would have removed; edit it, or restore an earlier backup",
+        "import would have removed; edit it",
     ]
     assert all("\x1b" not in line for line in report.lines)
 

@@ -237,8 +237,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{table} n°{id}, champ {field} : {problem}",
     ),
     "store.check.past_twice": (
-        "{table} #{id} is also in {past}: restore a backup (cm-tui restore)",
-        "{table} n°{id} est aussi dans {past} : restaurez une sauvegarde (cm-tui restore)",
+        "{table} #{id} is also in {past}: the same record is stored twice",
+        "{table} n°{id} est aussi dans {past} : le même enregistrement est stocké deux fois",
     ),
     "store.check.archive": (
         "archive: {months} months, {items} items",
@@ -266,10 +266,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "store.check.text_controls": (
         "{table} #{id}, field {field}: holds control characters (terminal escape sequences) "
-        "that an import would have removed; edit it, or restore an earlier backup",
+        "that an import would have removed; edit it",
         "{table} n°{id}, champ {field} : contient des caractères de contrôle (séquences "
-        "d'échappement du terminal) qu'un import aurait retirés ; modifiez-le, ou restaurez "
-        "une sauvegarde plus ancienne",
+        "d'échappement du terminal) qu'un import aurait retirés ; modifiez-le",
     ),
     "store.check.ok": ("OK", "OK"),
     "store.check.failed_outside": (
