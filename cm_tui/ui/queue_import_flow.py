@@ -1,4 +1,4 @@
-"""Queue imports, off the UI thread: a file chosen with ``o`` on the Queue tab, and the files
+"""Queue imports, off the UI thread: a file chosen with ``ctrl+o`` on the Queue tab, and the files
 dropped in the inbox folder, polled by the app from its start (``CmTuiApp.check_inbox``) whatever
 tab is shown. ``QueuePane`` and the app only delegate here.
 
@@ -36,7 +36,7 @@ removal fails too, or the app quits in the middle, do the items already written 
 the same file again then adds just the rest (dedupe). ``cm-tui import`` has no UI to keep alive
 and stays one transaction.
 
-One import at a time: the worker group ``GROUP`` is checked before starting (``o`` while an
+One import at a time: the worker group ``GROUP`` is checked before starting (``ctrl+o`` while an
 import runs says so; the inbox poll waits for the next tick). Not ``exclusive=True``: that would
 cancel the running import rather than wait for it.
 """
@@ -117,7 +117,7 @@ class QueueImportFlow:
         )
 
     def ask_file(self) -> None:
-        """``o``: ask for a path (``ImportFileScreen``), then import it in the background."""
+        """``ctrl+o``: ask for a path (``ImportFileScreen``), then import it in the background."""
         from cm_tui.ui.screens.queue_modals import ImportFileScreen
 
         if self._refuse_if_busy():
@@ -306,7 +306,7 @@ class QueueImportFlow:
         self.owner.notify(message, severity=severity, markup=False)
 
     def _show_report(self, report: str) -> None:
-        from cm_tui.ui.screens.queue_modals import DetailScreen
+        from cm_tui.ui.screens.detail import DetailScreen
 
         # the report quotes the file (headers, values): plain Content, never markup
         self.owner.app.push_screen(DetailScreen(Content(report)))

@@ -232,8 +232,8 @@ def child_write(_t0: float, args: list[str]) -> None:
 
 
 def child_today_key(_t0: float, args: list[str]) -> None:
-    """``space`` on one Today row, ``args[0]`` times, through the real ``cm-tui`` start-up
-    (``args[1:]``). Each sample: ``post_message(events.Key("space"))`` -> the first frame
+    """``d`` on one Today row, ``args[0]`` times, through the real ``cm-tui`` start-up
+    (``args[1:]``). Each sample: ``post_message(events.Key("d"))`` -> the first frame
     displayed (``App._display``) after the pane's toggle action has returned (the write is
     fsync'd by then), and the record is checked in the repository. Three warm-up presses."""
     import asyncio
@@ -263,7 +263,7 @@ def child_today_key(_t0: float, args: list[str]) -> None:
                 event = asyncio.Event()
                 state["event"] = event
                 start = time.perf_counter()
-                app.post_message(events.Key("space", " "))
+                app.post_message(events.Key("d", "d"))
                 await asyncio.wait_for(event.wait(), 10)
                 elapsed = (state["frame"] - start) * 1000
                 stored = app.ctx.repo.occurrences.by_key(key)
@@ -523,7 +523,7 @@ def bench_agenda_ms(env: BenchEnv, runs: int) -> Result:
 
 
 def bench_today_key_ms(env: BenchEnv, runs: int) -> Result:
-    """``space`` on a Today row to the next frame with the change persisted, on the ``year``
+    """``d`` on a Today row to the next frame with the change persisted, on the ``year``
     store (see ``child_today_key``). The figure is the **p95** of every sample (the issue's
     target is a p95); the median is in the info."""
     import statistics

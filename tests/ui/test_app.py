@@ -60,9 +60,10 @@ async def test_help_lists_the_keys_of_the_current_tab(make_app) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        assert "Done / not done" in text and "space / x" in text
+        assert re.search(r"\bd +Done / not done +today\.toggle", text)
         assert "Next row" in text  # the agenda list's keys belong to the tab
-        assert "Everywhere" in text and "Change theme" in text
+        *_tab, (everywhere, app_keys) = app.help_sections("today")  # below, scrolled to
+        assert everywhere == "Everywhere" and "Change theme" in [k.description for k in app_keys]
         assert "Previous week" not in text  # a Calendar key
         await pilot.press("escape")
         await settle(pilot)
@@ -78,7 +79,7 @@ async def test_help_lists_the_keys_of_the_current_tab(make_app) -> None:
 
 
 async def test_keymap_from_settings_remaps_keys_and_help_shows_it(make_app, demo_settings) -> None:
-    settings = dataclasses.replace(demo_settings, keys={"today.toggle": "d", "app.help": "f1"})
+    settings = dataclasses.replace(demo_settings, keys={"today.toggle": "z", "app.help": "f1"})
     app = make_app(settings=settings)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
@@ -88,11 +89,11 @@ async def test_keymap_from_settings_remaps_keys_and_help_shows_it(make_app, demo
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        assert re.search(r"\bd +Done / not done +today\.toggle", text) and "space / x" not in text
+        assert re.search(r"\bz +Done / not done +today\.toggle", text)
         await pilot.press("escape")
         today = app.active_pane
         row = today.list.current
-        await pilot.press("d")
+        await pilot.press("z")
         await settle(pilot)
         assert app.ctx.repo.occurrences.by_key(row.occurrence_key) is not None
 
@@ -126,7 +127,7 @@ async def test_palette_lists_every_keyed_action_and_runs_one(make_app) -> None:
         assert calendar.week_start == app.ctx.today() - timedelta(days=3) + timedelta(weeks=1)
 
 
-async def test_space_marks_done_and_it_survives_a_restart(make_app, demo_db) -> None:
+async def test_d_marks_done_and_it_survives_a_restart(make_app, demo_db) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         today = app.active_pane
@@ -139,7 +140,7 @@ async def test_space_marks_done_and_it_survives_a_restart(make_app, demo_db) -> 
         today.list.move_to(index)
         row = today.list.current
         done_before = today.agenda.done
-        await pilot.press("space")
+        await pilot.press("d")
         await settle(pilot)
         assert today.agenda.done == done_before + 1
         assert today.list.current.occurrence_key == row.occurrence_key  # the cursor stays
@@ -157,7 +158,7 @@ async def test_space_marks_done_and_it_survives_a_restart(make_app, demo_db) -> 
         shown = [r for r in today.list.rows if isinstance(r, AgendaRow) and r.occurrence_key == key]
         assert shown and shown[0].status is RowStatus.DONE
         today.list.move_to(today.list.rows.index(shown[0]))
-        await pilot.press("x")  # x toggles too: back to not done
+        await pilot.press("d")  # d again: back to not done
         await settle(pilot)
         assert again.ctx.repo.occurrences.by_key(key) is None
 
@@ -172,7 +173,7 @@ async def test_a_failed_write_is_reported_not_crashed(make_app, monkeypatch) -> 
 
         monkeypatch.setattr(repo.occurrences, "set", refuse)
         row = app.active_pane.list.current
-        await pilot.press("space")
+        await pilot.press("d")
         await settle(pilot)
         assert app.is_running
         messages = [n.message for n in app._notifications]

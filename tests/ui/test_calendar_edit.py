@@ -140,14 +140,14 @@ async def test_form_errors_keep_what_was_typed(open_calendar: Any) -> None:
         assert len(posts_of(app)) == count
 
 
-async def test_edit_with_enter_shows_checks_live(open_calendar: Any) -> None:
+async def test_edit_with_e_shows_checks_live(open_calendar: Any) -> None:
     app = open_calendar()
     async with app.run_test(size=SIZE) as pilot:
         pane = await start(pilot)
         assert [p.title for p in pane.selected_posts()] == ["Launch thread", "Evening recap"]
         await pilot.press("J")  # the second post of the cell
         assert pane.selected_post.title == "Evening recap"
-        await pilot.press("enter")
+        await pilot.press("e")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, PostForm)
@@ -246,7 +246,7 @@ async def test_duplicate_to_other_networks(open_calendar: Any) -> None:
     async with app.run_test(size=SIZE) as pilot:
         pane = await start(pilot)
         original = pane.selected_post
-        await pilot.press("d")
+        await pilot.press("ctrl+d")
         await settle(pilot)
         assert isinstance(app.screen, NetworkPicker)
         await pilot.press("space", "down", "space", "enter")  # Instagram and Facebook
@@ -265,7 +265,7 @@ async def test_hostile_text_in_a_post_is_plain(open_calendar: Any) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         assert "Our launch [/] is today" in screen_text(app)
-        await pilot.press("enter")
+        await pilot.press("e")
         await settle(pilot)
         assert app.screen.values()["text"] == "Our launch [/] is today"
         await pilot.press("escape")
@@ -277,7 +277,7 @@ async def test_month_view_navigation_and_back(open_calendar: Any) -> None:
     app = open_calendar()
     async with app.run_test(size=SIZE) as pilot:
         pane = await start(pilot)
-        await pilot.press("m")
+        await pilot.press("v")
         await settle(pilot)
         assert pane.mode == "month" and pane.month_view.has_focus
         text = screen_text(app)
@@ -297,7 +297,7 @@ async def test_month_view_navigation_and_back(open_calendar: Any) -> None:
         await pilot.press("j", "j")  # into January
         await settle(pilot)
         assert pane.month_cursor == date(2027, 1, 3) and "January 2027" in screen_text(app)
-        await pilot.press("t", "m")  # today, back to the week
+        await pilot.press("t", "v", "v")  # today, the month's list, back to the week
         await settle(pilot)
         assert pane.mode == "week" and pane.week_start == date(2026, 11, 16)
         assert pane.cursor[1] == 3
@@ -307,7 +307,7 @@ async def test_edit_from_the_month_view(open_calendar: Any) -> None:
     app = open_calendar()
     async with app.run_test(size=SIZE) as pilot:
         pane = await start(pilot)
-        await pilot.press("m", "l")  # Friday
+        await pilot.press("v", "l")  # the month, Friday
         await settle(pilot)
         photo = pane.selected_post
         assert photo.title == "Photo of the team"
@@ -323,13 +323,13 @@ async def test_edit_from_the_month_view(open_calendar: Any) -> None:
         assert pane.month_cursor == date(2026, 11, 21)  # the selection followed the post
 
 
-async def test_list_view_shows_the_texts_of_the_range(open_calendar: Any) -> None:
+async def test_list_view_shows_the_texts_of_the_month(open_calendar: Any) -> None:
     app = open_calendar()
     async with app.run_test(size=SIZE) as pilot:
         pane = await start(pilot)
-        await pilot.press("v")
+        await pilot.press("v", "v")  # the month, then the list of its posts
         await settle(pilot)
-        assert pane.mode == "list" and pane.list_view.has_focus
+        assert pane.mode == "list" and pane.range_mode == "month" and pane.list_view.has_focus
         assert [p.title for p in pane.list_posts] == [
             "Launch thread",
             "Evening recap",
@@ -340,15 +340,15 @@ async def test_list_view_shows_the_texts_of_the_range(open_calendar: Any) -> Non
         await pilot.press("j", "j")
         await settle(pilot)
         assert pane.selected_post.title == "Photo of the team"
-        await pilot.press("right_square_bracket")  # next week: empty
+        await pilot.press("right_square_bracket")  # next month: empty
         await settle(pilot)
         assert pane.list_posts == [] and "No post in this period." in screen_text(app)
-        await pilot.press("left_square_bracket", "m")  # the list of the whole month
+        await pilot.press("left_square_bracket")
         await settle(pilot)
-        assert pane.range_mode == "month" and len(pane.list_posts) == 3
+        assert len(pane.list_posts) == 3
         await pilot.press("v")
         await settle(pilot)
-        assert pane.mode == "month"
+        assert pane.mode == "week"
 
 
 async def test_hashtag_lists_and_completion_in_the_form(open_calendar: Any) -> None:
@@ -358,7 +358,7 @@ async def test_hashtag_lists_and_completion_in_the_form(open_calendar: Any) -> N
     app = open_calendar()
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
-        await pilot.press("H")
+        await pilot.press("M")
         await settle(pilot)
         assert isinstance(app.screen, HashtagScreen)
         await pilot.press(*"#campus launch", "enter")  # "launch" gets its "#"
@@ -383,7 +383,7 @@ async def test_hashtag_lists_and_completion_in_the_form(open_calendar: Any) -> N
         assert sorted(h.tag for h in app.ctx.repo.hashtags.all()) == ["#Paris", "#campus"]
         await pilot.press("escape")
         await settle(pilot)
-        await pilot.press("enter")  # edit "Launch thread" (hashtags "#launch")
+        await pilot.press("e")  # edit "Launch thread" (hashtags "#launch")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, PostForm)
@@ -419,14 +419,14 @@ async def test_content_series_creates_ideas_once_and_undo(open_calendar: Any) ->
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         count = len(posts_of(app))
-        await pilot.press("S")
+        await pilot.press("R")
         await settle(pilot)
         ideas = [p for p in posts_of(app) if p.campaign == "blog-weekly"]
         # the blog network is not active here: X and Facebook, four Fridays from tomorrow
         assert sorted({p.network for p in ideas}) == ["facebook", "x"] and len(ideas) == 8
         assert ideas[0].title == "Link to this week's blog post"
         assert ideas[0].at == at(FRIDAY, 11)
-        await pilot.press("S")  # nothing twice
+        await pilot.press("R")  # nothing twice
         await settle(pilot)
         assert len(posts_of(app)) == count + 8
         assert "0 idea post(s) added from the content series" in [

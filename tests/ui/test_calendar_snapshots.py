@@ -7,12 +7,12 @@ from tests.ui.conftest import SIZE
 
 
 def test_calendar_month_view(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(), press=["2", "m"], terminal_size=SIZE)
-
-
-def test_calendar_list_view(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(), press=["2", "v"], terminal_size=SIZE)
 
 
+def test_calendar_list_view(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), press=["2", "v", "v"], terminal_size=SIZE)
+
+
 def test_calendar_post_form(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(), press=["2", "enter"], terminal_size=SIZE)
+    assert snap_compare(make_app(), press=["2", "e"], terminal_size=SIZE)

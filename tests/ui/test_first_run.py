@@ -62,14 +62,14 @@ async def test_a_new_store_offers_the_onboarding_checklist_and_o_starts_it(
         await settle(pilot)
         offer = _onboarding_box(app)
         assert "steps for your first weeks." in offer
-        assert "o: start the checklist today" in offer
+        assert "b: start the checklist today" in offer
         assert "steps for your first weeks." in screen_text(app)
-        await pilot.press("o")  # starts the checklist today
+        await pilot.press("b")  # starts the checklist today
         await settle(pilot)
         assert _onboarding_box(app).startswith("week 1 · 0/")
         messages = [n.message for n in app._notifications]
         assert "Onboarding checklist started today: week 1" in messages
-        await pilot.press("o")  # from now on: the next item done
+        await pilot.press("b")  # from now on: the next item done
         await settle(pilot)
         assert _onboarding_box(app).startswith("week 1 · 1/")
     close_quietly(app.ctx.store)
@@ -87,7 +87,7 @@ async def test_a_new_store_offers_the_onboarding_checklist_and_o_starts_it(
         assert _onboarding_box(settled).startswith("week 3 · 1/")
 
 
-async def test_an_older_store_without_a_start_is_not_asked_but_o_still_starts(
+async def test_an_older_store_without_a_start_is_not_asked_but_b_still_starts(
     tmp_path: Path, make_app: Any
 ) -> None:
     db = tmp_path / "store.json"
@@ -97,7 +97,7 @@ async def test_an_older_store_without_a_start_is_not_asked_but_o_still_starts(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.active_pane.side.body("onboarding") is None
-        await pilot.press("o")
+        await pilot.press("b")
         await settle(pilot)
         assert _onboarding_box(app).startswith("week 1 · 0/")
 

@@ -19,7 +19,8 @@ from cm_tui.core.settings import Settings
 from cm_tui.store import Store, StoreWriteError
 from cm_tui.ui import queue_import_flow as flow_module
 from cm_tui.ui.panes.queue import QueuePane
-from cm_tui.ui.screens.queue_modals import DetailScreen, ImportFileScreen
+from cm_tui.ui.screens.detail import DetailScreen
+from cm_tui.ui.screens.queue_modals import ImportFileScreen
 from tests.conftest import FIXED_NOW
 from tests.ui.conftest import SIZE, close_quietly, screen_text, settle
 
@@ -85,7 +86,7 @@ async def test_o_imports_a_file_and_its_rows_appear(make_app, qdb: Path, tmp_pat
     app = make_app(db=qdb, initial_tab="queue")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("o")
+        await pilot.press("ctrl+o")
         await settle(pilot)
         assert isinstance(app.screen, ImportFileScreen)
         await pilot.press(*str(good), "enter")
@@ -106,7 +107,7 @@ async def test_a_missing_path_keeps_the_modal_open(make_app, qdb: Path, tmp_path
     app = make_app(db=qdb, initial_tab="queue")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("o", *"nope.csv", "enter")
+        await pilot.press("ctrl+o", *"nope.csv", "enter")
         await settle(pilot)
         assert isinstance(app.screen, ImportFileScreen)  # can be corrected
         assert notifications(app)[-1] == "cannot import nope.csv: no such file"
@@ -127,7 +128,7 @@ async def test_a_bad_file_shows_the_rejection_report(make_app, qdb: Path, tmp_pa
     app = make_app(db=qdb, initial_tab="queue")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("o", *str(bad), "enter")
+        await pilot.press("ctrl+o", *str(bad), "enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         text = screen_text(app)
@@ -137,7 +138,7 @@ async def test_a_bad_file_shows_the_rejection_report(make_app, qdb: Path, tmp_pa
         await settle(pilot)
         assert authors(app) == ["@alice", "@bob"]  # all or nothing
         # unknown columns: the report says how to map them
-        await pilot.press("o", *str(fan), "enter")
+        await pilot.press("ctrl+o", *str(fan), "enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         text = " ".join(screen_text(app).split())
@@ -155,7 +156,7 @@ async def test_the_settings_column_mapping_applies_in_the_app(
     app = make_app(db=qdb, settings=settings, initial_tab="queue")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("o", *str(fan), "enter")
+        await pilot.press("ctrl+o", *str(fan), "enter")
         await settle(pilot)
         assert "@lea" in authors(app)
         assert notifications(app)[-1] == f"Imported 1 item(s) from {fan} (0 already there)"
@@ -193,7 +194,7 @@ async def test_keys_work_while_the_file_is_read_and_no_write_is_lost(
             return real_add(items)
 
         monkeypatch.setattr(repo, "add_many", add_many)
-        await pilot.press("o", *str(good), "enter")
+        await pilot.press("ctrl+o", *str(good), "enter")
         for _ in range(50):  # wait for the worker to reach the file (no sleep in the UI)
             await pilot.pause()
             if readers:
@@ -206,7 +207,7 @@ async def test_keys_work_while_the_file_is_read_and_no_write_is_lost(
         assert repo.get(alice.id).status is QueueStatus.REPLIED  # handled now, not after
         with Store.open(qdb, readonly=True) as other:  # and durable
             assert other.repo.queue.get(alice.id).status is QueueStatus.REPLIED
-        await pilot.press("o")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         assert notifications(app)[-1] == "An import is already running: wait for it to finish"
         assert not isinstance(app.screen, ImportFileScreen)
@@ -245,7 +246,7 @@ async def test_a_chunk_that_cannot_be_saved_takes_the_import_back(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         calls = _second_chunk_fails(app, monkeypatch)
-        await pilot.press("o", *str(good), "enter")
+        await pilot.press("ctrl+o", *str(good), "enter")
         await settle(pilot)
         assert calls == [1, 1]  # the first chunk landed, the second failed
         assert app.is_running
@@ -278,7 +279,7 @@ async def test_a_triage_write_between_chunks_survives_the_import_being_taken_bac
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         calls = _second_chunk_fails(app, monkeypatch)
-        await pilot.press("o", *str(good), "enter")
+        await pilot.press("ctrl+o", *str(good), "enter")
         for _ in range(50):
             await pilot.pause()
             if landed.is_set():
@@ -386,7 +387,7 @@ async def test_o_on_a_file_that_breaks_the_parser_shows_the_report(
     app = make_app(db=qdb, initial_tab="queue")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("o")
+        await pilot.press("ctrl+o")
         await settle(pilot)
         await pilot.press(*str(path), "enter")
         await settle(pilot)

@@ -100,13 +100,13 @@ async def test_hostile_text_in_every_queue_widget(make_app, tmp_path: Path) -> N
             await pilot.press("enter")  # the detail modal
             await settle(pilot)
             assert f"{shown} #{n}" in screen_text(app)
-            await pilot.click("#queue-detail-full")
+            await pilot.click("#detail-text")
             await pilot.press("escape", "r")  # the reply modal
             await settle(pilot)
             text = screen_text(app)
             assert f"Hi {item.author_name} [@click=app.quit]!" in text
             await pilot.click("#queue-reply-templates")
-            await pilot.press("escape", "e")  # the escalate modal
+            await pilot.press("escape", "exclamation_mark")  # the escalate modal
             await settle(pilot)
             assert shown in screen_text(app)
             await pilot.press("escape", "j")

@@ -112,7 +112,7 @@ async def test_escalate_with_a_note(make_app, qdb: Path) -> None:
     app, run = await start(make_app, qdb)
     async with run as pilot:
         await settle(pilot)
-        await pilot.press("e")
+        await pilot.press("exclamation_mark")
         await settle(pilot)
         await pilot.press(*"ask legal", "enter")
         await settle(pilot)
@@ -291,8 +291,8 @@ async def test_navigation_and_detail(make_app, qdb: Path) -> None:
         assert current(app) == "@bob"
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen.query_one("#queue-detail-full")
-        assert "hello from bob" in str(app.screen.query_one("#queue-detail-full").render())
+        assert app.screen.query_one("#detail-text")
+        assert "hello from bob" in str(app.screen.query_one("#detail-text").render())
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen.focused, type(app.query_one(QueuePane).list))
@@ -310,26 +310,26 @@ async def test_filters_text_network_kind_status_ambassadors_keywords(make_app, q
         await pilot.press("escape")
         await settle(pilot)
         assert len(authors(pane)) == 5
-        await pilot.press("n")  # networks in alphabetical order: facebook first
+        await pilot.press("f", "n")  # networks in alphabetical order: facebook first
         await settle(pilot)
         assert authors(pane) == ["@bob", "@erin"]
         assert "Filter:" in screen_text(app)
-        await pilot.press("escape", "t")  # kinds: comment first
+        await pilot.press("escape", "f", "k")  # kinds: comment first
         await settle(pilot)
         assert authors(pane) == ["@alice", "@erin"]
-        await pilot.press("escape", "a")
+        await pilot.press("escape", "f", "a")
         await settle(pilot)
         assert authors(pane) == ["@bob", "@erin"]
-        await pilot.press("w")  # ambassadors AND keyword matches
+        await pilot.press("f", "w")  # ambassadors AND keyword matches
         await settle(pilot)
         assert authors(pane) == ["@erin"]
         await pilot.press("escape", "g", "d")  # mark alice replied
-        await pilot.press("e", *"x", "enter")  # escalate bob
+        await pilot.press("exclamation_mark", *"x", "enter")  # escalate bob
         await settle(pilot)
-        await pilot.press("S")  # status: new
+        await pilot.press("f", "s")  # status: new
         await settle(pilot)
         assert authors(pane) == ["@carol", "@dave", "@erin"]
-        await pilot.press("S")  # escalated
+        await pilot.press("f", "s")  # escalated
         await settle(pilot)
         assert authors(pane) == ["@bob"]
         await pilot.press("escape")
@@ -434,7 +434,7 @@ async def test_saved_replies_are_edited_in_a_modal(make_app, qdb: Path) -> None:
     app, run = await start(make_app, qdb)
     async with run as pilot:
         await settle(pilot)
-        await pilot.press("T")
+        await pilot.press("M", "r")
         await settle(pilot)
         area = app.screen.query_one("#queue-lines-text")
         assert "Thanks | Thank you {author}!" in area.text
@@ -458,17 +458,17 @@ async def test_watch_keywords_are_edited_and_open_items_reflagged(make_app, qdb:
     app, run = await start(make_app, qdb)
     async with run as pilot:
         await settle(pilot)
-        await pilot.press("K")
+        await pilot.press("M", "w")
         await settle(pilot)
         area = app.screen.query_one("#queue-lines-text")
         area.text = "competitor: CAROL\nfrom dave\n"
         await pilot.press("ctrl+s")
         await settle(pilot)
         pane = app.query_one(QueuePane)
-        await pilot.press("w")  # keyword matches only
+        await pilot.press("f", "w")  # keyword matches only
         await settle(pilot)
         assert authors(pane) == ["@carol", "@dave"]
-        await pilot.press("escape", "K", "escape")  # cancel: nothing changes
+        await pilot.press("escape", "M", "w", "escape")  # cancel: nothing changes
         await settle(pilot)
     close_quietly(app.ctx.store)
     with Store.open(qdb) as store:
@@ -489,14 +489,14 @@ async def test_import_a_file_from_the_tab(make_app, qdb: Path, tmp_path: Path) -
     async with run as pilot:
         await settle(pilot)
         pane = app.query_one(QueuePane)
-        await pilot.press("o", *str(bad), "enter")
+        await pilot.press("ctrl+o", *str(bad), "enter")
         await settle(pilot)
         assert "line 2: “never” is not a date" in screen_text(app)
-        await pilot.press("escape", "o", *str(good), "enter")
+        await pilot.press("escape", "ctrl+o", *str(good), "enter")
         await settle(pilot)
         assert "@zed" in authors(pane)
         assert "Imported 1 item(s)" in notifications(app)[-1]
-        await pilot.press("o", *str(good), "enter")  # again: nothing new
+        await pilot.press("ctrl+o", *str(good), "enter")  # again: nothing new
         await settle(pilot)
         assert "Imported 0 item(s)" in notifications(app)[-1]
         assert authors(pane).count("@zed") == 1

@@ -56,7 +56,7 @@ async def test_switching_network_shows_every_figure_of_that_network(make_app) ->
         pane = await _open_stats(app, pilot)
         text = screen_text(app)
         assert "Facebook" in text and "Instagram" in text and "vs base" in text
-        await pilot.press("n")
+        await pilot.press("f", "n")
         await settle(pilot)
         first = pane.ctx.settings.network_profiles(pane.ctx.repo.networks.all())[0]
         assert pane.network == first.key
@@ -65,9 +65,9 @@ async def test_switching_network_shows_every_figure_of_that_network(make_app) ->
         for label in ("Followers", "Reach", "Impressions", "Engagement rate", "Profile visits"):
             assert label in table
         assert "Answered on time" in table  # the queue's figure, computed in a thread
-        # n again and again comes back to every network
+        # f n again and again comes back to every network
         for _ in range(len(pane._networks)):
-            await pilot.press("n")
+            await pilot.press("f", "n")
             await settle(pilot)
         assert pane.network is None
         assert _chart_title(app).startswith("Followers per network")
@@ -81,7 +81,7 @@ async def test_switching_range_and_month(make_app) -> None:
         assert len(pane.chart_months()) == 12
         ranges = []
         for _ in range(len(RANGES)):
-            await pilot.press("r")
+            await pilot.press("f", "r")
             await settle(pilot)
             ranges.append((pane.range, len(pane.chart_months())))
         # 24 months, all (the demo's 12 months of figures), 3, 6, back to 12
@@ -101,7 +101,7 @@ async def test_entering_a_months_figures_in_the_form(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         pane = await _open_stats(app, pilot)
-        await pilot.press("n", "right_square_bracket")  # first network, November (no figures)
+        await pilot.press("f", "n", "right_square_bracket")  # first network, November (no figures)
         await settle(pilot)
         network, month = pane.network, pane.selected_month()
         assert month == "2026-11"

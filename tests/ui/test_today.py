@@ -46,24 +46,24 @@ def status_of(app, key: str) -> RowStatus | None:  # type: ignore[no-untyped-def
     return next((r.status for r in agenda.rows if r.occurrence_key == key), None)
 
 
-async def test_space_ticks_and_unticks_and_survives_a_restart(make_app, demo_db: Path) -> None:
+async def test_d_ticks_and_unticks_and_survives_a_restart(make_app, demo_db: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         row = await to_day_rows(pilot)
         assert row.status is RowStatus.PENDING
         done_before = pane_of(app).agenda.done
-        await pilot.press("space")
+        await pilot.press("d")
         await settle(pilot)
         assert status_of(app, row.occurrence_key) is RowStatus.DONE
         assert pane_of(app).agenda.done == done_before + 1
         assert app.ctx.repo.occurrences.by_key(row.occurrence_key).status is OccurrenceStatus.DONE
-        await pilot.press("j", "x")  # the next row, with the other key
+        await pilot.press("j", "d")  # the next row
         await settle(pilot)
         second = current(app)
         assert second.occurrence_key != row.occurrence_key
         assert second.status is RowStatus.DONE
-        await pilot.press("x")  # not done again
+        await pilot.press("d")  # not done again
         await settle(pilot)
         assert current(app).status is RowStatus.PENDING
     close_quietly(app.ctx.store)
@@ -80,15 +80,15 @@ async def test_undo_walks_back_several_steps_and_persists(make_app, demo_db: Pat
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         first = (await to_day_rows(pilot)).occurrence_key
-        await pilot.press("space")  # done
-        await pilot.press("K")
+        await pilot.press("d")  # done
+        await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, SkipScreen)
         await pilot.press("escape")  # cancelled: nothing written, nothing to undo
         await settle(pilot)
-        await pilot.press("space")  # undone again (step 2)
-        await pilot.press("space")  # done again (step 3)
-        await pilot.press("j", "space")  # a second row (step 4)
+        await pilot.press("d")  # undone again (step 2)
+        await pilot.press("d")  # done again (step 3)
+        await pilot.press("j", "d")  # a second row (step 4)
         await settle(pilot)
         second = current(app).occurrence_key
         assert len(pane_of(app).undo_steps) == 4
@@ -116,12 +116,12 @@ async def test_undo_restores_the_previous_record_not_just_pending(make_app) -> N
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         key = (await to_day_rows(pilot)).occurrence_key
-        await pilot.press("K")
+        await pilot.press("i")
         await settle(pilot)
         await pilot.press(*"client call")
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("space")  # skipped -> done
+        await pilot.press("d")  # skipped -> done
         await settle(pilot)
         assert status_of(app, key) is RowStatus.DONE
         await pilot.press("u")
@@ -135,7 +135,7 @@ async def test_skip_with_a_reason_is_shown_and_persisted(make_app, demo_db: Path
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         row = await to_day_rows(pilot)
-        await pilot.press("K")
+        await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, SkipScreen)
         await pilot.press(*"[b]no budget[/]")  # typed text stays text
@@ -206,7 +206,7 @@ async def test_day_navigation_and_ticking_another_day(make_app, demo_db: Path) -
         row = await to_day_rows(pilot)
         assert row.day == THURSDAY - timedelta(days=1)
         was_done = row.status is RowStatus.DONE
-        await pilot.press("space")
+        await pilot.press("d")
         await settle(pilot)
         assert (status_of(app, row.occurrence_key) is RowStatus.DONE) is not was_done
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
@@ -258,7 +258,7 @@ async def test_filter_keeps_matching_rows_and_escape_clears(make_app) -> None:
         await pilot.press("enter")  # back to the list, filter kept
         await settle(pilot)
         assert pane.list.has_focus
-        await pilot.press("space")
+        await pilot.press("d")
         await settle(pilot)
         assert current(app).network == "x" or "twitter" in current(app).label("en").lower()
         assert current(app).status is RowStatus.DONE
@@ -362,7 +362,7 @@ async def test_side_panels_reviews_and_influencer(make_app) -> None:
         assert "this week" in text
 
 
-async def test_onboarding_panel_and_o_ticks_the_next_item(
+async def test_onboarding_panel_and_b_ticks_the_next_item(
     make_app, demo_settings, demo_db: Path
 ) -> None:
     settings = dataclasses.replace(demo_settings, onboarding_start=THURSDAY - timedelta(days=10))
@@ -374,13 +374,13 @@ async def test_onboarding_panel_and_o_ticks_the_next_item(
         await settle(pilot)
         text = screen_text(app)
         assert "Onboarding" in text and "week 2 · 0/" in text
-        await pilot.press("o")
+        await pilot.press("b")
         await settle(pilot)
         assert "week 2 · 1/" in screen_text(app)
         await pilot.press("u")
         await settle(pilot)
         assert "week 2 · 0/" in screen_text(app)
-        await pilot.press("o")
+        await pilot.press("b")
         await settle(pilot)
     close_quietly(app.ctx.store)
     again = make_app(db=demo_db, settings=settings)
@@ -500,7 +500,7 @@ async def test_hostile_task_label_is_text_everywhere(make_app) -> None:
         await pilot.press("s")  # the modal's title quotes the label
         await settle(pilot)
         assert hostile in screen_text(app)
-        await pilot.press("escape", "K")
+        await pilot.press("escape", "i")
         await settle(pilot)
         assert hostile in screen_text(app)
         await pilot.press("escape")

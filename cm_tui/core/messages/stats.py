@@ -28,8 +28,8 @@ MESSAGES = {
     "stats.range_months": ("{n} months", "{n} mois"),
     "stats.chart_title": ("{metric} — {network} — {range}", "{metric} — {network} — {range}"),
     "stats.hint": (
-        "m figure · n network · r range · [ ] month · c campaigns · C competitors",
-        "m indicateur · n réseau · r période · [ ] mois · c campagnes · C concurrents",
+        "m figure · f filters · [ ] month · ⏎ detail · c campaigns · C competitors",
+        "m indicateur · f filtres · [ ] mois · ⏎ détail · c campagnes · C concurrents",
     ),
     "stats.table_title": (
         "{month}: vs {previous} / vs baseline {baseline}",
@@ -51,6 +51,8 @@ MESSAGES = {
         "Figures of {network} for {month}",
         "Chiffres de {network} pour {month}",
     ),
+    "stats.form.save": ("Save", "Enregistrer"),
+    "stats.form.cancel": ("Cancel", "Annuler"),
     "stats.form.bad_number": (
         "{field}: a whole number from 0 to {max}",
         "{field} : un nombre entier de 0 à {max}",
@@ -207,10 +209,7 @@ MESSAGES = {
         "écrire le rapport mensuel d'un mois (Markdown, CSV ou HTML) ; lecture seule, fonctionne "
         "pendant que l'application est ouverte",
     ),
-    "stats.help.month": (
-        "the month, YYYY-MM (default: the last complete month)",
-        "le mois, AAAA-MM (par défaut : le dernier mois complet)",
-    ),
+    "stats.help.month": ("the month, YYYY-MM", "le mois, AAAA-MM"),
     "stats.help.report_format": ("md (default), csv or html", "md (défaut), csv ou html"),
     "stats.help.report_out": (
         "the file to write (default: standard output)",
@@ -222,10 +221,9 @@ MESSAGES = {
         "KPI targets per network, and the baseline month",
         "Objectifs KPI par réseau, et mois de référence",
     ),
-    "stats.kpi_form.baseline": ("Baseline month", "Mois de référence"),
-    "stats.kpi_form.baseline_hint": (
-        "YYYY-MM; empty: the first month with figures",
-        "AAAA-MM ; vide : le premier mois avec des chiffres",
+    "stats.kpi_form.baseline": (
+        "Baseline month (YYYY-MM; empty: the first month with figures)",
+        "Mois de référence (AAAA-MM ; vide : le premier mois avec des chiffres)",
     ),
     "stats.kpi_form.network": ("Network", "Réseau"),
     "stats.kpi_form.followers_growth_pct": (
@@ -238,8 +236,8 @@ MESSAGES = {
         "Répondu dans le délai (%)",
     ),
     "stats.kpi_form.hint": (
-        "Percents; an empty cell: no target.",
-        "En pourcentage ; une case vide : pas d'objectif.",
+        "Percents; an empty cell: no target. ctrl+s saves, esc cancels.",
+        "En pourcentage ; une case vide : pas d'objectif. ctrl+s enregistre, échap annule.",
     ),
     "stats.kpi_form.bad_percent": (
         "{network} · {field}: a number from {low} to {high}, or empty for no target",

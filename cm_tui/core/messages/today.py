@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.key.later": ("Later today", "Plus tard aujourd'hui"),
     "today.key.tomorrow": ("Tomorrow", "Demain"),
     "today.key.cancel": ("Cancel", "Annuler"),
+    "today.key.save": ("Save", "Enregistrer"),
     # ------------------------------------------------------------------ notices
     "today.undone": ("Undone: {task}", "Annulé : {task}"),
     "today.nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
@@ -55,14 +56,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "semaine {week} · {done}/{total} faits · {percent} %",
     ),
     "today.onboarding.next": ("next:", "ensuite :"),
-    "today.onboarding.hint": ("o: next item done", "o : étape suivante faite"),
+    "today.onboarding.hint": ("b: next item done", "b : étape suivante faite"),
     "today.onboarding.offer": (
         "{total} steps for your first weeks.",
         "{total} étapes pour vos premières semaines.",
     ),
     "today.onboarding.offer_hint": (
-        "o: start the checklist today",
-        "o : commencer la liste aujourd'hui",
+        "b: start the checklist today",
+        "b : commencer la liste aujourd'hui",
     ),
     "today.onboarding.started": (
         "Onboarding checklist started today: week 1",
@@ -91,15 +92,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.form.edit_title": ("Edit task", "Modifier la tâche"),
     "today.form.label": ("Task", "Tâche"),
     "today.form.kind": ("Cadence", "Fréquence"),
-    "today.form.at": ("Time", "Heure"),
-    "today.form.at_hint": ("HH:MM, optional", "HH:MM, facultative"),
-    "today.form.detail": ("Detail", "Détail"),
-    "today.form.detail_hint": (
+    "today.form.at": ("Time (HH:MM, optional)", "Heure (HH:MM, facultative)"),
+    "today.form.detail": (
         "Times a day / weekdays 1-7 (1,5) / day of month (-1 = last) / every N months",
         "Fois par jour / jours 1-7 (1,5) / jour du mois (-1 = dernier) / tous les N mois",
     ),
-    "today.form.network": ("Network", "Réseau"),
-    "today.form.network_hint": ("Optional: {known}", "Facultatif : {known}"),
+    "today.form.network": ("Network (optional): {known}", "Réseau (facultatif) : {known}"),
+    "today.form.hint": ("Enter: save · Esc: cancel", "Entrée : enregistrer · Échap : annuler"),
     "today.form.error.label": ("Type the task's text.", "Saisissez le texte de la tâche."),
     "today.form.error.label_long": (
         "The task's text is too long (200 characters at most).",
@@ -144,11 +143,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.manage.delete": ("Delete “{name}”?", "Supprimer « {name} » ?"),
     "today.manage.name": ("Name / title", "Nom / titre"),
     "today.manage.network": ("Network", "Réseau"),
-    "today.manage.handle": ("Handle", "Identifiant"),
-    "today.manage.every_days": ("Review every (days)", "Réviser tous les (jours)"),
-    "today.manage.contacted": ("Last contact", "Dernier contact"),
-    "today.manage.reviewed": ("Last review", "Dernière révision"),
-    "today.manage.date_hint": ("YYYY-MM-DD, optional", "AAAA-MM-JJ, facultatif"),
+    "today.manage.extra": (
+        "Handle (influencer) / review every N days (document)",
+        "Identifiant (influenceur) / réviser tous les N jours (document)",
+    ),
+    "today.manage.date": (
+        "Last contact / last review (YYYY-MM-DD, optional)",
+        "Dernier contact / dernière révision (AAAA-MM-JJ, facultatif)",
+    ),
     "today.manage.empty": ("(empty list)", "(liste vide)"),
     "today.manage.kind": ("Kind (document)", "Type (document)"),
     "today.manage.every": ("every {days} d", "tous les {days} j"),

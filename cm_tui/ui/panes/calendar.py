@@ -4,13 +4,14 @@
   target and the first posts with their hour, status and a ``⚠`` when a check fails
   (``core.posts.check_posts``). The grid is one line-API widget (``widgets.week_grid``):
   moving the cursor re-renders two cells.
-* Month view (``m``, ``core.calendar.month_grid``): a classic month grid, per day the posts per
+* Month view (``v``, ``core.calendar.month_grid``): a classic month grid, per day the posts per
   network in compact form (network and one status mark per post).
-* List view (``v``): the posts of the week or month shown, one per line, to read the texts.
+* List view (``v`` again): the posts of the month shown, one per line, to read the texts.
 
 The side panel shows the posts of the selection (the cell, the day or the list row) as plain
-text; ``J`` / ``K`` choose among them. Editing keys act on the chosen post; every change goes
-through the Repository and can be undone (``u``, several levels).
+text; ``J`` / ``K`` choose among them; ``enter`` shows the chosen post in full. Editing keys act
+on the chosen post; every change goes through the Repository and can be undone (``u``, several
+levels). ``/`` searches every post of the networks shown (``f n``: one network) and jumps to it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -27,7 +28,7 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from cm_tui.core.calendar import GridCell, GridRow, MonthGrid, WeekGrid, month_grid, week_grid
 from cm_tui.core.i18n import t
@@ -54,7 +55,8 @@ from cm_tui.core.timeutil import (
 )
 from cm_tui.ui import fmt
 from cm_tui.ui.bindings import localize_bindings
-from cm_tui.ui.panes.base import Pane
+from cm_tui.ui.panes.verbs import Selected, VerbsPane
+from cm_tui.ui.screens.prefix_menu import CalendarFilters, CopyMenu
 from cm_tui.ui.widgets.rowlist import RowList
 from cm_tui.ui.widgets.target_summary import TARGET_STYLES, WITHIN_STYLE, target_range, target_span
 from cm_tui.ui.widgets.week_grid import WeekGridView
@@ -198,13 +200,14 @@ class DetailView(Widget, can_focus=True):
         return self._strips[index]
 
 
-class CalendarPane(Pane):
+class CalendarPane(VerbsPane):
     """The second tab: what is planned, where are the holes?"""
 
     PANE_ID = "calendar"
     CSS_FILE = "calendar.tcss"
     TITLE_KEY = "ui.tab.calendar"
     KEY_WIDGETS = (RowList, DetailView)
+    MENUS = {"filters": CalendarFilters, "copy": CopyMenu}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "shift_week(-1)", "ui.key.prev_week", id="calendar.prev"),
         Binding("right_square_bracket", "shift_week(1)", "ui.key.next_week", id="calendar.next"),
@@ -213,13 +216,20 @@ class CalendarPane(Pane):
         Binding("right,l", "move(0,1)", "ui.key.cell_right", show=False, id="calendar.right"),
         Binding("up,k", "move(-1,0)", "ui.key.cell_up", show=False, id="calendar.up"),
         Binding("down,j", "move(1,0)", "ui.key.cell_down", show=False, id="calendar.down"),
+        Binding("enter", "detail", "verbs.key.detail", show=False, id="calendar.detail"),
+        Binding("e", "edit_post", "calendar.key.edit", id="calendar.edit"),
         Binding("n", "new_post", "calendar.key.new", id="calendar.new"),
-        Binding("enter", "edit_post", "calendar.key.edit", id="calendar.edit"),
         Binding("p", "cycle_status", "calendar.key.status", id="calendar.status"),
         Binding("P", "set_status", "calendar.key.set_status", show=False, id="calendar.set_status"),
-        Binding("x", "delete_post", "calendar.key.delete", id="calendar.delete"),
+        Binding("x,delete", "delete_post", "calendar.key.delete", id="calendar.delete"),
         Binding("u", "undo", "calendar.key.undo", id="calendar.undo"),
-        Binding("d", "duplicate", "calendar.key.duplicate", show=False, id="calendar.duplicate"),
+        Binding("slash", "search", "verbs.key.search_posts", id="calendar.search"),
+        Binding("f", "menu('filters')", "verbs.key.filters", show=False, id="calendar.filters"),
+        Binding("y", "menu('copy')", "verbs.key.copy", show=False, id="calendar.copy"),
+        Binding("o", "open_link", "verbs.key.open_link", show=False, id="calendar.open"),
+        Binding(
+            "ctrl+d", "duplicate", "calendar.key.duplicate", show=False, id="calendar.duplicate"
+        ),
         Binding(
             "shift+left",
             "move_post_days(-1)",
@@ -254,10 +264,9 @@ class CalendarPane(Pane):
         Binding(
             "K", "choose_post(-1)", "calendar.key.prev_post", show=False, id="calendar.prev_post"
         ),
-        Binding("m", "toggle_month", "calendar.key.month", id="calendar.month"),
-        Binding("v", "toggle_list", "calendar.key.list", id="calendar.list"),
-        Binding("H", "hashtags", "calendar.key.hashtags", show=False, id="calendar.hashtags"),
-        Binding("S", "fill_series", "calendar.key.series", show=False, id="calendar.series"),
+        Binding("v", "cycle_view", "verbs.key.view", id="calendar.view"),
+        Binding("M", "hashtags", "calendar.key.hashtags", show=False, id="calendar.hashtags"),
+        Binding("R", "fill_series", "calendar.key.series", show=False, id="calendar.series"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -280,6 +289,8 @@ class CalendarPane(Pane):
         self._alias: dict[int, int] = {}
         self._painted_today: date | None = None
         self._detail_pending = False
+        #: the one network shown (``f n``), or ``None`` for all of them
+        self.network_filter: str | None = None
         #: the grid cell drawn with the ``▶`` and the post it marks: ((row, day), post id)
         self._grid_mark: tuple[tuple[int, int], int | None] | None = None
 
@@ -335,7 +346,9 @@ class CalendarPane(Pane):
 
     def reload(self) -> None:
         ctx = self.ctx
-        self.networks = ctx.settings.network_profiles(ctx.repo.networks.all())
+        self.networks = self._filtered_networks(
+            ctx.settings.network_profiles(ctx.repo.networks.all())
+        )
         first, last = self._range()
         start = local_day_bounds(first, ctx.zone)[0]
         end = local_day_bounds(last, ctx.zone)[1]
@@ -727,26 +740,162 @@ class CalendarPane(Pane):
             self.post_index = (self.post_index + step) % len(posts)
             self._show_detail()
 
-    def action_toggle_month(self) -> None:
-        if self.mode == LIST:
-            self.range_mode = MONTH if self.range_mode == WEEK else WEEK
+    def action_cycle_view(self) -> None:
+        """``v``: week -> month -> list of the month's posts -> week, on the selected day."""
+        day = self.selected_day()
+        if self.mode == WEEK:
+            self.mode = MONTH
+        elif self.mode == MONTH:
+            self.mode, self.range_mode = LIST, MONTH
         else:
-            day = self.selected_day()
-            self.mode = MONTH if self.mode == WEEK else WEEK
-            self._go_to_day(day)
+            self.mode, self.range_mode = WEEK, WEEK
+        self._go_to_day(day)
         self.post_index = 0
         self.reload()
+        if self.mode == LIST:  # the month's list opens on the selected day's posts
+            zone = self.ctx.zone
+            later = (
+                i for i, p in enumerate(self.list_posts) if p.at.astimezone(zone).date() >= day
+            )
+            self.list_view.move_to(next(later, max(len(self.list_posts) - 1, 0)))
         self.focus_default()
 
-    def action_toggle_list(self) -> None:
-        if self.mode == LIST:
-            self.mode = self.range_mode
+    # ------------------------------------------------------------------ filter and search
+
+    def _filtered_networks(self, networks: list[NetworkProfile]) -> list[NetworkProfile]:
+        """The networks shown: all of them, or the one ``f n`` chose (while it is active)."""
+        if self.network_filter is None:
+            return networks
+        shown = [n for n in networks if n.key == self.network_filter]
+        if not shown:
+            self.network_filter = None
+            return networks
+        return shown
+
+    def action_cycle_network(self) -> None:
+        """``f n``: one network after the other, then all of them again."""
+        ctx = self.ctx
+        keys = [n.key for n in ctx.settings.network_profiles(ctx.repo.networks.all())]
+        if self.network_filter in keys:
+            index = keys.index(self.network_filter) + 1
+            self.network_filter = keys[index] if index < len(keys) else None
         else:
-            self.range_mode = self.mode
-            self.mode = LIST
+            self.network_filter = keys[0] if keys else None
+        self.cursor = (0, self.cursor[1])
         self.post_index = 0
         self.reload()
-        self.focus_default()
+        names = network_names(self.networks)
+        shown = (
+            t("verbs.calendar.all_networks")
+            if self.network_filter is None
+            else names.get(self.network_filter, self.network_filter)
+        )
+        self.query_one("#calendar-main").border_subtitle = (
+            "" if self.network_filter is None else Content(shown)
+        )
+        self.notify(t("verbs.filter", what=shown), markup=False)
+
+    async def action_search(self) -> None:
+        """``/``: a field; each change jumps to the first matching post from the selection,
+        ``enter`` to the next one (wrapping around), ``escape`` closes it."""
+        placeholder = t("verbs.calendar.search_placeholder")
+        await self.open_search_input("calendar-search", placeholder, "#calendar-main", 0)
+
+    def _search(self, query: str, *, same: bool) -> None:
+        from cm_tui.core.post_search import matching_posts, next_match
+
+        field = self.search_input("calendar-search")
+        shown = {n.key for n in self.networks}
+        posts = [p for p in self.ctx.repo.posts.all() if p.network in shown]
+        matches = matching_posts(posts, query)
+        if field is not None:
+            field.border_subtitle = None
+        if not query.strip():
+            return
+        if not matches:
+            self.notify(t("verbs.calendar.no_match", query=query.strip()), markup=False)
+            return
+        current = self.selected_post
+        if current is not None:
+            at, post_id = current.at, current.id
+        else:
+            start = local_day_bounds(self.selected_day(), self.ctx.zone)[0]
+            at, post_id = start, 0
+        found = next_match(matches, at, post_id, same=same)
+        if found is None:
+            return
+        self._go_to_day(found.at.astimezone(self.ctx.zone).date())
+        self._follow(found)
+        if field is not None:
+            count = t("verbs.calendar.matches", query=query.strip(), count=len(matches))
+            field.border_subtitle = Content(count)
+
+    @on(Input.Changed, "#calendar-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._search(event.value, same=True)
+
+    @on(Input.Submitted, "#calendar-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._search(event.value, same=False)
+
+    def on_key(self, event: events.Key) -> None:
+        field = self.search_input("calendar-search")
+        if event.key == "escape" and field is not None and field.has_focus:
+            event.stop()
+            field.value = ""
+            field.display = False
+            self.focus_default()
+
+    # ------------------------------------------------------------------ shared verbs
+
+    def selected(self) -> Selected | None:
+        """The post's text as published (its title when it has none) and its link."""
+        from cm_tui.core.posts import published_text
+
+        post = self.selected_post
+        if post is None:
+            self.notify(t("verbs.calendar.no_post"), severity="warning", markup=False)
+            return None
+        return Selected(published_text(post) or post.title, post.link)
+
+    def detail(self) -> tuple[str, Content] | None:
+        post = self.selected_post
+        if post is None:
+            self.notify(t("verbs.calendar.no_post"), severity="warning", markup=False)
+            return None
+        return t("verbs.calendar.detail_title"), self._post_detail(post)
+
+    def _post_detail(self, post: Post) -> Content:
+        """The whole post: when, status, network, checks, text, hashtags, link, notes."""
+        local = post.at.astimezone(self.ctx.zone)
+        mark, style = STATUS_MARKS[post.status]
+        names = network_names(self.ctx.settings.network_profiles(self.ctx.repo.networks.all()))
+        parts: list[str | tuple[str, str]] = [
+            (post.title, "bold"),
+            "\n",
+            (f"{fmt.day_label(local.date())} {local.year} {local:%H:%M} · ", "$text-secondary"),
+            (f"{mark} {t(f'core.post.{post.status.value}')}", style),
+            (f" · {names.get(post.network, post.network)}", "$text-secondary"),
+        ]
+        facts = []
+        if post.campaign:
+            facts.append(t("verbs.calendar.campaign", name=post.campaign))
+        if post.tags:
+            facts.append(t("verbs.calendar.tags", tags=", ".join(post.tags)))
+        if facts:
+            parts += ["\n", (" · ".join(facts), "$text-muted")]
+        for check in self._checks_of(post):
+            parts += ["\n", (f"⚠ {t(check.message_key, **check.params)}", "$text-warning")]
+        if post.text:
+            parts += ["\n\n", post.text]
+        if post.hashtags:
+            parts += ["\n\n", (" ".join(post.hashtags), "$text-secondary")]
+        if post.link:
+            parts += ["\n\n", (post.link, "$text-muted")]
+        if post.notes:
+            parts += ["\n\n", (t("verbs.calendar.notes"), "bold"), "\n", post.notes]
+        return Content.assemble(*parts)
 
     # ------------------------------------------------------------------ writing
 

@@ -61,7 +61,9 @@ from cm_tui.core.queue_view import STATUS_FILTERS, QueueView, next_choice
 from cm_tui.core.recurrence import WorkHours
 from cm_tui.core.timeutil import local_day_bounds
 from cm_tui.ui import fmt
-from cm_tui.ui.panes.base import Pane, TabLabel
+from cm_tui.ui.panes.base import TabLabel
+from cm_tui.ui.panes.verbs import Selected, VerbsPane
+from cm_tui.ui.screens.prefix_menu import CopyMenu, QueueFilters, QueueLists
 from cm_tui.ui.widgets.queue_summary import queue_tab_label
 from cm_tui.ui.widgets.rowlist import RowList
 
@@ -161,18 +163,19 @@ class QueueList(RowList[QueueItem]):
         return strip
 
 
-class QueuePane(Pane):
+class QueuePane(VerbsPane):
     """The third tab: who is waiting for an answer, and how long is left?"""
 
     PANE_ID = "queue"
     CSS_FILE = "queue.tcss"
     TITLE_KEY = "ui.tab.queue"
     KEY_WIDGETS = (RowList,)
+    MENUS = {"filters": QueueFilters, "copy": CopyMenu, "lists": QueueLists}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reply", "queue.key.reply", id="queue.reply"),
         Binding("d", "done", "queue.key.done", id="queue.done"),
         Binding("i", "ignore", "queue.key.ignore", id="queue.ignore"),
-        Binding("e", "escalate", "queue.key.escalate", id="queue.escalate"),
+        Binding("exclamation_mark", "escalate", "queue.key.escalate", id="queue.escalate"),
         Binding("s", "snooze", "queue.key.snooze", id="queue.snooze"),
         Binding("space", "mark", "queue.key.mark", show=False, id="queue.mark"),
         Binding("D", "bulk_done", "queue.key.bulk_done", show=False, id="queue.bulk_done"),
@@ -180,15 +183,12 @@ class QueuePane(Pane):
         Binding("u", "undo", "queue.key.undo", id="queue.undo"),
         Binding("enter", "detail", "queue.key.detail", show=False, id="queue.detail"),
         Binding("slash", "search", "queue.key.search", id="queue.search"),
-        Binding("n", "cycle_network", "queue.key.network", show=False, id="queue.network"),
-        Binding("t", "cycle_kind", "queue.key.kind", show=False, id="queue.kind"),
-        Binding("S", "cycle_status", "queue.key.status", show=False, id="queue.status"),
-        Binding("a", "ambassadors", "queue.key.ambassadors", show=False, id="queue.ambassadors"),
-        Binding("w", "keywords", "queue.key.keywords", show=False, id="queue.keywords"),
+        Binding("f", "menu('filters')", "verbs.key.filters", show=False, id="queue.filters"),
         Binding("escape", "clear_filters", "queue.key.clear", show=False, id="queue.clear"),
-        Binding("T", "edit_templates", "queue.key.templates", show=False, id="queue.templates"),
-        Binding("K", "edit_keywords", "queue.key.watch", show=False, id="queue.watch"),
-        Binding("o", "import_file", "queue.key.import", show=False, id="queue.import"),
+        Binding("y", "menu('copy')", "verbs.key.copy", show=False, id="queue.copy"),
+        Binding("o", "open_link", "verbs.key.open_link", show=False, id="queue.open"),
+        Binding("M", "menu('lists')", "verbs.key.lists", show=False, id="queue.manage"),
+        Binding("ctrl+o", "import_file", "queue.key.import", show=False, id="queue.import"),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -676,13 +676,23 @@ class QueuePane(Pane):
         self._loaded_version = self.ctx.version
         self._show_rows(cursor)
 
-    def action_detail(self) -> None:
+    # ------------------------------------------------------------------ shared verbs
+
+    def _selected_item(self) -> QueueItem | None:
         item = self._target()
         if item is None:
-            return
-        from cm_tui.ui.screens.queue_modals import DetailScreen
+            self.notify(t("ui.queue.no_selection"), severity="warning", markup=False)
+        return item
 
-        self.app.push_screen(DetailScreen(self._detail_content(item)))
+    def selected(self) -> Selected | None:
+        """The item's text and its link."""
+        item = self._selected_item()
+        return None if item is None else Selected(item.text, item.link)
+
+    def detail(self) -> tuple[str, Content] | None:
+        """The whole item: author, text, notes, reply and history."""
+        item = self._selected_item()
+        return None if item is None else (t("ui.queue.detail"), self._detail_content(item))
 
     # ------------------------------------------------------------------ filters
 

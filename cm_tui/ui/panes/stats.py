@@ -1,8 +1,9 @@
 """Stats: a chart of a monthly figure (per network, or one network), and the selected month's
 table with its changes against the previous month and the baseline month, and the KPI status.
 
-Keys: ``m`` next figure, ``n`` next network (or all), ``r`` range (3, 6, 12, 24 months, all),
-``[`` / ``]`` previous / next month, ``e`` enter the figures of the month (form), ``w`` write
+Keys: ``m`` next figure, ``f n`` next network (or all), ``f r`` range (3, 6, 12, 24 months,
+all), ``[`` / ``]`` previous / next month, ``t`` back to the latest month, ``enter`` the month's
+figures in full, ``e`` enter the figures of the month (form), ``w`` write
 the month's report (Markdown and HTML, beside the store, in ``reports/``), ``c`` the ad
 campaigns (add, edit, delete, daily checks), ``C`` the competitors (add, edit, delete, a month's
 figures), ``T`` the KPI targets per network and the baseline month (the ``stats.kpi`` and
@@ -58,7 +59,8 @@ from cm_tui.core.stats import (
 from cm_tui.core.timeutil import shift_month
 from cm_tui.io.charts import draw_lines, format_value, has_values, metric_label, rgb
 from cm_tui.ui import fmt
-from cm_tui.ui.panes.base import Pane
+from cm_tui.ui.panes.verbs import VerbsPane
+from cm_tui.ui.screens.prefix_menu import StatsFilters
 
 if TYPE_CHECKING:
     from textual_plotext.plot import Plot
@@ -78,7 +80,7 @@ CHART_METRICS: tuple[str, ...] = (
     "competitors",
     "campaigns",
 )
-#: months shown by the chart, cycled with ``r`` (``0``: every month with figures)
+#: months shown by the chart, cycled with ``f r`` (``0``: every month with figures)
 RANGES: tuple[int, ...] = (12, 24, 0, 3, 6)
 RESPONSE_METRICS = ("response_median", "on_time_share")
 #: the month table's figure when the chart shows something that is not a typed figure
@@ -113,20 +115,22 @@ class ChartBox(Vertical, can_focus=True):
     """The chart's frame; focusable so that the pane's keys work while the tab is shown."""
 
 
-class StatsPane(Pane):
+class StatsPane(VerbsPane):
     """The fourth tab: how are we doing month over month?"""
 
     PANE_ID = "stats"
     CSS_FILE = "stats.tcss"
     TITLE_KEY = "ui.tab.stats"
+    MENUS = {"filters": StatsFilters}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "next_metric", "ui.key.next_metric", id="stats.metric"),
-        Binding("n", "next_network", "stats.key.network", id="stats.network"),
-        Binding("r", "next_range", "stats.key.range", id="stats.range"),
+        Binding("f", "menu('filters')", "verbs.key.filters", id="stats.filters"),
         Binding("left_square_bracket", "shift_month(-1)", "stats.key.prev_month",
                 id="stats.prev_month"),
         Binding("right_square_bracket", "shift_month(1)", "stats.key.next_month",
                 id="stats.next_month"),
+        Binding("t", "this_month", "verbs.key.this_month", show=False, id="stats.today"),
+        Binding("enter", "detail", "verbs.key.detail", show=False, id="stats.detail"),
         Binding("e", "enter_figures", "stats.key.enter", id="stats.enter"),
         Binding("w", "write_report", "stats.key.report", id="stats.report"),
         Binding("c", "campaigns", "stats.key.campaigns", id="stats.campaigns"),
@@ -470,6 +474,33 @@ class StatsPane(Pane):
             return
         self.month = shift_month(month, step)
         self._redraw()
+
+    def action_this_month(self) -> None:
+        """``t``: back to the latest finished month (what the tab opens on)."""
+        self.month = None
+        self._redraw()
+
+    def detail(self) -> tuple[str, Content] | None:
+        """The selected month's figures: every figure of each network shown, with its changes
+        and KPI (the one-network table, for each of them)."""
+        month = self.selected_month()
+        if month is None:
+            self.notify(t("verbs.stats.no_month"), severity="warning", markup=False)
+            return None
+        rows = self.month_rows(month)
+        if self.network is not None:
+            rows = [row for row in rows if row.network == self.network]
+        names = network_names(self._networks)
+        blocks = [
+            Content.assemble(
+                (names.get(row.network, row.network), "bold $text-accent"),
+                "\n",
+                self._network_table(row),
+            )
+            for row in rows
+        ]
+        title = t("verbs.stats.detail_title", month=_month_label(month))
+        return title, Content("\n\n").join(blocks)
 
     def action_enter_figures(self) -> None:
         from cm_tui.ui.screens.figures_form import FiguresForm

@@ -58,7 +58,9 @@ from cm_tui.core.today import (
 from cm_tui.core.value import Value, frozen
 from cm_tui.io.seeding import tracking_since
 from cm_tui.ui import fmt
-from cm_tui.ui.panes.base import Pane, TabLabel
+from cm_tui.ui.panes.base import TabLabel
+from cm_tui.ui.panes.verbs import Selected, VerbsPane
+from cm_tui.ui.screens.prefix_menu import CopyMenu
 from cm_tui.ui.widgets.box_stack import BoxStack
 from cm_tui.ui.widgets.queue_summary import queue_summary, queue_tab_label
 from cm_tui.ui.widgets.rowlist import RowList
@@ -193,7 +195,7 @@ def progress_line(done: int, total: int, clock: str, width: int) -> Content:
     return Content.assemble(left, " " * gap, shown_clock)
 
 
-#: the prefs key of the checklist's start chosen in the app (``o``) when the settings name none
+#: the prefs key of the checklist's start chosen in the app (``b``) when the settings name none
 ONBOARDING_PREF = "onboarding.start"
 
 #: the boxes of the right column, top to bottom: (``BoxStack`` box name, title message key)
@@ -206,26 +208,31 @@ SIDE_BOXES: tuple[tuple[str, str], ...] = (
 )
 
 
-class TodayPane(Pane):
+class TodayPane(VerbsPane):
     """The first tab: what must I do now, and what did I already do?"""
 
     PANE_ID = "today"
     CSS_FILE = "today.tcss"
     TITLE_KEY = "ui.tab.today"
     KEY_WIDGETS = (RowList,)
+    MENUS = {"copy": CopyMenu}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,x", "toggle_done", "ui.key.toggle_done", id="today.toggle"),
+        Binding("d", "toggle_done", "ui.key.toggle_done", id="today.toggle"),
         Binding("s", "snooze", "today.key.snooze", id="today.snooze"),
-        Binding("K", "skip", "today.key.skip", id="today.skip"),
+        Binding("i", "skip", "today.key.skip", id="today.skip"),
         Binding("u", "undo", "today.key.undo", id="today.undo"),
         Binding("left_square_bracket", "shift_day(-1)", "today.key.prev_day", id="today.prev"),
         Binding("right_square_bracket", "shift_day(1)", "today.key.next_day", id="today.next"),
         Binding("t", "go_today", "today.key.today", id="today.today"),
         Binding("slash", "filter", "today.key.filter", id="today.filter"),
-        Binding("a", "add_task", "today.key.add", show=False, id="today.add"),
-        Binding("n", "new_task", "today.key.new", show=False, id="today.new"),
+        Binding("enter", "detail", "verbs.key.detail", show=False, id="today.detail"),
         Binding("e", "edit_task", "today.key.edit", show=False, id="today.edit"),
-        Binding("o", "onboarding_done", "today.key.onboarding", show=False, id="today.onboarding"),
+        Binding("n", "new_task", "today.key.new", show=False, id="today.new"),
+        Binding("a", "add_task", "today.key.add", show=False, id="today.add"),
+        Binding("x,delete", "delete_task", "verbs.key.delete_task", show=False, id="today.delete"),
+        Binding("y", "menu('copy')", "verbs.key.copy", show=False, id="today.copy"),
+        Binding("o", "open_link", "verbs.key.open_link", show=False, id="today.open"),
+        Binding("b", "onboarding_done", "today.key.onboarding", show=False, id="today.onboarding"),
         Binding("M", "manage", "today.key.manage", show=False, id="today.manage"),
     ]
 
@@ -415,7 +422,7 @@ class TodayPane(Pane):
             self.side.hide_box("campaigns")
 
     def _onboarding_start(self) -> date | None:
-        """The settings' ``onboarding_start``, else the day ``o`` started the checklist."""
+        """The settings' ``onboarding_start``, else the day ``b`` started the checklist."""
         start = self.ctx.settings.onboarding_start
         return start if start is not None else self.ctx.repo.prefs.get_date(ONBOARDING_PREF)
 
@@ -800,13 +807,97 @@ class TodayPane(Pane):
             self._show_onboarding(self.shown_day)
 
     def _start_onboarding(self) -> None:
-        """``o`` with no start date anywhere: the checklist starts today (kept in the store's
+        """``b`` with no start date anywhere: the checklist starts today (kept in the store's
         prefs; a settings file's ``onboarding_start`` still wins)."""
         today = self.ctx.today()
         prefs = self.ctx.repo.prefs
         if self.ctx.write(lambda: prefs.set(ONBOARDING_PREF, today.isoformat())):
             self.notify(t("today.onboarding.started"))
             self._show_onboarding(self.shown_day)
+
+    # ------------------------------------------------------------------ shared verbs
+
+    def selected(self) -> Selected | None:
+        """The task's whole title; its link is the first web address written in it."""
+        from cm_tui.core.links import first_web_link
+
+        row = self._current_row()
+        if row is None:
+            return None
+        label = row.label(language())
+        return Selected(label, first_web_link(label) or "")
+
+    def detail(self) -> tuple[str, Content] | None:
+        row = self._current_row()
+        if row is None:
+            return None
+        return t("verbs.today.detail_title"), self._task_detail(row)
+
+    def _task_detail(self, row: AgendaRow) -> Content:
+        """The whole task: title (both languages), cadence, when, status, where it comes from."""
+        from cm_tui.core.labels import describe_cadence
+
+        template = row.template
+        lang = language()
+        label = row.label(lang)
+        other = template.label_fr if lang != "fr" else template.label_en
+        facts = [t(f"core.group.{template.group.value}"), describe_cadence(template.cadence)]
+        if template.network:
+            facts.append(self._networks.get(template.network, template.network))
+        facts.append(t("verbs.today.minutes", minutes=template.minutes))
+        when = fmt.day_label(row.day)
+        if row.time is not None:
+            when = t("verbs.today.at", day=when, time=f"{row.time:%H:%M}")
+        parts: list[str | tuple[str, str]] = [(label, "bold")]
+        if other.strip() and other != label:
+            parts += ["\n", (other, "$text-muted")]
+        parts += ["\n\n", (" · ".join(facts), "$text-secondary"), "\n", when]
+        parts += ["\n", self._status_line(row)]
+        source = "verbs.today.mine" if template.source == "user" else "verbs.today.catalog"
+        parts += ["\n\n", (t(source), "$text-muted")]
+        return Content.assemble(*parts)
+
+    def _status_line(self, row: AgendaRow) -> tuple[str, str]:
+        zone = self.ctx.zone
+        occurrence = row.occurrence
+        if row.status is RowStatus.DONE and occurrence is not None:
+            at = occurrence.at.astimezone(zone)
+            done = f"{fmt.day_label(at.date())} {fmt.hm(at)}"
+            return t("verbs.today.done_at", at=done), "$text-success"
+        if row.status is RowStatus.SKIPPED:
+            reason = occurrence.reason if occurrence is not None else ""
+            text = t("verbs.today.skipped", reason=reason) if reason else t("verbs.today.skip")
+            return text, "$text-muted"
+        if row.status is RowStatus.SNOOZED and row.snoozed_until is not None:
+            local = row.snoozed_until.astimezone(zone)
+            until = f"{fmt.day_label(local.date())} {fmt.hm(local)}"
+            return t("verbs.today.snoozed", at=until), "$text-warning"
+        if row.late:
+            return t("verbs.today.late"), "$text-error"
+        return t("verbs.today.pending"), "$text-muted"
+
+    def action_delete_task(self) -> None:
+        """Delete the selected task after asking: one the user made (a one-off or their own);
+        a task of the catalog is turned off or deleted in ``M``'s task list instead."""
+        from cm_tui.ui.screens.confirm import Confirm
+
+        row = self._current_row()
+        if row is None:
+            return
+        tasks = self.ctx.repo.tasks
+        template = tasks.get(row.template.id) or row.template
+        label = self._label(row)
+        if template.source != "user":
+            self.notify(t("verbs.today.catalog_kept", task=label), severity="warning", markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.ctx.write(lambda: tasks.delete(template.id)):
+                self.reloaded_after_write()
+                self.notify(t("verbs.today.deleted", task=label), markup=False)
+
+        question = Content.assemble(t("verbs.today.confirm_delete"), " ", (label, "bold"))
+        self.app.push_screen(Confirm(question), answered)
 
 
 __all__ = ["Heading", "OccurrenceStep", "TaskStep", "TodayPane", "cadence_label"]

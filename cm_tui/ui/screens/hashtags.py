@@ -1,4 +1,4 @@
-"""The hashtag lists (Calendar ``H``): general and specific hashtags that the post form
+"""The hashtag lists (Calendar ``M``): general and specific hashtags that the post form
 completes from.
 
 Type one or more hashtags in the line at the bottom and press ``enter`` to add them (to the

@@ -1,13 +1,15 @@
-"""The help screen: every key of the current tab, then the global ones.
+"""The help screen: the tab's shared verbs (the key grammar, ``ui.grammar``), its own keys,
+then the global ones.
 
 It is fed ``KeyInfo`` lists computed from the real bindings (with the user's keymap applied), so
-it cannot drift from what the keys do.
+it cannot drift from what the keys do. A prefix key (``f``, ``y``) is followed by its second keys,
+read from its menu's bindings (``f n``, ``y l``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,6 +20,11 @@ from textual.widgets import Static
 
 from cm_tui.core.i18n import t
 from cm_tui.ui.bindings import KeyInfo, localize_bindings
+from cm_tui.ui.grammar import verb_rank
+
+if TYPE_CHECKING:
+    from cm_tui.ui.app import CmTuiApp
+    from cm_tui.ui.panes.base import Pane
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,3 +70,50 @@ class HelpScreen(ModalScreen[None]):
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
+
+
+def tab_sections(
+    app: CmTuiApp, pane_cls: type[Pane], keys: Sequence[KeyInfo]
+) -> list[tuple[str, list[KeyInfo]]]:
+    """``keys`` (a tab's, ``CmTuiApp.tab_keys``) in two sections: the shared verbs in the
+    grammar's order, then the tab's own keys; each prefix key followed by its second keys."""
+    menus = getattr(pane_cls, "MENUS", {})
+    shared: list[tuple[int, list[KeyInfo]]] = []
+    own: list[KeyInfo] = []
+    for info in keys:
+        group = [info]
+        name = _menu_name(info.action)
+        if name in menus:
+            group += _second_keys(app, info, menus[name])
+        rank = verb_rank(info.binding_id)
+        if rank is None:
+            own.extend(group)
+        else:
+            shared.append((rank, group))
+    shared.sort(key=lambda pair: pair[0])
+    return [
+        (t("verbs.help.shared"), [info for _rank, group in shared for info in group]),
+        (t("verbs.help.tab", tab=pane_cls.title()), own),
+    ]
+
+
+def _menu_name(action: str) -> str | None:
+    """``"filters"`` for the action ``menu('filters')``, else ``None``."""
+    if action.startswith("menu(") and action.endswith(")"):
+        return action[5:-1].strip("'\"")
+    return None
+
+
+def _second_keys(app: CmTuiApp, prefix: KeyInfo, menu: type) -> list[KeyInfo]:
+    first = prefix.keys[0] if prefix.keys else ""
+    return [
+        KeyInfo(
+            keys=tuple(f"{first} {key}" for key in info.keys),
+            description=info.description,
+            action=info.action,
+            binding_id=info.binding_id,
+            owner=info.owner,
+        )
+        for info in app.keys_of(menu)
+        if info.action != "cancel"
+    ]

@@ -1,0 +1,99 @@
+"""The shared verbs of the key grammar (``ui.grammar``) that act on a pane's selection.
+
+A pane says what is selected (``selected``: the text ``y y`` copies, the link ``y l`` copies and
+``o`` opens) and what its detail is (``detail``: ``enter``); this class does the rest the same
+way on every tab: the detail modal, the clipboard, the browser, the prefix menus (``menu``,
+``MENUS``). The keys themselves stay in each pane's ``BINDINGS``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.content import Content
+
+from cm_tui.core.i18n import t
+from cm_tui.core.links import web_link
+from cm_tui.core.value import Value, frozen
+from cm_tui.ui.bindings import keys_for
+from cm_tui.ui.panes.base import Pane
+from cm_tui.ui.screens.prefix_menu import PrefixMenu, open_prefix_menu
+
+#: how much of a copied text the notice quotes
+_QUOTED = 40
+
+
+@frozen
+class Selected(Value):
+    """The selected thing: its text (``y y``) and its link (``y l``, ``o``; ``""``: none)."""
+
+    text: str
+    link: str = ""
+
+
+class VerbsPane(Pane):
+    """A pane with the shared verbs detail, copy, open link and prefix menus."""
+
+    #: prefix menus, by the name the ``menu('name')`` action gives
+    MENUS: ClassVar[dict[str, type[PrefixMenu]]] = {}
+
+    def selected(self) -> Selected | None:
+        """What is selected; ``None`` when nothing is (the pane has said so in one line)."""
+        return None
+
+    def detail(self) -> tuple[str, Content] | None:
+        """The selection's detail: its title and its whole body (plain ``Content``), or
+        ``None`` when nothing is selected (the pane has said so in one line)."""
+        return None
+
+    def action_detail(self) -> None:
+        found = self.detail()
+        if found is None:
+            return
+        from cm_tui.ui.screens.detail import DetailScreen
+
+        title, body = found
+        self.app.push_screen(DetailScreen(body, title))
+
+    def action_menu(self, name: str) -> None:
+        """Open the prefix menu ``name``, titled with the key that opened it."""
+        action = f"menu('{name}')"
+        infos = keys_for(type(self), self.app._keymap, self.app.get_key_display)
+        prefix = next((info.keys[0] for info in infos if info.action == action), name)
+        open_prefix_menu(self, self.MENUS[name], prefix)
+
+    def action_copy_text(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        self.app.copy_to_clipboard(chosen.text)
+        quoted = " ".join(chosen.text.split())
+        if len(quoted) > _QUOTED:
+            quoted = quoted[: _QUOTED - 1] + "…"
+        self.notify(t("verbs.copied_text", text=quoted), markup=False)
+
+    def action_copy_link(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        if not chosen.link.strip():
+            self.notify(t("verbs.no_link"), severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(chosen.link.strip())
+        self.notify(t("verbs.copied_link", link=chosen.link.strip()), markup=False)
+
+    def action_open_link(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        if not chosen.link.strip():
+            self.notify(t("verbs.no_link"), severity="warning", markup=False)
+            return
+        link = web_link(chosen.link)
+        if link is None:
+            self.notify(
+                t("verbs.not_web_link", link=chosen.link.strip()), severity="warning", markup=False
+            )
+            return
+        self.app.open_url(link)
+        self.notify(t("verbs.opening", link=link), markup=False)
