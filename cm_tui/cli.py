@@ -626,15 +626,25 @@ def _make_inbox(settings: Settings) -> None:
 
 
 def _check_keymap(keys: Mapping[str, str]) -> None:
-    """Refuse a ``[keys]`` entry that names no binding: a typo would silently remap nothing."""
+    """Refuse a ``[keys]`` entry that names no binding (a typo would silently remap nothing),
+    or that gives a key to two bindings answering keys together (Textual would silently drop
+    one of them): one line naming both binding ids."""
     from cm_tui.core.settings import SettingsError
     from cm_tui.io.locations import config_path
-    from cm_tui.ui.bindings import known_binding_ids
+    from cm_tui.ui.bindings import binding_contexts, keymap_conflict, known_binding_ids
 
     unknown = sorted(set(keys) - known_binding_ids())
+    source = str(config_path())
     if unknown:
-        source, key = str(config_path()), f"keys.{unknown[0]}"
+        key = f"keys.{unknown[0]}"
         detail = t("cli.settings.unknown_binding")
+        message = t("cli.settings.error_key", source=source, key=key, detail=detail)
+        raise SettingsError(message, source=source, key=key)
+    clash = keymap_conflict(binding_contexts(), keys)
+    if clash is not None:
+        pressed, remapped, other = clash
+        key = f"keys.{remapped}"
+        detail = t("cli.settings.key_conflict", pressed=pressed, first=remapped, second=other)
         message = t("cli.settings.error_key", source=source, key=key, detail=detail)
         raise SettingsError(message, source=source, key=key)
 

@@ -12,7 +12,7 @@ when it dispatches a key, so what the help screen and the palette show is what t
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
@@ -140,3 +140,75 @@ def declared_keys(owner: type[DOMNode]) -> dict[str, list[str]]:
         if binding.id:
             keys[binding.id] = _keys_of(binding)
     return keys
+
+
+#: a context's bindings: (binding id, the keys it answers to)
+ContextKeys = Sequence[tuple[str, Sequence[str]]]
+
+
+def keymap_conflict(
+    contexts: Iterable[ContextKeys], keymap: Mapping[str, str]
+) -> tuple[str, str, str] | None:
+    """The first key ``[keys]`` gives two bindings of one context: ``(key, remapped id, other
+    id)``, or ``None``.
+
+    A context is what answers keys together (``binding_contexts``). A key shared by two
+    bindings there is a conflict only if ``keymap`` made it so: defaults that overlap on purpose
+    (a focused widget's ``up`` before its pane's) stay allowed. Pure: plain ids and key names.
+    """
+    remapped = {binding_id: _split_keys(keys) for binding_id, keys in keymap.items()}
+    for context in contexts:
+        owner_of: dict[str, str] = {}
+        for binding_id, keys in context:
+            for key in remapped.get(binding_id, keys):
+                other = owner_of.setdefault(key, binding_id)
+                if other == binding_id:
+                    continue
+                if binding_id in remapped:
+                    return key, binding_id, other
+                if other in remapped:
+                    return key, other, binding_id
+    return None
+
+
+def binding_contexts() -> list[list[tuple[str, list[str]]]]:
+    """The bindings that answer keys together, as ``keymap_conflict`` reads them: each tab's
+    pane with the app's bindings, each of its key widgets (``KEY_WIDGETS``) with the pane and
+    the app, and each modal screen with the app's priority bindings (the others do not reach a
+    modal). Imports every module of ``cm_tui.ui`` (``known_binding_ids``)."""
+    from textual.app import App
+    from textual.screen import ModalScreen
+
+    from cm_tui.ui.panes.base import Pane
+
+    known_binding_ids()  # imports every module, so every class is found
+    ours = [c for c in _subclasses(DOMNode) if c.__module__.startswith("cm_tui.")]
+    app = next(c for c in ours if issubclass(c, App))
+    app_keys = _id_keys(app)
+    app_priority = _id_keys(app, priority_only=True)
+    contexts: list[list[tuple[str, list[str]]]] = []
+    for owner in ours:
+        if issubclass(owner, Pane) and owner.PANE_ID:
+            pane = _id_keys(owner)
+            contexts.append(pane + app_keys)
+            for widget in owner.KEY_WIDGETS:
+                contexts.append(_id_keys(widget) + pane + app_keys)
+        elif issubclass(owner, ModalScreen):
+            contexts.append(_id_keys(owner) + app_priority)
+    return contexts
+
+
+def _id_keys(owner: type[DOMNode], *, priority_only: bool = False) -> list[tuple[str, list[str]]]:
+    """``owner``'s declared bindings that have an id: (id, keys), the last declaration of an
+    id winning as in Textual."""
+    found: dict[str, list[str]] = {}
+    for binding in _declared(owner):
+        if binding.id and (binding.priority or not priority_only):
+            found[binding.id] = _keys_of(binding)
+    return list(found.items())
+
+
+def _split_keys(keys: str) -> list[str]:
+    """A ``[keys]`` value as Textual reads it: comma-separated, ``?`` as ``question_mark``."""
+    parts = [key.strip() for key in keys.split(",") if key.strip()]
+    return [_character_to_key(key) if len(key) == 1 else key for key in parts]

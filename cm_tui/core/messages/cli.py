@@ -100,6 +100,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "n'est pas un raccourci de cm-tui ; l'écran d'aide (?) montre l'identifiant de chaque "
         "raccourci",
     ),
+    "cli.settings.key_conflict": (
+        "puts {pressed} on both {first} and {second}, which answer keys on the same screen; "
+        "give one of them another key",
+        "met {pressed} à la fois sur {first} et {second}, actifs sur le même écran ; "
+        "donnez une autre touche à l'un des deux",
+    ),
     "cli.settings.key": (
         'is not a key name; write e.g. "r", "ctrl+r" or "f5"',
         'n\'est pas un nom de touche ; écrivez par exemple "r", "ctrl+r" ou "f5"',
