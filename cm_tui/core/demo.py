@@ -14,7 +14,7 @@ Sizes:
   draft / idea posts for the next two weeks; 20-60 comments a working day (fewer at weekends),
   mostly replied or ignored with realistic response times, 15-40 still open around ``now``
   (overdue, due soon, later; ambassadors, keyword matches, French with accents and emoji, and a
-  few hostile strings such as ``[/]`` that the UI must show literally); monthly figures with
+  little spam; no markup-like test string: those live in the tests); monthly figures with
   growing followers and seasonal engagement; 3 competitors; 2 ad campaigns (one running) with
   daily checks; task completion history;
 * ``stress``: the ``year`` data with exactly 5,000 posts, 10,000 open and 100,000 archived queue
@@ -226,14 +226,15 @@ _REVIEWS = (
     "★★☆☆☆ Beautiful lamp but delivery took three weeks.",
     "★★★★☆ Très belle finition, un peu cher.",
 )
-#: Text that looks like markup: the UI must show it exactly, never interpret it.
-HOSTILE_TEXTS = (
-    "[bold]FREE LAMPS[/bold] click here!!!",
-    "Great post [/] really",
-    "[@click=app.quit]Win a prize[/]",
-    "[link=file:///etc/passwd]see my portfolio[/link]",
-    "[red]URGENT[/red] call me back [/]",
-    "Prix spécial [i]aujourd'hui seulement[/i] → [b]clique[/b]",
+#: The odd ones: spam, shouting and off-topic requests a community manager meets (kept plain:
+#: the demo is what the README's screenshots show; the tests hold their hostile strings).
+_ODD_TEXTS = (
+    "FREE LAMPS click here!!!",
+    "Great post really",
+    "Win a prize, follow my page",
+    "See my portfolio, link in bio",
+    "URGENT call me back",
+    "Prix spécial aujourd'hui seulement → clique",
 )
 _REPLIES = (
     "Thank you {author}! 🙏",
@@ -573,7 +574,7 @@ class _Generator:
         rng = self.rng
         roll = rng.random()
         if roll < 0.015:
-            text = rng.choice(HOSTILE_TEXTS)
+            text = rng.choice(_ODD_TEXTS)
         elif roll < 0.55:
             text = rng.choice(_COMMENTS_FR)
         else:
