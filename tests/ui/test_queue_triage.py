@@ -520,3 +520,29 @@ async def test_the_inbox_folder_is_picked_up(make_app, qdb: Path, tmp_path: Path
         await settle(pilot)
         assert "@inbox" in authors(pane)
         assert (inbox / "processed" / "drop.csv").exists()
+
+
+async def test_ctrl_e_writes_the_reply_in_the_editor(
+    make_app, qdb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ctrl+e`` in the reply dialog: the reply written in ``$EDITOR`` comes back in the text."""
+    import contextlib
+
+    from cm_tui.ui.screens import form_editor
+
+    script = tmp_path / "editor.sh"
+    script.write_text('#!/bin/sh\nprintf "Written in vi\\n" > "$1"\n', encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.setattr(form_editor, "handed_over", lambda app: contextlib.nullcontext())
+    app, run = await start(make_app, qdb)
+    async with run as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(app.screen, ReplyScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert stored(qdb, app)["@alice"].reply_text == "Written in vi"

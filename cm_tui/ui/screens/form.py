@@ -325,15 +325,8 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
     def action_edit_externally(self) -> None:
         """The focused long text (else the form's first) in ``$EDITOR``; the text comes back
         when the editor exits, or stays as it was with one line saying why."""
-        from cm_tui.ui.screens.form_editor import EditorFailed, run_editor
+        from cm_tui.ui.screens.form_editor import edit_area_externally
 
         areas = self._long_texts()
         area = self.focused if isinstance(self.focused, TextArea) else areas[0]
-        try:
-            text = run_editor(self.app, area.text)
-        except EditorFailed as failed:
-            self.notify(failed.message, severity="warning", markup=False)
-            return
-        if text != area.text:
-            area.replace(text, (0, 0), area.document.end)
-        area.focus()
+        edit_area_externally(self.app, area)

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
+from textual.widgets import TextArea
 
 from cm_tui.core.i18n import t
 
@@ -93,3 +94,16 @@ def run_editor(app: App[object], text: str) -> str:
             return edit_text(text, command)
     except SuspendNotSupported:
         raise EditorFailed("form.editor.no_terminal") from None
+
+
+def edit_area_externally(app: App[object], area: TextArea) -> None:
+    """``area``'s text edited in the user's editor and put back (undoable in the area), or
+    left as it was with one line saying why; the cursor goes back to ``area``."""
+    try:
+        text = run_editor(app, area.text)
+    except EditorFailed as failed:
+        app.notify(failed.message, severity="warning", markup=False)
+        return
+    if text != area.text:
+        area.replace(text, (0, 0), area.document.end)
+    area.focus()

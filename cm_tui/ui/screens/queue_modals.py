@@ -63,6 +63,7 @@ class ReplyScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", "queue.key.send", id="queue.reply.send"),
         Binding("escape", "cancel", "queue.key.cancel", id="queue.reply.cancel"),
+        Binding("ctrl+e", "edit_externally", "form.editor", id="queue.reply.editor", priority=True),
     ]
 
     def __init__(self, item: QueueItem, templates: list[tuple[str, str]]) -> None:
@@ -130,6 +131,12 @@ class ReplyScreen(ModalScreen[str | None]):
         area = self.text_area
         self._last_filled = area.text = self.filled[index]
         area.move_cursor(area.document.end)
+
+    def action_edit_externally(self) -> None:
+        """``ctrl+e``: the reply in ``$EDITOR`` (``form_editor``)."""
+        from cm_tui.ui.screens.form_editor import edit_area_externally
+
+        edit_area_externally(self.app, self.text_area)
 
     def action_send(self) -> None:
         text = self.text_area.text.strip()
