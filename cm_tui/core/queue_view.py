@@ -123,12 +123,17 @@ class QueueView:
     @property
     def base(self) -> LazyItems:
         """What the status filter chooses from (see the module)."""
-        if self.filter.status not in _CLOSED_VALUES:
+        if not self.lists_closed:
             return self.all
         if self._closed_order is None:
             ids = [e.id for e in sorted(self.closed.values(), key=_CLOSED_ORDER)]
             self._closed_order = LazyItems(ids, self._get)
         return self._closed_order
+
+    @property
+    def lists_closed(self) -> bool:
+        """Whether the status filter lists closed items (replied, ignored) instead of open ones."""
+        return self.filter.status in _CLOSED_VALUES
 
     def current(self, cursor: int | None) -> QueueItem | None:
         """The item at row ``cursor`` of ``shown``, if any (``None`` too if the store no longer

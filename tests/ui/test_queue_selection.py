@@ -88,6 +88,7 @@ async def test_the_status_filter_offers_every_status_and_finds_todays_closed_ite
         await pilot.press("d")  # replied by mistake: open again
         await settle(pilot)
         assert authors(pane) == []
+        assert "Nothing closed today matches the filter (esc clears it)." in screen_text(app)
         assert "Reopened: @alice" in notifications(app)
         pane.action_cycle_status()
         await settle(pilot)

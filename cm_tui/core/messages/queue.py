@@ -131,6 +131,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "queue.filter.keywords": ("keyword matches", "mots-clés trouvés"),
     "queue.filter.shown": ("{shown} of {total}", "{shown} sur {total}"),
     "queue.filter.placeholder": ("search text and authors", "chercher dans textes et auteurs"),
+    "queue.filter.no_closed": (
+        "Nothing closed today matches the filter (esc clears it).",
+        "Rien de clos aujourd'hui ne correspond au filtre (échap l'efface).",
+    ),
     # alerts
     "queue.alert.due15": (
         "15 minutes left: {author} on {network}",

@@ -248,9 +248,13 @@ class QueuePane(VerbsPane):
 
     def _show_rows(self, cursor: int | None) -> None:
         """Show the view's rows, the cursor on row ``cursor`` (the view says which)."""
-        filtered = self._view.filter.active
-        self.list.empty_text = t("ui.queue.no_match" if filtered else "ui.queue.empty")
-        self.list.set_rows(self._view.shown, cursor=cursor)
+        view = self._view
+        if view.lists_closed:
+            empty = "queue.filter.no_closed"
+        else:
+            empty = "ui.queue.no_match" if view.filter.active else "ui.queue.empty"
+        self.list.empty_text = t(empty)
+        self.list.set_rows(view.shown, cursor=cursor)
         self._defer_side(counts=True)
 
     def _alive(self) -> bool:
