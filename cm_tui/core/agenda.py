@@ -11,9 +11,13 @@ Sections, in order:
    cadence's missed policy applies: ``pile_up`` keeps every missed occurrence; ``latest_only``
    keeps only the most recent past one, and none when the template has a slot on ``day`` itself
    (a new occurrence replaces the missed ones). Occurrences snoozed to ``day`` or earlier are
-   always carried (the user asked for them). "Since last done" cadences are never overdue: they
-   stay on every day until done. Days before ``history_start`` are ignored (no backlog on a new
-   store).
+   always carried (the user asked for them). Days before ``history_start`` are ignored (no
+   backlog on a new store). A "since last done" cadence (occasional tasks, "N days after it was
+   done") is in its group on the working day it falls due (``recurrence.due_day``), then here,
+   as that day's occurrence, on each working day until done (snoozes respected): doing it late
+   records the day it was done, which the next interval counts from. Never done, it counts
+   from its anchor, else from ``history_start`` (a new store's first day: no occasional chore
+   on day one), else it is overdue (nothing to count from).
 2. ``now``: the day's rows in the current time block (only when ``day`` is today).
 3. one section per ``TaskGroup`` (several_daily, daily, weekly, monthly, occasional, then the
    anchored one-off items of onboarding/first_months), rows by time.
@@ -47,6 +51,7 @@ from cm_tui.core.recurrence import (
     block_of,
     checklist_key,
     day_matcher,
+    due_day,
     interval_due,
     is_since_last_done,
     lookback_start,
@@ -279,8 +284,19 @@ def build_agenda(
                 previous = find_last_done(
                     tkey, occurrences, lookback_start(cadence, day), day, keys
                 )
+            if previous is None and cadence.anchor is None and history_start is not None:
+                previous = history_start  # a new store counts from its first day
         matcher = day_matcher(cadence, hours, previous)
         times: list[time] | None = None
+        if since_done and matcher(day):
+            due = due_day(cadence, hours, previous)
+            if due is None or due < day:  # fell due on an earlier day: overdue until done
+                row = _late_since_done(
+                    template, day, day_prefix, due, probes, occurrences, now, tz, hours
+                )
+                if row is not None:
+                    overdue.append(row)
+                continue
         if matcher(day):
             times = slot_times(cadence, hours)
             rows = by_group.setdefault(template.group, [])
@@ -369,6 +385,48 @@ def _row(
         until is not None and until <= now,
         until,
         occ,
+    )
+
+
+def _late_since_done(
+    template: TaskTemplate,
+    day: date,
+    prefix: str,
+    due: date | None,
+    probes: list[tuple[date, str]],
+    occurrences: OccurrenceLookup,
+    now: datetime,
+    tz: ZoneInfo,
+    hours: WorkHours,
+) -> AgendaRow | None:
+    """The overdue row, on ``day``, of a "since last done" task that fell due on ``due``
+    (``None``: before anything is known), or ``None`` when it is not shown on ``day``.
+
+    The row is the day's own occurrence, so that doing it late records the day it was done,
+    which the next interval counts from. Done or skipped that day, it leaves the overdue rows
+    (as any overdue row). A snooze, that day's or the latest of the probed days since it fell
+    due, hides it until the day the snooze ends."""
+    occ = occurrences.get(template.key + prefix + "0")
+    if occ is None:
+        for probe, probe_prefix in probes:  # newest first
+            if due is not None and probe < due:
+                break
+            earlier = occurrences.get(template.key + probe_prefix + "0")
+            if earlier is not None and earlier.status is OccurrenceStatus.SNOOZED:
+                if _snoozed_past(earlier, day, tz):
+                    return None
+                break
+    elif occ.status in _HANDLED or _snoozed_past(occ, day, tz):
+        return None
+    at = slot_times(template.cadence, hours)[0]
+    return _row(template, day, 0, at, prefix, occurrences, now, tz, hours)
+
+
+def _snoozed_past(occ: TaskOccurrence, day: date, tz: ZoneInfo) -> bool:
+    """Whether ``occ`` is snoozed to a later day than ``day``."""
+    until = occ.snoozed_until
+    return (
+        occ.status is OccurrenceStatus.SNOOZED and until is not None and not _due_by(until, day, tz)
     )
 
 

@@ -22,7 +22,9 @@ Cadences (``models.CadenceKind``):
 * ``QUARTERLY``: ``MONTHLY`` with ``every`` x 3 months (default phase: January, April, July,
   October).
 * ``OCCASIONAL``: every ``every`` months *since last done*: due from ``add_months(last_done,
-  every)`` (or from ``anchor``/at once if never done), surfaced on each working day until done.
+  every)`` (or from ``anchor``/at once if never done) until done. ``due_day`` is the working
+  day it falls due; the agenda shows it in its group that day only, and as overdue on the
+  working days after, until it is done (``core.agenda``).
 * ``ONCE``: a checklist item. It has a slot only on its ``anchor`` day (one-off tasks); without an
   anchor (onboarding and first-months checklists) it has none and is tracked by
   ``checklist_key``.
@@ -201,17 +203,42 @@ def interval_due(cadence: Cadence, last_done: date) -> date:
     return last_done + timedelta(days=cadence.every)
 
 
+#: ``lookback_start``'s margin: a week (every week has a working day) and 3 days of month
+#: clamping, so that a completion older than the look-back makes the task due *before* the day
+_LOOKBACK_MARGIN = timedelta(days=10)
+
+
 def lookback_start(cadence: Cadence, day: date) -> date:
-    """Earliest completion day that can still keep a "since last done" task from being due on
-    ``day``: callers look for ``last_done`` in ``[lookback_start, day)`` only."""
+    """Earliest completion day that can still make a "since last done" task due on ``day`` or
+    later: callers look for ``last_done`` in ``[lookback_start, day)`` only. Any completion
+    before it gives a ``due_day`` before ``day`` (overdue), as no completion at all does."""
     kind = cadence.kind
     if kind in (CadenceKind.MONTHLY, CadenceKind.OCCASIONAL):
-        return add_months(day, -cadence.every) - timedelta(days=3)
+        return add_months(day, -cadence.every) - _LOOKBACK_MARGIN
     if kind is CadenceKind.QUARTERLY:
-        return add_months(day, -3 * cadence.every) - timedelta(days=3)
+        return add_months(day, -3 * cadence.every) - _LOOKBACK_MARGIN
     if kind is CadenceKind.WEEKLY:
-        return day - timedelta(weeks=cadence.every)
-    return day - timedelta(days=cadence.every)
+        return day - timedelta(weeks=cadence.every) - _LOOKBACK_MARGIN
+    return day - timedelta(days=cadence.every) - _LOOKBACK_MARGIN
+
+
+def due_day(cadence: Cadence, hours: WorkHours, last_done: date | None) -> date | None:
+    """The working day a "since last done" task falls due: the first working day on or after
+    ``interval_due(last_done)`` and its ``anchor``; never done, on or after its ``anchor``;
+    ``None`` when it was never done and has no anchor (due since before anything is known)."""
+    anchor = cadence.anchor
+    if last_done is not None:
+        start = interval_due(cadence, last_done)
+        if anchor is not None and anchor > start:
+            start = anchor  # never before its anchor (``day_matcher``)
+    elif anchor is not None:
+        start = anchor
+    else:
+        return None
+    workdays = frozenset(hours.workdays) or frozenset(range(1, 8))
+    while start.isoweekday() not in workdays:
+        start += timedelta(days=1)
+    return start
 
 
 def is_since_last_done(cadence: Cadence) -> bool:

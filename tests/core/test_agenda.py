@@ -73,6 +73,8 @@ HEADER = t("header", "occasional", kind="occasional", every=3, at="15:00")
 MEET = t("onboarding.meet", "onboarding", kind="once")
 ONE_OFF = t("call", "daily", kind="once", anchor=TUESDAY, at="16:00")
 TEMPLATES = [WATCH, POST_X, BLOG, STATS, HEADER, MEET, ONE_OFF]
+#: the header images were last changed three months ago: they fall due on TUESDAY
+HEADER_DUE = {"header": date(2025, 12, 10)}
 
 
 def keys(rows: object) -> list[str]:
@@ -80,7 +82,7 @@ def keys(rows: object) -> list[str]:
 
 
 def test_sections_now_block_then_groups_in_order() -> None:
-    agenda = build_agenda(TEMPLATES, {}, TUESDAY, NOW, PARIS)
+    agenda = build_agenda(TEMPLATES, {}, TUESDAY, NOW, PARIS, last_done=HEADER_DUE)
     assert agenda.is_today and agenda.current_block == "morning"
     assert [s.key for s in agenda.sections] == [
         "overdue",
@@ -109,7 +111,7 @@ def test_statuses_progress_and_late_flag() -> None:
         occ("post.x", TUESDAY, 1, "skipped"),
         occ("post.x", TUESDAY, 2, "snoozed", snoozed_until=NOW + timedelta(hours=1)),
     )
-    agenda = build_agenda(TEMPLATES, occurrences, TUESDAY, NOW, PARIS)
+    agenda = build_agenda(TEMPLATES, occurrences, TUESDAY, NOW, PARIS, last_done=HEADER_DUE)
     rows = {r.occurrence_key: r for r in agenda.rows}
     assert rows["watch@2026-03-10#0"].status is RowStatus.DONE
     assert rows["post.x@2026-03-10#1"].status is RowStatus.SKIPPED
@@ -118,7 +120,7 @@ def test_statuses_progress_and_late_flag() -> None:
     # 10:30 slot of post.x is pending and its time (09:30 UTC) has come
     assert rows["post.x@2026-03-10#0"].late
     assert not rows["post.x@2026-03-10#1"].late
-    # today's rows: watch, 3 x post.x, stats, header (never done), call = 7; done + skipped = 2
+    # today's rows: watch, 3 x post.x, stats, header (due today), call = 7; done + skipped = 2
     assert agenda.progress == (2, 7)
 
 
@@ -186,19 +188,22 @@ def test_active_networks_filter_from_argument_or_settings() -> None:
     assert any(r.network == "blog" for r in agenda.rows)  # the overdue blog post
 
 
-def test_occasional_surfaced_until_done() -> None:
+def test_occasional_due_on_its_day_then_overdue_until_done() -> None:
     # done 40 days ago with every=3 months: not due
     recent = by_key(occ("header", TUESDAY - timedelta(days=40)))
     assert not build_agenda([HEADER], recent, TUESDAY, NOW, PARIS).rows
-    # done 4 months ago: due today; never listed as overdue
+    # done 4 months ago: fell due in February, overdue today (as today's occurrence)
     old = by_key(occ("header", date(2025, 11, 3)))
     agenda = build_agenda([HEADER], old, TUESDAY, NOW, PARIS)
-    assert keys(agenda.rows) == ["header@2026-03-10#0"]
-    assert agenda.overdue == ()
-    # done today: still listed, as done
+    assert keys(agenda.overdue) == ["header@2026-03-10#0"]
+    assert agenda.progress == (0, 0)
+    # done late today: no longer overdue
     today = by_key(occ("header", TUESDAY), occ("header", date(2025, 11, 3)))
-    (row,) = build_agenda([HEADER], today, TUESDAY, NOW, PARIS).rows
-    assert row.status is RowStatus.DONE
+    assert not build_agenda([HEADER], today, TUESDAY, NOW, PARIS).rows
+    # due today and done today: listed in its group, as done
+    due_today = by_key(occ("header", TUESDAY), occ("header", date(2025, 12, 10)))
+    (row,) = build_agenda([HEADER], due_today, TUESDAY, NOW, PARIS).rows
+    assert row.status is RowStatus.DONE and row.group is TaskGroup.OCCASIONAL
     # the caller may pass last_done instead of the history
     assert not build_agenda(
         [HEADER], {}, TUESDAY, NOW, PARIS, last_done={"header": TUESDAY - timedelta(days=3)}

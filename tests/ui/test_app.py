@@ -135,7 +135,10 @@ async def test_d_marks_done_and_it_survives_a_restart(make_app, demo_db) -> None
         index = next(
             i
             for i, r in enumerate(rows)
-            if isinstance(r, AgendaRow) and r.day == today.agenda.day and not r.handled
+            if isinstance(r, AgendaRow)
+            and r.day == today.agenda.day
+            and not r.handled
+            and r not in today.agenda.overdue
         )
         today.list.move_to(index)
         row = today.list.current

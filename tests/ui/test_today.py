@@ -34,7 +34,8 @@ async def to_day_rows(pilot) -> AgendaRow:  # type: ignore[no-untyped-def]
     app = pilot.app
     for _ in range(50):
         row = current(app)
-        if row.day == pane_of(app).agenda.day:
+        agenda = pane_of(app).agenda
+        if row.day == agenda.day and row not in agenda.overdue:
             return row
         await pilot.press("j")
     raise AssertionError("no row of the shown day")
