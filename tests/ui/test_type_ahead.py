@@ -328,3 +328,28 @@ async def test_j_and_k_move_in_the_network_picker(
         await settle(pilot)
         copies = [p.network for p in app.ctx.repo.posts.all() if p.title == original.title]
         assert sorted(copies) == ["facebook", "x"]
+
+
+async def test_status_chooser_answered_in_the_same_burst(
+    make_app,
+    small_db: Path,
+    settings: Settings,
+    frames: str,
+) -> None:
+    """``P``, ``j`` (idea -> draft), ``enter``, then the next week: one burst."""
+    from cm_tui.core.models import PostStatus
+
+    app = make_app(db=small_db, settings=settings, initial_tab="calendar")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.query_one(CalendarPane)
+        week = pane.week_start
+        choose, nxt = (
+            key_of(CalendarPane, "calendar.set_status"),
+            key_of(CalendarPane, "calendar.next"),
+        )
+        send_in_one_burst(app, "J", choose, "j", "enter", nxt)
+        await settle(pilot)
+        (recap,) = [p for p in app.ctx.repo.posts.all() if p.title == "Evening recap"]
+        assert recap.status is PostStatus.DRAFT
+        assert pane.week_start == week + timedelta(days=7)
