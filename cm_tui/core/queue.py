@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from cm_tui.core.i18n import LANGUAGES, area_of, language
 from cm_tui.core.models import QueueItem, QueueStatus, format_instant
 from cm_tui.core.recurrence import WorkHours
 from cm_tui.core.textsafe import clean_line
@@ -290,15 +291,44 @@ def snooze(item: QueueItem, until: datetime) -> QueueItem:
     return item.replace(status=QueueStatus.SNOOZED, snoozed_until=until)
 
 
-def fill_template(template: str, item: QueueItem) -> str:
-    """A saved reply with ``{author}`` replaced by the author's display name (else handle).
+#: the placeholders a saved reply may hold (``fill_template``)
+_PLACEHOLDER = re.compile(r"\{(author|first_name)\}")
 
-    Plain replacement, not ``str.format``: braces in a template or a name are kept as written.
-    The name is cleaned (``textsafe.clean_line``): a store restored from an edited backup may
-    hold control characters, and a reply is stored, copied and later published.
+
+def fill_template(template: str, item: QueueItem) -> str:
+    """A saved reply with ``{author}`` replaced by the author's display name (else handle) and
+    ``{first_name}`` by the first word of that name (else the handle too).
+
+    One pass of plain replacement, not ``str.format``: other braces in a template are kept as
+    written, and a name holding ``{author}`` is not filled again. The name is cleaned
+    (``textsafe.clean_line``): a store restored from an edited backup may hold control
+    characters, and a reply is stored, copied and later published.
     """
     author = clean_line(item.author_name or item.author_handle).strip()
-    return template.replace("{author}", author)
+    values = {"author": author, "first_name": author.split(maxsplit=1)[0] if author else ""}
+    return _PLACEHOLDER.sub(lambda match: values[match[1]], template)
+
+
+#: the saved replies offered until the user saves their own (``queue.template.<key>.*``)
+DEFAULT_TEMPLATES = ("thanks", "dm", "later")
+
+
+def default_templates() -> list[tuple[str, str]]:
+    """The default saved replies ``(name, text)``, in the interface's language first, then in
+    the other one (its name marked ``(EN)`` / ``(FR)``): a community writes in both."""
+    current = language()
+    out = []
+    for lang in sorted(LANGUAGES, key=lambda code: code != current):
+        mark = "" if lang == current else f" ({lang.upper()})"
+        for key in DEFAULT_TEMPLATES:
+            name = _in_language(f"queue.template.{key}.name", lang)
+            out.append((name + mark, _in_language(f"queue.template.{key}.text", lang)))
+    return out
+
+
+def _in_language(key: str, lang: str) -> str:
+    """The message ``key`` in ``lang`` whatever the interface's language (no placeholders)."""
+    return str(area_of(key)[key][LANGUAGES.index(lang)])
 
 
 # --------------------------------------------------------------------------- filters

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from cm_tui.core.models import OccurrenceStatus, QueueStatus
+from cm_tui.core.queue import fill_template
 from cm_tui.core.settings import Settings
 from cm_tui.ui.bindings import declared_keys
 from cm_tui.ui.panes.calendar import CalendarPane
@@ -94,7 +95,7 @@ async def test_reply_down_picks_a_saved_reply_and_ctrl_s_sends_it(
         assert current(app) == "@bob"
     alice = stored(qdb, app)["@alice"]
     assert alice.status is QueueStatus.REPLIED
-    assert alice.reply_text == first_template.replace("{author}", "Alice")
+    assert alice.reply_text == fill_template(first_template, alice)
 
 
 async def test_saved_replies_move_with_j_and_k(make_app, qdb: Path, frames: str) -> None:
@@ -108,7 +109,7 @@ async def test_saved_replies_move_with_j_and_k(make_app, qdb: Path, frames: str)
         send_in_one_burst(app, *" ok", "ctrl+s")
         await settle(pilot)
     alice = stored(qdb, app)["@alice"]
-    assert alice.reply_text == second.replace("{author}", "Alice") + " ok"
+    assert alice.reply_text == fill_template(second, alice) + " ok"
 
 
 async def test_escalate_then_a_triage_key_goes_to_the_next_item(

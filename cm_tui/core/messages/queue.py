@@ -55,8 +55,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "queue.templates.title": ("Saved replies", "Réponses enregistrées"),
     "queue.templates.hint": (
-        "one per line: Name | text ({author} is filled in) · ctrl+s saves · esc cancels",
-        "une par ligne : Nom | texte ({author} est remplacé) · ctrl+s enregistre · échap annule",
+        "one per line: Name | text ({author}: the author's name, {first_name}: the first name) "
+        "· ctrl+s saves · esc cancels",
+        "une par ligne : Nom | texte ({author} : le nom de l'auteur, {first_name} : le prénom) "
+        "· ctrl+s enregistre · échap annule",
     ),
     "queue.templates.saved": ("{count} saved replies", "{count} réponses enregistrées"),
     "queue.watch.title": ("Watch keywords", "Mots-clés surveillés"),
@@ -114,15 +116,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "queue.template.dm.name": ("Move to private messages", "Passer en message privé"),
     "queue.template.dm.text": (
-        "Hello {author}, we are sorry about this. Could you send us a private message with the "
-        "details so we can look into it?",
-        "Bonjour {author}, nous sommes désolés. Pouvez-vous nous écrire en message privé avec "
-        "les détails pour que nous regardions cela ?",
+        "Hello {first_name}, we are sorry about this. Could you send us a private message with "
+        "the details so we can look into it?",
+        "Bonjour {first_name}, nous sommes désolés. Pouvez-vous nous écrire en message privé "
+        "avec les détails pour que nous regardions cela ?",
     ),
     "queue.template.later.name": ("Checking", "On vérifie"),
     "queue.template.later.text": (
-        "Thanks {author}, we are checking and will come back to you within the day.",
-        "Merci {author}, nous vérifions et revenons vers vous dans la journée.",
+        "Thanks {first_name}, we are checking and will come back to you within the day.",
+        "Merci {first_name}, nous vérifions et revenons vers vous dans la journée.",
     ),
     # filters
     "queue.filter.label": ("Filter: {what}", "Filtre : {what}"),

@@ -42,6 +42,7 @@ from cm_tui.core.queue import (
     OPEN_STATUSES,
     QueueFilter,
     band,
+    default_templates,
     escalate,
     format_countdown,
     format_keyword_lines,
@@ -103,7 +104,6 @@ _REORDER_SECONDS = 60
 UNDO_LEVELS = 50
 #: the saved replies live in the store's prefs under this name: ``[{"name", "text"}, ...]``
 TEMPLATES_PREF = "queue.reply_templates"
-_DEFAULT_TEMPLATES = ("thanks", "dm", "later")
 
 
 class QueueList(RowList[QueueItem]):
@@ -531,7 +531,8 @@ class QueuePane(VerbsPane):
         self.app.push_screen(SnoozeScreen(), done)
 
     def reply_templates(self) -> builtins.list[tuple[str, str]]:
-        """The saved replies ``(name, text)``: the store's, else the shipped defaults."""
+        """The saved replies ``(name, text)``: the store's, else the defaults in both languages
+        (``core.queue.default_templates``)."""
         saved = self.ctx.repo.prefs.get(TEMPLATES_PREF)
         if isinstance(saved, list):
             return [
@@ -539,10 +540,7 @@ class QueuePane(VerbsPane):
                 for entry in saved
                 if isinstance(entry, dict) and entry.get("text")
             ]
-        return [
-            (t(f"queue.template.{key}.name"), t(f"queue.template.{key}.text"))
-            for key in _DEFAULT_TEMPLATES
-        ]
+        return default_templates()
 
     def action_reply(self) -> None:
         item = self._target()
