@@ -250,10 +250,14 @@ def child_today_key(_t0: float, args: list[str]) -> None:
             await asyncio.sleep(0.3)
             pane = app.active_pane
             day = pane.agenda.day
-            index = next(
+            overdue = pane.agenda.section("overdue")
+            leaving = {row.occurrence_key for row in overdue.rows} if overdue else set()
+            index = next(  # a row that stays in place once done (a done overdue one leaves)
                 i
                 for i, row in enumerate(pane.list.rows)
-                if isinstance(row, AgendaRow) and row.day == day
+                if isinstance(row, AgendaRow)
+                and row.day == day
+                and row.occurrence_key not in leaving
             )
             pane.list.move_to(index)
             key = pane.list.current.occurrence_key
