@@ -7,8 +7,8 @@ What every form does the same way:
 * a modal with the form's title and, under it, the keys (``ctrl+s`` saves, ``escape``
   cancels, ``ctrl+e`` edits a long text in ``$EDITOR``: ``form_editor``), read from the real
   bindings so a remap in ``[keys]`` shows; Save / Cancel buttons for the mouse;
-* one row per field: its label, its widget (``FieldKind``: text, long text, choice, date,
-  time, month, number, check), and under the widget the line of its error;
+* one row per field: its label, its widget (``FieldKind``: text, long text, choice, several
+  choices, date, time, month, number, check), and under the widget the line of its error;
 * the cursor starts in the first field (``first_field``), at the end of its text (nothing is
   selected: a key typed never replaces a whole value by surprise); ``tab`` / ``shift+tab``
   walk the fields in order; ``enter`` in a one-line field saves, as ``ctrl+s`` does;
@@ -45,11 +45,14 @@ from cm_tui.core.form_errors import FieldError
 from cm_tui.core.i18n import t
 from cm_tui.core.value import Value, frozen
 from cm_tui.ui.bindings import keys_for, localize_bindings
+from cm_tui.ui.widgets.choice_bar import ChoiceBar
 
 Result = TypeVar("Result")
 
 #: a check field's text when ticked (``""`` when not)
 CHECKED = "1"
+#: between the chosen values in the text of a ``CHOICES`` field
+CHOICES_SEPARATOR = ","
 
 
 class FieldKind(StrEnum):
@@ -61,6 +64,8 @@ class FieldKind(StrEnum):
     MONTH = "month"
     NUMBER = "number"
     CHECK = "check"
+    #: several of a few options on one line (``ChoiceBar``): networks, working days
+    CHOICES = "choices"
 
 
 #: what a kind accepts as typed, unless the field says otherwise: (characters, length)
@@ -75,7 +80,8 @@ _TYPED: dict[FieldKind, tuple[str | None, int]] = {
 @frozen(slots=False)
 class Field(Value):
     """One field of a form. ``value`` is its text (a choice's value; ``CHECKED`` or ``""``
-    for a check); ``options`` are a choice's ``(value, label)`` pairs; ``restrict`` (a regular
+    for a check; the chosen values joined by ``CHOICES_SEPARATOR`` for several choices);
+    ``options`` are a choice's ``(value, label)`` pairs; ``restrict`` (a regular
     expression of what may be typed) and ``max_length`` (0: any) default to the kind's;
     ``lines`` is a long text's height; ``suggester`` completes a one-line field; ``hint`` is
     a line under the widget (the format, what may be typed), so that the label stays short."""
@@ -202,6 +208,8 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             return Select(options, value=chosen, allow_blank=False, id=wid, compact=True)
         if field.kind is FieldKind.CHECK:
             return Checkbox(value=field.value == CHECKED, id=wid, compact=True, button_first=True)
+        if field.kind is FieldKind.CHOICES:
+            return ChoiceBar(field.options, field.value.split(CHOICES_SEPARATOR), id=wid)
         restrict, length = _TYPED.get(field.kind, (None, 0))
         return Input(
             field.value,
@@ -255,6 +263,8 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
                 out[field.name] = "" if widget.value is Select.NULL else str(widget.value)
             elif isinstance(widget, Checkbox):
                 out[field.name] = CHECKED if widget.value else ""
+            elif isinstance(widget, ChoiceBar):
+                out[field.name] = CHOICES_SEPARATOR.join(widget.chosen)
             else:
                 assert isinstance(widget, Input)
                 out[field.name] = widget.value
@@ -290,6 +300,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
+    @on(ChoiceBar.Changed)
     def _changed(self) -> None:
         if self.is_mounted:
             self.values_changed()
