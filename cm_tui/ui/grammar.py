@@ -46,6 +46,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("copy", ("y",), ("copy",), (TODAY, CALENDAR, QUEUE)),
     Verb("open", ("o",), ("open",), (TODAY, CALENDAR, QUEUE)),
     Verb("filters", ("f",), ("filters",), (CALENDAR, QUEUE, STATS)),
+    Verb("clear", ("escape",), ("clear",), (CALENDAR, QUEUE, STATS)),
     Verb("done", ("d",), ("done", "toggle"), (TODAY, QUEUE)),
     Verb("ignore", ("i",), ("ignore", "skip"), (TODAY, QUEUE)),
     Verb("snooze", ("s",), ("snooze",), (TODAY, QUEUE)),

@@ -251,7 +251,7 @@ async def test_calendar_y_l_copies_the_link_and_o_opens_web_links_only(
         assert "not a web address" in notes(app)[-1]
 
 
-async def test_calendar_f_n_shows_one_network_then_all(make_app) -> None:
+async def test_calendar_f_n_shows_one_network_escape_all_again(make_app) -> None:
     app = make_app(initial_tab="calendar")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -260,7 +260,10 @@ async def test_calendar_f_n_shows_one_network_then_all(make_app) -> None:
         send_in_one_burst(app, "f", "n")
         await settle(pilot)
         assert [n.key for n in pane.networks] == every[:1]
-        for _ in every:
+        await pilot.press("escape")  # clears the filter
+        await settle(pilot)
+        assert [n.key for n in pane.networks] == every
+        for _ in range(len(every) + 1):  # each network, then all of them
             send_in_one_burst(app, "f", "n")
             await settle(pilot)
         assert [n.key for n in pane.networks] == every
@@ -376,7 +379,7 @@ async def test_queue_grammar_keys_copy_open_escalate_lists_import(
 # ------------------------------------------------------------------ Stats
 
 
-async def test_stats_enter_shows_the_months_figures_and_f_r_t(make_app) -> None:
+async def test_stats_enter_shows_the_months_figures_f_r_t_f_n_escape(make_app) -> None:
     app = make_app(initial_tab="stats")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -400,6 +403,12 @@ async def test_stats_enter_shows_the_months_figures_and_f_r_t(make_app) -> None:
         await pilot.press("t")
         await settle(pilot)
         assert pane.selected_month() == month
+        send_in_one_burst(app, "f", "n")
+        await settle(pilot)
+        assert pane.network == pane._networks[0].key
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pane.network is None
 
 
 # ------------------------------------------------------------------ help

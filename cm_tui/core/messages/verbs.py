@@ -9,6 +9,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verbs.key.copy_link": ("Copy the link", "Copier le lien"),
     "verbs.key.open_link": ("Open the link in the browser", "Ouvrir le lien dans le navigateur"),
     "verbs.key.filters": ("Filters…", "Filtres…"),
+    "verbs.key.clear": ("Clear the filters", "Effacer les filtres"),
     "verbs.key.lists": ("Lists…", "Listes…"),
     "verbs.key.cancel": ("Cancel", "Annuler"),
     "verbs.filter": ("Filter: {what}", "Filtre : {what}"),

@@ -225,6 +225,7 @@ class CalendarPane(VerbsPane):
         Binding("u", "undo", "calendar.key.undo", id="calendar.undo"),
         Binding("slash", "search", "verbs.key.search_posts", id="calendar.search"),
         Binding("f", "menu('filters')", "verbs.key.filters", show=False, id="calendar.filters"),
+        Binding("escape", "clear_filters", "verbs.key.clear", show=False, id="calendar.clear"),
         Binding("y", "menu('copy')", "verbs.key.copy", show=False, id="calendar.copy"),
         Binding("o", "open_link", "verbs.key.open_link", show=False, id="calendar.open"),
         Binding(
@@ -778,9 +779,13 @@ class CalendarPane(VerbsPane):
         keys = [n.key for n in ctx.settings.network_profiles(ctx.repo.networks.all())]
         if self.network_filter in keys:
             index = keys.index(self.network_filter) + 1
-            self.network_filter = keys[index] if index < len(keys) else None
+            self._show_network(keys[index] if index < len(keys) else None)
         else:
-            self.network_filter = keys[0] if keys else None
+            self._show_network(keys[0] if keys else None)
+
+    def _show_network(self, key: str | None) -> None:
+        """Show network ``key`` only (``None``: all of them), and say so."""
+        self.network_filter = key
         self.cursor = (0, self.cursor[1])
         self.post_index = 0
         self.reload()
@@ -794,6 +799,11 @@ class CalendarPane(VerbsPane):
             "" if self.network_filter is None else Content(shown)
         )
         self.notify(t("verbs.filter", what=shown), markup=False)
+
+    def action_clear_filters(self) -> None:
+        """``escape``: every network again."""
+        if self.network_filter is not None:
+            self._show_network(None)
 
     async def action_search(self) -> None:
         """``/``: a field; each change jumps to the first matching post from the selection,

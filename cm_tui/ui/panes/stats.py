@@ -125,6 +125,7 @@ class StatsPane(VerbsPane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "next_metric", "ui.key.next_metric", id="stats.metric"),
         Binding("f", "menu('filters')", "verbs.key.filters", id="stats.filters"),
+        Binding("escape", "clear_filters", "verbs.key.clear", show=False, id="stats.clear"),
         Binding("left_square_bracket", "shift_month(-1)", "stats.key.prev_month",
                 id="stats.prev_month"),
         Binding("right_square_bracket", "shift_month(1)", "stats.key.next_month",
@@ -474,6 +475,12 @@ class StatsPane(VerbsPane):
             return
         self.month = shift_month(month, step)
         self._redraw()
+
+    def action_clear_filters(self) -> None:
+        """``escape``: every network again."""
+        if self.network is not None:
+            self.network = None
+            self._redraw()
 
     def action_this_month(self) -> None:
         """``t``: back to the latest finished month (what the tab opens on)."""
