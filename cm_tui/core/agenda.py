@@ -574,6 +574,16 @@ def is_checklist_item(template: TaskTemplate) -> bool:
     return template.cadence.kind is CadenceKind.ONCE and template.cadence.anchor is None
 
 
+def checklist_items(templates: Iterable[TaskTemplate]) -> list[TaskTemplate]:
+    """The checklist's steps: the active ``ONCE`` items without a day of the onboarding, then
+    of the first months, each part in catalog order."""
+    items = [
+        t for t in templates if t.active and t.group in CHECKLIST_GROUPS and is_checklist_item(t)
+    ]
+    items.sort(key=lambda t: CHECKLIST_GROUPS.index(t.group))  # stable: catalog order kept
+    return items
+
+
 def onboarding_progress(
     templates: Iterable[TaskTemplate],
     occurrences: OccurrenceLookup,
@@ -586,10 +596,7 @@ def onboarding_progress(
 
     An item counts as done when the occurrence at ``checklist_key(template)`` is done or skipped.
     """
-    items = [
-        t for t in templates if t.active and t.group in CHECKLIST_GROUPS and is_checklist_item(t)
-    ]
-    items.sort(key=lambda t: CHECKLIST_GROUPS.index(t.group))  # stable: catalog order kept
+    items = checklist_items(templates)
     counts = {g: [0, 0] for g in CHECKLIST_GROUPS}
     pending: list[TaskTemplate] = []
     done = 0
@@ -623,6 +630,7 @@ __all__ = [
     "RowStatus",
     "apply_network_targets",
     "build_agenda",
+    "checklist_items",
     "find_last_done",
     "interval_due",
     "is_checklist_item",
