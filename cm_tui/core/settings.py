@@ -23,6 +23,7 @@ The file layout (dotted names in messages follow it)::
     [networks.facebook]  target_min = 2  target_max = 3  period = "week"
     [keys]      "queue.reply" = "R"        (binding id -> key)
     [import.columns]    author = "Nom du fan"   text = "Contenu"   (field -> CSV header)
+    [stats]     currency = "EUR"       (ISO 4217: the campaigns' amounts)
 
 Pure: stdlib only. ``system_timezone()`` reads the environment (``TZ``, ``/etc/localtime``) the
 same way ``i18n.default_language()`` reads the locale; it never reads the clock.
@@ -130,6 +131,7 @@ MAX_DEPTH = 10
 SHOWN_CHARS = 40
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_CURRENCY_RE = re.compile(r"[A-Z]{3}")
 _BINDING_ID_RE = re.compile(r"[A-Za-z0-9_.-]+")
 #: A key name: no whitespace (``fullmatch``, so not even a trailing newline); controls and
 #: bidi overrides are refused too (``has_terminal_controls``): the footer would send them to
@@ -234,6 +236,8 @@ class Settings(Value):
     inbox_settle_seconds: int = 5
     #: ``[import] inbox_max_mb``: a larger inbox file is refused (``cm-tui import`` takes it)
     inbox_max_mb: int = 50
+    #: ``[stats] currency``: the ISO 4217 code of the campaigns' amounts (report, charts)
+    currency: str = "EUR"
 
     def __post_init__(self) -> None:
         # Freeze containers given as lists/dicts so a Settings can be shared without copies.
@@ -325,6 +329,7 @@ class Settings(Value):
                 "inbox_max_mb": self.inbox_max_mb,
                 "columns": dict(self.import_columns),
             },
+            "stats": {"currency": self.currency},
         }
         if self.onboarding_start is not None:
             out["onboarding_start"] = self.onboarding_start
@@ -402,6 +407,7 @@ _TOP_KEYS = (
     "keys",
     "calendar",
     "import",
+    "stats",
 )
 _SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "workday": ("start", "end", "days"),
@@ -410,6 +416,7 @@ _SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "calendar": ("min_gap_minutes",),
     "import": ("inbox_settle_seconds", "inbox_max_mb", "columns"),
     "networks": ("active", "facebook_per_week", *KNOWN_NETWORKS),
+    "stats": ("currency",),
 }
 _OVERRIDE_KEYS = ("target_min", "target_max", "period")
 
@@ -477,6 +484,13 @@ class _Parser:
             raise self.fail("cli.settings.time", key, value)
         return value
 
+    def currency(self, value: Any, key: str) -> str:
+        """An ISO 4217 code: three capital letters (``EUR``); the amounts are only labelled
+        with it, so its form is what is checked, not a list that would need updating."""
+        if not isinstance(value, str) or not _CURRENCY_RE.fullmatch(value):
+            raise self.fail("cli.settings.currency", key, value)
+        return value
+
     def network(self, value: Any, key: str) -> str:
         if value not in KNOWN_NETWORKS:
             raise self.fail("cli.settings.network", key, value, known=", ".join(KNOWN_NETWORKS))
@@ -525,6 +539,10 @@ class _Parser:
                 calendar["min_gap_minutes"], "calendar.min_gap_minutes"
             )
         kw.update(self.import_section(self.table(mapping, "import", "import")))
+        stats = self.table(mapping, "stats", "stats")
+        self.check_keys(stats, _SECTION_KEYS["stats"], "stats.")
+        if "currency" in stats:
+            kw["currency"] = self.currency(stats["currency"], "stats.currency")
         return Settings(**kw)
 
     def check_depth(self, mapping: Mapping[str, Any]) -> None:

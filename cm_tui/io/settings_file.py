@@ -85,6 +85,11 @@ TEMPLATE = """\
 # Two posts on the same network closer than this many minutes are flagged in the Calendar.
 # min_gap_minutes = 60
 
+[stats]
+# The currency of the ad campaigns' amounts (an ISO 4217 code: "EUR", "USD", "CAD", "CHF"...),
+# named by the report and the campaign chart.
+# currency = "EUR"
+
 [keys]
 # Remap a key by its binding id (shown in the help screen, `?`), e.g.:
 # "queue.reply" = "R"

@@ -83,6 +83,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is not a kind, a network or kind@network; kinds: {kinds}; networks: {networks}",
         "n'est ni un type, ni un réseau, ni type@réseau ; types : {kinds} ; réseaux : {networks}",
     ),
+    "cli.settings.currency": (
+        'is not a currency code; use the three capital letters of ISO 4217, such as "EUR", '
+        '"USD", "CAD" or "CHF"',
+        "n'est pas un code de devise ; utilisez les trois majuscules de l'ISO 4217, comme "
+        '"EUR", "USD", "CAD" ou "CHF"',
+    ),
     "cli.settings.period": (
         "is not a period; use one of: {known}",
         "n'est pas une période ; choisissez parmi : {known}",
