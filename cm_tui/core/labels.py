@@ -11,7 +11,8 @@ def weekday_name(iso_weekday: int, short: bool = False) -> str:
 
 
 def describe_cadence(cadence: Cadence) -> str:
-    """E.g. "Every week on Friday at 09:00" / "Chaque semaine : vendredi à 09:00"."""
+    """E.g. "Every week on Friday at 09:00" / "Chaque semaine : vendredi à 09:00"; without a
+    time, its block if it has one ("Every week on Friday · Morning")."""
     kind = cadence.kind
     every = cadence.every
     if kind is CadenceKind.ONCE:
@@ -63,4 +64,6 @@ def describe_cadence(cadence: Cadence) -> str:
             text = f"{text} · {t('core.cadence.every_n_months', every=every)}"
     if cadence.at and kind is not CadenceKind.TIMES_PER_DAY:
         text = t("core.cadence.at", cadence=text, time=cadence.at)
+    elif cadence.block and kind is not CadenceKind.TIMES_PER_DAY:
+        text = f"{text} · {t(f'core.block.{cadence.block}')}"  # it starts when its block does
     return text

@@ -7,10 +7,15 @@
 * ``filter_rows``: the agenda rows whose task (either language), network or cadence matches a
   query, case- and accent-insensitively;
 * ``due_documents`` / ``influencer_to_contact``: the "Due reviews" panel;
-* ``TaskForm`` / ``template_from_form``: validation of the add / new / edit forms. Errors are
-  ``core.form_errors.FieldError``, one at a time, naming the form's field (``label``, ``kind``,
-  ``at``, ``detail``, ``network``; ``name``, ``network``, ``extra``, ``date`` for the lists), so
-  the form shows one clear line under it.
+* ``TaskForm`` / ``template_from_form``: validation of the add / new / edit forms, which set
+  everything the recurrence engine supports: the cadence and its detail, the interval
+  (``every``), whether it counts from the calendar or from the last time the task was done
+  (``counts``), what happens to missed occurrences (``missed``: pile up or keep the latest) and
+  a time block (``block``: "Friday morning: blog"). ``form_of`` fills the form back from a
+  task, so an edit shows what was saved. Errors are ``core.form_errors.FieldError``, one at a
+  time, naming the form's field (``label``, ``kind``, ``at``, ``block``, ``detail``, ``every``,
+  ``counts``, ``missed``, ``network``; ``name``, ``network``, ``extra``, ``date`` for the
+  lists), so the form shows one clear line under it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.agenda import AgendaRow
@@ -36,7 +42,7 @@ from cm_tui.core.models import (
     TaskOccurrence,
     TaskTemplate,
 )
-from cm_tui.core.recurrence import WorkHours, validate_cadence
+from cm_tui.core.recurrence import BLOCKS, WorkHours, is_since_last_done, validate_cadence
 from cm_tui.core.timeutil import local_day_bounds, local_to_utc, week_start_of
 from cm_tui.core.value import Value, frozen
 
@@ -196,14 +202,44 @@ _GROUP_OF_KIND = {
 }
 
 
+class CountsFrom(StrEnum):
+    """Where a recurring task's interval counts from (the form's ``counts``)."""
+
+    CALENDAR = "calendar"  # fixed days
+    DONE = "done"  # the last time it was done (``Cadence.after_completion``)
+
+
+#: per kind that has an interval (``every``): its bounds, in the kind's unit (days for daily
+#: and working days, weeks, months, quarters, months for occasional)
+EVERY_BOUNDS: dict[CadenceKind, tuple[int, int]] = {
+    CadenceKind.DAILY: (1, 365),
+    CadenceKind.WORKDAYS: (1, 365),
+    CadenceKind.WEEKLY: (1, 52),
+    CadenceKind.MONTHLY: (1, 24),
+    CadenceKind.QUARTERLY: (1, 8),
+    CadenceKind.OCCASIONAL: (1, 36),
+}
+#: the interval of a new task when the form leaves ``every`` empty (else 1)
+_DEFAULT_EVERY = {CadenceKind.OCCASIONAL: 3}
+#: the kinds whose ``detail`` names their days (weekdays, day of month): none when they count
+#: from the last time done
+_DAYS_FROM_DETAIL = (CadenceKind.WEEKLY, CadenceKind.MONTHLY)
+
+
 @frozen
 class TaskForm(Value):
     """What the user typed, as text (``kind`` is a ``CadenceKind`` value).
 
     ``detail`` depends on the kind: times a day (``times_per_day``), ISO weekdays ``"1,5"``
-    (``weekly``), day of month 1..31 or ``-1`` (``monthly``), months (``occasional``);
-    ignored otherwise. ``day`` is the one-off's day (``once``) and the first day of a new
-    recurring task (its anchor: no missed occurrences from before it was created).
+    (``weekly``), day of month 1..31 or ``-1`` (``monthly``); ignored otherwise. ``day`` is
+    the one-off's day (``once``) and the first day of a new recurring task (its anchor: no
+    missed occurrences from before it was created).
+
+    The options: ``every`` (the interval, ``EVERY_BOUNDS``; empty: 1, occasional 3),
+    ``counts`` (a ``CountsFrom`` value; an occasional task always counts from the last time
+    done), ``missed`` (a ``MissedPolicy`` value), ``block`` (one of ``recurrence.BLOCKS`` or
+    empty; with no time the task starts at the block's start). ``None`` means the form does
+    not show the option: the task edited keeps its own, a new one gets the default.
     """
 
     label: str
@@ -212,6 +248,10 @@ class TaskForm(Value):
     detail: str = ""
     network: str = ""
     day: date | None = None
+    every: str | None = None
+    counts: str | None = None
+    missed: str | None = None
+    block: str | None = None
 
 
 def _int(text: str, field: str, what: str, low: int, high: int) -> int:
@@ -246,8 +286,8 @@ def form_time(text: str) -> str | None:
 def cadence_from_form(form: TaskForm, base: Cadence | None = None) -> Cadence:
     """The cadence described by ``form`` (``FieldError`` if a value is wrong).
 
-    With ``base`` of the same kind (editing), the fields the form does not show (block, missed
-    policy, after completion, anchor, interval) are kept.
+    With ``base`` of the same kind (editing), what the form does not show (the anchor, the
+    options left ``None``) is kept.
     """
     try:
         kind = CadenceKind(form.kind)
@@ -280,10 +320,66 @@ def cadence_from_form(form: TaskForm, base: Cadence | None = None) -> Cadence:
                 "detail", "today.form.error.number", {"field": "day", "low": -1, "high": 31}
             )
         cadence = cadence.replace(day_of_month=value, nth_weekday=None)
-    elif kind is CadenceKind.OCCASIONAL:
-        cadence = cadence.replace(every=_int(detail or "3", "detail", "months", 1, 36))
+    cadence = _with_options(form, cadence, keep=base is not None and base.kind is kind)
     if validate_cadence(cadence):  # pragma: no cover - the checks above are stricter
         raise FieldError("kind", "today.form.error.kind")
+    return cadence
+
+
+Choice = TypeVar("Choice", bound=StrEnum)
+
+
+def _choice(text: str, field: str, choices: type[Choice]) -> Choice:
+    try:
+        return choices(text.strip())
+    except ValueError:
+        raise FieldError(field, "today.form.error.choice") from None
+
+
+def _with_options(form: TaskForm, cadence: Cadence, *, keep: bool) -> Cadence:
+    """``cadence`` with the form's options (see ``TaskForm``); ``keep``: the options the form
+    leaves ``None`` stay as in ``cadence`` (the task edited), else they take their default.
+
+    What the engine would ignore is refused, on its field: a block for a task spread over the
+    day, "after last done" for a one-off or a task several times a day (an occasional one
+    always is), weekdays or a day of month counted from the last time done, an interval for
+    working days on the calendar (``recurrence``)."""
+    kind = cadence.kind
+    if form.block is not None:
+        block = form.block.strip() or None
+        if block is not None and block not in BLOCKS:
+            raise FieldError("block", "today.form.error.choice")
+        if block is not None and kind is CadenceKind.TIMES_PER_DAY:
+            raise FieldError("block", "today.form.error.block_spread")
+        cadence = cadence.replace(block=block)
+    bounds = EVERY_BOUNDS.get(kind)
+    if bounds is not None and (form.every is not None or not keep):
+        text = (form.every or "").strip()
+        every = _DEFAULT_EVERY.get(kind, 1)
+        if text:
+            low, high = bounds
+            if not text.isdigit() or not low <= int(text) <= high:
+                raise FieldError("every", "today.form.error.every", {"low": low, "high": high})
+            every = int(text)
+        cadence = cadence.replace(every=every)
+    if form.counts is not None:
+        after = _choice(form.counts, "counts", CountsFrom) is CountsFrom.DONE
+        if kind is CadenceKind.OCCASIONAL:
+            if not after:
+                raise FieldError("counts", "today.form.error.occasional")
+        elif kind in (CadenceKind.ONCE, CadenceKind.TIMES_PER_DAY):
+            if after:
+                raise FieldError("counts", "today.form.error.counts")
+        else:
+            cadence = cadence.replace(after_completion=after)
+    if cadence.after_completion and kind in _DAYS_FROM_DETAIL:
+        if form.detail.strip():  # the engine counts the days from the last time done
+            raise FieldError("detail", "today.form.error.detail_after")
+        cadence = cadence.replace(weekdays=(), day_of_month=None, nth_weekday=None)
+    if form.missed is not None:
+        cadence = cadence.replace(missed=_choice(form.missed, "missed", MissedPolicy))
+    if kind is CadenceKind.WORKDAYS and cadence.every != 1 and not cadence.after_completion:
+        raise FieldError("every", "today.form.error.every_workdays")
     return cadence
 
 
@@ -320,6 +416,9 @@ def template_from_form(
     if editing is not None:
         cadence = cadence_from_form(form, editing.cadence)
         same_kind = cadence.kind is editing.cadence.kind
+        moved = not same_kind or cadence.every != editing.cadence.every
+        if moved and cadence.anchor is None and form.day is not None:
+            cadence = cadence.replace(anchor=form.day)  # the new rhythm starts on that day
         labels = {"label_en": editing.label_en, "label_fr": editing.label_fr}
         if label != editing.label(lang):
             if editing.label_en == editing.label_fr:
@@ -347,15 +446,17 @@ def template_from_form(
 def form_of(template: TaskTemplate, lang: str) -> TaskForm:
     """The form prefilled from an existing template (for ``e``)."""
     cadence = template.cadence
+    after = is_since_last_done(cadence)
     detail = ""
-    if cadence.kind is CadenceKind.TIMES_PER_DAY:
+    if after and cadence.kind in _DAYS_FROM_DETAIL:
+        pass  # its days come from the last time done
+    elif cadence.kind is CadenceKind.TIMES_PER_DAY:
         detail = str(cadence.times)
     elif cadence.kind is CadenceKind.WEEKLY:
         detail = ",".join(str(d) for d in cadence.weekdays)
     elif cadence.kind is CadenceKind.MONTHLY:
         detail = str(cadence.day_of_month or (cadence.anchor.day if cadence.anchor else 1))
-    elif cadence.kind is CadenceKind.OCCASIONAL:
-        detail = str(cadence.every)
+    counts = CountsFrom.DONE if after else CountsFrom.CALENDAR
     return TaskForm(
         label=template.label(lang),
         kind=cadence.kind.value,
@@ -363,6 +464,10 @@ def form_of(template: TaskTemplate, lang: str) -> TaskForm:
         detail=detail,
         network=template.network or "",
         day=cadence.anchor,
+        every=str(cadence.every) if cadence.kind in EVERY_BOUNDS else "",
+        counts=counts.value,
+        missed=cadence.missed.value,
+        block=cadence.block or "",
     )
 
 

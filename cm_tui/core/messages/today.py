@@ -94,11 +94,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.form.kind": ("Cadence", "Fréquence"),
     "today.form.at": ("Time (HH:MM, optional)", "Heure (HH:MM, facultative)"),
     "today.form.detail": (
-        "Times a day / weekdays 1-7 (1,5) / day of month (-1 = last) / every N months",
-        "Fois par jour / jours 1-7 (1,5) / jour du mois (-1 = dernier) / tous les N mois",
+        "Times a day / weekdays 1-7 (1,5) / day of month (-1 = last)",
+        "Fois par jour / jours 1-7 (1,5) / jour du mois (-1 = dernier)",
     ),
     "today.form.network": ("Network (optional): {known}", "Réseau (facultatif) : {known}"),
     "today.form.hint": ("Enter: save · Esc: cancel", "Entrée : enregistrer · Échap : annuler"),
+    "today.form.block": ("Time block", "Plage horaire"),
+    "today.form.block_none": ("none", "aucune"),
+    "today.form.block_hint": (
+        "No time: it starts when its block does",
+        "Sans heure : au début de sa plage",
+    ),
+    "today.form.every": ("Every", "Tous les"),
+    "today.form.every_hint": (
+        "N days, weeks, months or quarters",
+        "N jours, semaines, mois ou trimestres",
+    ),
+    "today.form.counts": ("Counts from", "Compte depuis"),
+    "today.form.counts.calendar": ("the calendar (fixed days)", "le calendrier (jours fixes)"),
+    "today.form.counts.done": (
+        "the last time it was done",
+        "la dernière fois qu'elle a été faite",
+    ),
+    "today.form.missed": ("If missed", "Si oubliée"),
     "today.form.error.label": ("Type the task's text.", "Saisissez le texte de la tâche."),
     "today.form.error.label_long": (
         "The task's text is too long (200 characters at most).",
@@ -113,6 +131,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} doit être un nombre entier de {low} à {high}.",
     ),
     "today.form.error.kind": ("Choose a cadence.", "Choisissez une fréquence."),
+    "today.form.error.choice": ("Choose one of the options.", "Choisissez une des options."),
+    "today.form.error.every": (
+        "Type a whole number from {low} to {high}, or leave it empty.",
+        "Saisissez un nombre entier de {low} à {high}, ou laissez vide.",
+    ),
+    "today.form.error.every_workdays": (
+        "Working days have no interval: choose “daily”, or count from the last time done.",
+        "Les jours ouvrés n'ont pas d'intervalle : choisissez « quotidien », ou comptez depuis"
+        " la dernière fois.",
+    ),
+    "today.form.error.counts": (
+        "A one-off or several-times-a-day task has fixed days: count from the calendar.",
+        "Une tâche ponctuelle ou plusieurs fois par jour a des jours fixes : comptez depuis"
+        " le calendrier.",
+    ),
+    "today.form.error.occasional": (
+        "An occasional task counts from the last time it was done: choose that, or “monthly”"
+        " for fixed days.",
+        "Une tâche ponctuelle compte depuis la dernière fois qu'elle a été faite : choisissez"
+        " cela, ou « mensuel » pour des jours fixes.",
+    ),
+    "today.form.error.detail_after": (
+        "Counted from the last time done, the days come from it: leave the detail empty.",
+        "Comptés depuis la dernière fois, les jours en découlent : laissez le détail vide.",
+    ),
+    "today.form.error.block_spread": (
+        "Several times a day are spread over the working day: leave the block at “none”.",
+        "Plusieurs fois par jour se répartissent sur la journée : laissez la plage à « aucune ».",
+    ),
     "today.form.error.day": (
         "A one-off task needs a day.",
         "Une tâche ponctuelle a besoin d'un jour.",

@@ -13,6 +13,7 @@ store's index: building a day costs the same on an empty store and on a year of 
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
@@ -773,9 +774,7 @@ class TodayPane(VerbsPane):
         template = self.ctx.repo.tasks.get(row.template.id) or row.template
         form = form_of(template, language())
         if form.day is None:
-            form = TaskForm(
-                form.label, form.kind, form.at, form.detail, form.network, self.shown_day
-            )
+            form = dataclasses.replace(form, day=self.shown_day)
         self._open_form(t("today.form.edit_title"), form, template, False)
 
     def action_manage(self) -> None:

@@ -8,6 +8,7 @@ two forms are ``FormScreen``s: the error shows under its field and every value t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from typing import ClassVar
 
@@ -20,8 +21,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from cm_tui.core.i18n import t
-from cm_tui.core.models import DocumentKind, Influencer, ReferenceDocument, TaskTemplate
-from cm_tui.core.today import FORM_KINDS, SnoozeChoice, TaskForm
+from cm_tui.core.models import (
+    DocumentKind,
+    Influencer,
+    MissedPolicy,
+    ReferenceDocument,
+    TaskTemplate,
+)
+from cm_tui.core.recurrence import BLOCKS
+from cm_tui.core.today import FORM_KINDS, CountsFrom, SnoozeChoice, TaskForm
 from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.context import UiContext
 from cm_tui.ui.screens.form import Field, FieldKind, FormScreen, form_bindings
@@ -86,7 +94,11 @@ class TaskFormScreen(FormScreen[TaskTemplate]):
     """Add / new / edit a task: a ``FormScreen`` whose ``build(form)`` (the pane's call of
     ``core.today.template_from_form``) returns the template or raises ``FieldError``.
 
-    ``fixed_kind`` hides the cadence and its detail (the one-off form).
+    Besides the text, the cadence and its time, the form sets the engine's options: the time
+    block, the interval (``every``), whether it counts from the calendar or from the last time
+    done, and what happens to missed occurrences; an edit shows them as saved
+    (``core.today.form_of``). ``fixed_kind`` (the one-off form) shows the text, the time, the
+    block and the network only.
     """
 
     PREFIX = "form"
@@ -113,11 +125,28 @@ class TaskFormScreen(FormScreen[TaskTemplate]):
     def form_fields(self) -> list[Field]:
         form = self._form
         kinds = tuple((k.value, t(f"ui.cadence.{k.value}", n="N")) for k in FORM_KINDS)
+        blocks = (
+            ("", t("today.form.block_none")),
+            *((block, t(f"core.block.{block}")) for block in BLOCKS),
+        )
+        counts = tuple((c.value, t(f"today.form.counts.{c.value}")) for c in CountsFrom)
+        missed = tuple(
+            (m.value, t(f"core.missed.{m.value}"))
+            for m in (MissedPolicy.LATEST_ONLY, MissedPolicy.PILE_UP)
+        )
         known = ", ".join(self._networks)
         fields = [
             Field("label", t("today.form.label"), FieldKind.TEXT, form.label, max_length=200),
             Field("kind", t("today.form.kind"), FieldKind.CHOICE, form.kind, options=kinds),
             Field("at", t("today.form.at"), FieldKind.TIME, form.at, hint=t("today.form.at_hint")),
+            Field(
+                "block",
+                t("today.form.block"),
+                FieldKind.CHOICE,
+                form.block or "",
+                options=blocks,
+                hint=t("today.form.block_hint"),
+            ),
             Field(
                 "detail",
                 t("today.form.detail"),
@@ -126,6 +155,29 @@ class TaskFormScreen(FormScreen[TaskTemplate]):
                 restrict=r"[0-9 ,;-]*",
                 max_length=40,
                 hint=t("today.form.detail_hint"),
+            ),
+            Field(
+                "every",
+                t("today.form.every"),
+                FieldKind.NUMBER,
+                form.every or "",
+                restrict=r"[0-9]*",
+                max_length=3,
+                hint=t("today.form.every_hint"),
+            ),
+            Field(
+                "counts",
+                t("today.form.counts"),
+                FieldKind.CHOICE,
+                form.counts or CountsFrom.CALENDAR.value,
+                options=counts,
+            ),
+            Field(
+                "missed",
+                t("today.form.missed"),
+                FieldKind.CHOICE,
+                form.missed or MissedPolicy.LATEST_ONLY.value,
+                options=missed,
             ),
             Field(
                 "network",
@@ -137,10 +189,12 @@ class TaskFormScreen(FormScreen[TaskTemplate]):
             ),
         ]
         if self._fixed_kind:
-            return [f for f in fields if f.name not in ("kind", "detail")]
+            return [f for f in fields if f.name not in _CADENCE_FIELDS]
         return fields
 
     def build(self, values: Mapping[str, str]) -> TaskTemplate:
+        """The typed values as a ``TaskForm``; an option the form does not show is ``None``
+        (the task keeps its own)."""
         form = self._form
         return self._build(
             TaskForm(
@@ -150,8 +204,16 @@ class TaskFormScreen(FormScreen[TaskTemplate]):
                 detail=values.get("detail", ""),
                 network=values["network"],
                 day=form.day,
+                every=values.get("every"),
+                counts=values.get("counts"),
+                missed=values.get("missed"),
+                block=values.get("block"),
             )
         )
+
+
+#: the fields the one-off form leaves out: a one-off has no cadence to choose
+_CADENCE_FIELDS = ("kind", "detail", "every", "counts", "missed")
 
 
 # --------------------------------------------------------------------------- manage lists
@@ -316,7 +378,7 @@ class ManageScreen(ModalScreen[None]):
             editing = entry if isinstance(entry, TaskTemplate) else None
             form = form_of(editing, self.lang) if editing else TaskForm("", "workdays", day=today)
             if form.day is None:
-                form = TaskForm(form.label, form.kind, form.at, form.detail, form.network, today)
+                form = dataclasses.replace(form, day=today)
 
             def build(values: TaskForm) -> TaskTemplate:
                 return template_from_form(
