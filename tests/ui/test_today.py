@@ -363,9 +363,10 @@ async def test_side_panels_reviews_and_influencer(make_app) -> None:
         assert "this week" in text
 
 
-async def test_onboarding_panel_and_b_ticks_the_next_item(
+async def test_onboarding_panel_and_b_opens_the_checklist(
     make_app, demo_settings, demo_db: Path
 ) -> None:
+    """``b`` shows the whole checklist (``test_today_checklist``), where ``d`` ticks a step."""
     settings = dataclasses.replace(demo_settings, onboarding_start=THURSDAY - timedelta(days=10))
     with Store.open(demo_db) as store:  # start from an untouched checklist
         checklist = [o for o in store.repo.occurrences.for_days(date(1970, 1, 1), date(1970, 1, 1))]
@@ -375,13 +376,13 @@ async def test_onboarding_panel_and_b_ticks_the_next_item(
         await settle(pilot)
         text = screen_text(app)
         assert "Onboarding" in text and "week 2 · 0/" in text
-        await pilot.press("b")
+        await pilot.press("b", "d", "escape")
         await settle(pilot)
         assert "week 2 · 1/" in screen_text(app)
         await pilot.press("u")
         await settle(pilot)
         assert "week 2 · 0/" in screen_text(app)
-        await pilot.press("b")
+        await pilot.press("b", "d", "escape")
         await settle(pilot)
     close_quietly(app.ctx.store)
     again = make_app(db=demo_db, settings=settings)

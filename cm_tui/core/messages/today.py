@@ -17,8 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Listes : influenceurs, documents, tâches",
     ),
     "today.key.onboarding": (
-        "Onboarding: start, then next item done",
-        "Intégration : commencer, puis étape suivante",
+        "Onboarding checklist: start it, tick any step",
+        "Liste d'intégration : la commencer, cocher toute étape",
     ),
     "today.key.add_entry": ("Add", "Ajouter"),
     "today.key.edit_entry": ("Edit", "Modifier"),
@@ -56,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "semaine {week} · {done}/{total} faits · {percent} %",
     ),
     "today.onboarding.next": ("next:", "ensuite :"),
-    "today.onboarding.hint": ("b: next item done", "b : étape suivante faite"),
+    "today.onboarding.hint": ("b: the whole checklist", "b : toute la liste"),
     "today.onboarding.offer": (
         "{total} steps for your first weeks.",
         "{total} étapes pour vos premières semaines.",

@@ -42,7 +42,7 @@ from cm_tui.core.models import (
     TaskTemplate,
     network_names,
 )
-from cm_tui.core.recurrence import CHECKLIST_DAY, WorkHours, checklist_key
+from cm_tui.core.recurrence import WorkHours
 from cm_tui.core.timeutil import local_day_bounds
 from cm_tui.core.today import (
     SnoozeChoice,
@@ -233,7 +233,7 @@ class TodayPane(VerbsPane):
         Binding("x,delete", "delete_task", "verbs.key.delete_task", show=False, id="today.delete"),
         Binding("y", "menu('copy')", "verbs.key.copy", show=False, id="today.copy"),
         Binding("o", "open_link", "verbs.key.open_link", show=False, id="today.open"),
-        Binding("b", "onboarding_done", "today.key.onboarding", show=False, id="today.onboarding"),
+        Binding("b", "checklist", "today.key.onboarding", show=False, id="today.onboarding"),
         Binding("M", "manage", "today.key.manage", show=False, id="today.manage"),
     ]
 
@@ -788,22 +788,20 @@ class TodayPane(VerbsPane):
 
         self.app.push_screen(ManageScreen(self.ctx, self._network_keys(), language()), closed)
 
-    def action_onboarding_done(self) -> None:
-        start = self._onboarding_start()
-        if start is None:
+    def action_checklist(self) -> None:
+        """``b``: the whole onboarding checklist, any step ticked in any order
+        (``ChecklistScreen``); with no start date anywhere, it starts today first."""
+        from cm_tui.ui.screens.checklist import ChecklistScreen
+
+        if self._onboarding_start() is None:
             self._start_onboarding()
-            return
-        templates = self.ctx.repo.tasks.all()
-        progress = onboarding_progress(templates, self._lookup, start, self.shown_day)
-        if not progress.next_items:
-            return
-        item = progress.next_items[0]
-        key = checklist_key(item)
-        record = TaskOccurrence(
-            key, item.key, CHECKLIST_DAY, 0, OccurrenceStatus.DONE, self.ctx.now()
-        )
-        if self._write_occurrence(key, record, fmt.one_line(item.label(language()))):
-            self._show_onboarding(self.shown_day)
+        version = self.ctx.version
+
+        def closed(_result: object) -> None:
+            if self.ctx.version != version:
+                self.reloaded_after_write()
+
+        self.app.push_screen(ChecklistScreen(self.ctx, self._lookup, language()), closed)
 
     def _start_onboarding(self) -> None:
         """``b`` with no start date anywhere: the checklist starts today (kept in the store's
