@@ -533,17 +533,20 @@ def months_between(first: str, last: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- charts
-# (issue 6) What each chart draws, shared by the Stats tab (textual-plotext) and the HTML
-# report (plotext exported through Rich): one place decides the lines, each caller only draws.
+# What each chart draws, shared by the Stats tab (textual-plotext) and the HTML report
+# (``io.svg_chart``): one place decides the lines, each caller only draws.
 
 
 @frozen
 class ChartLine(Value):
-    """One line of a chart; ``target`` marks a reference line (a network's posting target)."""
+    """One line of a chart; ``target`` marks a reference line (a network's posting target);
+    ``right`` a line read against the right axis (the campaigns' results, counts beside the
+    spend's amounts)."""
 
     label: str
     points: Sequence[tuple[str, float | int | None]]
     target: bool = False
+    right: bool = False
 
 
 @frozen
@@ -579,6 +582,8 @@ def chart_lines(
     *,
     target_label: str = "target",
     every_target: bool = False,
+    spend_label: str = "spend",
+    results_label: str = "results",
 ) -> tuple[list[ChartLine], str]:
     """The lines of chart ``metric`` for ``networks`` over ``months``, and the unit their
     values are in (a metric name, for formatting the axis).
@@ -586,7 +591,9 @@ def chart_lines(
     ``posts_vs_target`` adds the monthly posting target: of the one network shown, or of each
     network when ``every_target`` (labelled ``"<network> <target_label>"``). ``competitors``
     draws our followers and those of the competitors of the same networks; ``campaigns`` the
-    spend (``€``) and results (``✓``) per month of the campaigns of those networks.
+    spend and the results per month of the campaigns of those networks, two lines per campaign
+    labelled ``"<name> · <spend_label>"`` and ``"<name> · <results_label>"``, the results
+    against the right axis (``ChartLine.right``).
     """
     keys = [n.key for n in networks]
     names = network_names(networks)
@@ -615,8 +622,8 @@ def chart_lines(
         campaigns = [c for c in data.campaigns if c.network in names]
         for name, (spend, results) in campaign_series(campaigns, months).items():
             if any(v is not None for _m, v in spend):
-                lines.append(ChartLine(f"{name} €", spend))
-                lines.append(ChartLine(f"{name} ✓", results))
+                lines.append(ChartLine(f"{name} · {spend_label}", spend))
+                lines.append(ChartLine(f"{name} · {results_label}", results, right=True))
         return lines, "campaigns"
     series = monthly_series(data.figures, metric, keys, months)
     return [ChartLine(names[k], series[k]) for k in keys], metric

@@ -57,14 +57,12 @@ from cm_tui.core.stats import (
     with_derived_posts,
 )
 from cm_tui.core.timeutil import shift_month
-from cm_tui.io.charts import draw_lines, format_value, has_values, metric_label, rgb
+from cm_tui.io.charts import format_value, has_values, metric_label
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.verbs import VerbsPane
 from cm_tui.ui.screens.prefix_menu import StatsFilters
 
 if TYPE_CHECKING:
-    from textual_plotext.plot import Plot
-
     from cm_tui.ui.screens.kpi_form import KpiChoice
     from cm_tui.ui.widgets.chart import CachedPlot
 
@@ -249,7 +247,13 @@ class StatsPane(VerbsPane):
             self._response_figures() if self.metric in RESPONSE_METRICS else None,
         )
         return chart_lines(
-            self.metric, data, self._shown_networks(), months, target_label=t("stats.target")
+            self.metric,
+            data,
+            self._shown_networks(),
+            months,
+            target_label=t("stats.target"),
+            spend_label=t("stats.spend", currency=self.ctx.settings.currency),
+            results_label=t("stats.results"),
         )
 
     def _draw_chart(self) -> None:
@@ -273,12 +277,7 @@ class StatsPane(VerbsPane):
         lines, unit = self._series(months)
         if not has_values(lines):
             box.border_subtitle = t("stats.no_data")
-        app = self.app
-
-        def draw(plt: Plot) -> None:
-            draw_lines(plt, lines, months, unit, _palette(app))
-
-        self.chart.set_drawing(draw)
+        self.chart.set_lines(lines, months, unit)
 
     def _response_figures(self) -> dict[tuple[str, str], ResponseFigures] | None:
         """The queue's figures per (network, month), or ``None`` while they are computed."""
@@ -615,26 +614,6 @@ class StatsPane(VerbsPane):
             return
         paths = ", ".join(str(p) for p in self.last_report)
         self.app.notify(t("stats.report_written", path=paths), markup=False)
-
-
-def _palette(app: Any) -> list[tuple[int, int, int] | str]:
-    """Series colours from the active theme, so the chart follows it."""
-    theme = app.current_theme
-    colours = [
-        theme.primary,
-        theme.accent,
-        theme.success,
-        theme.error,
-        theme.warning,
-        theme.secondary,
-        theme.foreground,
-    ]
-    out: list[tuple[int, int, int] | str] = []
-    for colour in colours:
-        rgb_value = rgb(colour)
-        if rgb_value != "default" and rgb_value not in out:
-            out.append(rgb_value)
-    return out or ["default"]
 
 
 def _kpi_short(kpi: str) -> str:
