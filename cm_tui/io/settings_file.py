@@ -8,15 +8,31 @@
 * TOML syntax error, non-UTF-8 text, unreadable file, bad value, tables or lists nested deeper
   than any setting needs: ``SettingsError`` with one line naming the file (and the line or the
   key), a long value quoted cut short.
+
+``save_settings(path, changes)`` is the only writer (the settings form): it sets some keys
+and keeps everything else of the file as the user wrote it (comments, other keys, their order
+and layout), through a style-preserving TOML library (tomlkit). A missing file starts from the
+template. The result is checked as ``load_settings`` would read it before anything is written,
+then written whole by the one atomic writer (``store.atomic.write_atomic``: private, 0600). A
+settings file that is a symlink (a dotfiles folder) is followed: the file it points to changes.
+
+The first start (``needs_first_run``) is when the settings file is missing or still exactly
+the template cm-tui writes (any command writes it when missing, ``cm-tui where`` included):
+settings belong to the person, not to a store, so a new ``--db`` store does not ask again, and
+a person who never chose anything is asked whatever ran first. Saving the form (or keeping its
+defaults) writes the file, so it is asked once.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import os
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from cm_tui.core.i18n import t
 from cm_tui.core.settings import (
@@ -174,3 +190,70 @@ def _write_template(path: Path) -> None:
     with contextlib.suppress(OSError):
         make_private_dir(path.parent)
         write_atomic(path, template_text().encode("utf-8"), replace=False)
+
+
+def needs_first_run(path: Path) -> bool:
+    """Whether the settings file at ``path`` is missing or still the untouched template (the
+    first start: see the module docstring). An unreadable file is not a first start."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return raw == template_text().encode("utf-8")
+
+
+def save_settings(path: Path, changes: Mapping[str, Any]) -> Settings:
+    """Set the dotted keys of ``changes`` (``"workday.start"`` -> ``"08:30"``) in the settings
+    file at ``path``, keep the rest as it is, and give the settings the file now holds (see the
+    module docstring). A key the file did not set is added at the end of its table.
+
+    Raises ``SettingsError`` (one line naming the file, nothing written) when the file cannot
+    be read or written, is not TOML, or would not load afterwards."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    from cm_tui.store.atomic import make_private_dir, write_atomic
+
+    target = Path(os.path.realpath(path))
+    source = str(path)
+    try:
+        raw = target.read_bytes()
+    except FileNotFoundError:
+        raw = template_text().encode("utf-8")
+    except OSError as exc:
+        raise _os_error(source, exc) from None
+    try:
+        text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except UnicodeDecodeError:
+        raise SettingsError(t("cli.settings.encoding", source=source), source=source) from None
+    try:
+        document = tomlkit.parse(text)
+        for dotted, value in changes.items():
+            *tables, key = dotted.split(".")
+            table: Any = document
+            for name in tables:
+                if name not in table:
+                    table[name] = tomlkit.table()
+                table = table[name]
+            table[key] = value
+        updated = tomlkit.dumps(document)
+        mapping = tomllib.loads(updated)  # what load_settings will read
+    except (TOMLKitError, tomllib.TOMLDecodeError, TypeError, ValueError, RecursionError) as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise SettingsError(
+            t("setup.file.syntax", path=source, reason=reason), source=source
+        ) from None
+    settings = Settings.from_mapping(mapping, source)
+    try:
+        make_private_dir(target.parent)
+        write_atomic(target, updated.encode("utf-8"))
+    except OSError as exc:
+        raise _os_error(source, exc) from None
+    return settings
+
+
+def _os_error(source: str, exc: OSError) -> SettingsError:
+    reason = exc.strerror or str(exc)
+    return SettingsError(t("setup.file.os", path=source, reason=reason), source=source)
