@@ -75,3 +75,5 @@ async def test_narrow_the_options_wrap_between_options(make_app) -> None:
         bar = form.query_one("#days-days", ChoiceBar)
         assert bar._lines(20) == [[(0, 0), (1, 9)], [(2, 0), (3, 9)], [(4, 0), (5, 9)]]
         assert bar.get_content_height(bar.size, bar.size, 20) == 3
+        # one cell apart when that saves a line
+        assert bar._lines(23) == [[(0, 0), (1, 8), (2, 16)], [(3, 0), (4, 8), (5, 16)]]

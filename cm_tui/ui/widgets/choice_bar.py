@@ -24,7 +24,7 @@ from textual.widget import Widget
 
 TICKED = "[x]"
 UNTICKED = "[ ]"
-#: blank cells between two options on a line
+#: blank cells between two options on a line (one when that saves a line)
 GAP = 2
 
 
@@ -80,17 +80,23 @@ class ChoiceBar(Widget, can_focus=True):
         return f"{mark} {self.options[index][1]}"
 
     def _lines(self, width: int) -> list[list[tuple[int, int]]]:
-        """The options on each line: ``(index, first cell)``; an option wider than the line
-        has a line of its own (cut when drawn)."""
+        """The options on each line: ``(index, first cell)``, ``GAP`` cells apart, or one cell
+        apart when that needs fewer lines; an option wider than the line has a line of its own
+        (cut when drawn)."""
+        wide = self._layout(width, GAP)
+        narrow = self._layout(width, 1)
+        return narrow if len(narrow) < len(wide) else wide
+
+    def _layout(self, width: int, gap: int) -> list[list[tuple[int, int]]]:
         lines: list[list[tuple[int, int]]] = [[]]
         x = 0
         for index in range(len(self.options)):
             size = cell_len(self._item(index))
-            if lines[-1] and x + GAP + size > width:
+            if lines[-1] and x + gap + size > width:
                 lines.append([])
                 x = 0
             if lines[-1]:
-                x += GAP
+                x += gap
             lines[-1].append((index, x))
             x += size
         return lines
@@ -103,11 +109,13 @@ class ChoiceBar(Widget, can_focus=True):
         rendered: list[Content] = []
         for line in self._lines(width):
             parts: list[Content | str | tuple[str, str]] = []
-            for position, (index, _x) in enumerate(line):
-                if position:
-                    parts.append(" " * GAP)
+            end = 0
+            for index, x in line:
+                parts.append(" " * (x - end))
+                item = self._item(index)
                 style = "reverse" if index == self.cursor and self.has_focus else ""
-                parts.append((self._item(index), style))
+                parts.append((item, style))
+                end = x + cell_len(item)
             rendered.append(Content.assemble(*parts))
         return Content("\n").join(rendered)
 
