@@ -981,6 +981,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             tz=ctx.settings.zone,
             today=today,
             charts=args.format == "html",
+            currency=ctx.settings.currency,
         )
     payload = render(report, args.format).encode("utf-8")
     if args.out == "-":

@@ -4,8 +4,9 @@ response figures, competitors, campaigns and the month's published posts.
 ``build_report`` is pure (lists in, ``MonthReport`` out); ``gather`` reads them from a
 ``Repository`` (queue items of the month included archived ones, read without caching);
 ``render_markdown`` / ``render_csv`` / ``render_html`` write it out. The HTML is one
-self-contained file: tables plus the charts as inline SVG (plotext drawn through Rich), no
-script, no font or style loaded from the network.
+self-contained file: tables plus the charts as inline SVG drawn for the page (``io.svg_chart``),
+no script, no font or style loaded from the network. The campaigns' amounts are in the
+settings' currency (``[stats] currency``), which their headers and chart name.
 """
 
 from __future__ import annotations
@@ -102,6 +103,9 @@ class MonthReport(Value):
     responses: dict[tuple[str, str], ResponseFigures] = field(default_factory=dict)
     all_competitors: tuple[Competitor, ...] = ()
     all_campaigns: tuple[AdCampaign, ...] = ()
+    #: the ISO 4217 code of the campaigns' amounts (``[stats] currency``), named by the
+    #: campaigns' table and chart
+    currency: str = "EUR"
 
     def network_name(self, key: str) -> str:
         for network in self.networks:
@@ -123,9 +127,11 @@ def build_report(
     baseline: str | None,
     tz: ZoneInfo,
     today: date,
+    currency: str = "EUR",
 ) -> MonthReport:
     """Everything the report shows for ``month`` (local months in ``tz``). The tables use the
-    posts and queue items of ``month``; the charts those of every month given."""
+    posts and queue items of ``month``; the charts those of every month given. ``currency``
+    names the campaigns' amounts."""
     parse_month(month)
     posts = list(posts)
     competitors = list(competitors)
@@ -189,6 +195,7 @@ def build_report(
         responses=all_responses,
         all_competitors=tuple(competitors),
         all_campaigns=tuple(campaigns),
+        currency=currency,
     )
 
 
@@ -200,6 +207,7 @@ def gather(
     tz: ZoneInfo,
     today: date,
     charts: bool = False,
+    currency: str = "EUR",
 ) -> MonthReport:
     """``build_report`` on the store's data. Only the queue items of the month are read: the
     hot table and the archive files that can hold them (filtered before objects are built,
@@ -229,6 +237,7 @@ def gather(
         baseline=baseline_pref(repo.prefs.get(PREF_BASELINE)),
         tz=tz,
         today=today,
+        currency=currency,
     )
 
 
@@ -405,11 +414,11 @@ def _sections(report: MonthReport) -> list[tuple[str, list[str], list[list[str]]
         t("stats.report.name"),
         t("stats.col.network"),
         t("stats.report.dates"),
-        t("stats.report.budget"),
-        t("stats.report.month_spend"),
+        t("stats.report.budget", currency=report.currency),
+        t("stats.report.month_spend", currency=report.currency),
         t("stats.report.month_results"),
-        t("stats.report.cost_per_result"),
-        t("stats.report.spend_to_date"),
+        t("stats.report.cost_per_result", currency=report.currency),
+        t("stats.report.spend_to_date", currency=report.currency),
         t("stats.report.pacing"),
     ]
     rows = []
@@ -559,7 +568,8 @@ table{border-collapse:collapse;margin:0 0 1.5em}
 th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 th{background:#f3f3f3}
-.chart svg{max-width:100%;height:auto}
+.charts{display:flex;flex-wrap:wrap;gap:1em;margin:0 0 1.5em}
+.charts svg{max-width:100%;height:auto}
 """
 
 
@@ -574,11 +584,11 @@ def render_html(report: MonthReport, *, charts: bool = True) -> str:
         f"<p>{esc(_generated(report))}</p>",
     ]
     if charts:
-        svgs = chart_svgs(report)
-        if svgs:
+        groups = chart_svgs(report)
+        if groups:
             parts.append(f"<h2>{esc(t('stats.report.charts'))}</h2>")
-            for svg in svgs:
-                parts.append(f'<div class="chart">{svg}</div>')
+            for group in groups:
+                parts.append(f'<div class="charts">{"".join(group)}</div>')
     for title, header, rows in _sections(report):
         parts.append(f"<h2>{esc(title)}</h2>")
         if not rows:
@@ -599,8 +609,8 @@ def render_html(report: MonthReport, *, charts: bool = True) -> str:
     return "\n".join(parts) + "\n"
 
 
-#: the report's charts, in order (``core.stats.chart_lines`` metrics); the response chart
-#: shows the median response time and the share answered on time side by side
+#: the report's charts, in order (``core.stats.chart_lines`` metrics); the response charts, the
+#: median response time and the share answered on time, side by side
 REPORT_CHARTS: tuple[tuple[str, ...], ...] = (
     ("followers",),
     ("engagement_rate",),
@@ -609,20 +619,19 @@ REPORT_CHARTS: tuple[tuple[str, ...], ...] = (
     ("competitors",),
     ("campaigns",),
 )
-#: series colours after the networks' own (readable on the SVG's dark background)
-_EXTRA_COLOURS = ("#e5c07b", "#56b6c2", "#c678dd", "#98c379", "#e06c75", "#d19a66", "#abb2bf")
+#: series colours tried after the networks' own (readable on the page's white)
+_EXTRA_COLOURS = ("#e07a00", "#2a9d8f", "#8338ec", "#d62828", "#6a994e", "#b5179e", "#577590")
 
 
-def chart_svgs(report: MonthReport, width: int = 100, height: int = 22) -> list[str]:
-    """The six charts of the Stats tab over the report's twelve months, as inline SVG: the lines
-    come from ``core.stats.chart_lines`` and are drawn by ``io.charts.draw_lines`` (the tab's
-    own code), plotext builds them and Rich exports them (with its web-font rules removed)."""
-    from plotext._figure import _figure_class
-    from rich.console import Console
-    from rich.text import Text
-
+def chart_svgs(report: MonthReport) -> list[list[str]]:
+    """The charts of the Stats tab over the report's twelve months, as inline SVG drawn for the
+    page (``io.svg_chart``), in ``REPORT_CHARTS``' groups: the lines come from
+    ``core.stats.chart_lines`` for the report's networks (the active ones), each network in
+    the same colour in every chart (its own colour, or another one when two are alike:
+    ``io.charts.distinct_colours``)."""
     from cm_tui.core.stats import ChartData, chart_lines
-    from cm_tui.io.charts import draw_lines, has_values, metric_label, rgb
+    from cm_tui.io.charts import distinct_colours, metric_label
+    from cm_tui.io.svg_chart import BACKGROUND, line_chart_svg
 
     months = list(report.chart_months)
     networks = list(report.networks)
@@ -633,54 +642,31 @@ def chart_svgs(report: MonthReport, width: int = 100, height: int = 22) -> list[
         report.all_campaigns,
         report.responses,
     )
-    palette = [rgb(n.colour) for n in networks] + [rgb(c) for c in _EXTRA_COLOURS]
-    out = []
+    labels = {
+        "target_label": t("stats.target"),
+        "spend_label": t("stats.spend", currency=report.currency),
+        "results_label": t("stats.results"),
+    }
+    groups = []
     for metrics in REPORT_CHARTS:
-        # a figure of its own per chart: plotext's module-level figure keeps its subplots
-        # and clamps the size to the terminal's
-        figure = _figure_class()
-        figure._limit_size(False, False)
-        figure.theme("clear")
-        if len(metrics) > 1:
-            figure.subplots(1, len(metrics))
-        figure.plot_size(width, height)
-        titles = []
-        for i, metric in enumerate(metrics, start=1):
-            plot = figure.subplot(1, i) if len(metrics) > 1 else figure
-            lines, unit = chart_lines(
-                metric, data, networks, months, target_label=t("stats.target"), every_target=True
+        group = []
+        for metric in metrics:
+            lines, unit = chart_lines(metric, data, networks, months, every_target=True, **labels)
+            wanted = [n.colour for n in networks] + list(_EXTRA_COLOURS)
+            palette = distinct_colours(wanted, max(len(lines), 1), background=BACKGROUND)
+            group.append(
+                line_chart_svg(
+                    lines,
+                    months,
+                    palette,
+                    title=metric_label(metric),
+                    unit=unit,
+                    empty=t("stats.no_data"),
+                    width=720 if len(metrics) == 1 else 480,
+                )
             )
-            draw_lines(plot, lines, months, unit, palette)
-            title = metric_label(metric)
-            if not has_values(lines):
-                title = f"{title} — {t('stats.no_data')}"
-            plot.title(title)
-            titles.append(title)
-        console = Console(
-            width=width,
-            record=True,
-            file=io.StringIO(),
-            force_terminal=True,
-            color_system="truecolor",
-        )
-        console.print(Text.from_ansi(figure.build()))
-        out.append(_strip_web_fonts(console.export_svg(title=" · ".join(titles))))
-    return out
-
-
-#: monospace fonts found on the usual systems, tried before the generic family: Rich asks for
-#: Fira Code (a web font, removed) and some renderers substitute a proportional font for it
-_MONOSPACE = (
-    'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace'
-)
-
-
-def _strip_web_fonts(svg: str) -> str:
-    """Rich's SVG template declares web fonts fetched from a CDN: keep the file offline, and
-    name local monospace fonts instead (the chart's columns must line up)."""
-    svg = re.sub(r"@font-face\s*\{[^}]*\}", "", svg)
-    svg = svg.replace("font-family: Fira Code, monospace", f"font-family: {_MONOSPACE}")
-    return re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+        groups.append(group)
+    return groups
 
 
 def render(report: MonthReport, fmt: str) -> str:

@@ -602,6 +602,7 @@ class StatsPane(VerbsPane):
                 tz=self.ctx.zone,
                 today=self.ctx.today(),
                 charts=True,
+                currency=self.ctx.settings.currency,
             )
             folder = self.ctx.store.paths.db.parent / "reports"
             self.last_report = write_report_files(report, folder)
