@@ -169,9 +169,12 @@ class CmTuiApp(App[None]):
         *,
         initial_tab: str = "today",
         real_time_timers: bool = True,
+        first_run: bool = False,
     ) -> None:
         super().__init__()
         self._real_time_timers = real_time_timers
+        #: the first start: the settings form opens over the first frame (``first_run_wanted``)
+        self.first_run = first_run
         localize_bindings(self)
         self.ctx = UiContext(store=store, settings=settings, clock=clock, store_name=store_name)
         self.ctx.on_write_error = self._report_write_error
@@ -214,6 +217,14 @@ class CmTuiApp(App[None]):
         self.call_after_refresh(self._focus_active)
         self.call_after_refresh(self._show_store_warnings, self.ctx.store.warnings)
         self.call_after_refresh(_collect_from_now_on)
+        if self.first_run:
+            self.call_after_refresh(self._open_first_run_form)
+
+    def _open_first_run_form(self) -> None:
+        """The first start's settings form (``ui/screens/settings_form.py``)."""
+        from cm_tui.ui.screens.settings_form import open_settings
+
+        open_settings(self, first_run=True)
 
     #: ``time.monotonic()`` of the last key the app received: a running import pauses its
     #: reading while keys arrive (``QueueImportFlow._pace``)
@@ -593,9 +604,20 @@ def _collect_from_now_on() -> None:
         gc.enable()
 
 
+def first_run_wanted(store: Store) -> bool:
+    """Whether this start is the first (``io.settings_file.needs_first_run``: no settings file
+    yet, or still the untouched template) on a store of the user's own: the demo has settings
+    of its own and never asks."""
+    from cm_tui.io.demo_writer import is_demo_store
+    from cm_tui.io.locations import config_path
+    from cm_tui.io.settings_file import needs_first_run
+
+    return not is_demo_store(store) and needs_first_run(config_path())
+
+
 def run_app(store: Store, settings: Settings, clock: Clock, store_name: str) -> int:
     """Entry point used by the CLI: run the dashboard until the user quits; the app's return
     code (0, or 1 when an unexpected error stopped it: Textual has shown its traceback)."""
-    app = CmTuiApp(store, settings, clock, store_name)
+    app = CmTuiApp(store, settings, clock, store_name, first_run=first_run_wanted(store))
     app.run()
     return app.return_code or 0

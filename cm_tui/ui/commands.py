@@ -2,6 +2,7 @@
 
 The entries come from ``CmTuiApp.command_entries()``, which derives them from the real bindings
 (app and panes), so a new key binding appears in the palette without touching this module.
+Beside them, one entry has no key: the settings form (``settings_entry``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from cm_tui.core.i18n import t
 from cm_tui.core.value import Value, frozen
 
 if TYPE_CHECKING:
@@ -27,12 +29,24 @@ class CommandEntry(Value):
     run: Callable[[], Awaitable[None] | None]
 
 
+def settings_entry(app: CmTuiApp) -> CommandEntry:
+    """The settings form (networks, time zone, language, working days and hours), which has
+    no key: the palette is its door."""
+
+    def run() -> None:
+        from cm_tui.ui.screens.settings_form import open_settings
+
+        open_settings(app)
+
+    return CommandEntry(t("setup.command"), t("setup.command.help"), run)
+
+
 class CmTuiCommands(Provider):
     """Palette provider listing ``CmTuiApp.command_entries()``."""
 
     def _entries(self) -> list[CommandEntry]:
         app = cast("CmTuiApp", self.app)
-        return app.command_entries()
+        return [*app.command_entries(), settings_entry(app)]
 
     async def discover(self) -> Hits:
         for entry in self._entries():
