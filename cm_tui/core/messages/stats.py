@@ -217,7 +217,10 @@ MESSAGES = {
         "écrire le rapport mensuel d'un mois (Markdown, CSV ou HTML) ; lecture seule, fonctionne "
         "pendant que l'application est ouverte",
     ),
-    "stats.help.month": ("the month, YYYY-MM", "le mois, AAAA-MM"),
+    "stats.help.month": (
+        "the month, YYYY-MM (default: the last complete month)",
+        "le mois, AAAA-MM (par défaut : le dernier mois complet)",
+    ),
     "stats.help.report_format": ("md (default), csv or html", "md (défaut), csv ou html"),
     "stats.help.report_out": (
         "the file to write (default: standard output)",
