@@ -210,7 +210,10 @@ def time_blocks(
             templates, {}, day, local_day_bounds(day, tz)[0], tz, settings, last_done=last_done
         )
         per_block: dict[str, list[tuple[str, str]]] = {}
+        overdue = {row.occurrence_key for row in agenda.overdue}
         for row in agenda.rows:
+            if row.occurrence_key in overdue:
+                continue  # planned on the day it fell due, not again on each later day
             if row.day == day and row.block is not None and row.time is not None:
                 per_block.setdefault(row.block, []).append((f"{row.time:%H:%M}", row.label(lang)))
         for index, name in enumerate(BLOCKS):

@@ -156,3 +156,22 @@ def test_due_day_is_the_first_working_day_on_or_after_the_interval() -> None:
     assert due_day(cadence, hours, date(2026, 8, 21)) == MONDAY  # 21 Nov is a Saturday
     assert due_day(cadence.replace(anchor=FRIDAY), hours, None) == FRIDAY
     assert due_day(cadence, hours, None) is None
+
+
+def test_time_blocks_list_an_occasional_task_on_its_due_day_only() -> None:
+    """The ICS export's time blocks plan a task where it falls due, not again on each later
+    day of the range where it would show as overdue."""
+    from cm_tui.core.calendar import time_blocks
+    from cm_tui.core.settings import Settings
+
+    blocks = time_blocks(
+        [HEADER],
+        THURSDAY,
+        TUESDAY,
+        PARIS,
+        Settings(timezone="Europe/Paris"),
+        "en",
+        last_done={"header": date(2026, 8, 19)},
+    )
+    days = sorted({block.start.astimezone(PARIS).date() for block in blocks})
+    assert days == [THURSDAY]
