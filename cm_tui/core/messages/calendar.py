@@ -32,7 +32,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.key.slot_later": ("Post to next slot", "Publication au créneau suivant"),
     "calendar.key.next_post": ("Next post of the cell", "Publication suivante de la case"),
     "calendar.key.prev_post": ("Previous post of the cell", "Publication précédente de la case"),
-    "calendar.key.save": ("Save", "Enregistrer"),
     "calendar.key.cancel": ("Cancel", "Annuler"),
     "calendar.key.confirm": ("Confirm", "Valider"),
     "calendar.key.hashtags": ("Hashtag lists", "Listes de hashtags"),
@@ -95,7 +94,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ form
     "calendar.form.new": ("New post", "Nouvelle publication"),
     "calendar.form.edit": ("Edit post", "Modifier la publication"),
-    "calendar.form.hint": ("ctrl+s: save · esc: cancel", "ctrl+s : enregistrer · échap : annuler"),
     "calendar.field.network": ("Network", "Réseau"),
     "calendar.field.date": ("Date", "Date"),
     "calendar.field.time": ("Time", "Heure"),

@@ -53,8 +53,6 @@ MESSAGES = {
         "Figures of {network} for {month}",
         "Chiffres de {network} pour {month}",
     ),
-    "stats.form.save": ("Save", "Enregistrer"),
-    "stats.form.cancel": ("Cancel", "Annuler"),
     "stats.form.bad_number": (
         "{field}: a whole number from 0 to {max}",
         "{field} : un nombre entier de 0 à {max}",
@@ -232,9 +230,10 @@ MESSAGES = {
         "KPI targets per network, and the baseline month",
         "Objectifs KPI par réseau, et mois de référence",
     ),
-    "stats.kpi_form.baseline": (
-        "Baseline month (YYYY-MM; empty: the first month with figures)",
-        "Mois de référence (AAAA-MM ; vide : le premier mois avec des chiffres)",
+    "stats.kpi_form.baseline": ("Baseline month", "Mois de référence"),
+    "stats.kpi_form.baseline_hint": (
+        "YYYY-MM; empty: the first month with figures",
+        "AAAA-MM ; vide : le premier mois avec des chiffres",
     ),
     "stats.kpi_form.network": ("Network", "Réseau"),
     "stats.kpi_form.followers_growth_pct": (
@@ -247,8 +246,8 @@ MESSAGES = {
         "Répondu dans le délai (%)",
     ),
     "stats.kpi_form.hint": (
-        "Percents; an empty cell: no target. ctrl+s saves, esc cancels.",
-        "En pourcentage ; une case vide : pas d'objectif. ctrl+s enregistre, échap annule.",
+        "Percents; an empty cell: no target.",
+        "En pourcentage ; une case vide : pas d'objectif.",
     ),
     "stats.kpi_form.bad_percent": (
         "{network} · {field}: a number from {low} to {high}, or empty for no target",

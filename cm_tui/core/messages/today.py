@@ -26,7 +26,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.key.later": ("Later today", "Plus tard aujourd'hui"),
     "today.key.tomorrow": ("Tomorrow", "Demain"),
     "today.key.cancel": ("Cancel", "Annuler"),
-    "today.key.save": ("Save", "Enregistrer"),
     # ------------------------------------------------------------------ notices
     "today.undone": ("Undone: {task}", "Annulé : {task}"),
     "today.nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
@@ -92,13 +91,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.form.edit_title": ("Edit task", "Modifier la tâche"),
     "today.form.label": ("Task", "Tâche"),
     "today.form.kind": ("Cadence", "Fréquence"),
-    "today.form.at": ("Time (HH:MM, optional)", "Heure (HH:MM, facultative)"),
-    "today.form.detail": (
+    "today.form.at": ("Time", "Heure"),
+    "today.form.at_hint": ("HH:MM, optional", "HH:MM, facultative"),
+    "today.form.detail": ("Detail", "Détail"),
+    "today.form.detail_hint": (
         "Times a day / weekdays 1-7 (1,5) / day of month (-1 = last)",
         "Fois par jour / jours 1-7 (1,5) / jour du mois (-1 = dernier)",
     ),
-    "today.form.network": ("Network (optional): {known}", "Réseau (facultatif) : {known}"),
-    "today.form.hint": ("Enter: save · Esc: cancel", "Entrée : enregistrer · Échap : annuler"),
+    "today.form.network": ("Network", "Réseau"),
+    "today.form.network_hint": ("Optional: {known}", "Facultatif : {known}"),
     "today.form.block": ("Time block", "Plage horaire"),
     "today.form.block_none": ("none", "aucune"),
     "today.form.block_hint": (
@@ -190,14 +191,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.manage.delete": ("Delete “{name}”?", "Supprimer « {name} » ?"),
     "today.manage.name": ("Name / title", "Nom / titre"),
     "today.manage.network": ("Network", "Réseau"),
-    "today.manage.extra": (
-        "Handle (influencer) / review every N days (document)",
-        "Identifiant (influenceur) / réviser tous les N jours (document)",
-    ),
-    "today.manage.date": (
-        "Last contact / last review (YYYY-MM-DD, optional)",
-        "Dernier contact / dernière révision (AAAA-MM-JJ, facultatif)",
-    ),
+    "today.manage.handle": ("Handle", "Identifiant"),
+    "today.manage.every_days": ("Review every (days)", "Réviser tous les (jours)"),
+    "today.manage.contacted": ("Last contact", "Dernier contact"),
+    "today.manage.reviewed": ("Last review", "Dernière révision"),
+    "today.manage.date_hint": ("YYYY-MM-DD, optional", "AAAA-MM-JJ, facultatif"),
     "today.manage.empty": ("(empty list)", "(liste vide)"),
     "today.manage.kind": ("Kind (document)", "Type (document)"),
     "today.manage.every": ("every {days} d", "tous les {days} j"),
