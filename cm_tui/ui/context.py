@@ -1,16 +1,22 @@
-"""What every pane needs from the app: the store, the settings and the clock.
+"""What every pane needs from the app: the store, the settings, the clock and the edits.
 
 Panes receive a ``UiContext`` instead of reaching into the ``App``: they can be built and tested
 alone, and the rule "the UI holds no business rule" stays visible (a pane reads rows from
 ``core`` with the data found here and writes through ``repo``).
+
+The one edit service lives here too: a change a user can undo is an ``Edit`` (``core.edits``)
+made through ``apply``; ``undo`` and ``redo`` walk the app's single history, whatever tab
+made the edit (docs/architecture.md, "Edits and undo").
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from cm_tui.core.edits import Edit, EditHistory, Label, RecordsEdit, Step
 from cm_tui.core.value import Value, mutable
 
 if TYPE_CHECKING:
@@ -20,6 +26,7 @@ if TYPE_CHECKING:
     from cm_tui.core.queue import OpenEntry
     from cm_tui.core.settings import Settings
     from cm_tui.store import Repository, Store
+    from cm_tui.store.entity import EntityRepo
 
 
 @mutable(slots=False)
@@ -38,6 +45,8 @@ class UiContext(Value):
     version: int = 0
     on_write_error: Callable[[Exception], None] | None = None
     _queue_entries: tuple[int, list[OpenEntry]] | None = None
+    #: the undo/redo history of the running app (in memory: nothing to undo after a restart)
+    edits: EditHistory[Edit] = dataclasses.field(default_factory=EditHistory)
 
     @property
     def repo(self) -> Repository:
@@ -83,3 +92,40 @@ class UiContext(Value):
             return False
         self.version += 1
         return True
+
+    # ------------------------------------------------------------------ edits
+
+    def _write_step(self, step: Callable[[], object]) -> bool:
+        """One step of an edit: one durable write (all of it or nothing), through ``write``."""
+
+        def run() -> None:
+            with self.store.transaction():
+                step()
+
+        return self.write(run)
+
+    def apply(self, edit: Edit) -> bool:
+        """Make ``edit`` and remember it for undo; ``False`` if the store refused it (reported
+        through ``on_write_error``, nothing remembered)."""
+        return self.edits.apply(edit, self._write_step)
+
+    def undo(self) -> Step:
+        """Revert the app's last edit, whichever tab made it."""
+        return self.edits.undo(self._write_step)
+
+    def redo(self) -> Step:
+        """Apply again the edit undone last (a new edit clears what could be redone)."""
+        return self.edits.redo(self._write_step)
+
+    def records_edit(
+        self,
+        records: EntityRepo[Any],
+        before: Sequence[Any],
+        after: Sequence[Any],
+        label: Label,
+        tab: str,
+    ) -> RecordsEdit[Any]:
+        """An edit of ``records`` (see ``RecordsEdit``), sharing that table's id aliases with
+        every other edit of it."""
+        aliases = self.edits.aliases(records.table_name)
+        return RecordsEdit(records, aliases, before, after, label, tab)

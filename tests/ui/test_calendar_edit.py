@@ -201,8 +201,8 @@ async def test_status_cycle_delete_and_several_undos(open_calendar: Any) -> None
         assert back.replace(id=original.id) == original
         await pilot.press("u")
         await settle(pilot)
-        assert not pane.undo_stack
-        assert "Nothing to undo" in [n.message for n in app._notifications]
+        assert len(app.ctx.edits) == 0
+        assert "Nothing to undo." in [n.message for n in app._notifications]
 
 
 async def test_delete_can_be_refused(open_calendar: Any) -> None:

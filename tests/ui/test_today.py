@@ -92,7 +92,7 @@ async def test_undo_walks_back_several_steps_and_persists(make_app, demo_db: Pat
         await pilot.press("j", "d")  # a second row (step 4)
         await settle(pilot)
         second = current(app).occurrence_key
-        assert len(pane_of(app).undo_steps) == 4
+        assert len(app.ctx.edits) == 4
         await pilot.press("u")
         await settle(pilot)
         assert status_of(app, second) is RowStatus.PENDING

@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "calendar.key.delete": ("Delete post", "Supprimer la publication"),
     "calendar.key.undo": ("Undo", "Annuler"),
+    "calendar.key.redo": ("Redo", "Rétablir"),
     "calendar.key.duplicate": ("Duplicate to networks", "Dupliquer vers d'autres réseaux"),
     "calendar.key.day_earlier": ("Post one day earlier", "Publication un jour plus tôt"),
     "calendar.key.day_later": ("Post one day later", "Publication un jour plus tard"),
@@ -86,7 +87,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.confirm_delete": ("Delete this post?", "Supprimer cette publication ?"),
     "calendar.duplicate_title": ("Duplicate to", "Dupliquer vers"),
     "calendar.duplicated": ("{count} copies added", "{count} copies ajoutées"),
-    "calendar.nothing_to_undo": ("Nothing to undo", "Rien à annuler"),
     "calendar.picker.hint": (
         "space: tick · enter: confirm · esc: cancel",
         "espace : cocher · entrée : valider · échap : annuler",

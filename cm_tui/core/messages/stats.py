@@ -19,6 +19,8 @@ MESSAGES = {
     # the tab
     "stats.key.network": ("Next network", "Réseau suivant"),
     "stats.key.range": ("Range", "Période"),
+    "stats.key.undo": ("Undo", "Annuler"),
+    "stats.key.redo": ("Redo", "Rétablir"),
     "stats.key.prev_month": ("Previous month", "Mois précédent"),
     "stats.key.next_month": ("Next month", "Mois suivant"),
     "stats.key.report": ("Write the month's report", "Écrire le rapport du mois"),

@@ -5,6 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.key.snooze": ("Snooze", "Reporter"),
     "today.key.skip": ("Skip (with a reason)", "Sauter (avec une raison)"),
     "today.key.undo": ("Undo", "Annuler"),
+    "today.key.redo": ("Redo", "Rétablir"),
     "today.key.prev_day": ("Previous day", "Jour précédent"),
     "today.key.next_day": ("Next day", "Jour suivant"),
     "today.key.today": ("Back to today", "Revenir à aujourd'hui"),
@@ -27,8 +28,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.key.tomorrow": ("Tomorrow", "Demain"),
     "today.key.cancel": ("Cancel", "Annuler"),
     # ------------------------------------------------------------------ notices
-    "today.undone": ("Undone: {task}", "Annulé : {task}"),
-    "today.nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
     "today.snoozed": ("Snoozed until {when}: {task}", "Reporté jusqu'à {when} : {task}"),
     "today.skipped": ("Skipped: {task}", "Sauté : {task}"),
     "today.added": ("Added: {task}", "Ajouté : {task}"),

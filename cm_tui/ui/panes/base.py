@@ -13,7 +13,9 @@ Contract between the app and a pane:
   adds it to its own (``CmTuiApp.load_pane_styles``) just before mounting the pane, so start-up
   parses the styles of the shown tab only;
 * ``KEY_WIDGETS`` lists the widget classes inside the pane whose keys belong to this tab (shown
-  in help next to the pane's own ``BINDINGS``).
+  in help next to the pane's own ``BINDINGS``);
+* a tab that writes binds ``u`` / ``ctrl+r`` to ``undo`` / ``redo`` (here: the app's one history,
+  ``UiContext.undo``) and may override ``edit_stepped`` to repaint only what an edit touched.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
+from cm_tui.core.edits import Edit, Step, step_message
 from cm_tui.core.i18n import t
 from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.context import UiContext
@@ -90,6 +93,32 @@ class Pane(Widget):
 
     def tick(self) -> None:
         """Once a second while visible. Subclasses refresh clock-dependent parts."""
+
+    # ------------------------------------------------------------------ undo / redo
+
+    def action_undo(self) -> None:
+        """``u``: revert the app's last edit, whichever tab made it (``UiContext.undo``)."""
+        self._show_step(self.ctx.undo(), undone=True)
+
+    def action_redo(self) -> None:
+        """``ctrl+r``: apply again the edit undone last."""
+        self._show_step(self.ctx.redo(), undone=False)
+
+    def _show_step(self, step: Step, *, undone: bool) -> None:
+        edit = step.edit
+        if edit is None:
+            key = "edits.nothing_to_undo" if undone else "edits.nothing_to_redo"
+            self.notify(t(key), severity="warning", markup=False)
+            return
+        if not step.done:
+            return  # the store refused the write: ``UiContext.write`` said so
+        self.edit_stepped(edit, undone=undone)
+        self.notify(step_message(edit, undone=undone, tab=self.PANE_ID), markup=False)
+
+    def edit_stepped(self, edit: Edit, *, undone: bool) -> None:
+        """Repaint after ``edit`` was undone (``undone``) or redone from this tab: read
+        everything again. Panes override it to follow the records their own edits touched."""
+        self.reloaded_after_write()
 
     def search_input(self, input_id: str) -> Input | None:
         """The pane's search field, if it was ever opened: it is mounted on first use

@@ -10,13 +10,15 @@
 
 The side panel shows the posts of the selection (the cell, the day or the list row) as plain
 text; ``J`` / ``K`` choose among them; ``enter`` shows the chosen post in full. Editing keys act
-on the chosen post; every change goes through the Repository and can be undone (``u``, several
-levels). ``/`` searches every post of the networks shown (``f n``: one network) and jumps to it.
+on the chosen post; every change goes through the Repository as an edit of the app's history
+(``u`` undoes, ``ctrl+r`` redoes; a deleted post comes back under a new id that older edits
+follow: ``core.edits``). ``/`` searches every post of the networks shown (``f n``: one
+network) and jumps to it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import ClassVar
 
@@ -31,6 +33,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from cm_tui.core.calendar import GridCell, GridRow, MonthGrid, WeekGrid, month_grid, week_grid
+from cm_tui.core.edits import Edit, Label, RecordsEdit
 from cm_tui.core.i18n import t
 from cm_tui.core.models import NetworkProfile, Post, PostingPeriod, PostStatus, network_names
 from cm_tui.core.posts import (
@@ -73,7 +76,6 @@ CHECK_MARK = ("⚠", "$text-warning")
 WEEK, MONTH, LIST = "week", "month", "list"
 #: the hour a new post gets (then ``shift+up/down`` moves it between slots)
 NEW_POST_TIME = "10:00"
-UNDO_LEVELS = 50
 #: content series: where they are stored, the default one's campaign name, how far ahead
 SERIES_PREF = "calendar.series"
 DEFAULT_SERIES_NAME = "blog-weekly"
@@ -223,6 +225,7 @@ class CalendarPane(VerbsPane):
         Binding("P", "set_status", "calendar.key.set_status", show=False, id="calendar.set_status"),
         Binding("x,delete", "delete_post", "calendar.key.delete", id="calendar.delete"),
         Binding("u", "undo", "calendar.key.undo", id="calendar.undo"),
+        Binding("ctrl+r", "redo", "calendar.key.redo", show=False, id="calendar.redo"),
         Binding("slash", "search", "verbs.key.search_posts", id="calendar.search"),
         Binding("f", "menu('filters')", "verbs.key.filters", show=False, id="calendar.filters"),
         Binding("escape", "clear_filters", "verbs.key.clear", show=False, id="calendar.clear"),
@@ -285,9 +288,6 @@ class CalendarPane(VerbsPane):
         self.networks: list[NetworkProfile] = []
         self.checks: dict[int, tuple[PostCheck, ...]] = {}
         self.list_posts: list[Post] = []
-        #: (before, after) snapshots of each change, newest last
-        self.undo_stack: list[tuple[tuple[Post, ...], tuple[Post, ...]]] = []
-        self._alias: dict[int, int] = {}
         self._painted_today: date | None = None
         self._detail_pending = False
         #: the one network shown (``f n``), or ``None`` for all of them
@@ -910,23 +910,22 @@ class CalendarPane(VerbsPane):
     # ------------------------------------------------------------------ writing
 
     def _write(
-        self, before: Sequence[Post], change: Callable[[], Iterable[Post]], *, undoable: bool = True
-    ) -> list[Post] | None:
-        """Run ``change`` (repository writes returning the posts as stored) in one transaction;
-        remember ``before`` / after for undo; reload. ``None`` if the write failed."""
-        after: list[Post] = []
-
-        def run() -> None:
-            with self.ctx.store.transaction():
-                after.extend(change())
-
-        if not self.ctx.write(run):
+        self, before: Sequence[Post], after: Sequence[Post], label: Label
+    ) -> tuple[Post, ...] | None:
+        """Replace the posts ``before`` by ``after`` (an empty side: a creation or a deletion)
+        in one durable write, an edit of the app's history saying ``label``; reload. The posts
+        as stored, or ``None`` if the write failed."""
+        edit = self.ctx.records_edit(self.ctx.repo.posts, before, after, label, self.PANE_ID)
+        if not self.ctx.apply(edit):
             return None
-        if undoable:
-            self.undo_stack.append((tuple(before), tuple(after)))
-            del self.undo_stack[:-UNDO_LEVELS]
         self.reloaded_after_write()
-        return after
+        return edit.current
+
+    def edit_stepped(self, edit: Edit, *, undone: bool) -> None:
+        """A post edit undone or redone: reload, the selection on the first post it left."""
+        self.reloaded_after_write()
+        if edit.tab == self.PANE_ID and isinstance(edit, RecordsEdit) and edit.current:
+            self._follow(edit.current[0])
 
     def _follow(self, post: Post) -> None:
         """Put the selection on ``post`` (after a move or an edit)."""
@@ -965,12 +964,9 @@ class CalendarPane(VerbsPane):
         def done(result: Post | None) -> None:
             if result is None:
                 return
-            repo = self.ctx.repo.posts
-            if post_id:
-                old = repo.get(post_id)
-                stored = self._write([old] if old else [], lambda: [repo.update(result)])
-            else:
-                stored = self._write([], lambda: [repo.add(result)])
+            old = self.ctx.repo.posts.get(post_id) if post_id else None
+            key = "edits.calendar.edited" if post_id else "edits.calendar.created"
+            stored = self._write([old] if old else [], [result], Label.of(key, title=result.title))
             if stored:
                 self._follow(stored[0])
 
@@ -1010,9 +1006,8 @@ class CalendarPane(VerbsPane):
         post = self.selected_post
         if post is None:
             return
-        repo = self.ctx.repo.posts
         changed = make(post)
-        stored = self._write([post], lambda: [repo.update(changed)])
+        stored = self._write([post], [changed], change_label(post, changed))
         if stored:
             self._follow(stored[0])
 
@@ -1074,13 +1069,9 @@ class CalendarPane(VerbsPane):
             return
         from cm_tui.ui.screens.confirm import Confirm
 
-        def delete() -> list[Post]:
-            self.ctx.repo.posts.delete(post.id)
-            return []
-
         def done(yes: bool | None) -> None:
             if yes:
-                self._write([post], delete)
+                self._write([post], [], Label.of("edits.calendar.deleted", title=post.title))
 
         question = Content.assemble(t("calendar.confirm_delete"), " ", (post.title, "bold"))
         self.app.push_screen(Confirm(question), done)
@@ -1096,7 +1087,8 @@ class CalendarPane(VerbsPane):
         def done(keys: list[str] | None) -> None:
             copies = duplicate_to(post, keys or [])
             if copies:
-                self._write([], lambda: self.ctx.repo.posts.add_many(copies))
+                what = Label.of("edits.calendar.duplicated", title=post.title, count=len(copies))
+                self._write([], copies, what)
                 self.app.notify(t("calendar.duplicated", count=len(copies)), markup=False)
 
         self.app.push_screen(NetworkPicker(t("calendar.duplicate_title"), others), done)
@@ -1127,7 +1119,7 @@ class CalendarPane(VerbsPane):
         keys = [n.key for n in self.networks]
         ideas = series_ideas(series, first, last, ctx.zone, existing, keys)
         if ideas:
-            self._write([], lambda: ctx.repo.posts.add_many(ideas))
+            self._write([], ideas, Label.of("edits.calendar.series", count=len(ideas)))
         self.app.notify(t("calendar.series.added", count=len(ideas)), markup=False)
 
     def action_hashtags(self) -> None:
@@ -1135,35 +1127,12 @@ class CalendarPane(VerbsPane):
 
         self.app.push_screen(HashtagScreen(self.ctx.repo, self.ctx.write))
 
-    def _resolve(self, post_id: int) -> int:
-        while post_id in self._alias:
-            post_id = self._alias[post_id]
-        return post_id
 
-    def action_undo(self) -> None:
-        """Put back the posts as they were before the last change (creations are deleted,
-        deletions come back under a new id, which older undo steps follow)."""
-        if not self.undo_stack:
-            self.app.notify(t("calendar.nothing_to_undo"), markup=False)
-            return
-        before, after = self.undo_stack.pop()
-        repo = self.ctx.repo.posts
-        restored: list[Post] = []
-
-        def revert() -> list[Post]:
-            kept = {self._resolve(p.id) for p in before}
-            gone = [self._resolve(p.id) for p in after if self._resolve(p.id) not in kept]
-            if gone:
-                repo.delete_many(gone)
-            for post in before:
-                current = self._resolve(post.id)
-                if repo.get(current) is not None:
-                    restored.append(repo.update(post.replace(id=current)))
-                else:
-                    new = repo.add(post)
-                    self._alias[current] = new.id
-                    restored.append(new)
-            return restored
-
-        if self._write([], revert, undoable=False) is not None and restored:
-            self._follow(restored[0])
+def change_label(old: Post, new: Post) -> Label:
+    """What a change to one post did, read from the two versions: its status set, the post
+    moved (only its time changed), or else edited."""
+    if new.status != old.status and new.replace(status=old.status) == old:
+        status = t(f"core.post.{new.status.value}")
+        return Label.of("edits.calendar.status", title=old.title, status=status)
+    key = "moved" if new.replace(at=old.at) == old else "edited"
+    return Label.of(f"edits.calendar.{key}", title=old.title)

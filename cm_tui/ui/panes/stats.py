@@ -27,6 +27,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from cm_tui.core.edits import Label
 from cm_tui.core.i18n import t
 from cm_tui.core.models import (
     AdCampaign,
@@ -131,6 +132,8 @@ class StatsPane(VerbsPane):
         Binding("t", "this_month", "verbs.key.this_month", show=False, id="stats.today"),
         Binding("enter", "detail", "verbs.key.detail", show=False, id="stats.detail"),
         Binding("e", "enter_figures", "stats.key.enter", id="stats.enter"),
+        Binding("u", "undo", "stats.key.undo", show=False, id="stats.undo"),
+        Binding("ctrl+r", "redo", "stats.key.redo", show=False, id="stats.redo"),
         Binding("w", "write_report", "stats.key.report", id="stats.report"),
         Binding("c", "campaigns", "stats.key.campaigns", id="stats.campaigns"),
         Binding("C", "competitors", "stats.key.competitors", id="stats.competitors"),
@@ -528,11 +531,12 @@ class StatsPane(VerbsPane):
         if figures is None:
             return
         repo = self.ctx.repo
-        if figures.id:
-            saved = self.ctx.write(lambda: repo.figures.update(figures))
-        else:
-            saved = self.ctx.write(lambda: repo.figures.add(figures))
-        if saved:
+        old = repo.figures.get(figures.id) if figures.id else None
+        name = next((n.name for n in self._networks if n.key == figures.network), figures.network)
+        what = Label.of("edits.stats.figures", network=name, month=_month_label(figures.month))
+        before = [old] if old else []
+        edit = self.ctx.records_edit(repo.figures, before, [figures], what, self.PANE_ID)
+        if self.ctx.apply(edit):
             self.month = figures.month
             self.reloaded_after_write()
             self.app.notify(t("stats.form.saved"), markup=False)

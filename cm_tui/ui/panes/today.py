@@ -2,9 +2,9 @@
 
 Rows come from ``core.agenda.build_agenda``; the key rules (snooze instants, the records a key
 writes, the filter, the form validation, due reviews) from ``core.today``. The pane renders them
-and, on a key, writes through ``repo`` at once, remembers how to revert the write (``u`` undoes
-several levels: the previous occurrence record is put back, or the record is cleared), then
-rebuilds the agenda.
+and, on a key, writes through ``repo`` at once as an edit the app's history can undo and redo
+(``UiContext.apply``: the previous occurrence record is put back, or the record is cleared),
+then rebuilds the agenda.
 
 The agenda reads occurrence records through ``_StoredOccurrences``, a look-up by key over the
 store's index: building a day costs the same on an empty store and on a year of history.
@@ -34,6 +34,7 @@ from cm_tui.core.agenda import (
     offers_onboarding,
     onboarding_progress,
 )
+from cm_tui.core.edits import KeyedEdit, Label
 from cm_tui.core.i18n import language, t
 from cm_tui.core.models import (
     CadenceKind,
@@ -96,26 +97,6 @@ class Heading(Value):
 
 
 AgendaLine = Heading | AgendaRow
-
-
-@frozen
-class OccurrenceStep(Value):
-    """Undo record of an occurrence write: the record before it (``None``: there was none)."""
-
-    key: str
-    previous: TaskOccurrence | None
-    label: str
-
-
-@frozen
-class TaskStep(Value):
-    """Undo record of a template write: ``previous`` is ``None`` when it was added."""
-
-    previous: TaskTemplate | None
-    current: TaskTemplate
-
-
-UndoStep = OccurrenceStep | TaskStep
 
 
 class AgendaList(RowList[AgendaLine]):
@@ -222,6 +203,7 @@ class TodayPane(VerbsPane):
         Binding("s", "snooze", "today.key.snooze", id="today.snooze"),
         Binding("i", "skip", "today.key.skip", id="today.skip"),
         Binding("u", "undo", "today.key.undo", id="today.undo"),
+        Binding("ctrl+r", "redo", "today.key.redo", show=False, id="today.redo"),
         Binding("left_square_bracket", "shift_day(-1)", "today.key.prev_day", id="today.prev"),
         Binding("right_square_bracket", "shift_day(1)", "today.key.next_day", id="today.next"),
         Binding("t", "go_today", "today.key.today", id="today.today"),
@@ -243,7 +225,6 @@ class TodayPane(VerbsPane):
         #: the day shown; ``None`` follows the clock (today)
         self.day: date | None = None
         self.filter_text = ""
-        self.undo_steps: list[UndoStep] = []
         self._networks: dict[str, str] = {}
         self._minute: tuple[date, int] | None = None
         self._lookup = _StoredOccurrences(ctx.repo.occurrences)
@@ -578,22 +559,22 @@ class TodayPane(VerbsPane):
         self.notify(t("today.no_row"), severity="warning", markup=False)
         return None
 
-    def _write_occurrence(self, key: str, new: TaskOccurrence | None, label: str) -> bool:
-        """Write (or clear) occurrence ``key``, remember the previous record, rebuild."""
+    def _write_occurrence(self, key: str, new: TaskOccurrence | None, label: Label) -> bool:
+        """Write (or clear) occurrence ``key`` as an undoable edit saying ``label``, rebuild."""
         occurrences = self.ctx.repo.occurrences
         previous = occurrences.by_key(key)
-        if new is None:
-            saved = self.ctx.write(lambda: occurrences.clear(key))
-        else:
-            saved = self.ctx.write(lambda: occurrences.set(new))
+        saved = self.ctx.apply(KeyedEdit(occurrences, key, previous, new, label, self.PANE_ID))
         if saved:
             changed = new if new is not None else previous
             if changed is not None and self._last_done and changed.day < self._last_done[0]:
                 self._last_done = None  # an earlier day changed: "since last done" may move
-            self.undo_steps.append(OccurrenceStep(key, previous, label))
             self._loaded_version = self.ctx.version
             self._reload_agenda()
         return saved
+
+    def _row_edit(self, key: str, row: AgendaRow) -> Label:
+        """The label of an edit of ``row``'s occurrence (``edits.today.<key>``)."""
+        return Label.of(f"edits.today.{key}", task=self._label(row))
 
     def _label(self, row: AgendaRow) -> str:
         return fmt.one_line(row.label(language()))
@@ -605,10 +586,10 @@ class TodayPane(VerbsPane):
         if row is None:
             return
         if row.status is RowStatus.DONE:
-            self._write_occurrence(row.occurrence_key, None, self._label(row))
+            self._write_occurrence(row.occurrence_key, None, self._row_edit("not_done", row))
         else:
             change = occurrence_change(row, OccurrenceStatus.DONE, self.ctx.now())
-            self._write_occurrence(row.occurrence_key, change, self._label(row))
+            self._write_occurrence(row.occurrence_key, change, self._row_edit("done", row))
 
     def action_snooze(self) -> None:
         from cm_tui.ui.screens.today_modals import SnoozeScreen
@@ -626,7 +607,7 @@ class TodayPane(VerbsPane):
                 return
             until = snooze_until(choice, ctx.now(), zone, hours)
             change = occurrence_change(row, OccurrenceStatus.SNOOZED, ctx.now(), until=until)
-            if self._write_occurrence(row.occurrence_key, change, self._label(row)):
+            if self._write_occurrence(row.occurrence_key, change, self._row_edit("snoozed", row)):
                 local = until.astimezone(zone)
                 when = f"{fmt.day_label(local.date())} {fmt.hm(local)}"
                 self.notify(t("today.snoozed", when=when, task=self._label(row)), markup=False)
@@ -651,35 +632,10 @@ class TodayPane(VerbsPane):
             if reason is None:
                 return
             change = occurrence_change(row, OccurrenceStatus.SKIPPED, self.ctx.now(), reason=reason)
-            if self._write_occurrence(row.occurrence_key, change, self._label(row)):
+            if self._write_occurrence(row.occurrence_key, change, self._row_edit("skipped", row)):
                 self.notify(t("today.skipped", task=self._label(row)), markup=False)
 
         self.app.push_screen(SkipScreen(self._label(row)), done)
-
-    def action_undo(self) -> None:
-        if not self.undo_steps:
-            self.notify(t("today.nothing_to_undo"), severity="warning", markup=False)
-            return
-        step = self.undo_steps[-1]
-        repo = self.ctx.repo
-        if isinstance(step, OccurrenceStep):
-            previous = step.previous
-            if previous is None:
-                saved = self.ctx.write(lambda: repo.occurrences.clear(step.key))
-            else:
-                saved = self.ctx.write(lambda: repo.occurrences.set(previous))
-            label = step.label
-        else:
-            before = step.previous
-            if before is None:
-                saved = self.ctx.write(lambda: repo.tasks.delete(step.current.id))
-            else:
-                saved = self.ctx.write(lambda: repo.tasks.update(before))
-            label = fmt.one_line(step.current.label(language()))
-        if saved:
-            self.undo_steps.pop()
-            self.reloaded_after_write()
-            self.notify(t("today.undone", task=label), markup=False)
 
     def action_shift_day(self, days: int) -> None:
         self.day = self.shown_day + timedelta(days=days)
@@ -745,16 +701,15 @@ class TodayPane(VerbsPane):
         def done(template: TaskTemplate | None) -> None:
             if template is None:
                 return
-            stored: list[TaskTemplate] = []
-            if editing is None:
-                saved = self.ctx.write(lambda: stored.append(repo.tasks.add(template)))
-            else:
-                saved = self.ctx.write(lambda: stored.append(repo.tasks.update(template)))
-            if saved:
-                self.undo_steps.append(TaskStep(editing, stored[0]))
+            name = fmt.one_line(template.label(lang))
+            key = "edits.today.task_added" if editing is None else "edits.today.task_edited"
+            what = Label.of(key, task=name)
+            before = [] if editing is None else [editing]
+            edit = self.ctx.records_edit(repo.tasks, before, [template], what, self.PANE_ID)
+            if self.ctx.apply(edit):
                 self.reloaded_after_write()
-                key = "today.added" if editing is None else "today.saved"
-                self.notify(t(key, task=fmt.one_line(template.label(lang))), markup=False)
+                notice = "today.added" if editing is None else "today.saved"
+                self.notify(t(notice, task=name), markup=False)
 
         self.app.push_screen(TaskFormScreen(title, form, build, networks, fixed_kind=fixed), done)
 
@@ -897,4 +852,4 @@ class TodayPane(VerbsPane):
         self.app.push_screen(Confirm(question), answered)
 
 
-__all__ = ["Heading", "OccurrenceStep", "TaskStep", "TodayPane", "cadence_label"]
+__all__ = ["Heading", "TodayPane", "cadence_label"]
