@@ -143,6 +143,15 @@ async def test_today_x_deletes_a_users_task_after_asking_and_keeps_catalog_ones(
         await settle(pilot)
         assert not any(t.label_en == "Call the printer" for t in app.ctx.repo.tasks.all())
         assert notes(app)[-1] == "Task deleted: Call the printer"
+        await pilot.press("u")  # the deletion is an edit of the app's history
+        await settle(pilot)
+        assert any(t.label_en == "Call the printer" for t in app.ctx.repo.tasks.all())
+        assert notes(app)[-1] == "Undone: deleted the task “Call the printer”"
+        _select_task(pane, "Call the printer")
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
         row = pane.list.current
         assert row.template.source == "catalog"
         await pilot.press("x")

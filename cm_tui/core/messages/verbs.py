@@ -61,6 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "verbs.today.confirm_delete": ("Delete the task", "Supprimer la tâche"),
     "verbs.today.deleted": ("Task deleted: {task}", "Tâche supprimée : {task}"),
+    "verbs.today.edit_deleted": ("deleted the task “{task}”", "supprimé la tâche « {task} »"),
     # ------------------------------------------------------------------ Calendar
     "verbs.calendar.detail_title": ("Post", "Publication"),
     "verbs.calendar.no_post": ("No post selected.", "Aucune publication sélectionnée."),

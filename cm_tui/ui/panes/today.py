@@ -829,8 +829,9 @@ class TodayPane(VerbsPane):
         return t("verbs.today.pending"), "$text-muted"
 
     def action_delete_task(self) -> None:
-        """Delete the selected task after asking: one the user made (a one-off or their own);
-        a task of the catalog is turned off or deleted in ``M``'s task list instead."""
+        """Delete the selected task after asking, as an edit ``u`` undoes: one the user made (a
+        one-off or their own); a task of the catalog is turned off or deleted in ``M``'s task
+        list instead."""
         from cm_tui.ui.screens.confirm import Confirm
 
         row = self._current_row()
@@ -844,7 +845,10 @@ class TodayPane(VerbsPane):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self.ctx.write(lambda: tasks.delete(template.id)):
+            if not yes:
+                return
+            what = Label.of("verbs.today.edit_deleted", task=label)
+            if self.ctx.apply(self.ctx.records_edit(tasks, [template], [], what, self.PANE_ID)):
                 self.reloaded_after_write()
                 self.notify(t("verbs.today.deleted", task=label), markup=False)
 
