@@ -32,3 +32,29 @@ def test_the_readme_documents_only_real_binding_ids() -> None:
     documented = _documented_ids()
     assert len(documented) > 50
     assert documented <= known_binding_ids()
+
+
+def test_every_binding_description_is_a_message_in_both_languages() -> None:
+    """A description is a message key translated when shown: a missing one shows as the key
+    itself in help, the footer and the prefix menus."""
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    from cm_tui.core.i18n import catalog
+
+    known_binding_ids()  # imports every module of cm_tui.ui
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
+
+    missing = sorted(
+        {
+            f"{owner.__name__}: {item.description}"
+            for owner in subclasses(DOMNode)
+            if owner.__module__.startswith("cm_tui.")
+            for item in owner.__dict__.get("BINDINGS", ())
+            if isinstance(item, Binding) and item.description
+            if item.description not in catalog()
+        }
+    )
+    assert missing == []

@@ -10,6 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verbs.key.open_link": ("Open the link in the browser", "Ouvrir le lien dans le navigateur"),
     "verbs.key.filters": ("Filters…", "Filtres…"),
     "verbs.key.clear": ("Clear the filters", "Effacer les filtres"),
+    "verbs.key.network": ("Filter: network", "Filtre : réseau"),
     "verbs.key.lists": ("Lists…", "Listes…"),
     "verbs.key.cancel": ("Cancel", "Annuler"),
     "verbs.filter": ("Filter: {what}", "Filtre : {what}"),

@@ -106,7 +106,7 @@ class QueueFilters(FilterMenu):
 
 class CalendarFilters(FilterMenu):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "choose('cycle_network')", "calendar.key.network", id="calendar.network"),
+        Binding("n", "choose('cycle_network')", "verbs.key.network", id="calendar.network"),
     ]
 
 
