@@ -443,7 +443,7 @@ async def test_saved_replies_are_edited_in_a_modal(make_app, qdb: Path) -> None:
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        await pilot.press("down", "enter", "ctrl+s")
+        await pilot.press("down", "down", "ctrl+s")  # the second saved reply
         await settle(pilot)
         assert app.clipboard == "See you Alice"
     close_quietly(app.ctx.store)
@@ -495,10 +495,10 @@ async def test_import_a_file_from_the_tab(make_app, qdb: Path, tmp_path: Path) -
         await pilot.press("escape", "ctrl+o", *str(good), "enter")
         await settle(pilot)
         assert "@zed" in authors(pane)
-        assert "Imported 1 item(s)" in notifications(app)[-1]
+        assert "Imported 1 item from" in notifications(app)[-1]
         await pilot.press("ctrl+o", *str(good), "enter")  # again: nothing new
         await settle(pilot)
-        assert "Imported 0 item(s)" in notifications(app)[-1]
+        assert "Imported 0 items" in notifications(app)[-1]
         assert authors(pane).count("@zed") == 1
 
 
