@@ -3,6 +3,13 @@
 Messages live in ``cm_tui/core/messages/<area>.py`` as ``MESSAGES = {key: (english, french)}``,
 so a message can never exist in one language only (a test checks the placeholders match).
 
+A message that holds a count gives, in each language, its texts by CLDR plural category
+(``{"one": "{count} task", "other": "{count} tasks"}``): ``t()`` picks the form of the ``count``
+placeholder with the language's plural rules (French 0 and 1 are singular, English 1 only; a
+missing category falls back to ``other``) and writes an ``int`` count with the language's digit
+grouping (``core.locale``). Any other number placeholder is formatted by the caller with
+``core.locale``: ``t()`` cannot tell a quantity from an identifier (a pid, a line number).
+
 A key's first segment names its area (``"queue.alert.due15"`` lives in ``messages/queue.py``);
 keys whose first segment is no area (``"save"``, ``"app.title"``) live in ``messages/common.py``.
 ``t()`` imports an area the first time one of its keys is asked for: start-up pays for the
@@ -15,14 +22,22 @@ from __future__ import annotations
 import importlib
 import locale
 import os
+from collections.abc import Mapping
 from typing import Any
+
+from cm_tui.core import locale as l10n
 
 LANGUAGES = ("en", "fr")
 _language = "en"
 
 
+#: a message in one language: its text, or its texts by CLDR plural category
+Text = str | Mapping[str, str]
+#: an area's messages: key -> (English, French)
+Messages = dict[str, tuple[Text, Text]]
+
 COMMON_AREA = "common"
-_areas: dict[str, dict[str, tuple[str, str]]] = {}
+_areas: dict[str, Messages] = {}
 
 
 def _area_module(name: str) -> Any:
@@ -32,7 +47,7 @@ def _area_module(name: str) -> Any:
         return importlib.import_module(f"cm_tui.core.messages.{COMMON_AREA}")
 
 
-def area_of(key: str) -> dict[str, tuple[str, str]]:
+def area_of(key: str) -> Messages:
     """The messages of ``key``'s area (imported on first use)."""
     name = key.partition(".")[0]
     found = _areas.get(name)
@@ -50,9 +65,9 @@ def area_names() -> list[str]:
     return sorted(info.name for info in pkgutil.iter_modules(messages.__path__))
 
 
-def catalog() -> dict[str, tuple[str, str]]:
+def catalog() -> Messages:
     """Every message of every area (for checks and tools; ``t()`` reads one area at a time)."""
-    merged: dict[str, tuple[str, str]] = {}
+    merged: Messages = {}
     for name in area_names():
         merged.update(_area_module(name).MESSAGES)
     return merged
@@ -89,4 +104,23 @@ def t(key: str, /, **params: Any) -> str:
     if pair is None:
         return key
     text = pair[1] if _language == "fr" else pair[0]
+    count = params.get("count")
+    if isinstance(count, int | float) and not isinstance(count, bool):
+        if not isinstance(text, str):
+            text = plural_form(text, count)
+        if isinstance(count, int):
+            params["count"] = l10n.number(count)
+    elif not isinstance(text, str):
+        text = text["other"]
     return text.format(**params) if params else text
+
+
+def plural_form(forms: Mapping[str, str], count: float) -> str:
+    """The form of ``forms`` (texts by CLDR plural category) for ``count`` in the current
+    language; ``other`` when the language's category for ``count`` is not given."""
+    return forms.get(l10n.plural_category(count)) or forms["other"]
+
+
+def variants(text: Text) -> list[str]:
+    """Every text of a message in one language (one, or one per plural category)."""
+    return [text] if isinstance(text, str) else list(text.values())

@@ -28,13 +28,19 @@ def placeholders(text: str) -> set[str]:
 
 
 def test_every_message_has_both_languages_with_same_placeholders() -> None:
-    bad = [
-        key
-        for key, (english, french) in sorted(i18n.catalog().items())
-        if not english.strip()
-        or not french.strip()
-        or placeholders(english) != placeholders(french)
-    ]
+    """Every text of a message (each plural form too) has the same placeholders in both
+    languages; a plural form may leave out ``count`` ("Every day" / "Every {count} days")."""
+    bad = []
+    for key, (english, french) in sorted(i18n.catalog().items()):
+        texts = [*i18n.variants(english), *i18n.variants(french)]
+        shown = [placeholders(text) - {"count"} for text in texts]
+        counts = [
+            any("count" in placeholders(text) for text in i18n.variants(side))
+            for side in (english, french)
+        ]
+        empty = any(not text.strip() for text in texts)
+        if empty or any(s != shown[0] for s in shown) or counts[0] != counts[1]:
+            bad.append(key)
     assert bad == []
     assert len(i18n.catalog()) > 100
 

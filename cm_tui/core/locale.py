@@ -1,0 +1,132 @@
+"""Numbers, percentages, amounts, dates and plural categories in the user's language: the one
+place that writes them, the same for the TUI, the CLI and the reports.
+
+Built on Babel (a runtime dependency for this module alone): how a language groups digits
+("4,837" / "4 837"), marks decimals, spaces a percent sign ("0.8%" / "0,8 %"), places a currency
+("€12.50" / "12,50 €"), names months and weekdays, and which counts are singular (French: 0 and
+1; English: 1 only) is CLDR data, not something to write by hand: formatting by hand had each
+screen get a different part of it wrong.
+
+Contract:
+
+* every function writes in the current language (``i18n.language()``) unless given ``lang``;
+* a missing value (``None``) is written ``MISSING`` ("–"), so tables need no special case;
+* ``percent`` takes percent points (``0.8`` is written "0.8%"), as the stats hold them;
+* ``money`` without a currency writes the amount with the currency's usual two decimals;
+* ``date`` takes one of ``DATE_FORMATS`` (fixed layouts with the language's names, so list
+  columns line up the same in both languages) or a CLDR length (``short`` … ``full``).
+
+Cost: importing Babel and reading one language's CLDR data takes about 10 ms, so nothing is
+loaded when this module is imported: the first call pays, once per language (cached), and the
+number and date patterns are built once per language and precision.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from cm_tui.core import i18n
+
+if TYPE_CHECKING:
+    from babel.core import Locale
+
+MISSING = "–"
+
+#: named date layouts: CLDR field patterns filled with the language's month and weekday names
+DATE_FORMATS = {
+    "day": "EEE dd MMM",  # Thu 05 Nov / jeu. 05 nov.
+    "day_year": "EEE dd MMM y",  # Thu 05 Nov 2026 / jeu. 05 nov. 2026
+    "day_month": "dd MMM",  # 05 Nov / 05 nov.
+    "weekday_day": "EEE dd",  # Thu 05 / jeu. 05
+    "month": "MMM y",  # Nov 2026 / nov. 2026
+    "month_long": "LLLL y",  # November 2026 / novembre 2026
+}
+CLDR_LENGTHS = ("short", "medium", "long", "full")
+#: CLDR widths of month and weekday names
+WIDTHS = ("abbreviated", "wide", "narrow")
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    from babel.core import Locale  # ~10 ms with the data: paid on first use only
+
+    return Locale.parse(lang)
+
+
+@cache
+def _number_pattern(lang: str, kind: str, decimals: int) -> Any:
+    """The language's decimal or percent pattern with exactly ``decimals`` decimals; a percent
+    pattern takes percent points (no scaling by 100)."""
+    loc = _locale(lang)
+    base = loc.percent_formats[None] if kind == "percent" else loc.decimal_formats[None]
+    pattern = copy.copy(base)
+    pattern.frac_prec = (decimals, decimals)
+    if kind == "percent":
+        pattern.scale = 0
+    return pattern
+
+
+def _lang(lang: str | None) -> str:
+    return lang or i18n.language()
+
+
+def number(value: float | None, decimals: int = 0, *, lang: str | None = None) -> str:
+    """``4837`` -> ``4,837`` / ``4 837``; ``decimals`` fixed (rounded half to even)."""
+    if value is None:
+        return MISSING
+    code = _lang(lang)
+    return _number_pattern(code, "decimal", decimals).apply(value, _locale(code))
+
+
+def percent(value: float | None, decimals: int = 1, *, lang: str | None = None) -> str:
+    """Percent points: ``0.8`` -> ``0.8%`` / ``0,8 %``."""
+    if value is None:
+        return MISSING
+    code = _lang(lang)
+    return _number_pattern(code, "percent", decimals).apply(value, _locale(code))
+
+
+def money(amount: float | None, currency: str | None = None, *, lang: str | None = None) -> str:
+    """``1234.5, "EUR"`` -> ``€1,234.50`` / ``1 234,50 €``; without a currency (a table whose
+    header names it), the amount alone with two decimals."""
+    if amount is None:
+        return MISSING
+    if not currency:
+        return number(amount, 2, lang=lang)
+    from babel.numbers import format_currency
+
+    return format_currency(amount, currency, locale=_locale(_lang(lang)))
+
+
+def date(day: _dt.date, form: str = "day", *, lang: str | None = None) -> str:
+    """``day`` in one of ``DATE_FORMATS`` or a CLDR length (``long``: ``November 5, 2026`` /
+    ``5 novembre 2026``)."""
+    from babel.dates import format_date
+
+    pattern = form if form in CLDR_LENGTHS else DATE_FORMATS[form]
+    return format_date(day, pattern, locale=_locale(_lang(lang)))
+
+
+def month(month: str, form: str = "month", *, lang: str | None = None) -> str:
+    """A ``YYYY-MM`` month (as the stats key them): ``2026-10`` -> ``Oct 2026`` / ``oct. 2026``
+    (``month_long``: ``October 2026`` / ``octobre 2026``)."""
+    return date(_dt.date(int(month[:4]), int(month[5:7]), 1), form, lang=lang)
+
+
+def month_name(month: int, width: str = "abbreviated", *, lang: str | None = None) -> str:
+    """``11`` -> ``Nov`` / ``nov.`` (``wide``: ``November`` / ``novembre``), as used alone."""
+    return str(_locale(_lang(lang)).months["stand-alone"][width][month])
+
+
+def weekday_name(isoweekday: int, width: str = "abbreviated", *, lang: str | None = None) -> str:
+    """``4`` (Thursday) -> ``Thu`` / ``jeu.`` (``wide``: ``Thursday`` / ``jeudi``)."""
+    return str(_locale(_lang(lang)).days["format"][width][isoweekday - 1])
+
+
+def plural_category(count: float, *, lang: str | None = None) -> str:
+    """The CLDR plural category of ``count``: ``one`` or ``other`` (French ``many`` for a
+    round million); English 1 is ``one``, French 0 and 1 are."""
+    return str(_locale(_lang(lang)).plural_form(count))

@@ -1,0 +1,157 @@
+"""core.locale: numbers, percentages, amounts, dates and plural categories per language (CLDR),
+and ``t()`` choosing a message's plural form by its ``count``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from cm_tui.core import i18n, locale
+
+NNBSP = "\u202f"  # CLDR's French digit group separator
+NBSP = "\u00a0"  # CLDR's French space before % and €
+
+
+@pytest.fixture
+def lang() -> Iterator[None]:
+    before = i18n.language()
+    yield
+    i18n.set_language(before)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "english", "french"),
+    [
+        (4837, 0, "4,837", f"4{NNBSP}837"),
+        (1234567.891, 2, "1,234,567.89", f"1{NNBSP}234{NNBSP}567,89"),
+        (0.75, 2, "0.75", "0,75"),
+        (2.5, 0, "2", "2"),  # half to even, as Python's own rounding
+        (0, 1, "0.0", "0,0"),
+        (None, 0, "–", "–"),
+    ],
+)
+def test_number(value: float | None, decimals: int, english: str, french: str) -> None:
+    assert locale.number(value, decimals, lang="en") == english
+    assert locale.number(value, decimals, lang="fr") == french
+
+
+@pytest.mark.parametrize(
+    ("points", "decimals", "english", "french"),
+    [
+        (0.8, 1, "0.8%", f"0,8{NBSP}%"),
+        (29, 0, "29%", f"29{NBSP}%"),
+        (12.346, 2, "12.35%", f"12,35{NBSP}%"),
+        (0.125, 2, "0.12%", f"0,12{NBSP}%"),  # half to even on the decimal digits
+        (1234.5, 1, "1,234.5%", f"1{NNBSP}234,5{NBSP}%"),
+        (None, 1, "–", "–"),
+    ],
+)
+def test_percent_takes_points(
+    points: float | None, decimals: int, english: str, french: str
+) -> None:
+    assert locale.percent(points, decimals, lang="en") == english
+    assert locale.percent(points, decimals, lang="fr") == french
+
+
+def test_money() -> None:
+    assert locale.money(1234.5, "EUR", lang="en") == "€1,234.50"
+    assert locale.money(1234.5, "EUR", lang="fr") == f"1{NNBSP}234,50{NBSP}€"
+    assert locale.money(1234.5, "USD", lang="fr") == f"1{NNBSP}234,50{NBSP}$US"
+    assert locale.money(1234.5, lang="en") == "1,234.50"
+    assert locale.money(1234.5, lang="fr") == f"1{NNBSP}234,50"
+    assert locale.money(None, "EUR") == "–"
+
+
+def test_dates_in_both_languages() -> None:
+    day = date(2026, 11, 5)
+    assert locale.date(day, lang="en") == "Thu 05 Nov"
+    assert locale.date(day, lang="fr") == "jeu. 05 nov."
+    assert locale.date(day, "day_year", lang="fr") == "jeu. 05 nov. 2026"
+    assert locale.date(day, "month", lang="en") == "Nov 2026"
+    assert locale.date(day, "month", lang="fr") == "nov. 2026"
+    assert locale.date(day, "month_long", lang="fr") == "novembre 2026"
+    assert locale.date(day, "long", lang="en") == "November 5, 2026"
+    assert locale.date(day, "long", lang="fr") == "5 novembre 2026"
+    assert locale.month_name(2, lang="fr") == "févr."
+    assert locale.month_name(8, "wide", lang="en") == "August"
+    assert locale.weekday_name(7, lang="en") == "Sun"
+    assert locale.weekday_name(1, "wide", lang="fr") == "lundi"
+
+
+def test_the_current_language_is_the_default(lang: None) -> None:
+    i18n.set_language("fr")
+    assert locale.number(4837) == f"4{NNBSP}837"
+    assert locale.date(date(2026, 11, 19)) == "jeu. 19 nov."
+    i18n.set_language("en")
+    assert locale.number(4837) == "4,837"
+
+
+@pytest.mark.parametrize(
+    ("count", "english", "french"),
+    [(0, "other", "one"), (1, "one", "one"), (2, "other", "other"), (1_000_000, "other", "many")],
+)
+def test_plural_categories(count: int, english: str, french: str) -> None:
+    assert locale.plural_category(count, lang="en") == english
+    assert locale.plural_category(count, lang="fr") == french
+
+
+@pytest.fixture
+def area() -> Iterator[None]:
+    """A message area of tests, beside the real ones."""
+    i18n._areas["zz"] = {
+        "zz.tasks": (
+            {"one": "{count} task", "other": "{count} tasks"},
+            {"one": "{count} tâche", "other": "{count} tâches"},
+        ),
+        "zz.open": ({"one": "open", "other": "open"}, {"one": "ouvert", "other": "ouverts"}),
+        "zz.plain": ("{count} times", "{count} fois"),
+    }
+    before = i18n.language()
+    yield
+    i18n.set_language(before)
+    del i18n._areas["zz"]
+
+
+def test_t_picks_the_plural_form_of_count(area: None) -> None:
+    i18n.set_language("en")
+    assert [i18n.t("zz.tasks", count=n) for n in (0, 1, 2)] == ["0 tasks", "1 task", "2 tasks"]
+    i18n.set_language("fr")
+    assert [i18n.t("zz.tasks", count=n) for n in (0, 1, 2)] == ["0 tâche", "1 tâche", "2 tâches"]
+    assert [i18n.t("zz.open", count=n) for n in (0, 1, 2)] == ["ouvert", "ouvert", "ouverts"]
+    # a round million is CLDR's French "many", which falls back to "other"
+    assert i18n.t("zz.tasks", count=1_000_000) == f"1{NNBSP}000{NNBSP}000 tâches"
+
+
+def test_t_writes_a_count_with_the_language_grouping(area: None) -> None:
+    i18n.set_language("en")
+    assert i18n.t("zz.tasks", count=4837) == "4,837 tasks"
+    assert i18n.t("zz.plain", count=4837) == "4,837 times"
+    i18n.set_language("fr")
+    assert i18n.t("zz.plain", count=4837) == f"4{NNBSP}837 fois"
+
+
+def test_t_without_a_count_takes_the_other_form(area: None) -> None:
+    i18n.set_language("en")
+    assert i18n.t("zz.tasks", count="some") == "some tasks"
+    assert i18n.t("zz.tasks") == "{count} tasks"
+
+
+def test_babel_is_loaded_on_first_use_only() -> None:
+    """Babel and its CLDR data cost about 10 ms: importing core must not pay for them."""
+    code = (
+        "import sys, cm_tui.core.i18n, cm_tui.core.locale, cm_tui.core.agenda\n"
+        "from cm_tui.core.i18n import t\n"
+        "t('app.title')\n"
+        "print('babel' in sys.modules)\n"
+        "from cm_tui.core.locale import number\n"
+        "number(1)\n"
+        "print('babel' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["False", "True"]
