@@ -1062,7 +1062,12 @@ def _export_ics(args: argparse.Namespace) -> int:
     payload = build_ics(posts, blocks, names, now)
     out = Path(args.out).expanduser()
     _write_atomically(out, payload)
-    done = t("calendar.ics.exported", posts=len(posts), blocks=len(blocks), path=out)
+    done = t(
+        "calendar.ics.exported",
+        posts=t("calendar.ics.posts", count=len(posts)),
+        blocks=t("calendar.ics.blocks", count=len(blocks)),
+        path=out,
+    )
     print(done, file=sys.stderr)
     return EXIT_OK
 

@@ -27,6 +27,7 @@ from cm_tui.cli import (
     _require_store,
     open_user_store,
 )
+from cm_tui.core import locale as l10n
 from cm_tui.core.i18n import t
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def _import_queue(args: argparse.Namespace, ctx: Context, path: Path) -> int:
 
     result: ImportResult = _with_store(ctx, args.dry_run, run)
     key = "queue.import.dry_run" if args.dry_run else "queue.import.done"
-    print(t(key, added=result.added, skipped=result.skipped, path=path))
+    print(t(key, count=result.added, skipped=l10n.number(result.skipped), path=path))
     if result.reused_ids:
         reused = "imports.reused_dry" if args.dry_run else "imports.reused"
         print(t(reused, count=result.reused_ids))
@@ -162,7 +163,8 @@ def _import_records(args: argparse.Namespace, ctx: Context, path: Path) -> int:
     plan = _with_store(ctx, args.dry_run, run)
     new, updated = len(plan.new), len(plan.updates)
     key = _DONE[table] + ("dry_run" if args.dry_run else "done")
-    print(t(key, path=path, new=new, updated=updated, count=new + updated))
+    shown = {"new": l10n.number(new), "updated": l10n.number(updated)}
+    print(t(key, path=path, count=new + updated, **shown))
     return EXIT_OK
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Cadence, CadenceKind
 
 
 def weekday_name(iso_weekday: int, short: bool = False) -> str:
-    return t(f"core.weekday{'_short' if short else ''}.{iso_weekday}")
+    """``Friday`` / ``vendredi`` (``short``: ``Fri`` / ``ven.``)."""
+    return l10n.weekday_name(iso_weekday, "abbreviated" if short else "wide")
 
 
 def describe_cadence(cadence: Cadence) -> str:
@@ -17,7 +19,7 @@ def describe_cadence(cadence: Cadence) -> str:
     every = cadence.every
     if kind is CadenceKind.ONCE:
         text = (
-            t("core.cadence.once_on", day=cadence.anchor.isoformat())
+            t("core.cadence.once_on", day=l10n.date(cadence.anchor, "long"))
             if cadence.anchor
             else t("core.cadence.once")
         )
@@ -25,10 +27,10 @@ def describe_cadence(cadence: Cadence) -> str:
         text = (
             t("core.cadence.once_a_day")
             if cadence.times == 1
-            else t("core.cadence.times_per_day", times=cadence.times)
+            else t("core.cadence.times_per_day", count=cadence.times)
         )
     elif kind is CadenceKind.OCCASIONAL:
-        text = t("core.cadence.occasional", every=every)
+        text = t("core.cadence.occasional", count=every)
     elif cadence.after_completion:
         unit = {
             CadenceKind.WEEKLY: "weeks",
@@ -36,10 +38,10 @@ def describe_cadence(cadence: Cadence) -> str:
             CadenceKind.QUARTERLY: "months",
         }.get(kind, "days")
         n = every * 3 if kind is CadenceKind.QUARTERLY else every
-        text = t(f"core.cadence.after_{unit}", every=n)
+        text = t(f"core.cadence.after_{unit}", count=n)
     elif kind is CadenceKind.DAILY:
         text = (
-            t("core.cadence.daily") if every == 1 else t("core.cadence.every_n_days", every=every)
+            t("core.cadence.daily") if every == 1 else t("core.cadence.every_n_days", count=every)
         )
     elif kind is CadenceKind.WORKDAYS:
         text = t("core.cadence.workdays")
@@ -48,7 +50,7 @@ def describe_cadence(cadence: Cadence) -> str:
         text = (
             t("core.cadence.weekly", days=days)
             if every == 1
-            else t("core.cadence.every_n_weeks", every=every, days=days)
+            else t("core.cadence.every_n_weeks", count=every, days=days)
         )
     elif kind is CadenceKind.QUARTERLY:
         text = t("core.cadence.quarterly")
@@ -61,7 +63,7 @@ def describe_cadence(cadence: Cadence) -> str:
         else:
             text = t("core.cadence.monthly_day", day=cadence.day_of_month or 1)
         if every > 1:
-            text = f"{text} · {t('core.cadence.every_n_months', every=every)}"
+            text = f"{text} · {t('core.cadence.every_n_months', count=every)}"
     if cadence.at and kind is not CadenceKind.TIMES_PER_DAY:
         text = t("core.cadence.at", cadence=text, time=cadence.at)
     elif cadence.block and kind is not CadenceKind.TIMES_PER_DAY:

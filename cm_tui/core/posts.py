@@ -144,7 +144,7 @@ def _own_checks(post: Post, network: NetworkProfile | None, now: datetime) -> li
         length = len(published_text(post))
         if length > network.char_limit:
             out.append(
-                PostCheck(CheckKind.TOO_LONG, {"length": length, "limit": network.char_limit})
+                PostCheck(CheckKind.TOO_LONG, {"count": length, "limit": network.char_limit})
             )
         count = len(hashtags_of(post))
         if count > network.max_hashtags:

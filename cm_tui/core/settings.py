@@ -471,7 +471,7 @@ class _Parser:
     def text(self, value: Any, key: str, message_key: str, limit: int = MAX_NAME_CHARS) -> str:
         """A non-blank string of at most ``limit`` characters (``message_key`` otherwise)."""
         if not isinstance(value, str) or not value.strip() or len(value) > limit:
-            raise self.fail(message_key, key, value, limit=limit)
+            raise self.fail(message_key, key, value, count=limit)
         return value
 
     def boolean(self, value: Any, key: str) -> bool:
@@ -553,7 +553,7 @@ class _Parser:
             value, depth = pending.pop()
             if depth > MAX_DEPTH:
                 raise SettingsError(
-                    t("cli.settings.too_deep", source=self.source, depth=MAX_DEPTH),
+                    t("cli.settings.too_deep", source=self.source, count=MAX_DEPTH),
                     source=self.source,
                 )
             if isinstance(value, Mapping):

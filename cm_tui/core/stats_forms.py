@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TypeVar
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.form_errors import FieldError
 from cm_tui.core.i18n import t
 from cm_tui.core.models import (
@@ -103,7 +104,7 @@ def amount(values: Values, name: str) -> float:
 def _within(values: Values, name: str, parse: Callable[[str], N | None], key: str, most: int) -> N:
     value = parse(values[name])
     if value is None:
-        raise FieldError(name, key, {"field": label(name), "max": f"{most:,}"})
+        raise FieldError(name, key, {"field": label(name), "max": l10n.number(most)})
     return value
 
 

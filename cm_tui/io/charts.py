@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.i18n import t
 from cm_tui.core.stats import TABLE_METRICS, ChartLine
 from cm_tui.core.textsafe import cut
@@ -38,19 +39,30 @@ def metric_label(metric: str) -> str:
 
 
 def format_value(metric: str, value: float | int | None) -> str:
-    """A value of ``metric`` as the axis and the table show it (``–`` when missing)."""
-    if value is None:
-        return "–"
+    """A value of ``metric`` as the axis and the table show it (``–`` when missing), in the
+    user's language (``core.locale``: ``4,837`` / ``4 837``, ``0.8%`` / ``0,8 %``)."""
     if metric in ("engagement_rate", "on_time_share"):
-        return f"{value:.1f} %"
-    if metric == "response_median":
-        return f"{value:.0f} min"
-    return f"{round(value):,}".replace(",", "\u202f")
+        return l10n.percent(value, 1)
+    if value is not None and metric == "response_median":
+        return f"{l10n.number(value)} min"
+    return l10n.number(value)
+
+
+def format_change(change: float | None) -> str:
+    """A change in percent as the tab and the report show it: ``▲ 3.1%``, ``▼ 1.2%``,
+    ``= 0.0%`` (French ``▲ 3,1 %``), ``–`` when unknown."""
+    if change is None:
+        return l10n.MISSING
+    if change > 0:
+        return f"▲ {l10n.percent(change)}"
+    if change < 0:
+        return f"▼ {l10n.percent(-change)}"
+    return f"= {l10n.percent(0.0)}"
 
 
 def month_tick(month: str, count: int) -> str:
     """``Oct`` (or ``Oct26`` when the axis spans more than a year)."""
-    label = t(f"ui.month.{int(month[5:])}")
+    label = l10n.month_name(int(month[5:7]))
     return f"{label}{month[2:4]}" if count > 12 else label
 
 

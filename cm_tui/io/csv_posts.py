@@ -104,7 +104,8 @@ def read_posts_csv(
         if not has_when:
             missing.append("at")
         if missing:
-            plan.problem(1, t("calendar.csv.missing_columns", columns=", ".join(missing)))
+            named = {"columns": ", ".join(missing), "count": len(missing)}
+            plan.problem(1, t("calendar.csv.missing_columns", **named))
             return
         for line, row in table.rows():
             if isinstance(row, Bad):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.campaigns import CampaignStatus, campaign_status
 from cm_tui.core.i18n import language, t
 from cm_tui.core.models import (
@@ -55,9 +56,10 @@ from cm_tui.core.stats import (
     response_figures,
     with_derived_posts,
 )
-from cm_tui.core.textsafe import clean_line, for_terminal
+from cm_tui.core.textsafe import clean_line, clean_text, for_terminal
 from cm_tui.core.timeutil import parse_month, shift_month
 from cm_tui.core.value import Value, frozen
+from cm_tui.io.charts import format_change
 
 if TYPE_CHECKING:
     from cm_tui.store import Repository
@@ -265,33 +267,25 @@ def _posts_for_report(
 # --------------------------------------------------------------------------- formatting
 
 
+# Numbers, percentages, amounts and dates are written by ``core.locale`` (the tab's too).
+
+
 def fmt_number(value: float | int | None, decimals: int = 0) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    if language() == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+    return l10n.number(value, decimals)
 
 
 def fmt_metric(metric: str, value: float | int | None) -> str:
     if metric == "engagement_rate":
-        return "–" if value is None else f"{fmt_number(value, 2)} %"
-    return fmt_number(value)
+        return l10n.percent(value, 2)
+    return l10n.number(value)
 
 
 def fmt_change(change: float | None) -> str:
-    if change is None:
-        return "–"
-    if change > 0:
-        return f"▲ {fmt_number(change, 1)} %"
-    if change < 0:
-        return f"▼ {fmt_number(-change, 1)} %"
-    return f"= {fmt_number(0.0, 1)} %"
+    return format_change(change)
 
 
 def fmt_share(share: float | None) -> str:
-    return "–" if share is None else f"{fmt_number(100 * share, 1)} %"
+    return l10n.percent(None if share is None else 100 * share, 1)
 
 
 def fmt_kpi(met: bool | None) -> str:
@@ -301,24 +295,23 @@ def fmt_kpi(met: bool | None) -> str:
 
 
 def fmt_money(value: float | None) -> str:
-    return "–" if value is None else fmt_number(value, 2)
+    return l10n.money(value)
 
 
 def _month_name(month: str) -> str:
     """``2026-10`` -> ``Oct 2026`` / ``oct. 2026``."""
-    year, mon = parse_month(month)
-    return f"{t(f'ui.month.{mon}')} {year}"
+    return l10n.month(month)
 
 
 def kpi_target_text(targets: KpiTargets, kpi: str) -> str:
     if kpi == "followers_growth":
         value = targets.followers_growth_pct
-        return "" if value is None else f"≥ +{fmt_number(value, 1)} %"
+        return "" if value is None else f"≥ +{l10n.percent(value, 1)}"
     if kpi == "engagement_rate":
         value = targets.engagement_rate_pct
-        return "" if value is None else f"≥ {fmt_number(value, 1)} %"
+        return "" if value is None else f"≥ {l10n.percent(value, 1)}"
     value = targets.on_time_share
-    return "" if value is None else f"≥ {fmt_number(100 * value, 0)} %"
+    return "" if value is None else f"≥ {l10n.percent(100 * value, 0)}"
 
 
 # --------------------------------------------------------------------------- sections
@@ -335,8 +328,8 @@ def _sections(report: MonthReport) -> list[tuple[str, list[str], list[list[str]]
         header = [
             t("stats.report.figure"),
             t("stats.report.value"),
-            t("stats.report.vs_previous", month=previous),
-            t("stats.report.vs_baseline", month=report.baseline or "–"),
+            t("stats.report.vs_previous", month=_month_name(previous)),
+            t("stats.report.vs_baseline", month=_baseline_name(report)),
             t("stats.col.kpi"),
         ]
         rows = [
@@ -428,13 +421,13 @@ def _sections(report: MonthReport) -> list[tuple[str, list[str], list[list[str]]
             [
                 s.campaign.name,
                 report.network_name(s.campaign.network),
-                f"{s.campaign.start.isoformat()} → {s.campaign.end.isoformat()}",
+                f"{l10n.date(s.campaign.start, 'medium')} → {l10n.date(s.campaign.end, 'medium')}",
                 fmt_money(s.campaign.budget),
                 fmt_money(c.month_spend),
                 fmt_number(c.month_results),
                 fmt_money(c.month_spend / c.month_results if c.month_results else None),
                 fmt_money(s.spend),
-                "–" if s.pacing is None else f"{fmt_number(100 * s.pacing, 0)} %",
+                l10n.percent(None if s.pacing is None else 100 * s.pacing, 0),
             ]
         )
     out.append((t("stats.report.campaigns"), header, rows))
@@ -443,7 +436,7 @@ def _sections(report: MonthReport) -> list[tuple[str, list[str], list[list[str]]
     zone = ZoneInfo(report.zone)
     rows = [
         [
-            p.at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            _day_time(p.at.astimezone(zone)),
             report.network_name(p.network),
             p.title,
         ]
@@ -453,6 +446,15 @@ def _sections(report: MonthReport) -> list[tuple[str, list[str], list[list[str]]
     return out
 
 
+def _day_time(local: datetime) -> str:
+    """``Thu 05 Mar 14:30`` / ``jeu. 05 mars 14:30``."""
+    return f"{l10n.date(local.date())} {local:%H:%M}"
+
+
+def _baseline_name(report: MonthReport) -> str:
+    return _month_name(report.baseline) if report.baseline else l10n.MISSING
+
+
 def _title(report: MonthReport) -> str:
     return t("stats.report.title", month=_month_name(report.month))
 
@@ -460,8 +462,8 @@ def _title(report: MonthReport) -> str:
 def _generated(report: MonthReport) -> str:
     return t(
         "stats.report.generated",
-        day=report.today.isoformat(),
-        baseline=report.baseline or "–",
+        day=l10n.date(report.today, "long"),
+        baseline=_baseline_name(report),
         zone=report.zone,
     )
 
@@ -471,11 +473,14 @@ def _generated(report: MonthReport) -> str:
 #: characters that would change a table cell's meaning (parentheses, ``#`` or ``+`` inside a
 #: cell are plain text on forges, so they stay as they are: the file reads well as is)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+#: runs of white space a line may break at (the language's no-break spaces inside a number or
+#: before "%" are kept: "1 050", "4,0 %")
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def md_cell(text: str) -> str:
     """One table cell: one line, Markdown's special characters escaped (titles are user text)."""
-    return _MD_SPECIAL.sub(r"\\\1", clean_line(text).replace("\n", " "))
+    return _MD_SPECIAL.sub(r"\\\1", _BREAKING_SPACE.sub(" ", clean_text(text)).strip())
 
 
 def render_markdown(report: MonthReport) -> str:
@@ -497,7 +502,7 @@ def render_markdown(report: MonthReport) -> str:
 def _numeric(rows: list[list[str]], index: int) -> bool:
     cells = [row[index] for row in rows]
     return any(re.search(r"\d", c) for c in cells) and all(
-        re.fullmatch(r"[\d\s\u202f.,%▲▼=–+-]*", c) for c in cells
+        re.fullmatch(r"[\d\s\u00a0\u202f.,%▲▼=–+-]*", c) for c in cells
     )
 
 

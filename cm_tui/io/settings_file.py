@@ -162,7 +162,7 @@ def load_settings(path: Path, *, write_template: bool = True) -> Settings:
         ) from None
     except RecursionError:  # tomllib reads nested arrays and inline tables recursively
         raise SettingsError(
-            t("cli.settings.too_deep", source=source, depth=MAX_DEPTH), source=source
+            t("cli.settings.too_deep", source=source, count=MAX_DEPTH), source=source
         ) from None
     return Settings.from_mapping(mapping, source)
 

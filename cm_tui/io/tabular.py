@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.i18n import t
 from cm_tui.core.textsafe import clean_line, cut, for_terminal
 from cm_tui.core.value import Value, frozen
@@ -154,7 +155,7 @@ def source_problem(path: Path) -> str | None:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1_000_000:.0f}" if size >= 10_000_000 else f"{size / 1_000_000:.1f}"
+    return l10n.number(size / 1_000_000, 0 if size >= 10_000_000 else 1)
 
 
 def row_problem(exc: BaseException) -> Bad | None:
@@ -309,7 +310,7 @@ class CsvFile:
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
             if len(row) != width:
-                yield start, Bad(t("imports.err.ragged", found=len(row), expected=width))
+                yield start, Bad(t("imports.err.ragged", count=len(row), expected=width))
             elif any("\0" in cell for cell in row):
                 yield start, Bad(t("imports.err.nul"))
             else:
@@ -319,7 +320,7 @@ class CsvFile:
 def csv_problem(exc: csv.Error) -> Bad:
     message = str(exc)
     if "field larger than field limit" in message:
-        return Bad(t("imports.err.huge", limit=MAX_FIELD))
+        return Bad(t("imports.err.huge", count=MAX_FIELD))
     if "unexpected end of data" in message or "EOF" in message:
         return Bad(t("imports.err.quote"))
     if "NUL" in message or "null byte" in message:

@@ -122,15 +122,13 @@ def _check_store(paths: StorePaths, report: CheckReport) -> None:
         t(
             "store.check.snapshot",
             db=paths.db,
-            docs=docs,
-            tables=len(loaded.data),
+            docs=t("store.check.documents", count=docs),
+            tables=t("store.check.tables", count=len(loaded.data)),
             schema=loaded.snapshot.schema,
             seq=loaded.seq,
         )
     )
-    report.lines.append(
-        t("store.check.journal", journal=paths.journal.name, entries=loaded.replayed)
-    )
+    report.lines.append(t("store.check.journal", journal=paths.journal.name, count=loaded.replayed))
     if loaded.journal.torn:
         report.lines.append(t("store.check.journal_torn", journal=paths.journal.name))
     bad = 0
@@ -185,7 +183,13 @@ def _check_archive(paths: StorePaths, report: CheckReport) -> None:
             continue
         months += 1
         items += len(docs)
-    report.lines.append(t("store.check.archive", months=months, items=items))
+    report.lines.append(
+        t(
+            "store.check.archive",
+            months=t("store.check.months", count=months),
+            items=t("store.check.items", count=items),
+        )
+    )
 
 
 def _check_backups(paths: StorePaths, report: CheckReport, now: datetime | None) -> None:

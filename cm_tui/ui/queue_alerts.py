@@ -60,7 +60,7 @@ class QueueAlerts:
         notify = partial(self._app.notify, markup=False, timeout=ALERT_SECONDS)
         if len(alerts) > ALERTS_SHOWN:
             overdue = sum(1 for _item, threshold in alerts if threshold == ALERT_OVERDUE)
-            message = t("queue.alert.many", due15=len(alerts) - overdue, overdue=overdue)
+            message = t("queue.alert.many", count=len(alerts) - overdue, overdue=overdue)
             notify(message, severity="warning")
         else:
             names = network_names(ctx.repo.networks.all())

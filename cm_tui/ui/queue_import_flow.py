@@ -55,6 +55,7 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, get_current_worker
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem
 from cm_tui.core.value import Value, frozen
@@ -298,7 +299,7 @@ class QueueImportFlow:
             return
         repo = self._ctx.repo
         if not self._ctx.write(lambda: repo.queue.delete_many(ids)):
-            message = t("queue.import.partial", path=path, saved=len(ids), added=added)
+            message = t("queue.import.partial", path=path, saved=l10n.number(len(ids)), count=added)
             self.owner.notify(message, severity="error", markup=False)
         self.after_write()
 
@@ -340,7 +341,8 @@ def _without_collector(work: Callable[[], None]) -> None:
 
 
 def _done(result: ImportResult, path: str) -> str:
-    done = t("queue.import.done", added=result.added, skipped=result.skipped, path=path)
+    skipped = l10n.number(result.skipped)
+    done = t("queue.import.done", count=result.added, skipped=skipped, path=path)
     if result.reused_ids:
         done += "\n" + t("imports.reused", count=result.reused_ids)
     return done

@@ -51,7 +51,7 @@ def test_column_flags_map_the_file(db: Path, fans: Path, capsys: pytest.CaptureF
     columns = ["--column", "author=Nom du fan", "--column", "text=contenu du post"]
     code, out, _err = run(capsys, *args, *columns, "--column", "received_at=Quand")
     assert code == 0, _err
-    assert "Imported 2 item(s)" in out
+    assert "Imported 2 items" in out
     assert stored(db) == {"@lea": "J'adore !", "@marc": "Et la livraison ?"}
 
 
@@ -72,7 +72,7 @@ def test_settings_mapping_applies_and_column_overrides_it(
     )
     code, out, err = run(capsys, "import", str(path), "--db", str(db), "--dry-run")
     assert code == 0, err
-    assert "2 item(s) would be imported" in out
+    assert "2 items would be imported" in out
     code, out, err = run(capsys, "import", str(path), "--db", str(db), "--column", "text=Résumé")
     assert code == 0, err
     assert stored(db) == {"@lea": "r1", "@marc": "r2"}  # --column text won, the rest kept

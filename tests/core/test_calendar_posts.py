@@ -56,7 +56,7 @@ def test_text_over_the_limit_counts_the_hashtags_that_will_be_appended() -> None
     assert check_posts([ok], NETWORKS, NOW, GAP) == {}
     long = post(2, text="a" * 276, hashtags=("#one",))
     (check,) = check_posts([long], NETWORKS, NOW, GAP)[2]
-    assert (check.kind, dict(check.params)) == (CheckKind.TOO_LONG, {"length": 281, "limit": 280})
+    assert (check.kind, dict(check.params)) == (CheckKind.TOO_LONG, {"count": 281, "limit": 280})
     # a hashtag already in the text is not appended again
     assert published_text(post(3, text="hi #one", hashtags=("#One",))) == "hi #one"
 

@@ -114,7 +114,11 @@ def test_group_label_in_both_languages(french: None) -> None:
         (Cadence(CadenceKind.DAILY, every=2, after_completion=True),
          "2 days after last done", "2 jours après la dernière fois"),
         (Cadence(CadenceKind.ONCE, anchor=date(2026, 3, 10)),
-         "Once, on 2026-03-10", "Une fois, le 2026-03-10"),
+         "Once, on March 10, 2026", "Une fois, le 10 mars 2026"),
+        (Cadence(CadenceKind.DAILY, every=1, after_completion=True),
+         "1 day after last done", "1 jour après la dernière fois"),
+        (Cadence(CadenceKind.MONTHLY, day_of_month=3, every=2),
+         "Monthly on day 3 · Every 2 months", "Chaque mois, le 3 · Tous les 2 mois"),
         (Cadence(CadenceKind.WORKDAYS), "Every working day", "Chaque jour ouvré"),
     ],
 )  # fmt: skip

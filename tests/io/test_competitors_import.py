@@ -110,15 +110,15 @@ def test_the_command_all_or_nothing_dry_run_and_again(
     assert cli.main(["import", str(bad), "--table", "competitors", "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "line 5: followers = “many” is not a whole number" in err
-    assert "rejected, nothing imported (1 problem(s))" in err
+    assert "rejected, nothing imported (1 problem)" in err
     assert _stored(db) == before
 
     assert cli.main([*args, "--dry-run"]) == 0
-    assert "would add 2 competitors and update 0" in capsys.readouterr().out
+    assert "competitors to add: 2, to update: 0" in capsys.readouterr().out
     assert _stored(db) == before
 
     assert cli.main(args) == 0
-    assert "2 competitors added, 0 updated" in capsys.readouterr().out
+    assert "competitors added: 2, updated: 0" in capsys.readouterr().out
     after = _stored(db)
     assert len(after) == len(before) + 2
     nordik = next(c for c in after if c.name == "Studio Brume")
@@ -126,5 +126,5 @@ def test_the_command_all_or_nothing_dry_run_and_again(
 
     # importing the same file again adds and changes nothing
     assert cli.main(args) == 0
-    assert "0 competitors added, 0 updated" in capsys.readouterr().out
+    assert "competitors added: 0, updated: 0" in capsys.readouterr().out
     assert _stored(db) == after

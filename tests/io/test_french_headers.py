@@ -96,7 +96,7 @@ def test_posts_missing_columns_are_named_in_the_words_of_the_file_format(tmp_pat
     with pytest.raises(ImportRejected) as caught:
         read_posts_csv(path, PARIS, NETWORKS, [])
     (error,) = [str(p) for p in caught.value.problems]
-    assert "missing column(s) network, at" in error
+    assert "missing columns network, at" in error
 
 
 def test_every_column_of_the_posts_file_has_its_names() -> None:

@@ -144,7 +144,7 @@ MALFORMED = {
     ),
     "ragged row": (
         b"network,author,text,date\nx,@a,ok,2026-01-01\nx,@b,two,fields,2026-01-01,z\n",
-        "line 3: 6 field(s) where the header has 4",
+        "line 3: 6 fields where the header has 4",
     ),
     "huge field": (
         b"network,author,text,date\nx,@a," + b"a" * 200_000 + b",2026-01-01\n",
@@ -268,9 +268,9 @@ def test_cli_import_dedupes_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFi
     with Store.open(db) as store:
         assert store.repo.queue.count() == 0
     assert main(args) == 0
-    assert "Imported 3 item(s)" in capsys.readouterr().out
+    assert "Imported 3 items" in capsys.readouterr().out
     assert main(args) == 0  # again: nothing new (ids, else content hash)
-    assert "Imported 0 item(s)" in capsys.readouterr().out
+    assert "Imported 0 items" in capsys.readouterr().out
     with Store.open(db) as store:
         assert store.repo.queue.count() == 3
     bad = tmp_path / "bad.csv"

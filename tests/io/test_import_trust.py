@@ -186,4 +186,4 @@ def test_the_command_line_checks_network_and_says_what_a_dry_run_would_do(
     capsys.readouterr()
     assert cli.main(["import", str(second), "--network", "fb", "--db", str(db), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "1 row(s) reuse an id with different content: they would be imported" in out
+    assert "1 row reuses an id with different content: it would be imported" in out

@@ -230,7 +230,7 @@ def test_dry_run_reports_and_writes_nothing(db: Path, tmp_path: Path, capsys) ->
         encoding="utf-8",
     )
     assert cli.main(["import", str(source), "--table", "posts", "--db", str(db), "--dry-run"]) == 0
-    assert "2 post(s) would be imported (2 new, 0 updated)" in capsys.readouterr().out
+    assert "2 posts would be imported (2 new, 0 updated)" in capsys.readouterr().out
     assert posts_in(db) == before
     assert cli.main(["import", str(source), "--table", "posts", "--db", str(db)]) == 0
     (new,) = [p for p in posts_in(db) if p.title == "Spreadsheet post"]
@@ -243,7 +243,7 @@ def test_missing_columns_and_encodings(db: Path, tmp_path: Path, capsys) -> None
     source = tmp_path / "plan.csv"
     source.write_text("title,text\nA,B\n", encoding="utf-8")
     assert cli.main(["import", str(source), "--table", "posts", "--db", str(db)]) == 1
-    assert "line 1: missing column(s) network, at" in capsys.readouterr().err
+    assert "line 1: missing columns network, at" in capsys.readouterr().err
     source.write_bytes("network;at;title\nx;2026-12-01 09:00;Café crème\n".encode("cp1252"))
     assert cli.main(["import", str(source), "--table", "posts", "--db", str(db)]) == 0
     assert any(p.title == "Café crème" for p in posts_in(db))

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from cm_tui import cli
+from cm_tui.core import i18n
 from cm_tui.core.models import (
     AdCampaign,
     CampaignCheck,
@@ -29,6 +30,7 @@ from cm_tui.core.models import (
     QueueStatus,
 )
 from cm_tui.core.stats import kpi_targets_from_pref
+from cm_tui.io.charts import format_change
 from cm_tui.io.report import MonthReport, build_report, render_csv, render_html, render_markdown
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -108,19 +110,42 @@ def test_markdown_report_matches_the_golden_file() -> None:
 
 def test_markdown_report_content() -> None:
     text = render_markdown(sample_report())
-    assert "| Followers | 1,050 | ▲ 4.0 % | ▲ 5.0 % | ✅ met |" in text
-    assert "| Engagement rate | 2.00 % | ▼ 60.0 % | ▼ 33.3 % | ❌ missed |" in text
+    assert "| Followers | 1,050 | ▲ 4.0% | ▲ 5.0% | ✅ met |" in text
+    assert "| Engagement rate | 2.00% | ▼ 60.0% | ▼ 33.3% | ❌ missed |" in text
     # user text cannot break the table or inject Markdown
     assert "Spring \\| \\*new\\* \\[/\\] \\<lamps\\>" in text
     assert "Counts for April" not in text and "A draft" not in text
-    assert "| Instagram | 3 | 3 | 30 | 90 | 66.7 % |" in text  # median 30, p90 90, 2 of 3
-    assert "| Nordik Lab | Instagram | 2,100 | ▲ 5.0 % | 32 | 950 |" in text
-    assert "| Spring | Instagram | 2026-03-01 → 2026-04-30 | 600.00 | 100.00 | 40 | 2.50 |" in text
+    assert "| Instagram | 3 | 3 | 30 | 90 | 66.7% |" in text  # median 30, p90 90, 2 of 3
+    assert "| Nordik Lab | Instagram | 2,100 | ▲ 5.0% | 32 | 950 |" in text
+    spring = "| Spring | Instagram | Mar 1, 2026 → Apr 30, 2026 | 600.00 | 100.00 | 40 | 2.50 |"
+    assert spring in text
+    assert "Months are counted in the time zone Europe/Paris." in text
     assert "Old" not in text  # not running in March
     # every table row has as many cells as its header
     for block in re.findall(r"((?:^\|.*\n)+)", text, flags=re.M):
         widths = {row.count(" | ") for row in block.splitlines() if not row.startswith("|--")}
         assert len(widths) == 1, block
+
+
+def test_french_report_writes_numbers_and_dates_as_the_french_tab() -> None:
+    """CLDR French: a narrow no-break space between thousands, a decimal comma, a no-break
+    space before %, French month names; the same text as the Stats tab's
+    (``io.charts.format_change`` / ``core.locale``)."""
+    before = i18n.language()
+    i18n.set_language("fr")
+    try:
+        text = render_markdown(sample_report())
+        assert format_change(4.0) == "▲ 4,0\u00a0%"
+    finally:
+        i18n.set_language(before)
+    assert "| Abonnés | 1\u202f050 | ▲ 4,0\u00a0% | ▲ 5,0\u00a0% | ✅ atteint |" in text
+    assert "| Taux d'engagement | 2,00\u00a0% |" in text
+    assert "# Rapport mensuel — mars 2026" in text
+    assert "| 1 mars 2026 → 30 avr. 2026 | 600,00 | 100,00 | 40 | 2,50 | 100,00 | 31\u00a0% |" in (
+        text
+    )
+    assert "Généré le 2 avril 2026. Mois de référence : janv. 2026." in text
+    assert "dans le fuseau horaire Europe/Paris" in text and "heure de" not in text
 
 
 def test_csv_report_has_raw_numbers() -> None:

@@ -78,7 +78,7 @@ def test_the_command_is_all_or_nothing(tmp_path: Path, capsys: pytest.CaptureFix
         before = len(store.repo.figures.all())
     good = write(tmp_path, "network,month,followers\nfacebook,2020-01,10\nx,2020-01,20\n")
     assert cli.main(["import", str(good), "--table", "stats", "--db", str(db), "--dry-run"]) == 0
-    assert "would add 2" in capsys.readouterr().out
+    assert "months of figures to add: 2, to update: 0" in capsys.readouterr().out
     bad = tmp_path / "bad.csv"
     bad.write_text("network,month,followers\nfacebook,2020-02,10\nx,2020-02,ten\n")
     assert cli.main(["import", str(bad), "--table", "stats", "--db", str(db)]) == 1

@@ -26,8 +26,8 @@ def test_a_healthy_store_is_ok_even_while_open(db: Path, fixed_clock: FixedClock
     assert report.ok, report.lines
     text = "\n".join(report.lines)
     assert f"in use by pid {os.getpid()}" in text
-    assert "1 changes since the snapshot" in text
-    assert "archive: 1 months, 1 items" in text
+    assert "1 change since the snapshot" in text
+    assert "archive: 1 month, 1 item" in text
     assert "backups: 1" in text
     assert report.lines[-1] == "OK"
 

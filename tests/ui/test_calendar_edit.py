@@ -429,7 +429,7 @@ async def test_content_series_creates_ideas_once_and_undo(open_calendar: Any) ->
         await pilot.press("R")  # nothing twice
         await settle(pilot)
         assert len(posts_of(app)) == count + 8
-        assert "0 idea post(s) added from the content series" in [
+        assert "0 idea posts added from the content series" in [
             n.message for n in app._notifications
         ]
         await pilot.press("u")

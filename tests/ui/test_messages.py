@@ -40,8 +40,6 @@ def test_literal_keys_exist() -> None:
         [f"ui.cadence.{k.value}" for k in CadenceKind if k is not CadenceKind.TIMES_PER_DAY],
         [f"ui.kind_short.{k.value}" for k in QueueKind],
         [f"ui.target.{s}" for s in (UNDER, WITHIN, OVER)],
-        [f"ui.weekday.{n}" for n in range(1, 8)],
-        [f"ui.month.{n}" for n in range(1, 13)],
     ],
 )
 def test_computed_keys_exist(keys: list[str]) -> None:

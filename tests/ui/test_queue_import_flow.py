@@ -95,7 +95,7 @@ async def test_o_imports_a_file_and_its_rows_appear(make_app, qdb: Path, tmp_pat
         assert {"@zed", "@yan"} <= set(authors(app))
         assert notifications(app)[-2:] == [
             f"Importing {good}…",
-            f"Imported 2 item(s) from {good} (0 already there)",
+            f"Imported 2 items from {good} (0 already there)",
         ]
         assert "new one [/] [@click=app.quit]x[/]" in screen_text(app)  # shown as written
     assert {"@alice", "@bob", "@zed", "@yan"} == set(stored(qdb, app))
@@ -132,7 +132,7 @@ async def test_a_bad_file_shows_the_rejection_report(make_app, qdb: Path, tmp_pa
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         text = screen_text(app)
-        assert "rejected, nothing imported (1 problem(s))" in text
+        assert "rejected, nothing imported (1 problem)" in text
         assert "line 4: “never” is not a date" in text
         await pilot.press("escape")
         await settle(pilot)
@@ -159,7 +159,7 @@ async def test_the_settings_column_mapping_applies_in_the_app(
         await pilot.press("ctrl+o", *str(fan), "enter")
         await settle(pilot)
         assert "@lea" in authors(app)
-        assert notifications(app)[-1] == f"Imported 1 item(s) from {fan} (0 already there)"
+        assert notifications(app)[-1] == f"Imported 1 item from {fan} (0 already there)"
     assert stored(qdb, app)["@lea"].text == "J'adore !"
 
 
@@ -327,9 +327,9 @@ async def test_the_inbox_is_imported_in_a_worker(make_app, qdb: Path, tmp_path: 
         assert authors(app).count("@zed") == 1
         assert notifications(app)[-6:] == [
             "Importing a.csv…",
-            "Imported 2 item(s) from a.csv (0 already there)",
+            "Imported 2 items from a.csv (0 already there)",
             "Importing b.csv…",
-            "Imported 0 item(s) from b.csv (2 already there)",
+            "Imported 0 items from b.csv (2 already there)",
             "Importing c.csv…",
             "Inbox: c.csv was rejected (see failed/c.csv.reason.txt)",
         ]
@@ -414,5 +414,5 @@ async def test_an_inbox_another_app_handles_is_left_alone(
         other.release()
         app.check_inbox()  # the other app has gone: this one takes over
         await settle(pilot)
-        assert "Imported 2 item(s) from a.csv (0 already there)" in notifications(app)
+        assert "Imported 2 items from a.csv (0 already there)" in notifications(app)
     assert InboxWatch(inbox).claim()  # released when the app ended

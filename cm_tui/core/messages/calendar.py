@@ -1,6 +1,8 @@
 """Messages of the Calendar tab, its forms, checks and its import / export (area ``calendar``)."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     # ------------------------------------------------------------------ keys
     "calendar.key.new": ("New post", "Nouvelle publication"),
     "calendar.key.edit": ("Edit post", "Modifier la publication"),
@@ -43,8 +45,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lien vers l'article de la semaine",
     ),
     "calendar.series.added": (
-        "{count} idea post(s) added from the content series",
-        "{count} idée(s) de publication ajoutée(s) depuis les séries de contenus",
+        {
+            "one": "{count} idea post added from the content series",
+            "other": "{count} idea posts added from the content series",
+        },
+        {
+            "one": "{count} idée de publication ajoutée depuis les séries de contenus",
+            "other": "{count} idées de publication ajoutées depuis les séries de contenus",
+        },
     ),
     "calendar.key.detail_up": ("Scroll the text up", "Remonter dans le texte"),
     "calendar.key.detail_down": ("Scroll the text down", "Descendre dans le texte"),
@@ -65,28 +73,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.hashtags.general": ("general", "général"),
     "calendar.hashtags.specific": ("specific", "spécifique"),
     # ------------------------------------------------------------------ views
-    "calendar.month_title": ("{month} {year}", "{month} {year}"),
     "calendar.list_title": (
-        "{first} – {last} · {count} posts",
-        "{first} – {last} · {count} publications",
+        {"one": "{first} – {last} · {count} post", "other": "{first} – {last} · {count} posts"},
+        {
+            "one": "{first} – {last} · {count} publication",
+            "other": "{first} – {last} · {count} publications",
+        },
     ),
     "calendar.list.empty": ("No post in this period.", "Aucune publication sur cette période."),
-    "calendar.month.1": ("January", "janvier"),
-    "calendar.month.2": ("February", "février"),
-    "calendar.month.3": ("March", "mars"),
-    "calendar.month.4": ("April", "avril"),
-    "calendar.month.5": ("May", "mai"),
-    "calendar.month.6": ("June", "juin"),
-    "calendar.month.7": ("July", "juillet"),
-    "calendar.month.8": ("August", "août"),
-    "calendar.month.9": ("September", "septembre"),
-    "calendar.month.10": ("October", "octobre"),
-    "calendar.month.11": ("November", "novembre"),
-    "calendar.month.12": ("December", "décembre"),
     # ------------------------------------------------------------------ actions
     "calendar.confirm_delete": ("Delete this post?", "Supprimer cette publication ?"),
     "calendar.duplicate_title": ("Duplicate to", "Dupliquer vers"),
-    "calendar.duplicated": ("{count} copies added", "{count} copies ajoutées"),
+    "calendar.duplicated": (
+        {"one": "{count} copy added", "other": "{count} copies added"},
+        {"one": "{count} copie ajoutée", "other": "{count} copies ajoutées"},
+    ),
     "calendar.picker.hint": (
         "space: tick · enter: confirm · esc: cancel",
         "espace : cocher · entrée : valider · échap : annuler",
@@ -141,8 +142,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ checks
     "calendar.check.too_long": (
-        "text too long: {length} characters, limit {limit}",
-        "texte trop long : {length} caractères, limite {limit}",
+        {
+            "one": "text too long: {count} character, limit {limit}",
+            "other": "text too long: {count} characters, limit {limit}",
+        },
+        {
+            "one": "texte trop long : {count} caractère, limite {limit}",
+            "other": "texte trop long : {count} caractères, limite {limit}",
+        },
     ),
     "calendar.check.too_many_hashtags": (
         "too many hashtags: {count}, at most {limit}",
@@ -158,31 +165,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ import / export
     "calendar.csv.missing_columns": (
-        "missing column(s) {columns}",
-        "colonne(s) manquante(s) {columns}",
+        {"one": "missing column {columns}", "other": "missing columns {columns}"},
+        {"one": "colonne manquante {columns}", "other": "colonnes manquantes {columns}"},
     ),
     "calendar.csv.row_error": (
         "{field}: {reason}",
         "{field} : {reason}",
     ),
     "calendar.csv.dry_run": (
-        "{path}: {count} post(s) would be imported ({new} new, {updated} updated); nothing written",
-        "{path} : {count} publication(s) seraient importées ({new} nouvelles, {updated} mises à "
-        "jour) ; rien n'a été écrit",
+        {
+            "one": "{path}: {count} post would be imported ({new} new, {updated} updated); "
+            "nothing written",
+            "other": "{path}: {count} posts would be imported ({new} new, {updated} updated); "
+            "nothing written",
+        },
+        {
+            "one": "{path} : {count} publication serait importée (nouvelles : {new}, mises à "
+            "jour : {updated}) ; rien n'a été écrit",
+            "other": "{path} : {count} publications seraient importées (nouvelles : {new}, mises "
+            "à jour : {updated}) ; rien n'a été écrit",
+        },
     ),
     "calendar.csv.done": (
-        "{path}: {count} post(s) imported ({new} new, {updated} updated)",
-        "{path} : {count} publication(s) importée(s) ({new} nouvelles, {updated} mises à jour)",
+        {
+            "one": "{path}: {count} post imported ({new} new, {updated} updated)",
+            "other": "{path}: {count} posts imported ({new} new, {updated} updated)",
+        },
+        {
+            "one": "{path} : {count} publication importée (nouvelles : {new}, mises à jour : "
+            "{updated})",
+            "other": "{path} : {count} publications importées (nouvelles : {new}, mises à jour : "
+            "{updated})",
+        },
     ),
     "calendar.csv.exported": (
-        "{count} posts written to {path}",
-        "{count} publications écrites dans {path}",
+        {"one": "{count} post written to {path}", "other": "{count} posts written to {path}"},
+        {
+            "one": "{count} publication écrite dans {path}",
+            "other": "{count} publications écrites dans {path}",
+        },
     ),
     "calendar.ics.exported": (
-        "{posts} posts and {blocks} time blocks written to {path}",
-        "{posts} publications et {blocks} plages horaires écrites dans {path}",
+        "{posts} and {blocks} written to {path}",
+        "{posts} et {blocks} écrites dans {path}",
     ),
-    "calendar.ics.block": ("{block}: {count} task(s)", "{block} : {count} tâche(s)"),
+    "calendar.ics.posts": (
+        {"one": "{count} post", "other": "{count} posts"},
+        {"one": "{count} publication", "other": "{count} publications"},
+    ),
+    "calendar.ics.blocks": (
+        {"one": "{count} time block", "other": "{count} time blocks"},
+        {"one": "{count} plage horaire", "other": "{count} plages horaires"},
+    ),
+    "calendar.ics.block": (
+        {"one": "{block}: {count} task", "other": "{block}: {count} tasks"},
+        {"one": "{block} : {count} tâche", "other": "{block} : {count} tâches"},
+    ),
     "calendar.ics.block.morning": ("Morning", "Matin"),
     "calendar.ics.block.midday": ("Midday", "Midi"),
     "calendar.ics.block.afternoon": ("Afternoon", "Après-midi"),

@@ -1,6 +1,8 @@
 """Messages of the command line, the settings file and the benchmark helpers (area ``cli``)."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     "cli.error.import_source": (
         "cannot import {path}: {reason}",
         "impossible d'importer {path} : {reason}",
@@ -51,11 +53,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "n'est pas un nombre entier de {low} à {high}",
     ),
     "cli.settings.too_deep": (
-        "{source}: tables or lists are nested more than {depth} levels deep, which no setting "
-        "needs; fix the file or delete it to get the defaults back",
-        "{source} : des tables ou des listes sont imbriquées sur plus de {depth} niveaux, ce "
-        "qu'aucun réglage ne demande ; corrigez le fichier ou supprimez-le pour revenir aux "
-        "valeurs par défaut",
+        {
+            "one": "{source}: tables or lists are nested more than {count} level deep, which no "
+            "setting needs; fix the file or delete it to get the defaults back",
+            "other": "{source}: tables or lists are nested more than {count} levels deep, which "
+            "no setting needs; fix the file or delete it to get the defaults back",
+        },
+        {
+            "one": "{source} : des tables ou des listes sont imbriquées sur plus de {count} "
+            "niveau, ce qu'aucun réglage ne demande ; corrigez le fichier ou supprimez-le pour "
+            "revenir aux valeurs par défaut",
+            "other": "{source} : des tables ou des listes sont imbriquées sur plus de {count} "
+            "niveaux, ce qu'aucun réglage ne demande ; corrigez le fichier ou supprimez-le pour "
+            "revenir aux valeurs par défaut",
+        },
     ),
     "cli.settings.time": (
         'is not a time; write "HH:MM" on 24 hours, e.g. "09:00"',
@@ -125,18 +136,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "n'est pas une date du {first} au {last}",
     ),
     "cli.settings.path": (
-        "is not a folder path (at most {limit} characters)",
-        "n'est pas un chemin de dossier (au plus {limit} caractères)",
+        {
+            "one": "is not a folder path (at most {count} character)",
+            "other": "is not a folder path (at most {count} characters)",
+        },
+        {
+            "one": "n'est pas un chemin de dossier (au plus {count} caractère)",
+            "other": "n'est pas un chemin de dossier (au plus {count} caractères)",
+        },
     ),
     "cli.settings.import_field": (
         "is not a field to import; fields: {known}",
         "n'est pas un champ importable ; champs : {known}",
     ),
     "cli.settings.import_column": (
-        "is not a column name; write the header as it appears in the file (at most {limit} "
-        'characters), e.g. "Nom du fan"',
-        "n'est pas un nom de colonne ; écrivez l'en-tête tel qu'il figure dans le fichier (au "
-        'plus {limit} caractères), par exemple "Nom du fan"',
+        {
+            "one": "is not a column name; write the header as it appears in the file (at most "
+            '{count} character), e.g. "Nom du fan"',
+            "other": "is not a column name; write the header as it appears in the file (at most "
+            '{count} characters), e.g. "Nom du fan"',
+        },
+        {
+            "one": "n'est pas un nom de colonne ; écrivez l'en-tête tel qu'il figure dans le "
+            'fichier (au plus {count} caractère), par exemple "Nom du fan"',
+            "other": "n'est pas un nom de colonne ; écrivez l'en-tête tel qu'il figure dans le "
+            'fichier (au plus {count} caractères), par exemple "Nom du fan"',
+        },
     ),
     # ------------------------------------------------------------------ argparse help
     "cli.help.description": (
@@ -256,12 +281,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{about} ; pas de terminal pour demander : ajoutez --yes pour restaurer",
     ),
     "cli.export.done": (
-        "exported {count} records to {path}",
-        "{count} enregistrements exportés dans {path}",
+        {"one": "exported {count} record to {path}", "other": "exported {count} records to {path}"},
+        {
+            "one": "{count} enregistrement exporté dans {path}",
+            "other": "{count} enregistrements exportés dans {path}",
+        },
     ),
     "cli.screenshots.done": (
-        "wrote {count} screenshots to {path}",
-        "{count} captures écrites dans {path}",
+        {
+            "one": "wrote {count} screenshot to {path}",
+            "other": "wrote {count} screenshots to {path}",
+        },
+        {
+            "one": "{count} capture écrite dans {path}",
+            "other": "{count} captures écrites dans {path}",
+        },
     ),
     # ------------------------------------------------------------------ errors (one line each)
     "cli.error.prefix": ("cm-tui: error: {message}", "cm-tui : erreur : {message}"),

@@ -1,6 +1,8 @@
 """Core-level words: task groups, cadences, statuses, time blocks, bands, target states."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     # task groups (sections of the Today tab)
     "core.group.onboarding": ("First weeks", "Premières semaines"),
     "core.group.first_months": ("First months", "Premiers mois"),
@@ -25,36 +27,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # cadence descriptions
     "core.cadence.once": ("Once", "Une fois"),
     "core.cadence.once_on": ("Once, on {day}", "Une fois, le {day}"),
-    "core.cadence.times_per_day": ("{times} times a day", "{times} fois par jour"),
+    "core.cadence.times_per_day": (
+        {"one": "Once a day", "other": "{count} times a day"},
+        {"one": "Une fois par jour", "other": "{count} fois par jour"},
+    ),
     "core.cadence.once_a_day": ("Once a day", "Une fois par jour"),
     "core.cadence.daily": ("Every day", "Tous les jours"),
-    "core.cadence.every_n_days": ("Every {every} days", "Tous les {every} jours"),
+    "core.cadence.every_n_days": (
+        {"one": "Every day", "other": "Every {count} days"},
+        {"one": "Tous les jours", "other": "Tous les {count} jours"},
+    ),
     "core.cadence.workdays": ("Every working day", "Chaque jour ouvré"),
     "core.cadence.weekly": ("Every week on {days}", "Chaque semaine : {days}"),
     "core.cadence.every_n_weeks": (
-        "Every {every} weeks on {days}",
-        "Toutes les {every} semaines : {days}",
+        {"one": "Every week on {days}", "other": "Every {count} weeks on {days}"},
+        {"one": "Chaque semaine : {days}", "other": "Toutes les {count} semaines : {days}"},
     ),
     "core.cadence.monthly_day": ("Monthly on day {day}", "Chaque mois, le {day}"),
     "core.cadence.monthly_last_day": ("Monthly on the last day", "Chaque mois, le dernier jour"),
     "core.cadence.monthly_nth": ("Monthly, {nth} {weekday}", "Chaque mois, {nth} {weekday}"),
-    "core.cadence.every_n_months": ("Every {every} months", "Tous les {every} mois"),
+    "core.cadence.every_n_months": (
+        {"one": "Every month", "other": "Every {count} months"},
+        {"one": "Tous les mois", "other": "Tous les {count} mois"},
+    ),
     "core.cadence.quarterly": ("Every quarter", "Chaque trimestre"),
     "core.cadence.occasional": (
-        "Every {every} months since last done",
-        "Tous les {every} mois depuis la dernière fois",
+        {
+            "one": "Every month since last done",
+            "other": "Every {count} months since last done",
+        },
+        {
+            "one": "Tous les mois depuis la dernière fois",
+            "other": "Tous les {count} mois depuis la dernière fois",
+        },
     ),
     "core.cadence.after_days": (
-        "{every} days after last done",
-        "{every} jours après la dernière fois",
+        {"one": "{count} day after last done", "other": "{count} days after last done"},
+        {
+            "one": "{count} jour après la dernière fois",
+            "other": "{count} jours après la dernière fois",
+        },
     ),
     "core.cadence.after_weeks": (
-        "{every} weeks after last done",
-        "{every} semaines après la dernière fois",
+        {"one": "{count} week after last done", "other": "{count} weeks after last done"},
+        {
+            "one": "{count} semaine après la dernière fois",
+            "other": "{count} semaines après la dernière fois",
+        },
     ),
     "core.cadence.after_months": (
-        "{every} months after last done",
-        "{every} mois après la dernière fois",
+        {"one": "{count} month after last done", "other": "{count} months after last done"},
+        "{count} mois après la dernière fois",
     ),
     "core.cadence.at": ("{cadence} at {time}", "{cadence} à {time}"),
     # weekdays (ISO numbers)
@@ -122,8 +145,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.metric.engagement_rate": ("Engagement rate", "Taux d'engagement"),
     # onboarding
     "core.onboarding.progress": (
-        "Week {week} · {done}/{total} done ({percent}%)",
-        "Semaine {week} · {done}/{total} faits ({percent} %)",
+        "Week {week} · {count}/{total} done ({percent})",
+        {
+            "one": "Semaine {week} · {count}/{total} fait ({percent})",
+            "other": "Semaine {week} · {count}/{total} faits ({percent})",
+        },
     ),
     # shipped data files
     "core.data.invalid": ("{file}: {entry}: {problem}", "{file} : {entry} : {problem}"),

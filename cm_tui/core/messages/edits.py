@@ -4,7 +4,9 @@ An edit's label completes "Undone: …" / "Redone: …", so it starts lower case
 the past ("replied to @emma").
 """
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     # ------------------------------------------------------------------ notices
     "edits.undone": ("Undone: {what}", "Annulé : {what}"),
     "edits.redone": ("Redone: {what}", "Rétabli : {what}"),
@@ -32,12 +34,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "supprimé la publication « {title} »",
     ),
     "edits.calendar.duplicated": (
-        "copied “{title}” to {count} network(s)",
-        "copié « {title} » sur {count} réseau(x)",
+        {
+            "one": "copied “{title}” to {count} network",
+            "other": "copied “{title}” to {count} networks",
+        },
+        {
+            "one": "copié « {title} » sur {count} réseau",
+            "other": "copié « {title} » sur {count} réseaux",
+        },
     ),
     "edits.calendar.series": (
-        "added {count} idea post(s) from the content series",
-        "ajouté {count} idée(s) de publication depuis les séries de contenus",
+        {
+            "one": "added {count} idea post from the content series",
+            "other": "added {count} idea posts from the content series",
+        },
+        {
+            "one": "ajouté {count} idée de publication depuis les séries de contenus",
+            "other": "ajouté {count} idées de publication depuis les séries de contenus",
+        },
     ),
     # ------------------------------------------------------------------ Queue
     "edits.queue.replied": ("replied to {author}", "répondu à {author}"),
@@ -46,15 +60,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "edits.queue.escalated": ("escalated {author}", "transmis {author}"),
     "edits.queue.snoozed": ("snoozed {author}", "reporté {author}"),
     "edits.queue.bulk_done": (
-        "marked {count} item(s) replied",
-        "marqué {count} élément(s) comme répondu(s)",
+        {"one": "marked {count} item replied", "other": "marked {count} items replied"},
+        {
+            "one": "marqué {count} élément comme répondu",
+            "other": "marqué {count} éléments comme répondus",
+        },
     ),
-    "edits.queue.bulk_ignored": ("ignored {count} item(s)", "ignoré {count} élément(s)"),
-    "edits.queue.bulk": ("changed {count} item(s)", "modifié {count} élément(s)"),
+    "edits.queue.bulk_ignored": (
+        {"one": "ignored {count} item", "other": "ignored {count} items"},
+        {"one": "ignoré {count} élément", "other": "ignoré {count} éléments"},
+    ),
+    "edits.queue.bulk": (
+        {"one": "changed {count} item", "other": "changed {count} items"},
+        {"one": "modifié {count} élément", "other": "modifié {count} éléments"},
+    ),
     "edits.queue.reopened": ("opened {author} again", "rouvert {author}"),
     # ------------------------------------------------------------------ Stats
     "edits.stats.figures": (
         "entered the figures of {network}, {month}",
-        "saisi les chiffres de {network}, {month}",
+        "saisi les chiffres : {network}, {month}",
     ),
 }

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     "imports.line": ("line {where}: {reason}", "ligne {where} : {reason}"),
     "imports.element": ("element {where}: {reason}", "élément {where} : {reason}"),
     "imports.rejected": (
-        "{path}: rejected, nothing imported ({count} problem(s))",
-        "{path} : refusé, rien n'est importé ({count} problème(s))",
+        {
+            "one": "{path}: rejected, nothing imported ({count} problem)",
+            "other": "{path}: rejected, nothing imported ({count} problems)",
+        },
+        {
+            "one": "{path} : refusé, rien n'est importé ({count} problème)",
+            "other": "{path} : refusé, rien n'est importé ({count} problèmes)",
+        },
     ),
     "imports.rejected_one": ("{name}: rejected: {reason}", "{name} : refusé : {reason}"),
     "imports.err.internal": (
@@ -16,14 +24,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "imports.more": ("… and {count} more", "… et {count} de plus"),
     "imports.reused": (
-        "{count} row(s) reuse an id with different content: imported as new items",
-        "{count} ligne(s) reprennent un identifiant avec un autre contenu : importées comme "
-        "nouveaux éléments",
+        {
+            "one": "{count} row reuses an id with different content: imported as a new item",
+            "other": "{count} rows reuse an id with different content: imported as new items",
+        },
+        {
+            "one": "{count} ligne reprend un identifiant avec un autre contenu : importée comme "
+            "nouvel élément",
+            "other": "{count} lignes reprennent un identifiant avec un autre contenu : importées "
+            "comme nouveaux éléments",
+        },
     ),
     "imports.reused_dry": (
-        "{count} row(s) reuse an id with different content: they would be imported as new items",
-        "{count} ligne(s) reprennent un identifiant avec un autre contenu : elles seraient "
-        "importées comme nouveaux éléments",
+        {
+            "one": "{count} row reuses an id with different content: it would be imported as a "
+            "new item",
+            "other": "{count} rows reuse an id with different content: they would be imported as "
+            "new items",
+        },
+        {
+            "one": "{count} ligne reprend un identifiant avec un autre contenu : elle serait "
+            "importée comme nouvel élément",
+            "other": "{count} lignes reprennent un identifiant avec un autre contenu : elles "
+            "seraient importées comme nouveaux éléments",
+        },
     ),
     "imports.err.missing": ("no such file", "fichier introuvable"),
     "imports.err.symlink": (
@@ -56,16 +80,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imports.err.nul": ("contains a NUL byte", "contient un octet NUL"),
     "imports.err.empty": ("the file is empty", "le fichier est vide"),
     "imports.err.ragged": (
-        "{found} field(s) where the header has {expected}",
-        "{found} champ(s) alors que l'en-tête en a {expected}",
+        {
+            "one": "{count} field where the header has {expected}",
+            "other": "{count} fields where the header has {expected}",
+        },
+        {
+            "one": "{count} champ alors que l'en-tête en a {expected}",
+            "other": "{count} champs alors que l'en-tête en a {expected}",
+        },
     ),
     "imports.err.quote": (
         "unterminated quoted field (opened on this line)",
         "champ entre guillemets non refermé (ouvert sur cette ligne)",
     ),
     "imports.err.huge": (
-        "a field is longer than {limit} characters",
-        "un champ dépasse {limit} caractères",
+        {
+            "one": "a field is longer than {count} character",
+            "other": "a field is longer than {count} characters",
+        },
+        {
+            "one": "un champ dépasse {count} caractère",
+            "other": "un champ dépasse {count} caractères",
+        },
     ),
     "imports.err.csv": ("unreadable CSV: {reason}", "CSV illisible : {reason}"),
     "imports.err.json": ("invalid JSON: {reason}", "JSON invalide : {reason}"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     # keys (binding descriptions)
     "queue.key.reply": ("reply", "répondre"),
     "queue.key.done": ("replied (no text)", "répondu (sans texte)"),
@@ -49,9 +51,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Un import est déjà en cours : attendez qu'il se termine",
     ),
     "queue.import.partial": (
-        "{path}: only {saved} of {added} item(s) were saved; import the file again to add the rest",
-        "{path} : seuls {saved} élément(s) sur {added} ont été enregistrés ; importez à nouveau "
-        "le fichier pour ajouter les autres",
+        {
+            "one": "{path}: only {saved} of {count} item was saved; import the file again to add "
+            "the rest",
+            "other": "{path}: only {saved} of {count} items were saved; import the file again to "
+            "add the rest",
+        },
+        "{path} : éléments enregistrés : {saved} sur {count} seulement ; importez à nouveau le "
+        "fichier pour ajouter les autres",
     ),
     "queue.templates.title": ("Saved replies", "Réponses enregistrées"),
     "queue.templates.hint": (
@@ -60,7 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "une par ligne : Nom | texte ({author} : le nom de l'auteur, {first_name} : le prénom) "
         "· ctrl+s enregistre · échap annule",
     ),
-    "queue.templates.saved": ("{count} saved replies", "{count} réponses enregistrées"),
+    "queue.templates.saved": (
+        {"one": "{count} saved reply", "other": "{count} saved replies"},
+        {"one": "{count} réponse enregistrée", "other": "{count} réponses enregistrées"},
+    ),
     "queue.watch.title": ("Watch keywords", "Mots-clés surveillés"),
     "queue.watch.hint": (
         "one per line: term, or kind: term (brand, product, competitor, topic) · ctrl+s saves",
@@ -68,8 +78,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "enregistre",
     ),
     "queue.watch.saved": (
-        "{count} keywords; {changed} open item(s) re-flagged",
-        "{count} mots-clés ; {changed} élément(s) ouvert(s) re-marqué(s)",
+        {
+            "one": "{count} keyword; open items re-flagged: {changed}",
+            "other": "{count} keywords; open items re-flagged: {changed}",
+        },
+        {
+            "one": "{count} mot-clé ; éléments ouverts re-marqués : {changed}",
+            "other": "{count} mots-clés ; éléments ouverts re-marqués : {changed}",
+        },
     ),
     # triage feedback
     "queue.done.replied": ("Marked replied: {count}", "Marqués répondus : {count}"),
@@ -85,7 +101,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing marked: press space on items first",
         "Rien de marqué : touche espace sur des éléments d'abord",
     ),
-    "queue.marked": ("{count} marked", "{count} marqués"),
+    "queue.marked": ("{count} marked", {"one": "{count} marqué", "other": "{count} marqués"}),
     # modals
     "queue.reply.title": ("Reply to {who}", "Répondre à {who}"),
     "queue.reply.templates": ("Saved replies", "Réponses enregistrées"),
@@ -147,17 +163,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "En retard : {author} sur {network}",
     ),
     "queue.alert.many": (
-        "{due15} item(s) entered their last 15 minutes, {overdue} became overdue",
-        "{due15} élément(s) dans leurs 15 dernières minutes, {overdue} en retard",
+        {
+            "one": "{count} item entered its last 15 minutes, {overdue} became overdue",
+            "other": "{count} items entered their last 15 minutes, {overdue} became overdue",
+        },
+        {
+            "one": "{count} élément dans ses 15 dernières minutes, {overdue} en retard",
+            "other": "{count} éléments dans leurs 15 dernières minutes, {overdue} en retard",
+        },
     ),
     # import
     "queue.import.done": (
-        "Imported {added} item(s) from {path} ({skipped} already there)",
-        "{added} élément(s) importé(s) depuis {path} ({skipped} déjà présents)",
+        {
+            "one": "Imported {count} item from {path} ({skipped} already there)",
+            "other": "Imported {count} items from {path} ({skipped} already there)",
+        },
+        {
+            "one": "{count} élément importé depuis {path} (déjà présents : {skipped})",
+            "other": "{count} éléments importés depuis {path} (déjà présents : {skipped})",
+        },
     ),
     "queue.import.dry_run": (
-        "Dry run: {added} item(s) would be imported from {path} ({skipped} already there)",
-        "Essai : {added} élément(s) seraient importés depuis {path} ({skipped} déjà présents)",
+        {
+            "one": "Dry run: {count} item would be imported from {path} ({skipped} already there)",
+            "other": "Dry run: {count} items would be imported from {path} ({skipped} already "
+            "there)",
+        },
+        {
+            "one": "Essai : {count} élément serait importé depuis {path} (déjà présents : "
+            "{skipped})",
+            "other": "Essai : {count} éléments seraient importés depuis {path} (déjà présents : "
+            "{skipped})",
+        },
     ),
     "queue.import.err.no_header": (
         "no recognised column for {field} (columns: {columns})",

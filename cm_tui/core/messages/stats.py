@@ -1,6 +1,8 @@
 """Messages of the Stats tab and of the monthly report (issue 6)."""
 
-MESSAGES = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     # metrics not in core.metric.*
     "stats.metric.posts_vs_target": ("Posts vs target", "Publications vs objectif"),
     "stats.metric.response_median": ("Median response (min)", "Réponse médiane (min)"),
@@ -27,7 +29,7 @@ MESSAGES = {
     "stats.key.enter": ("Enter figures", "Saisir des chiffres"),
     "stats.all_networks": ("all networks", "tous les réseaux"),
     "stats.range_all": ("all", "tout"),
-    "stats.range_months": ("{n} months", "{n} mois"),
+    "stats.range_months": ({"one": "{count} month", "other": "{count} months"}, "{count} mois"),
     "stats.chart_title": ("{metric} — {network} — {range}", "{metric} — {network} — {range}"),
     "stats.hint": (
         "m figure · f filters · [ ] month · ⏎ detail · c campaigns · C competitors",
@@ -53,7 +55,7 @@ MESSAGES = {
     # the form
     "stats.form.title": (
         "Figures of {network} for {month}",
-        "Chiffres de {network} pour {month}",
+        "Chiffres : {network}, {month}",
     ),
     "stats.form.bad_number": (
         "{field}: a whole number from 0 to {max}",
@@ -80,7 +82,10 @@ MESSAGES = {
     "stats.campaigns.pace": ("pace {pacing}", "rythme {pacing}"),
     "stats.campaigns.cpr": ("{amount}/result", "{amount}/résultat"),
     "stats.campaigns.no_cpr": ("no result", "aucun résultat"),
-    "stats.campaigns.checks": ("{n} checks", "{n} suivis"),
+    "stats.campaigns.checks": (
+        {"one": "{count} check", "other": "{count} checks"},
+        {"one": "{count} suivi", "other": "{count} suivis"},
+    ),
     "stats.campaigns.saved": ("Campaign saved.", "Campagne enregistrée."),
     "stats.campaigns.check_saved": ("Daily check saved.", "Suivi du jour enregistré."),
     "stats.campaign.new": ("New ad campaign", "Nouvelle campagne publicitaire"),
@@ -90,7 +95,7 @@ MESSAGES = {
     "stats.campaign.start": ("Start (YYYY-MM-DD)", "Début (AAAA-MM-JJ)"),
     "stats.campaign.end": ("End (YYYY-MM-DD)", "Fin (AAAA-MM-JJ)"),
     "stats.campaign.budget": ("Budget", "Budget"),
-    "stats.check.title": ("Daily check of {name}", "Suivi du jour de {name}"),
+    "stats.check.title": ("Daily check of {name}", "Suivi du jour : {name}"),
     "stats.check.day": ("Day (YYYY-MM-DD)", "Jour (AAAA-MM-JJ)"),
     "stats.check.spend": ("Spend that day", "Dépense du jour"),
     "stats.check.results": ("Results that day", "Résultats du jour"),
@@ -126,8 +131,8 @@ MESSAGES = {
     ),
     "stats.competitors.key.month": ("Month's figures", "Chiffres du mois"),
     "stats.competitors.row": (
-        "{month}: {followers} followers · {posts} posts · {engagements} engagements",
-        "{month} : {followers} abonnés · {posts} publications · {engagements} engagements",
+        "{month}: followers {followers} · posts {posts} · engagements {engagements}",
+        "{month} : abonnés {followers} · publications {posts} · engagements {engagements}",
     ),
     "stats.competitors.no_month": ("no figures yet", "pas encore de chiffres"),
     "stats.competitors.saved": ("Competitor saved.", "Concurrent enregistré."),
@@ -140,8 +145,10 @@ MESSAGES = {
     # the report
     "stats.report.title": ("Monthly report — {month}", "Rapport mensuel — {month}"),
     "stats.report.generated": (
-        "Generated on {day}. Baseline month: {baseline}. Months are in {zone} time.",
-        "Généré le {day}. Mois de référence : {baseline}. Mois à l'heure de {zone}.",
+        "Generated on {day}. Baseline month: {baseline}. Months are counted in the time zone "
+        "{zone}.",
+        "Généré le {day}. Mois de référence : {baseline}. Les mois sont comptés dans le fuseau "
+        "horaire {zone}.",
     ),
     "stats.report.figures": ("Figures", "Chiffres"),
     "stats.report.figure": ("Figure", "Indicateur"),
@@ -204,12 +211,12 @@ MESSAGES = {
         "{network} {month} déjà donné à la ligne {first}",
     ),
     "stats.import.done": (
-        "{path}: {new} months of figures added, {updated} updated",
-        "{path} : {new} mois de chiffres ajoutés, {updated} mis à jour",
+        "{path}: months of figures added: {new}, updated: {updated}",
+        "{path} : mois de chiffres ajoutés : {new}, mis à jour : {updated}",
     ),
     "stats.import.dry_run": (
-        "{path}: would add {new} months of figures and update {updated} (dry run)",
-        "{path} : ajouterait {new} mois de chiffres et en mettrait à jour {updated} (essai)",
+        "{path} (dry run): months of figures to add: {new}, to update: {updated}",
+        "{path} (essai) : mois de chiffres à ajouter : {new}, à mettre à jour : {updated}",
     ),
     "stats.help.report": (
         "write the monthly report of a month (Markdown, CSV or HTML); read-only, works while the "
@@ -275,16 +282,28 @@ MESSAGES = {
     "stats.list.delete": ("Delete", "Supprimer"),
     "stats.campaigns.key.checks": ("Daily checks", "Suivis du jour"),
     "stats.campaigns.confirm_delete": (
-        "Delete the campaign {name} and its {n} daily checks?",
-        "Supprimer la campagne {name} et ses {n} suivis du jour ?",
+        {
+            "one": "Delete the campaign {name} and its {count} daily check?",
+            "other": "Delete the campaign {name} and its {count} daily checks?",
+        },
+        {
+            "one": "Supprimer la campagne {name} et {count} suivi du jour ?",
+            "other": "Supprimer la campagne {name} et ses {count} suivis du jour ?",
+        },
     ),
     "stats.campaigns.deleted": ("Campaign deleted.", "Campagne supprimée."),
     "stats.competitors.confirm_delete": (
-        "Delete the competitor {name} and its {n} months of figures?",
-        "Supprimer le concurrent {name} et ses {n} mois de chiffres ?",
+        {
+            "one": "Delete the competitor {name} and its {count} month of figures?",
+            "other": "Delete the competitor {name} and its {count} months of figures?",
+        },
+        {
+            "one": "Supprimer le concurrent {name} et {count} mois de chiffres ?",
+            "other": "Supprimer le concurrent {name} et ses {count} mois de chiffres ?",
+        },
     ),
     "stats.competitors.deleted": ("Competitor deleted.", "Concurrent supprimé."),
-    "stats.checks.title": ("Daily checks of {name}", "Suivis du jour de {name}"),
+    "stats.checks.title": ("Daily checks of {name}", "Suivis du jour : {name}"),
     "stats.checks.hint": (
         "a add · e edit · x delete · esc close",
         "a ajouter · e modifier · x supprimer · échap fermer",
@@ -294,13 +313,25 @@ MESSAGES = {
         "Aucun suivi du jour : a en ajoute un.",
     ),
     "stats.checks.row": (
-        "{day}  spent {spend} · {results} results",
-        "{day}  dépensé {spend} · {results} résultats",
+        {
+            "one": "{day}  spent {spend} · {count} result",
+            "other": "{day}  spent {spend} · {count} results",
+        },
+        {
+            "one": "{day}  dépensé {spend} · {count} résultat",
+            "other": "{day}  dépensé {spend} · {count} résultats",
+        },
     ),
     "stats.checks.saved": ("Daily check saved.", "Suivi du jour enregistré."),
     "stats.checks.confirm_delete": (
-        "Delete the daily check of {day} ({spend} spent, {results} results)?",
-        "Supprimer le suivi du jour du {day} ({spend} dépensés, {results} résultats) ?",
+        {
+            "one": "Delete the daily check of {day} ({spend} spent, {count} result)?",
+            "other": "Delete the daily check of {day} ({spend} spent, {count} results)?",
+        },
+        {
+            "one": "Supprimer le suivi du jour du {day} (dépense {spend}, {count} résultat) ?",
+            "other": "Supprimer le suivi du jour du {day} (dépense {spend}, {count} résultats) ?",
+        },
     ),
     "stats.checks.deleted": ("Daily check deleted.", "Suivi du jour supprimé."),
     # cm-tui import FILE --table competitors
@@ -313,11 +344,11 @@ MESSAGES = {
         "{name} ({network}) {month} déjà donné à la ligne {first}",
     ),
     "stats.import.competitors_done": (
-        "{path}: {new} competitors added, {updated} updated",
-        "{path} : {new} concurrents ajoutés, {updated} mis à jour",
+        "{path}: competitors added: {new}, updated: {updated}",
+        "{path} : concurrents ajoutés : {new}, mis à jour : {updated}",
     ),
     "stats.import.competitors_dry_run": (
-        "{path}: would add {new} competitors and update {updated} (dry run)",
-        "{path} : ajouterait {new} concurrents et en mettrait à jour {updated} (essai)",
+        "{path} (dry run): competitors to add: {new}, to update: {updated}",
+        "{path} (essai) : concurrents à ajouter : {new}, à mettre à jour : {updated}",
     ),
 }

@@ -1,6 +1,8 @@
 """Messages of the durable store: errors (one line, saying what to do) and the ``check`` report."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     "store.not_a_store": (
         "{db} is not a cm-tui store; it was left as it is: give --db the path of a store, or a "
         "name that does not exist yet (a new store is created there)",
@@ -207,16 +209,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.doc.not_list": ("{value} is not a list", "{value} n'est pas une liste"),
     # ------------------------------------------------------------------ check report
     "store.check.snapshot": (
-        "{db}: {docs} documents in {tables} tables, schema {schema}, change #{seq}",
-        "{db} : {docs} documents dans {tables} tables, schéma {schema}, modification n°{seq}",
+        "{db}: {docs} in {tables}, schema {schema}, change #{seq}",
+        "{db} : {docs} dans {tables}, schéma {schema}, modification n°{seq}",
+    ),
+    "store.check.documents": (
+        {"one": "{count} document", "other": "{count} documents"},
+        {"one": "{count} document", "other": "{count} documents"},
+    ),
+    "store.check.tables": (
+        {"one": "{count} table", "other": "{count} tables"},
+        {"one": "{count} table", "other": "{count} tables"},
     ),
     "store.check.missing": (
         "{db}: does not exist (a new store is created on first open)",
         "{db} : n'existe pas (un nouveau magasin est créé à la première ouverture)",
     ),
     "store.check.journal": (
-        "{journal}: {entries} changes since the snapshot",
-        "{journal} : {entries} modifications depuis l'instantané",
+        {
+            "one": "{journal}: {count} change since the snapshot",
+            "other": "{journal}: {count} changes since the snapshot",
+        },
+        {
+            "one": "{journal} : {count} modification depuis l'instantané",
+            "other": "{journal} : {count} modifications depuis l'instantané",
+        },
     ),
     "store.check.journal_torn": (
         "{journal}: last line incomplete (a write interrupted before it was confirmed); "
@@ -225,8 +241,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "confirmée) ; elle sera ignorée",
     ),
     "store.check.docs_ok": (
-        "all {count} documents read back as records",
-        "les {count} documents se relisent tous comme des enregistrements",
+        {
+            "one": "the {count} document reads back as a record",
+            "other": "all {count} documents read back as records",
+        },
+        {
+            "one": "le {count} document se relit comme un enregistrement",
+            "other": "les {count} documents se relisent tous comme des enregistrements",
+        },
     ),
     "store.check.doc_bad": (
         "{table} #{id}: {detail}",
@@ -240,9 +262,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{table} #{id} is also in {past}: the same record is stored twice",
         "{table} n°{id} est aussi dans {past} : le même enregistrement est stocké deux fois",
     ),
-    "store.check.archive": (
-        "archive: {months} months, {items} items",
-        "archive : {months} mois, {items} éléments",
+    "store.check.archive": ("archive: {months}, {items}", "archive : {months}, {items}"),
+    "store.check.months": (
+        {"one": "{count} month", "other": "{count} months"},
+        "{count} mois",
+    ),
+    "store.check.items": (
+        {"one": "{count} item", "other": "{count} items"},
+        {"one": "{count} élément", "other": "{count} éléments"},
     ),
     "store.check.archive_bad": (
         "archive {file}: {detail}",

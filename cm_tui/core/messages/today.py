@@ -1,6 +1,8 @@
 """Messages of the Today tab (area ``today``): keys, panels, modals, form errors."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     # ------------------------------------------------------------------ keys
     "today.key.snooze": ("Snooze", "Reporter"),
     "today.key.skip": ("Skip (with a reason)", "Sauter (avec une raison)"),
@@ -42,22 +44,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filtrer les tâches (Échap pour effacer)",
     ),
     "today.filter.count": (
-        "filter “{query}”: {count} tasks",
-        "filtre « {query} » : {count} tâches",
+        {"one": "filter “{query}”: {count} task", "other": "filter “{query}”: {count} tasks"},
+        {
+            "one": "filtre « {query} » : {count} tâche",
+            "other": "filtre « {query} » : {count} tâches",
+        },
     ),
     "today.snoozed_until": ("until {at}", "jusqu'à {at}"),
     "today.skip_reason_shown": ("skipped: {reason}", "sauté : {reason}"),
     # ------------------------------------------------------------------ panels
     "today.onboarding": ("Onboarding", "Intégration"),
     "today.onboarding.progress": (
-        "week {week} · {done}/{total} done · {percent}%",
-        "semaine {week} · {done}/{total} faits · {percent} %",
+        "week {week} · {count}/{total} done · {percent}",
+        {
+            "one": "semaine {week} · {count}/{total} fait · {percent}",
+            "other": "semaine {week} · {count}/{total} faits · {percent}",
+        },
     ),
     "today.onboarding.next": ("next:", "ensuite :"),
     "today.onboarding.hint": ("b: the whole checklist", "b : toute la liste"),
     "today.onboarding.offer": (
-        "{total} steps for your first weeks.",
-        "{total} étapes pour vos premières semaines.",
+        {
+            "one": "{count} step for your first weeks.",
+            "other": "{count} steps for your first weeks.",
+        },
+        {
+            "one": "{count} étape pour vos premières semaines.",
+            "other": "{count} étapes pour vos premières semaines.",
+        },
     ),
     "today.onboarding.offer_hint": (
         "b: start the checklist today",

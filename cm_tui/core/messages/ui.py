@@ -1,6 +1,8 @@
 """Messages of the terminal UI (area ``ui``): tabs, keys, panes, help, palette."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     # ------------------------------------------------------------------ tabs
     "ui.tab.today": ("Today", "Aujourd'hui"),
     "ui.tab.calendar": ("Calendar", "Calendrier"),
@@ -46,7 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No task matches “{query}” (esc clears the filter).",
         "Aucune tâche ne correspond à « {query} » (échap efface le filtre).",
     ),
-    "ui.today.progress": ("{done}/{total} done · {percent}%", "{done}/{total} faits · {percent} %"),
+    "ui.today.progress": (
+        "{count}/{total} done · {percent}",
+        {"one": "{count}/{total} fait · {percent}", "other": "{count}/{total} faits · {percent}"},
+    ),
     "ui.today.no_tasks": ("no task due on this day", "aucune tâche prévue ce jour-là"),
     "ui.today.targets": ("Posting targets", "Objectifs de publication"),
     "ui.today.no_networks": ("No active network.", "Aucun réseau actif."),
@@ -75,12 +80,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ Queue
     "ui.queue.title": ("Waiting for an answer", "En attente de réponse"),
-    "ui.queue.counts": (
-        "{open} open · {soon} due soon · {overdue} overdue",
-        "{open} ouverts · {soon} bientôt dus · {overdue} en retard",
-    ),
-    "ui.queue.open": ("open", "ouverts"),
-    "ui.queue.due_soon": ("due < 15 min", "dus < 15 min"),
+    "ui.queue.open": ("open", {"one": "ouvert", "other": "ouverts"}),
+    "ui.queue.due_soon": ("due < 15 min", {"one": "dû < 15 min", "other": "dus < 15 min"}),
     "ui.queue.overdue": ("overdue", "en retard"),
     "ui.queue.empty": ("Nobody is waiting. Well done.", "Personne n'attend. Bravo."),
     "ui.queue.no_match": (
@@ -135,24 +136,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "store: {problem} (your data is safe; see `cm-tui check`)",
         "stockage : {problem} (vos données sont intactes ; voir `cm-tui check`)",
     ),
-    # ------------------------------------------------------------------ dates
-    "ui.weekday.1": ("Mon", "lun."),
-    "ui.weekday.2": ("Tue", "mar."),
-    "ui.weekday.3": ("Wed", "mer."),
-    "ui.weekday.4": ("Thu", "jeu."),
-    "ui.weekday.5": ("Fri", "ven."),
-    "ui.weekday.6": ("Sat", "sam."),
-    "ui.weekday.7": ("Sun", "dim."),
-    "ui.month.1": ("Jan", "janv."),
-    "ui.month.2": ("Feb", "févr."),
-    "ui.month.3": ("Mar", "mars"),
-    "ui.month.4": ("Apr", "avr."),
-    "ui.month.5": ("May", "mai"),
-    "ui.month.6": ("Jun", "juin"),
-    "ui.month.7": ("Jul", "juil."),
-    "ui.month.8": ("Aug", "août"),
-    "ui.month.9": ("Sep", "sept."),
-    "ui.month.10": ("Oct", "oct."),
-    "ui.month.11": ("Nov", "nov."),
-    "ui.month.12": ("Dec", "déc."),
 }

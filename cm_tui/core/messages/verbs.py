@@ -1,7 +1,9 @@
 """Messages of the shared verbs of the key grammar (area ``verbs``): detail, copy, open link,
 prefix menus, delete, search, on every tab."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
     # ------------------------------------------------------------------ keys
     "verbs.key.detail": ("Detail", "Détail"),
     "verbs.key.copy": ("Copy… (y text, l link)", "Copier… (y texte, l lien)"),
@@ -74,8 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chercher (titre, texte, hashtags) · Entrée : suivante · Échap : retour",
     ),
     "verbs.calendar.matches": (
-        "“{query}”: {count} post(s)",
-        "« {query} » : {count} publication(s)",
+        {"one": "“{query}”: {count} post", "other": "“{query}”: {count} posts"},
+        {"one": "« {query} » : {count} publication", "other": "« {query} » : {count} publications"},
     ),
     "verbs.calendar.no_match": (
         "No post matches “{query}”",
@@ -83,6 +85,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "verbs.calendar.all_networks": ("all networks", "tous les réseaux"),
     # ------------------------------------------------------------------ Stats
-    "verbs.stats.detail_title": ("Figures of {month}", "Chiffres de {month}"),
+    "verbs.stats.detail_title": ("Figures of {month}", "Chiffres : {month}"),
     "verbs.stats.no_month": ("No monthly figures yet.", "Pas encore de chiffres mensuels."),
 }

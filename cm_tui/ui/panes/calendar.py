@@ -32,6 +32,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.calendar import GridCell, GridRow, MonthGrid, WeekGrid, month_grid, week_grid
 from cm_tui.core.edits import Edit, Label, RecordsEdit
 from cm_tui.core.i18n import t
@@ -465,11 +466,9 @@ class CalendarPane(VerbsPane):
         view.build()
         today = self._painted_today = self.ctx.today()
         year, mon = parse_month(grid.month)
-        self.query_one("#calendar-main").border_title = t(
-            "calendar.month_title", month=t(f"calendar.month.{mon}"), year=year
-        )
+        self.query_one("#calendar-main").border_title = l10n.date(date(year, mon, 1), "month_long")
         for col, head in enumerate(view.heads):
-            head.update(Content(t(f"ui.weekday.{col + 1}")), layout=False)
+            head.update(Content(l10n.weekday_name(col + 1)), layout=False)
         names = network_names(self.networks)
         for w, week_cells in enumerate(view.cells):
             week = grid.weeks[w] if w < len(grid.weeks) else None

@@ -66,7 +66,7 @@ from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import TabLabel
 from cm_tui.ui.panes.verbs import Selected, VerbsPane
 from cm_tui.ui.screens.prefix_menu import CopyMenu, QueueFilters, QueueLists
-from cm_tui.ui.widgets.queue_summary import queue_tab_label
+from cm_tui.ui.widgets.queue_summary import queue_counts_text, queue_tab_label
 from cm_tui.ui.widgets.rowlist import RowList
 
 if TYPE_CHECKING:
@@ -276,9 +276,7 @@ class QueuePane(VerbsPane):
 
     def _update_counts(self) -> None:
         counts = self._view.counts(self._now)
-        self.query_one("#queue-main").border_subtitle = t(
-            "ui.queue.counts", open=counts.open, soon=counts.due_soon, overdue=counts.overdue
-        )
+        self.query_one("#queue-main").border_subtitle = queue_counts_text(counts)
         self.post_message(TabLabel(self.PANE_ID, queue_tab_label(counts)))
 
     # ------------------------------------------------------------------ rendering

@@ -58,7 +58,7 @@ from cm_tui.core.stats import (
     with_derived_posts,
 )
 from cm_tui.core.timeutil import shift_month
-from cm_tui.io.charts import format_value, has_values, metric_label
+from cm_tui.io.charts import format_change, format_value, has_values, metric_label
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.verbs import VerbsPane
 from cm_tui.ui.screens.prefix_menu import StatsFilters
@@ -94,14 +94,12 @@ _CHANGE_WIDTH = 9
 
 
 def change_part(change: float | None) -> tuple[str, str]:
-    """``▲ 3.1%`` (green), ``▼ 1.2%`` (red), ``= 0.0%`` or ``–`` (muted)."""
+    """``▲ 3.1%`` (green), ``▼ 1.2%`` (red), ``= 0.0%`` or ``–`` (muted): the report's
+    text (``io.charts.format_change``)."""
     if change is None:
         return ("–", "$text-muted")
-    if change > 0:
-        return (f"▲ {change:.1f}%", "$text-success")
-    if change < 0:
-        return (f"▼ {-change:.1f}%", "$text-error")
-    return ("= 0.0%", "$text-muted")
+    style = "$text-success" if change > 0 else "$text-error" if change < 0 else "$text-muted"
+    return (format_change(change), style)
 
 
 def kpi_part(met: bool | None) -> tuple[str, str]:
@@ -232,7 +230,7 @@ class StatsPane(VerbsPane):
         return [n for n in self._networks if n.key == self.network]
 
     def _range_label(self) -> str:
-        return t("stats.range_all") if not self.range else t("stats.range_months", n=self.range)
+        return t("stats.range_all") if not self.range else t("stats.range_months", count=self.range)
 
     def _network_label(self) -> str:
         shown = self._shown_networks()
@@ -626,7 +624,7 @@ def _kpi_short(kpi: str) -> str:
 
 
 def _month_label(month: str) -> str:
-    return f"{fmt.month_short(int(month[5:]))} {month[:4]}"
+    return fmt.month_label(month)
 
 
 def _current_month(day: Any) -> str:

@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Input
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.agenda import (
     Agenda,
     AgendaRow,
@@ -162,9 +163,9 @@ def progress_line(done: int, total: int, clock: str, width: int) -> Content:
         text = Content.styled(t("ui.today.no_tasks"), "$text-muted")
         filled = 0
     else:
-        percent = 100 * done // total
+        percent = l10n.percent(100 * done // total, 0)
         text = Content.styled(
-            t("ui.today.progress", done=done, total=total, percent=percent), "bold"
+            t("ui.today.progress", count=done, total=l10n.number(total), percent=percent), "bold"
         )
     shown_clock = Content.styled(clock, "bold $text-accent")
     bar = max(5, min(30, width - text.cell_length - shown_clock.cell_length - 4))
@@ -349,7 +350,7 @@ class TodayPane(VerbsPane):
         if self.filter_text.strip():
             return t("ui.today.no_match", query=fmt.one_line(self.filter_text))
         if day.isoweekday() not in self.ctx.settings.workdays:
-            return t("ui.today.day_off", weekday=t(f"core.weekday.{day.isoweekday()}"))
+            return t("ui.today.day_off", weekday=l10n.weekday_name(day.isoweekday(), "wide"))
         return t("ui.today.empty")
 
     def _filtered(self, sections: tuple[AgendaSection, ...]) -> builtins.list[AgendaSection]:
@@ -427,7 +428,7 @@ class TodayPane(VerbsPane):
         the key that starts it."""
         return Content("\n").join(
             [
-                Content(t("today.onboarding.offer", total=total)),
+                Content(t("today.onboarding.offer", count=total)),
                 Content.styled(t("today.onboarding.offer_hint"), "$text-muted"),
             ]
         )
@@ -440,9 +441,9 @@ class TodayPane(VerbsPane):
                 t(
                     "today.onboarding.progress",
                     week=progress.week,
-                    done=progress.done,
+                    count=progress.done,
                     total=progress.total,
-                    percent=progress.percent,
+                    percent=l10n.percent(progress.percent, 0),
                 ),
                 "bold",
             ),
@@ -462,11 +463,7 @@ class TodayPane(VerbsPane):
             lines.append(Content.styled(t("today.reviews.none"), "$text-muted"))
         for document in due[:_REVIEWS_SHOWN]:
             when = review_due_on(document)
-            since = (
-                t("today.reviews.never")
-                if when is None
-                else f"{when.day:02d} {fmt.month_short(when.month)}"
-            )
+            since = t("today.reviews.never") if when is None else fmt.day_month(when)
             lines.append(
                 Content.assemble(
                     ("! ", "bold $text-warning"),
@@ -516,7 +513,7 @@ class TodayPane(VerbsPane):
         mark, mark_style = _MARKS[line.status]
         when = "--:--" if line.time is None else f"{line.time:%H:%M}"
         if self.agenda is not None and line.day != self.agenda.day:
-            when = f"{fmt.weekday_short(line.day)} {line.day.day:02d} {when}"
+            when = f"{fmt.weekday_day(line.day)} {when}"
         time_style = "$text-error" if line.late else "$text-muted"
         network = self._networks.get(line.network or "", line.network or "")
         # narrow lists drop the network column, then the cadence, before the task's label

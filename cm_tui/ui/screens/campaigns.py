@@ -20,6 +20,7 @@ from cm_tui.core.campaigns import campaign_status
 from cm_tui.core.i18n import t
 from cm_tui.core.models import AdCampaign, CampaignCheck, NetworkProfile
 from cm_tui.core.stats_forms import campaign_from_form, check_from_form, label
+from cm_tui.ui import fmt
 from cm_tui.ui.screens.figures_form import COUNT
 from cm_tui.ui.screens.form import Field, FieldKind, FormScreen
 from cm_tui.ui.screens.record_list import RecordListScreen, list_bindings
@@ -145,18 +146,21 @@ class CampaignsScreen(RecordListScreen[AdCampaign]):
             (f"{names.get(campaign.network, campaign.network)[:11]:<12}", "$text-muted"),
             t(
                 "stats.campaigns.row",
-                start=campaign.start.isoformat(),
-                end=campaign.end.isoformat(),
+                start=fmt.day_month(campaign.start),
+                end=fmt.day_month(campaign.end),
                 spend=money(status.spend),
                 budget=money(campaign.budget),
             ),
             (t("stats.campaigns.pace", pacing=pacing_text(status)), pacing_style(status)),
-            (f" · {cpr} · {t('stats.campaigns.checks', n=len(campaign.checks))}", "$text-muted"),
+            (
+                f" · {cpr} · {t('stats.campaigns.checks', count=len(campaign.checks))}",
+                "$text-muted",
+            ),
         )
 
     def delete_question(self, campaign: AdCampaign) -> Content:
         return Content(
-            t("stats.campaigns.confirm_delete", name=campaign.name, n=len(campaign.checks))
+            t("stats.campaigns.confirm_delete", name=campaign.name, count=len(campaign.checks))
         )
 
     def action_add(self) -> None:
@@ -243,9 +247,9 @@ class ChecksScreen(RecordListScreen[CampaignCheck]):
         parts: list[str | tuple[str, str]] = [
             t(
                 "stats.checks.row",
-                day=check.day.isoformat(),
+                day=fmt.day_label(check.day),
                 spend=money(check.spend),
-                results=check.results,
+                count=check.results,
             )
         ]
         if check.note:
@@ -256,9 +260,9 @@ class ChecksScreen(RecordListScreen[CampaignCheck]):
         return Content(
             t(
                 "stats.checks.confirm_delete",
-                day=check.day.isoformat(),
+                day=fmt.day_label(check.day),
                 spend=money(check.spend),
-                results=check.results,
+                count=check.results,
             )
         )
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Competitor, CompetitorMonth, NetworkProfile
 from cm_tui.core.stats_forms import (
@@ -23,6 +24,7 @@ from cm_tui.core.stats_forms import (
     competitor_month_from_form,
     label,
 )
+from cm_tui.ui import fmt
 from cm_tui.ui.screens.figures_form import COUNT
 from cm_tui.ui.screens.form import Field, FieldKind, FormScreen
 from cm_tui.ui.screens.record_list import RecordListScreen, list_bindings
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
 
 def _count(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
+    return l10n.number(value)
 
 
 class CompetitorForm(FormScreen[Competitor]):
@@ -121,7 +123,7 @@ class CompetitorsScreen(RecordListScreen[Competitor]):
             if latest is None
             else t(
                 "stats.competitors.row",
-                month=latest.month,
+                month=fmt.month_label(latest.month),
                 followers=_count(latest.followers),
                 posts=_count(latest.posts),
                 engagements=_count(latest.engagements),
@@ -136,7 +138,11 @@ class CompetitorsScreen(RecordListScreen[Competitor]):
 
     def delete_question(self, competitor: Competitor) -> Content:
         return Content(
-            t("stats.competitors.confirm_delete", name=competitor.name, n=len(competitor.months))
+            t(
+                "stats.competitors.confirm_delete",
+                name=competitor.name,
+                count=len(competitor.months),
+            )
         )
 
     def action_add(self) -> None:

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from cm_tui.core import locale as l10n
 from cm_tui.core.campaigns import CampaignStatus
 from cm_tui.core.i18n import t
 
 
 def money(value: float) -> str:
-    """``1234.5`` -> ``1 234.50`` (narrow no-break space between thousands)."""
-    return f"{value:,.2f}".replace(",", "\u202f")
+    """``1234.5`` -> ``1,234.50`` / ``1 234,50`` (``core.locale.money``)."""
+    return l10n.money(value)
 
 
 def pacing_text(status: CampaignStatus) -> str:
     pacing = status.pacing
-    return "–" if pacing is None else f"{100 * pacing:.0f} %"
+    return l10n.percent(None if pacing is None else 100 * pacing, 0)
 
 
 def pacing_style(status: CampaignStatus) -> str:
