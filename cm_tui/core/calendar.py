@@ -12,7 +12,8 @@ Posts are filtered on UTC bounds first, so only the week's posts are converted t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -29,14 +30,22 @@ from cm_tui.core.timeutil import (
 from cm_tui.core.value import Value, frozen
 
 __all__ = [
+    "CellLine",
     "GridCell",
     "GridRow",
     "MonthCell",
     "MonthGrid",
     "TimeBlock",
     "WeekGrid",
+    "cell_lines",
+    "cell_width",
+    "count_lines",
+    "day_counts",
+    "first_post",
     "month_grid",
+    "network_code",
     "time_blocks",
+    "week_columns",
     "week_grid",
     "week_start_of",
 ]
@@ -163,6 +172,198 @@ def month_grid(
             cells.append(MonthCell(day, day.month == mon, per))
         weeks.append(tuple(cells))
     return MonthGrid(month, tuple(weeks))
+
+
+# --------------------------------------------------------------------------- what fits in a cell
+
+#: the network column's width on a wide grid, and on a narrow one (its last cell is padding)
+LABEL_WIDE, LABEL_NARROW = 13, 10
+#: the narrowest day column worth drawing: an hour, a status mark and a word of the title
+MIN_DAY_WIDTH = 12
+#: short codes of the known networks in the month view (others: their first two letters)
+NETWORK_CODES = {
+    "facebook": "FB",
+    "instagram": "IG",
+    "x": "X",
+    "twitter": "X",
+    "linkedin": "LI",
+    "pinterest": "PI",
+    "snapchat": "SC",
+    "tiktok": "TT",
+    "youtube": "YT",
+    "blog": "BL",
+}
+
+
+def week_columns(width: int, gutter: int = 1) -> tuple[int, int]:
+    """(network column width, number of days shown) for a week grid ``width`` cells wide.
+
+    As many whole days of at least ``MIN_DAY_WIDTH`` cells as fit, seven at most, at least
+    one: a narrow terminal shows fewer days that can be read rather than seven cut to nothing.
+    The network column is narrowed only when that shows one more day.
+    """
+    best = (0, LABEL_WIDE)
+    for label in (LABEL_WIDE, LABEL_NARROW):
+        days = max(1, min(7, (width - label) // (MIN_DAY_WIDTH + gutter)))
+        if days > best[0]:
+            best = (days, label)
+    return best[1], best[0]
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes (wide East Asian characters and emoji: two; combining
+    marks: none): the unit every cut below is made in."""
+    return sum(_char_width(char) for char in text)
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _cut(text: str, width: int, *, whole: bool = False) -> tuple[str, str]:
+    """``text`` split where it stops fitting ``width`` cells: at the last space that fits,
+    else after the last hyphen that fits, else inside the word (a word longer than the line),
+    or with ``whole`` nowhere (``""`` and all of ``text``: the word goes to the next line).
+    The rest has no leading space."""
+    used = 0
+    end = len(text)
+    for index, char in enumerate(text):
+        used += _char_width(char)
+        if used > width:
+            end = index
+            break
+    else:
+        return text, ""
+    space = text.rfind(" ", 0, end + 1)
+    if space > 0:
+        return text[:space], text[space + 1 :].lstrip()
+    hyphen = text.rfind("-", 0, end)
+    if hyphen > 0:  # "Questions-" / "réponses": a compound word breaks after its hyphen
+        return text[: hyphen + 1], text[hyphen + 1 :].lstrip()
+    if whole:
+        return "", text
+    end = max(end, 1)  # never an empty cut: a line always moves the text on
+    return text[:end], text[end:].lstrip()
+
+
+def _ellipsized(text: str, width: int) -> str:
+    """``text`` in ``width`` cells, ending with ``…`` when it was longer."""
+    if cell_width(text) <= width:
+        return text
+    head, _rest = _cut(text, max(width - 1, 0))
+    while head and cell_width(head) > width - 1:
+        head = head[:-1]
+    return head.rstrip() + "…"
+
+
+@frozen
+class CellLine(Value):
+    """One line of a week cell: the start of post ``post`` (``head``: after its hour and
+    marks), or the rest of its title (a continuation line), or ``post`` ``None``: the line
+    saying ``hidden`` more posts did not fit."""
+
+    post: int | None
+    head: bool
+    text: str
+    hidden: int = 0
+
+
+def cell_lines(titles: Sequence[str], width: int, lines: int, prefix: int) -> list[CellLine]:
+    """The lines a week cell ``width`` x ``lines`` shows of its posts' ``titles`` (in order).
+
+    A post's first line starts with ``prefix`` cells (its hour, status and check marks, drawn
+    by the caller) then its title; the rest of the title wraps onto continuation lines one
+    cell in (``width - 1``). Every post gets its first line before any post gets a second,
+    every post a second before any a third, and so on; a title cut short ends with ``…``.
+    When the posts outnumber the lines, the last line says how many are hidden.
+    """
+    if lines <= 0 or width <= 0:
+        return []
+    titles = [" ".join(title.split()) for title in titles]
+    count = len(titles)
+    if count > lines:
+        shown = lines - 1
+        out = [CellLine(i, True, _ellipsized(titles[i], width - prefix)) for i in range(shown)]
+        return [*out, CellLine(None, False, "", hidden=count - shown)]
+    # the lines each title needs whole, then rounds of one more line each while lines remain
+    wrapped = [_wrap(title, width - prefix, width - 1) for title in titles]
+    given = [1] * count
+    spare = lines - count
+    while spare > 0:
+        grew = False
+        for index in range(count):
+            if spare and given[index] < len(wrapped[index]):
+                given[index] += 1
+                spare -= 1
+                grew = True
+        if not grew:
+            break
+    out = []
+    for index, parts in enumerate(wrapped):
+        keep = parts[: given[index]]
+        if len(parts) > len(keep):
+            rest = " ".join(part for part in parts[len(keep) - 1 :] if part)
+            room = (width - prefix) if len(keep) == 1 else width - 1
+            keep[-1] = _ellipsized(rest, room)
+        out += [CellLine(index, line == 0, text) for line, text in enumerate(keep)]
+    return out
+
+
+def _wrap(title: str, first: int, other: int) -> list[str]:
+    """``title`` cut into a first line of ``first`` cells and further lines of ``other``."""
+    if first <= 0:
+        parts = [""]
+    else:
+        # a first word that fits no first line but a whole one starts on the next line
+        word = title.split(" ", 1)[0]
+        word = word[: word.find("-") + 1] or word  # up to a hyphen it may break after
+        head, title = _cut(title, first, whole=cell_width(word) <= other)
+        parts = [head]
+    while title and other > 0:
+        head, title = _cut(title, other)
+        parts.append(head)
+    return parts
+
+
+def network_code(key: str) -> str:
+    """The short code of a network in the month view (``FB``, ``IG``…)."""
+    return NETWORK_CODES.get(key, key[:2].upper())
+
+
+def day_counts(cell: MonthCell, keys: Sequence[str]) -> list[tuple[str, int]]:
+    """(network key, posts of the day) for the networks ``keys`` (in that order) that have
+    any: every status counts, what is planned is what the month view is read for."""
+    return [(key, len(cell.posts[key])) for key in keys if cell.posts.get(key)]
+
+
+def count_lines(counts: Sequence[tuple[str, int]], width: int) -> list[list[tuple[str, int]]]:
+    """``day_counts`` packed into lines of ``width`` cells, as ``CODE n`` groups a space
+    apart: a count never wraps away from its network's code (a group wider than the line
+    gets a line of its own)."""
+    lines: list[list[tuple[str, int]]] = []
+    used = 0
+    for key, count in counts:
+        size = cell_width(f"{network_code(key)} {count}")
+        if lines and used + 1 + size <= width:
+            lines[-1].append((key, count))
+            used += 1 + size
+        else:
+            lines.append([(key, count)])
+            used = size
+    return lines
+
+
+def first_post(cell: MonthCell, keys: Sequence[str]) -> Post | None:
+    """The day's earliest post among the networks ``keys`` (ties: the order of ``keys``)."""
+    order = {key: index for index, key in enumerate(keys)}
+    firsts = [
+        (items[0][0], order[key], items[0][1])
+        for key, items in cell.posts.items()
+        if key in order and items
+    ]
+    return min(firsts, key=lambda triple: triple[:2])[2] if firsts else None
 
 
 # --------------------------------------------------------------------------- time blocks
