@@ -54,9 +54,10 @@ async def test_the_grid_shows_heads_networks_targets_and_posts(make_app: Any) ->
         _pane, grid = await open_week(pilot)
         text = lines(grid)
         assert "Mon 16 Nov" in text[0] and "▸ Thu 19 Nov" in text[0] and "Sun 22 Nov" in text[0]
-        assert text[1].startswith("─" * 13 + " ")
-        facebook = next(line for line in text if line.startswith("Facebook"))
-        assert "▼ 0/1–2" in facebook and "● 1/1–2" in facebook
+        # each band's rule line carries the network's name and each day's count
+        assert text[1].startswith("Facebook ─")
+        facebook = text[1]
+        assert "▼ 0/1–2 ─" in facebook and "● 1/1–2 ─" in facebook
         assert any(line.startswith("1–2 /day") and "12:00● Meet" in line for line in text)
         # a weekly network: the week's count under its target, bare counts in the cells
         assert any(line.startswith("1 /week") for line in text)

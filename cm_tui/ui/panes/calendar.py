@@ -1,11 +1,12 @@
 """Calendar: the editorial week (networks x Monday..Sunday), the month, and a list of posts.
 
 * Week view (``core.calendar.week_grid``): each cell shows the count against the network's
-  target and the first posts with their hour, status and a ``⚠`` when a check fails
-  (``core.posts.check_posts``). The grid is one line-API widget (``widgets.week_grid``):
-  moving the cursor re-renders two cells.
-* Month view (``v``, ``core.calendar.month_grid``): a classic month grid, per day the posts per
-  network in compact form (network and one status mark per post).
+  target in its rule line, then each post's hour, status (mark and colour), a ``⚠`` when a
+  check fails (``core.posts.check_posts``) and as much of its title as the cell has room for
+  (``core.calendar.cell_lines``). The grid is one line-API widget (``widgets.week_grid``):
+  moving the cursor re-renders two cells; a narrow terminal shows fewer days, scrolled by day.
+* Month view (``v``, ``core.calendar.month_grid``): a classic month grid, per day the count of
+  posts per network (short codes: ``FB 1 IG 2``) and the day's first title.
 * List view (``v`` again): the posts of the month shown, one per line, to read the texts.
 
 The side panel shows the posts of the selection (the cell, the day or the list row) as plain
@@ -19,7 +20,7 @@ network) and jumps to it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import ClassVar
 
 from textual import events, on
@@ -27,13 +28,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from cm_tui.core import locale as l10n
-from cm_tui.core.calendar import GridCell, GridRow, MonthGrid, WeekGrid, month_grid, week_grid
+from cm_tui.core.calendar import (
+    GridCell,
+    GridRow,
+    MonthCell,
+    MonthGrid,
+    WeekGrid,
+    cell_lines,
+    count_lines,
+    day_counts,
+    first_post,
+    month_grid,
+    network_code,
+    week_grid,
+)
 from cm_tui.core.edits import Edit, Label, RecordsEdit
 from cm_tui.core.i18n import t
 from cm_tui.core.models import NetworkProfile, Post, PostingPeriod, PostStatus, network_names
@@ -63,7 +78,7 @@ from cm_tui.ui.panes.verbs import Selected, VerbsPane
 from cm_tui.ui.screens.prefix_menu import CalendarFilters, CopyMenu
 from cm_tui.ui.widgets.rowlist import RowList
 from cm_tui.ui.widgets.target_summary import TARGET_STYLES, WITHIN_STYLE, target_range, target_span
-from cm_tui.ui.widgets.week_grid import WeekGridView
+from cm_tui.ui.widgets.week_grid import Cell, WeekGridView
 
 #: post status -> (mark, style)
 STATUS_MARKS: dict[PostStatus, tuple[str, str]] = {
@@ -74,6 +89,16 @@ STATUS_MARKS: dict[PostStatus, tuple[str, str]] = {
     PostStatus.CANCELLED: ("✗", "$text-error"),
 }
 CHECK_MARK = ("⚠", "$text-warning")
+#: post status -> the style of its title in the grids (the plan reads apart from the done)
+TITLE_STYLES: dict[PostStatus, str] = {
+    PostStatus.IDEA: "$text-muted",
+    PostStatus.DRAFT: "",
+    PostStatus.SCHEDULED: "",
+    PostStatus.PUBLISHED: "",
+    PostStatus.CANCELLED: "strike $text-muted",
+}
+#: cells a post line of the week grid starts with: its hour, status mark and check column
+POST_PREFIX = len("00:00") + 2
 WEEK, MONTH, LIST = "week", "month", "list"
 #: the hour a new post gets (then ``shift+up/down`` moves it between slots)
 NEW_POST_TIME = "10:00"
@@ -90,6 +115,14 @@ class MonthGridView(Widget, can_focus=True):
         super().__init__(id="calendar-month")
         self.heads: list[Static] = []
         self.cells: list[list[Static]] = []
+
+    def on_resize(self) -> None:
+        """The counts per network are packed for the cells' width: repaint at a new size."""
+        if self.heads:
+            self.post_message(self.Resized())
+
+    class Resized(Message):
+        """The month grid has a new size (its days' text depends on it)."""
 
     def build(self) -> None:
         """Create the cells on first use (most sessions never open the month view, and 49
@@ -399,16 +432,13 @@ class CalendarPane(VerbsPane):
             first=fmt.day_label(grid.days[0]),
             last=f"{fmt.day_label(last)} {last.year}",
         )
-        heads = [
-            Content(f"▸ {fmt.day_label(day)}" if day == today else fmt.day_label(day))
-            for day in grid.days
-        ]
+        heads = [Content(fmt.day_label(day)) for day in grid.days]
         today_col = grid.days.index(today) if today in grid.days else None
         chosen = self.selected_post
         mark = (self.cursor, None if chosen is None else chosen.id)
         view.set_cells(
             heads,
-            [self._network_label(row) for row in grid.rows],
+            [Cell.of(self._network_label(row)) for row in grid.rows],
             [
                 [
                     self._cell_content(row, cell, mark[1] if (r, d) == self.cursor else None)
@@ -435,26 +465,44 @@ class CalendarPane(VerbsPane):
             parts += ["\n", (f"{mark} {row.week_count}", style)]
         return Content.assemble(*parts)
 
-    def _cell_content(self, row: GridRow, cell: GridCell, chosen: int | None = None) -> Content:
-        """A cell of the week grid; in the cursor's cell (``chosen`` not ``None``) each post
+    def _cell_content(self, row: GridRow, cell: GridCell, chosen: int | None = None) -> Cell:
+        """A cell of the week grid: the count against the target in its rule line, then per
+        post its hour, status mark, check mark and title, wrapped to the cell's size
+        (``core.calendar.cell_lines``). In the cursor's cell (``chosen`` not ``None``) each
         line starts with a column where ``▶`` marks the chosen post."""
         network = row.network
-        parts: list[str | tuple[str, str]] = []
         if network.period is PostingPeriod.DAY:
             state = target_state(cell.count, network.target_min, network.target_max)
             mark, style = TARGET_STYLES.get(state, WITHIN_STYLE)
-            parts.append((f"{mark} {cell.count}/{target_span(network)}", style))
+            head = Content.styled(f"{mark} {cell.count}/{target_span(network)}", style)
         else:
-            parts.append((f"  {cell.count}", "$text-muted"))
-        for local, post in cell.posts:
-            mark, style = STATUS_MARKS[post.status]
-            parts.append("\n")
-            if chosen is not None:
-                parts.append(("▶", "bold $text-accent") if post.id == chosen else " ")
-            parts += [(f"{local:%H:%M}", "$text-muted"), (mark, style)]
-            parts.append(CHECK_MARK if post.id in self.checks else " ")
-            parts.append(fmt.one_line(post.title))
-        return Content.assemble(*parts)
+            head = Content.styled(str(cell.count), "$text-muted")
+        posts, checks = cell.posts, self.checks
+
+        def body(width: int, lines: int) -> Content:
+            pointer = 0 if chosen is None else 1
+            titles = [post.title for _local, post in posts]
+            parts: list[str | tuple[str, str]] = []
+            for line in cell_lines(titles, width - pointer, lines, POST_PREFIX):
+                if parts:
+                    parts.append("\n")
+                post = None if line.post is None else posts[line.post][1]
+                if pointer:
+                    here = post is not None and line.head and post.id == chosen
+                    parts.append(("▶", "bold $text-accent") if here else " ")
+                if post is None:
+                    parts.append((t("week.more", count=line.hidden), "$text-muted"))
+                elif line.head:
+                    local = posts[line.post or 0][0]
+                    mark, style = STATUS_MARKS[post.status]
+                    parts += [(f"{local:%H:%M}", "$text-muted"), (mark, style)]
+                    parts.append(CHECK_MARK if post.id in checks else " ")
+                    parts.append((line.text, TITLE_STYLES[post.status]))
+                else:
+                    parts += [" ", (line.text, TITLE_STYLES[post.status])]
+            return Content.assemble(*parts)
+
+        return Cell(head, body)
 
     # ------------------------------------------------------------------ month view
 
@@ -477,33 +525,39 @@ class CalendarPane(VerbsPane):
                 if week is None:
                     continue
                 cell = week[d]
-                widget.update(
-                    self._day_content(cell.day, cell.in_month, cell.posts, names), layout=False
-                )
+                # before the first layout: one line of counts (repainted at the resize)
+                width = widget.content_region.width or 1000
+                widget.update(self._day_content(cell, names, width), layout=False)
                 widget.set_class(cell.day == today, "-today")
                 widget.set_class(not cell.in_month, "-outside")
                 widget.set_class(cell.day == self.month_cursor, "-cursor")
         self._show_detail()
 
-    def _day_content(
-        self,
-        day: date,
-        in_month: bool,
-        per_network: dict[str, tuple[tuple[datetime, Post], ...]],
-        names: dict[str, str],
-    ) -> Content:
+    def _day_content(self, cell: MonthCell, names: dict[str, str], width: int) -> Content:
+        """A day of the month grid ``width`` cells wide: its number (``⚠`` when a post fails
+        a check), the count of posts per network (``FB 1 IG 2``: ``core.calendar.count_lines``),
+        then the day's first post, its status mark and title (wrapped)."""
         parts: list[str | tuple[str, str]] = [
-            (f"{day.day:2d}", "bold" if in_month else "$text-muted")
+            (f"{cell.day.day:2d}", "bold" if cell.in_month else "$text-muted")
         ]
-        for key in names:
-            items = per_network.get(key)
-            if not items:
-                continue
-            parts += ["\n", (f"{fmt.one_line(names[key]).split()[0][:3]:<3} ", "$text-muted")]
-            for _local, post in items:
-                parts.append(STATUS_MARKS[post.status])
-                if post.id in self.checks:
-                    parts.append(CHECK_MARK)
+        checks = self.checks
+        if any(post.id in checks for items in cell.posts.values() for _local, post in items):
+            parts += [" ", CHECK_MARK]
+        keys = list(names)
+        for line in count_lines(day_counts(cell, keys), width):
+            parts.append("\n")
+            for index, (key, count) in enumerate(line):
+                parts += [" " if index else "", (f"{network_code(key)} ", "$text-muted")]
+                parts.append((str(count), "bold"))
+        first = first_post(cell, keys)
+        if first is not None:
+            mark, style = STATUS_MARKS[first.status]
+            parts += [
+                "\n",
+                (mark, style),
+                " ",
+                (fmt.one_line(first.title), TITLE_STYLES[first.status]),
+            ]
         return Content.assemble(*parts)
 
     # ------------------------------------------------------------------ list view
@@ -532,6 +586,11 @@ class CalendarPane(VerbsPane):
             fmt.one_line(post.title),
             (f"  {fmt.one_line(post.text)}", "$text-muted"),
         )
+
+    def on_month_grid_view_resized(self, event: MonthGridView.Resized) -> None:
+        event.stop()
+        if self.mode == MONTH and self.month is not None:
+            self._paint_month()
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
@@ -659,6 +718,8 @@ class CalendarPane(VerbsPane):
                 parts += ["\n", (" ".join(post.hashtags), "$text-secondary")]
             if post.link:
                 parts += ["\n", (post.link, "$text-muted")]
+            if post.notes:
+                parts += ["\n", (t("verbs.calendar.notes"), "bold"), "\n", post.notes]
             blocks.append(Content.assemble(*parts))
         detail.update(blocks, chosen=self.post_index)
 
