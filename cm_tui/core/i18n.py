@@ -112,7 +112,20 @@ def t(key: str, /, **params: Any) -> str:
             params["count"] = l10n.number(count)
     elif not isinstance(text, str):
         text = text["other"]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    try:
+        return text.format_map(_Shown(params))
+    except (ValueError, IndexError, KeyError):
+        return text
+
+
+class _Shown(dict[str, Any]):
+    """Placeholders a caller did not give stay visible (``{total}``) instead of raising in
+    the middle of a redraw."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def plural_form(forms: Mapping[str, str], count: float) -> str:

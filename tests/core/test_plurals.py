@@ -168,3 +168,13 @@ def test_singular_and_plural_texts_differ() -> None:
         if not isinstance(forms, str) and forms["one"] == forms["other"]
     ]
     assert same == []
+
+
+def test_a_missing_placeholder_never_raises() -> None:
+    """A caller that forgets a placeholder (or a count) gets the message with the name left
+    visible, never an exception in the middle of a redraw."""
+    from cm_tui.core.i18n import set_language, t
+
+    set_language("en")
+    assert "{total}" in t("ui.today.progress", count=1, percent="5%")
+    assert t("ui.today.progress", total=3, percent="5%")  # no count: the 'other' form
