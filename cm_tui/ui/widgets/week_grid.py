@@ -138,6 +138,7 @@ class WeekGridView(Widget, can_focus=True):
         self._head: Strip | None = None
         #: (row, day) -> the cell's lines; day ``-1`` is the network's label
         self._cache: dict[tuple[int, int], list[Strip]] = {}
+        self._styles: dict[str | None, Style] = {}
 
     # ------------------------------------------------------------------ data
 
@@ -224,14 +225,24 @@ class WeekGridView(Widget, can_focus=True):
         self._rows = _split(max(height - 1, 0), [None] * len(self.labels), 0)
         self._head = None
         self._cache = {}
+        self._styles = {}
+
+    def _style(self, component: str | None) -> Style:
+        """The widget's style, or a component's, looked up once per size, theme and focus
+        (every cell asks for them)."""
+        style = self._styles.get(component)
+        if style is None:
+            style = self.get_visual_style(component) if component else self.get_visual_style()
+            self._styles[component] = style
+        return style
 
     def _strips(self, cell: Cell, width: int, height: int, component: str | None) -> list[Strip]:
         """``cell``: its head in a rule line, its body for ``width`` x ``height - 1`` below,
         cut to the cell (ellipsis, padded)."""
-        style = self.get_visual_style(component) if component else self.get_visual_style()
+        style = self._style(component)
         if width <= 0 or height <= 0:
             return [Strip.blank(max(width, 0), style.rich_style)] * max(height, 0)
-        colour = self.get_visual_style("week-grid--rule").foreground
+        colour = self._style("week-grid--rule").foreground
         head = cell.head.truncate(width, ellipsis=True)
         fill = width - head.cell_length - (1 if head.cell_length else 0)
         rule = Content.assemble(
@@ -295,7 +306,7 @@ class WeekGridView(Widget, can_focus=True):
         return self._head
 
     def _join(self, pieces: list[Strip]) -> Strip:
-        gutter = Strip.blank(GUTTER, self.get_visual_style().rich_style)
+        gutter = Strip.blank(GUTTER, self._style(None).rich_style)
         parts: list[Strip] = []
         for index, piece in enumerate(pieces):
             if index:
