@@ -135,9 +135,35 @@ def network(values: Values, name: str, networks: Sequence[NetworkProfile]) -> st
 # --------------------------------------------------------------------------- records
 
 
-def figures_from_form(figures: MonthlyFigures, values: Values) -> MonthlyFigures:
-    """``figures`` with the typed counts of ``FIGURE_FIELDS``."""
-    return figures.replace(**{name: count(values, name) for name in FIGURE_FIELDS})
+def figures_month(values: Values, current_month: str) -> str:
+    """The month typed in ``month``: ``YYYY-MM``, any month up to ``current_month`` (figures
+    of a month that has not begun are a typo)."""
+    typed = values["month"].strip()
+    try:
+        year, number = parse_month(typed)
+    except ValueError:
+        raise FieldError("month", "stats.form.bad_month", {"field": label("month")}) from None
+    month = f"{year:04d}-{number:02d}"
+    if month > current_month:
+        raise FieldError(
+            "month",
+            "stats.form.future_month",
+            {"field": label("month"), "month": month, "current": current_month},
+        )
+    return month
+
+
+def figures_from_form(
+    network: str, values: Values, stored: Mapping[str, MonthlyFigures], current_month: str
+) -> MonthlyFigures:
+    """The figures of ``network`` for the typed month (``figures_month``) with the typed counts
+    of ``FIGURE_FIELDS``: the month's stored record (``stored``: month -> that network's
+    figures) with its id and its other fields kept, so that saving replaces it and a month is
+    never stored twice; else a new record."""
+    month = figures_month(values, current_month)
+    counts = {name: count(values, name) for name in FIGURE_FIELDS}
+    base = stored.get(month) or MonthlyFigures(network, month)
+    return base.replace(**counts)
 
 
 def campaign_from_form(

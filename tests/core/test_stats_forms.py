@@ -76,14 +76,10 @@ def test_each_refusal_names_its_field_and_says_what_to_type() -> None:
     )
     month = {"month": "2026-13", "followers": "", "posts": "", "engagements": ""}
     assert _refused(lambda: competitor_month_from_form(month))[0] == "month"
-    figures = dict.fromkeys(FIGURE_FIELDS, "1")
-    assert figures_from_form(MonthlyFigures("x", "2026-11"), figures).reach == 1
-    assert (
-        _refused(
-            lambda: figures_from_form(MonthlyFigures("x", "2026-11"), {**figures, "reach": "?"})
-        )[0]
-        == "reach"
-    )
+    figures = {"month": "2026-11", **dict.fromkeys(FIGURE_FIELDS, "1")}
+    assert figures_from_form("x", figures, {}, "2026-11").reach == 1
+    bad_reach = {**figures, "reach": "?"}
+    assert _refused(lambda: figures_from_form("x", bad_reach, {}, "2026-11"))[0] == "reach"
 
 
 def test_kpi_cells_and_baseline() -> None:
@@ -102,4 +98,26 @@ def test_kpi_cells_and_baseline() -> None:
     ) == (
         "baseline",
         "Baseline month: 2027-01 has not begun; choose a past month or leave it empty",
+    )
+
+
+def test_figures_month_any_past_month_never_the_future_nor_twice() -> None:
+    typed = {"month": " 2026-10 ", **dict.fromkeys(FIGURE_FIELDS, "7")}
+    made = figures_from_form("x", typed, {}, "2026-12")
+    assert (made.id, made.network, made.month, made.followers) == (0, "x", "2026-10", 7)
+    assert figures_from_form("x", {**typed, "month": "2019-01"}, {}, "2026-12").month == "2019-01"
+    assert figures_from_form("x", {**typed, "month": "2026-12"}, {}, "2026-12").month == "2026-12"
+    # a month with stored figures: saving replaces that record (its id), never adds a second one
+    stored = {"2026-10": MonthlyFigures("x", "2026-10", followers=3, reach=9).replace(id=42)}
+    replaced = figures_from_form("x", typed, stored, "2026-12")
+    assert (replaced.id, replaced.followers, replaced.reach) == (42, 7, 7)
+    future = {**typed, "month": "2027-01"}
+    assert _refused(lambda: figures_from_form("x", future, {}, "2026-12")) == (
+        "month",
+        "Month (YYYY-MM): 2027-01 has not begun; choose 2026-12 or an earlier month",
+    )
+    no_month = {**typed, "month": "2026-13"}
+    assert _refused(lambda: figures_from_form("x", no_month, {}, "2026-12")) == (
+        "month",
+        "Month (YYYY-MM): a month as YYYY-MM",
     )

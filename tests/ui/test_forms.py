@@ -300,10 +300,9 @@ def _entry_form() -> Any:
 
 
 def _figures_form() -> Any:
-    from cm_tui.core.models import MonthlyFigures
     from cm_tui.ui.screens.figures_form import FiguresForm
 
-    return FiguresForm(MonthlyFigures("x", "2026-11"), "X")
+    return FiguresForm("x", "X", "2026-11", {}, "2026-11")
 
 
 def _kpi_form() -> Any:

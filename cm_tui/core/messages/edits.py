@@ -80,4 +80,18 @@ MESSAGES: Messages = {
         "entered the figures of {network}, {month}",
         "saisi les chiffres : {network}, {month}",
     ),
+    "edits.stats.figures_deleted": (
+        "deleted the figures of {network} for {month}",
+        "supprimé les chiffres : {network}, {month}",
+    ),
+    "edits.stats.month_deleted": (
+        {
+            "one": "deleted the figures of {month} for {count} network",
+            "other": "deleted the figures of {month} for {count} networks",
+        },
+        {
+            "one": "supprimé les chiffres : {month}, {count} réseau",
+            "other": "supprimé les chiffres : {month}, {count} réseaux",
+        },
+    ),
 }

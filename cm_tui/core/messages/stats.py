@@ -53,15 +53,77 @@ MESSAGES: Messages = {
     "stats.report_written": ("Report written: {path}", "Rapport écrit : {path}"),
     "stats.report_failed": ("Report not written: {reason}", "Rapport non écrit : {reason}"),
     # the form
-    "stats.form.title": (
-        "Figures of {network} for {month}",
-        "Chiffres : {network}, {month}",
+    "stats.form.title": ("Figures of {network}", "Chiffres : {network}"),
+    "stats.form.month_hint": ("any month up to this one", "tout mois jusqu'à celui-ci"),
+    "stats.form.future_month": (
+        "{field}: {month} has not begun; choose {current} or an earlier month",
+        "{field} : {month} n'a pas commencé ; choisissez {current} ou un mois antérieur",
+    ),
+    "stats.form.replaces": (
+        "{month} already has figures: saving replaces them.",
+        "Des chiffres existent déjà pour {month} : enregistrer les remplace.",
     ),
     "stats.form.bad_number": (
         "{field}: a whole number from 0 to {max}",
         "{field} : un nombre entier de 0 à {max}",
     ),
     "stats.form.saved": ("Figures saved.", "Chiffres enregistrés."),
+    # deleting a month's figures (x)
+    "stats.key.delete": ("Delete the month's figures", "Supprimer les chiffres du mois"),
+    "stats.confirm_delete": (
+        "Delete the figures of {network} for {month}?",
+        "Supprimer les chiffres : {network}, {month} ?",
+    ),
+    "stats.confirm_delete_all": (
+        {
+            "one": "Delete the figures of {month} for {count} network ({names})?",
+            "other": "Delete the figures of {month} for {count} networks ({names})?",
+        },
+        {
+            "one": "Supprimer les chiffres : {month}, {count} réseau ({names}) ?",
+            "other": "Supprimer les chiffres : {month}, {count} réseaux ({names}) ?",
+        },
+    ),
+    "stats.deleted": (
+        "Deleted the figures of {network} for {month}.",
+        "Chiffres supprimés : {network}, {month}.",
+    ),
+    "stats.deleted_all": (
+        {
+            "one": "Deleted the figures of {month} for {count} network.",
+            "other": "Deleted the figures of {month} for {count} networks.",
+        },
+        {
+            "one": "Chiffres supprimés : {month}, {count} réseau.",
+            "other": "Chiffres supprimés : {month}, {count} réseaux.",
+        },
+    ),
+    "stats.nothing_to_delete": (
+        "No figures stored for {month}: nothing to delete.",
+        "Aucun chiffre enregistré pour {month} : rien à supprimer.",
+    ),
+    "stats.nothing_to_delete_network": (
+        "No figures of {network} stored for {month}: nothing to delete.",
+        "Aucun chiffre enregistré : {network}, {month} ; rien à supprimer.",
+    ),
+    # [ and ] at the ends of the months offered
+    "stats.no_earlier_month": (
+        {
+            "one": "{month} is the earliest month: {count} month back, or the first with figures.",
+            "other": "{month} is the earliest month: {count} months back, or the first with "
+            "figures.",
+        },
+        "Pas de mois précédent : {month} est le plus ancien ({count} mois en arrière, ou le "
+        "premier avec des chiffres).",
+    ),
+    "stats.no_later_month": (
+        "{month} is the current month: there is no later one.",
+        "Pas de mois suivant : {month} est le mois en cours.",
+    ),
+    "stats.no_later_figures": (
+        "{month} is the last month with figures: there is no later one.",
+        "Pas de mois suivant : {month} est le dernier mois avec des chiffres.",
+    ),
     # ad campaigns (c) and competitors (C)
     "stats.key.campaigns": ("Ad campaigns", "Campagnes publicitaires"),
     "stats.key.competitors": ("Competitors", "Concurrents"),

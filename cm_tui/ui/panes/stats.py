@@ -2,8 +2,10 @@
 table with its changes against the previous month and the baseline month, and the KPI status.
 
 Keys: ``m`` next figure, ``f n`` next network (or all), ``f r`` range (3, 6, 12, 24 months,
-all), ``[`` / ``]`` previous / next month, ``t`` back to the latest month, ``enter`` the month's
-figures in full, ``e`` enter the figures of the month (form), ``w`` write
+all), ``[`` / ``]`` previous / next month (with or without figures, ``core.stats_months``), ``t``
+back to the latest month, ``enter`` the month's figures in full, ``e`` enter the figures of a
+month (form, its month a field), ``x`` / ``delete`` delete the month's figures of the networks
+shown (asks first; ``u`` brings them back), ``w`` write
 the month's report (Markdown and HTML, beside the store, in ``reports/``), ``c`` the ad
 campaigns (add, edit, delete, daily checks), ``C`` the competitors (add, edit, delete, a month's
 figures), ``T`` the KPI targets per network and the baseline month (the ``stats.kpi`` and
@@ -27,7 +29,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from cm_tui.core.edits import Label
+from cm_tui.core import locale as l10n
+from cm_tui.core.edits import Edit, Label, RecordsEdit
 from cm_tui.core.i18n import t
 from cm_tui.core.models import (
     AdCampaign,
@@ -57,7 +60,14 @@ from cm_tui.core.stats import (
     published_per_month,
     with_derived_posts,
 )
-from cm_tui.core.timeutil import shift_month
+from cm_tui.core.stats_months import (
+    BROWSE_BACK,
+    browse_bounds,
+    form_month,
+    last_complete_month,
+    step_month,
+)
+from cm_tui.core.timeutil import month_key, shift_month
 from cm_tui.io.charts import format_change, format_value, has_values, metric_label
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.verbs import VerbsPane
@@ -130,6 +140,7 @@ class StatsPane(VerbsPane):
         Binding("t", "this_month", "verbs.key.this_month", show=False, id="stats.today"),
         Binding("enter", "detail", "verbs.key.detail", show=False, id="stats.detail"),
         Binding("e", "enter_figures", "stats.key.enter", id="stats.enter"),
+        Binding("x,delete", "delete_figures", "stats.key.delete", show=False, id="stats.delete"),
         Binding("u", "undo", "stats.key.undo", show=False, id="stats.undo"),
         Binding("ctrl+r", "redo", "stats.key.redo", show=False, id="stats.redo"),
         Binding("w", "write_report", "stats.key.report", id="stats.report"),
@@ -470,11 +481,27 @@ class StatsPane(VerbsPane):
         self._draw_chart()
 
     def action_shift_month(self, step: int) -> None:
-        month = self.selected_month()
-        if month is None:
+        """``[`` / ``]``: the month before / after the one shown (from the month just ended
+        when there are no figures yet), within ``core.stats_months.browse_bounds``; at an end,
+        one line says why it stops."""
+        today = self.ctx.today()
+        month = self.selected_month() or last_complete_month(today)
+        bounds = browse_bounds(today, (f.month for f in self._figures))
+        moved = step_month(month, step, bounds)
+        if moved is None:
+            self.notify(self._bound_message(month, step, today), severity="warning", markup=False)
             return
-        self.month = shift_month(month, step)
+        self.month = moved
         self._redraw()
+
+    @staticmethod
+    def _bound_message(month: str, step: int, today: Any) -> str:
+        long = _month_long(month)
+        if step < 0:
+            return t("stats.no_earlier_month", month=long, count=BROWSE_BACK)
+        if month == month_key(today):
+            return t("stats.no_later_month", month=long)
+        return t("stats.no_later_figures", month=long)
 
     def action_clear_filters(self) -> None:
         """``escape``: every network again."""
@@ -510,20 +537,19 @@ class StatsPane(VerbsPane):
         return title, Content("\n\n").join(blocks)
 
     def action_enter_figures(self) -> None:
+        """``e``: the figures form of the network shown (the first one when all are), on the
+        month ``core.stats_months.form_month`` chooses; any month up to this one may be typed."""
         from cm_tui.ui.screens.figures_form import FiguresForm
 
-        month = self.selected_month() or _current_month(self.ctx.today())
+        today = self.ctx.today()
+        month = form_month(today, chosen=self.month, shown=self.latest_month())
         network = self.network or (self._networks[0].key if self._networks else None)
         if network is None:
             return
-        existing = next(
-            (f for f in self.ctx.repo.figures.all() if f.network == network and f.month == month),
-            None,
-        )
+        stored = {f.month: f for f in self.ctx.repo.figures.all() if f.network == network}
         name = next((n.name for n in self._networks if n.key == network), network)
-        self.app.push_screen(
-            FiguresForm(existing or MonthlyFigures(network, month), name), self._save_figures
-        )
+        form = FiguresForm(network, name, month, stored, month_key(today))
+        self.app.push_screen(form, self._save_figures)
 
     def _save_figures(self, figures: MonthlyFigures | None) -> None:
         if figures is None:
@@ -538,6 +564,62 @@ class StatsPane(VerbsPane):
             self.month = figures.month
             self.reloaded_after_write()
             self.app.notify(t("stats.form.saved"), markup=False)
+
+    def action_delete_figures(self) -> None:
+        """``x`` / ``delete``: delete the shown month's figures of the networks shown (one
+        network, or every network at once), after asking; one edit, so ``u`` brings them all
+        back."""
+        from cm_tui.ui.screens.confirm import Confirm
+
+        month = self.selected_month() or last_complete_month(self.ctx.today())
+        long = _month_long(month)
+        order = [n.key for n in self._shown_networks()]
+        records = sorted(
+            (f for f in self.ctx.repo.figures.all() if f.month == month and f.network in order),
+            key=lambda f: order.index(f.network),
+        )
+        names = network_names(self._networks)
+        if not records:
+            if self.network is None:
+                text = t("stats.nothing_to_delete", month=long)
+            else:
+                text = t(
+                    "stats.nothing_to_delete_network", network=self._network_label(), month=long
+                )
+            self.notify(text, severity="warning", markup=False)
+            return
+        if len(records) == 1:
+            name = names.get(records[0].network, records[0].network)
+            question = t("stats.confirm_delete", network=name, month=long)
+            what = Label.of("edits.stats.figures_deleted", network=name, month=long)
+            done = t("stats.deleted", network=name, month=long)
+        else:
+            listed = ", ".join(names.get(f.network, f.network) for f in records)
+            count = len(records)
+            question = t("stats.confirm_delete_all", month=long, count=count, names=listed)
+            what = Label.of("edits.stats.month_deleted", month=long, count=count)
+            done = t("stats.deleted_all", month=long, count=count)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            repo = self.ctx.repo
+            edit = self.ctx.records_edit(repo.figures, records, [], what, self.PANE_ID)
+            if self.ctx.apply(edit):
+                self.month = month  # the month stays shown, now without those figures
+                self.reloaded_after_write()
+                self.app.notify(done, markup=False)
+
+        self.app.push_screen(Confirm(question), answered)
+
+    def edit_stepped(self, edit: Edit, *, undone: bool) -> None:
+        """A figures edit of this tab undone or redone: show its month, read again."""
+        if edit.tab == self.PANE_ID and isinstance(edit, RecordsEdit):
+            records = (*edit.current, *edit.before, *edit.after)
+            months = [r.month for r in records if isinstance(r, MonthlyFigures)]
+            if months:
+                self.month = months[0]
+        self.reloaded_after_write()
 
     def action_campaigns(self) -> None:
         from cm_tui.ui.screens.campaigns import CampaignsScreen
@@ -625,6 +707,11 @@ def _kpi_short(kpi: str) -> str:
 
 def _month_label(month: str) -> str:
     return fmt.month_label(month)
+
+
+def _month_long(month: str) -> str:
+    """``2026-11`` -> ``November 2026`` / ``novembre 2026`` (in sentences)."""
+    return l10n.month(month, "month_long")
 
 
 def _current_month(day: Any) -> str:
