@@ -210,6 +210,7 @@ class CmTuiApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._give_footer)
         self.screen_change_signal.subscribe(self, self.show_alerts)
         if self._real_time_timers:
             for job in self._periodic_jobs():
@@ -500,6 +501,16 @@ class CmTuiApp(App[None]):
             return time.monotonic()
         return self.ctx.clock.now().timestamp()
 
+    def _give_footer(self, _screen: object = None) -> None:
+        """A dialog gets a footer of its own, docked at its bottom over the tab's: the keys it
+        shows are the dialog's, not keys of the tab behind that would type into it."""
+        try:
+            screen = self.screen
+        except ScreenStackError:  # the app is shutting down
+            return
+        if not any(isinstance(child, KeyFooter) for child in screen.children):
+            screen.mount(KeyFooter())
+
     def show_alerts(self, _screen: object = None) -> None:
         """The shown screen's alert line shows the alerts still on the line. A modal screen
         gets a line of its own (docked at its bottom) the first time it has one to show."""
@@ -513,7 +524,8 @@ class CmTuiApp(App[None]):
             if not shown:
                 return
             line = AlertLine()
-            screen.mount(line)
+            footer = next(iter(screen.query_children(KeyFooter)), None)
+            screen.mount(line, before=footer)
         line.show(shown)
 
     def action_notifications(self) -> None:

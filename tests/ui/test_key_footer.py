@@ -94,3 +94,25 @@ async def test_the_footer_follows_the_focus(make_app: Any) -> None:
         await settle(pilot)
         check_footer(app, 80)
         assert footer_line(app) != before
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_a_dialog_shows_its_own_keys_not_the_tabs(make_app: Any, language: str) -> None:
+    """Reproduced: in the reply dialog the footer still offered the Queue's ``r reply``,
+    ``d done``... keys that type into the reply instead."""
+    set_language(language)
+    app = make_app(initial_tab="queue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tab_footer = footer_line(app)
+        await pilot.press("r")
+        await settle(pilot)
+        line = footer_line(app)
+        assert line != tab_footer
+        assert "ctrl+s" in line or "^s" in line, line
+        assert f"r {t('queue.key.reply')}" not in line
+        assert line.rstrip().endswith(f"? {t('ui.key.help')}")
+        assert line.index(t("queue.key.send")) < line.index(t("queue.key.cancel"))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert footer_line(app) == tab_footer
