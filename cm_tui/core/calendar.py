@@ -270,14 +270,17 @@ class CellLine(Value):
     hidden: int = 0
 
 
-def cell_lines(titles: Sequence[str], width: int, lines: int, prefix: int) -> list[CellLine]:
+def cell_lines(
+    titles: Sequence[str], width: int, lines: int, prefix: int, keep: int | None = None
+) -> list[CellLine]:
     """The lines a week cell ``width`` x ``lines`` shows of its posts' ``titles`` (in order).
 
     A post's first line starts with ``prefix`` cells (its hour, status and check marks, drawn
     by the caller) then its title; the rest of the title wraps onto continuation lines one
     cell in (``width - 1``). Every post gets its first line before any post gets a second,
     every post a second before any a third, and so on; a title cut short ends with ``…``.
-    When the posts outnumber the lines, the last line says how many are hidden.
+    When the posts outnumber the lines, the last line says how many are hidden; the posts
+    shown are the first ones, or the ones up to post ``keep`` (the chosen one stays in view).
     """
     if lines <= 0 or width <= 0:
         return []
@@ -285,7 +288,11 @@ def cell_lines(titles: Sequence[str], width: int, lines: int, prefix: int) -> li
     count = len(titles)
     if count > lines:
         shown = lines - 1
-        out = [CellLine(i, True, _ellipsized(titles[i], width - prefix)) for i in range(shown)]
+        start = 0 if keep is None or keep < shown else min(keep, count - 1) - shown + 1
+        out = [
+            CellLine(i, True, _ellipsized(titles[i], width - prefix))
+            for i in range(start, start + shown)
+        ]
         return [*out, CellLine(None, False, "", hidden=count - shown)]
     # the lines each title needs whole, then rounds of one more line each while lines remain
     wrapped = [_wrap(title, width - prefix, width - 1) for title in titles]

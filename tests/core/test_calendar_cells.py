@@ -105,3 +105,10 @@ def test_counts_pack_into_lines_without_splitting_a_network_from_its_count() -> 
     assert count_lines(counts, 6) == [counts[:1], counts[1:2], counts[2:3], counts[3:]]
     assert count_lines(counts, 2) == [[pair] for pair in counts]
     assert count_lines([], 10) == []
+
+
+def test_the_post_to_keep_in_view_is_shown_when_posts_are_hidden() -> None:
+    lines = cell_lines(["a", "b", "c", "d", "e"], 12, 3, 6, keep=3)
+    assert [line.post for line in lines] == [2, 3, None]
+    assert lines[-1].hidden == 3
+    assert [line.post for line in cell_lines(["a", "b", "c"], 12, 2, 6, keep=0)] == [0, None]

@@ -91,3 +91,44 @@ async def test_month_cells_count_per_network_and_show_the_first_title(make_app: 
         # Thursday 19: one post on Facebook, six on X, two on Instagram, one on LinkedIn
         assert "FB 1 X 6 IG 2" in text and "LI 1" in text
         assert "✓ Rencontre" in text  # the day's first post, its status and title
+
+
+async def test_the_chosen_post_stays_in_view_in_a_full_cell(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        pane = await open_week(pilot)
+        await pilot.press("j")  # X on Thursday: five posts, one line and "+4 more" shown
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("J")
+        await settle(pilot)
+        chosen = pane.selected_post
+        assert chosen is not None and pane.post_index == 3
+        cell = words(column(pane.view, 3))
+        assert f"▶{chosen.at.astimezone(app.ctx.zone):%H:%M}" in cell
+
+
+async def test_the_side_panel_shows_the_cells_posts_in_full(make_app: Any) -> None:
+    from datetime import date, time
+
+    from cm_tui.core.models import Post, PostStatus
+    from cm_tui.core.timeutil import local_to_utc
+    from tests.conftest import PARIS
+
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        pane = await open_week(pilot)
+        text = " ".join(f"word{i}" for i in range(40))
+        at = local_to_utc(date(2026, 11, 19), time(7, 0), PARIS)
+        post = Post("facebook", at, "Early", text=text, notes="call the printer first")
+        app.ctx.repo.posts.add(post.replace(status=PostStatus.DRAFT))
+        pane.reload()
+        await settle(pilot)
+        detail = app.screen.query_one("#calendar-detail")
+        detail._build()
+        lines = [strip.text for strip in detail._strips]
+        assert max(len(line.rstrip()) for line in lines) <= detail.size.width
+        shown = " ".join(lines).split()
+        # wrapped onto the panel's lines (scrolled by ↑ ↓), not cut: every word, and the notes
+        assert [w for w in shown if w.startswith("word")] == text.split()
+        assert "printer" in shown

@@ -482,8 +482,10 @@ class CalendarPane(VerbsPane):
         def body(width: int, lines: int) -> Content:
             pointer = 0 if chosen is None else 1
             titles = [post.title for _local, post in posts]
+            ids = [post.id for _local, post in posts]
+            keep = ids.index(chosen) if chosen in ids else None
             parts: list[str | tuple[str, str]] = []
-            for line in cell_lines(titles, width - pointer, lines, POST_PREFIX):
+            for line in cell_lines(titles, width - pointer, lines, POST_PREFIX, keep):
                 if parts:
                     parts.append("\n")
                 post = None if line.post is None else posts[line.post][1]
