@@ -309,12 +309,12 @@ def cell_lines(
             break
     out = []
     for index, parts in enumerate(wrapped):
-        keep = parts[: given[index]]
-        if len(parts) > len(keep):
-            rest = " ".join(part for part in parts[len(keep) - 1 :] if part)
-            room = (width - prefix) if len(keep) == 1 else width - 1
-            keep[-1] = _ellipsized(rest, room)
-        out += [CellLine(index, line == 0, text) for line, text in enumerate(keep)]
+        kept = parts[: given[index]]
+        if len(parts) > len(kept):
+            rest = " ".join(part for part in parts[len(kept) - 1 :] if part)
+            room = (width - prefix) if len(kept) == 1 else width - 1
+            kept[-1] = _ellipsized(rest, room)
+        out += [CellLine(index, line == 0, text) for line, text in enumerate(kept)]
     return out
 
 
