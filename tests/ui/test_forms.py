@@ -357,7 +357,7 @@ def _competitor_month_form() -> Any:
         (lambda: _task_form(True), "Call the printer", lambda t: t.cadence.kind.value == "once"),
         (_entry_form, "Ada", lambda i: (i.name, i.network) == ("Ada", "x")),
         (_figures_form, "1234", lambda f: f.followers == 1234),
-        (_kpi_form, "5", lambda k: k.targets["x"]["followers_growth_pct"] == 25.0),
+        (_kpi_form, "5", lambda k: k.targets["x"]["followers_growth_pct"] == 5.0),
         (_campaign_form, " II", lambda c: (c.name, c.id) == ("Sale II", 3)),
         (_check_form, "", lambda c: c.day.isoformat() == "2026-11-19"),
         (_competitor_form, "Rival & Co", lambda c: c.name == "Rival & Co"),
@@ -407,3 +407,74 @@ async def test_ctrl_e_is_the_fields_own_in_a_form_without_a_long_text(
         assert form.values()["name"] == "Sale!"
         assert "Edit in $EDITOR" not in screen_text(app)
     assert terminal_handed_over == []
+
+
+class EveryKindForm(FormScreen[dict[str, str]]):
+    """One field of every ``FieldKind``, in the order of the enum."""
+
+    PREFIX = "kinds"
+
+    def form_title(self) -> str:
+        return "Kinds"
+
+    def form_fields(self) -> list[Field]:
+        options = (("a", "A"), ("b", "B"))
+        values = {FieldKind.DATE: "2026-11-19", FieldKind.TIME: "09:30", FieldKind.MONTH: "2026-11"}
+        return [
+            Field(kind.value, kind.value, kind, values.get(kind, "12"), options=options)
+            for kind in FieldKind
+        ]
+
+    def build(self, values: Mapping[str, str]) -> dict[str, str]:
+        return dict(values)
+
+
+async def test_shift_tab_walks_back_through_every_field_kind(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form = EveryKindForm()
+        app.push_screen(form)
+        await settle(pilot)
+        names = [kind.value for kind in FieldKind]
+        form.query_one(f"#kinds-{names[-1]}").focus()
+        await settle(pilot)
+        seen = [_focused_id(app)]
+        for _ in names[1:]:
+            await pilot.press("shift+tab")
+            seen.append(_focused_id(app))
+        assert seen == [f"kinds-{name}" for name in reversed(names)]
+        assert form.values()["number"] == "12"  # nothing typed on the way
+
+
+def test_a_terminal_s_modified_shift_tab_is_shift_tab() -> None:
+    """Terminals with extended keys send shift+tab as ``CSI 1;2 Z``: one ``shift+tab``, never
+    the characters ``1;2`` typed into the field."""
+    from textual._xterm_parser import XTermParser
+
+    import cm_tui.ui.screens.form  # noqa: F401  (the form framework knows the sequence)
+
+    keys = [event.key for event in XTermParser().feed("\x1b[1;2Z")]
+    assert keys == ["shift+tab"]
+
+
+async def test_a_number_date_time_or_month_is_selected_on_focus_a_text_is_not(make_app) -> None:
+    """Typing in a value field replaces its value; a text keeps the cursor at its end."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form = EveryKindForm()
+        app.push_screen(form)
+        await settle(pilot)
+        assert _focused_id(app) == "kinds-text"
+        await pilot.press("3")
+        for kind in ("date", "time", "month", "number"):
+            form.query_one(f"#kinds-{kind}").focus()
+            await settle(pilot)
+            await pilot.press("3")
+        form.query_one("#kinds-number").focus()
+        await settle(pilot)
+        await pilot.press("right", "4")  # an arrow keeps the value
+        values = form.values()
+    assert values["text"] == "123"
+    assert [values[k] for k in ("date", "time", "month", "number")] == ["3", "3", "3", "34"]

@@ -155,3 +155,22 @@ async def test_readable_at_80x24(make_app) -> None:
         assert any("Followers per network" in line for line in lines)
         assert any(line.startswith("│ Facebook") and "%" in line for line in lines)
         assert any("Oct" in line and "Sep" in line for line in lines)  # x axis labels
+
+
+async def test_e_then_a_number_replaces_the_figure_it_does_not_append(make_app) -> None:
+    from cm_tui.ui.screens.figures_form import FiguresForm
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        pane = await _open_stats(app, pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, FiguresForm)
+        field = app.screen.query_one(f"#figures-{app.screen.first_field()}")
+        assert field.value  # a month with figures
+        network, month = app.screen._network, pane.selected_month()
+        await pilot.press(*"5000", "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, FiguresForm)
+        saved = [f for f in pane.ctx.repo.figures.all() if (f.network, f.month) == (network, month)]
+        assert [f.followers for f in saved] == [5000]

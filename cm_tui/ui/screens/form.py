@@ -9,9 +9,12 @@ What every form does the same way:
   bindings so a remap in ``[keys]`` shows; Save / Cancel buttons for the mouse;
 * one row per field: its label, its widget (``FieldKind``: text, long text, choice, several
   choices, date, time, month, number, check), and under the widget the line of its error;
-* the cursor starts in the first field (``first_field``), at the end of its text (nothing is
-  selected: a key typed never replaces a whole value by surprise); ``tab`` / ``shift+tab``
-  walk the fields in order; ``enter`` in a one-line field saves, as ``ctrl+s`` does;
+* the cursor starts in the first field (``first_field``); a text field gets the cursor at the
+  end of its text, a value field (number, date, time, month) gets its whole value selected,
+  so that typing replaces it (``48,99`` + ``5000`` is ``5000``) and an arrow keeps it;
+  ``tab`` / ``shift+tab`` walk the fields in order (also the ``CSI 1;2 Z`` shift+tab of
+  terminals with extended keys, ``_MODIFIED_BACK_TAB``); ``enter`` in a one-line field
+  saves, as ``ctrl+s`` does;
 * saving asks ``validate`` (by default ``build``, which raises ``core.form_errors.FieldError``):
   on errors the form stays open, shows each under its field (an error of a field the form does
   not show goes under the fields), puts the cursor in the first bad field and keeps
@@ -29,9 +32,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar, cast
 
 from textual import on
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -75,6 +79,15 @@ _TYPED: dict[FieldKind, tuple[str | None, int]] = {
     FieldKind.TIME: (r"[0-9:hH.]*", 5),
     FieldKind.NUMBER: (r"[0-9 ,.%+-]*", 20),
 }
+
+#: a value field: focusing it selects its whole value, so that typing replaces it
+_SELECTED_ON_FOCUS = frozenset(_TYPED)
+
+#: shift+tab as terminals with extended keys send it (xterm's modified form); Textual knows
+#: only ``CSI Z``, and would type ``[1;2Z`` into the field instead of going back one field
+_MODIFIED_BACK_TAB = "\x1b[1;2Z"
+_SEQUENCES = cast(dict[str, object], ANSI_SEQUENCES_KEYS)
+_SEQUENCES.setdefault(_MODIFIED_BACK_TAB, _SEQUENCES["\x1b[Z"])
 
 
 @frozen(slots=False)
@@ -218,7 +231,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             restrict=field.restrict or restrict,
             max_length=field.max_length or length,
             suggester=field.suggester,
-            select_on_focus=False,
+            select_on_focus=field.kind in _SELECTED_ON_FOCUS,
         )
 
     def compose(self) -> ComposeResult:
