@@ -213,6 +213,8 @@ def week_columns(width: int, gutter: int = 1) -> tuple[int, int]:
 def cell_width(text: str) -> int:
     """Terminal cells ``text`` takes (wide East Asian characters and emoji: two; combining
     marks: none): the unit every cut below is made in."""
+    if text.isascii():  # most titles: one cell per character, without a look-up each
+        return len(text)
     return sum(_char_width(char) for char in text)
 
 
@@ -227,15 +229,18 @@ def _cut(text: str, width: int, *, whole: bool = False) -> tuple[str, str]:
     else after the last hyphen that fits, else inside the word (a word longer than the line),
     or with ``whole`` nowhere (``""`` and all of ``text``: the word goes to the next line).
     The rest has no leading space."""
-    used = 0
-    end = len(text)
-    for index, char in enumerate(text):
-        used += _char_width(char)
-        if used > width:
-            end = index
-            break
-    else:
+    if cell_width(text) <= width:
         return text, ""
+    end = len(text)
+    if text.isascii():
+        end = width
+    else:
+        used = 0
+        for index, char in enumerate(text):
+            used += _char_width(char)
+            if used > width:
+                end = index
+                break
     space = text.rfind(" ", 0, end + 1)
     if space > 0:
         return text[:space], text[space + 1 :].lstrip()

@@ -252,7 +252,13 @@ class WeekGridView(Widget, can_focus=True):
         )
         body = cell.body(width, height - 1)
         strips = Visual.to_strips(
-            self, Content.assemble(rule, "\n", body), width, height, style, pad=True
+            # both parts are Content already stripped of control codes
+            self,
+            Content.assemble(rule, "\n", body, strip_control_codes=False),
+            width,
+            height,
+            style,
+            pad=True,
         )
         blank = Strip.blank(width, style.rich_style)
         return strips + [blank] * (height - len(strips))
