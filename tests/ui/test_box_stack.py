@@ -68,3 +68,15 @@ async def test_boxes_show_hide_and_keep_their_order() -> None:
         await pilot.pause()
         assert boxes.body("a") is None
         assert boxes.lines()[0].plain.startswith("╭─ Second")
+
+
+async def test_a_narrow_body_replaces_one_that_would_be_cut() -> None:
+    app = _Boxes()
+    async with app.run_test(size=(30, 10)) as pilot:
+        boxes = app.query_one(BoxStack)
+        boxes.show_box("b", Content("● Blog  1 / 1 /week  on target"), Content("● Blog  1 / 1"))
+        await pilot.pause()
+        assert boxes.lines()[-2].plain == "│ ● Blog  1 / 1              │"
+        boxes.show_box("b", Content("● Blog  1"), Content("●"))  # fits: the full body
+        await pilot.pause()
+        assert boxes.lines()[-2].plain.startswith("│ ● Blog  1 ")

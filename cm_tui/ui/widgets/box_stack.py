@@ -10,7 +10,9 @@ API (``LinePainter``), not as one ``Content`` laid out by Textual: 3.1 ms to pai
 
 Contract: boxes keep the order given at construction; ``show_box`` sets a box's body (and shows
 it), ``hide_box`` hides it. Each body line is cut with ``…`` (never wrapped) to the column's
-width; a box given a ``limit`` (a share of the widget's height) shows at most that many lines,
+width, unless the box was given a ``narrow`` body: that one is shown instead when a line of
+the full body would be cut (a summary that drops its words rather than lose them to ``…``);
+a box given a ``limit`` (a share of the widget's height) shows at most that many lines,
 border included; boxes that do not fit below the others are cut off at the bottom.
 """
 
@@ -43,15 +45,18 @@ class BoxStack(Widget):
         super().__init__(id=id)
         self._titles = dict(boxes)
         self._bodies: dict[str, Content | None] = dict.fromkeys(self._titles, Content(""))
+        self._narrow: dict[str, Content | None] = dict.fromkeys(self._titles)
         self._limits = dict(limits or {})
         self._painter = LinePainter(self)
         #: the lines drawn for a size, until a box changes
         self._drawn: tuple[tuple[int, int], list[Content]] | None = None
 
-    def show_box(self, name: str, body: Content) -> None:
-        """Show box ``name`` with ``body`` (lines separated by ``\\n``)."""
-        if self._bodies[name] != body:
+    def show_box(self, name: str, body: Content, narrow: Content | None = None) -> None:
+        """Show box ``name`` with ``body`` (lines separated by ``\\n``); ``narrow``: what it
+        shows instead when a line of ``body`` does not fit the column (see the module doc)."""
+        if self._bodies[name] != body or self._narrow[name] != narrow:
             self._bodies[name] = body
+            self._narrow[name] = narrow
             self._redraw()
 
     def hide_box(self, name: str) -> None:
@@ -76,6 +81,9 @@ class BoxStack(Widget):
             for name, title in self._titles.items():
                 body = self._bodies[name]
                 if body is not None:
+                    narrow = self._narrow[name]
+                    if narrow is not None and _cut(body, width):
+                        body = narrow
                     limit = self._limits.get(name)
                     room = None if limit is None else max(3, int(height * limit))
                     lines += box_lines(title, body, width, room)
@@ -93,6 +101,12 @@ class BoxStack(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._painter.forget_styles()
+
+
+def _cut(body: Content, width: int) -> bool:
+    """A line of ``body`` is wider than a box ``width`` cells wide leaves it."""
+    inner = max(_MIN_BODY, width - 4)
+    return any(line.cell_length > inner for line in body.split("\n", allow_blank=True))
 
 
 def box_lines(title: str, body: Content, width: int, room: int | None = None) -> list[Content]:

@@ -31,8 +31,10 @@ def target_range(network: NetworkProfile) -> str:
     return f"{target_span(network)} {unit}"
 
 
-def target_lines(rows: Sequence[TargetRow]) -> Content:
-    """One line per network: name, count, target range, state (coloured)."""
+def target_lines(rows: Sequence[TargetRow], *, words: bool = True) -> Content:
+    """One line per network: name, count, target range, state (coloured). Without ``words``
+    the state is its mark alone (▼ under, ● on target, ▲ over): the lines a narrow column
+    shows whole (``BoxStack``'s ``narrow`` body) rather than cut the word to ``o…``."""
     if not rows:
         return Content.styled(t("ui.today.no_networks"), "$text-muted")
     name_width = max(len(row.network.name) for row in rows)
@@ -47,9 +49,11 @@ def target_lines(rows: Sequence[TargetRow]) -> Content:
                 row.network.name.ljust(name_width),
                 "  ",
                 (str(row.count).rjust(2), style),
-                (f" / {target_range(row.network).ljust(range_width)}", "$text-muted"),
-                "  ",
-                (t(f"ui.target.{row.state}"), style),
+                (
+                    f" / {target_range(row.network).ljust(range_width if words else 0)}",
+                    "$text-muted",
+                ),
+                *(("  ", (t(f"ui.target.{row.state}"), style)) if words else ()),
             )
         )
     return Content("\n").join(lines)
