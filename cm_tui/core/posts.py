@@ -39,6 +39,7 @@ from cm_tui.core.timeutil import (
     local_to_utc,
     parse_hhmm,
 )
+from cm_tui.core.today import supported_days
 from cm_tui.core.value import Value, frozen
 
 __all__ = [
@@ -319,7 +320,10 @@ def _parse_when(
     except OverflowError:
         at = FIRST_SUPPORTED - ONE_DAY
     if at is not None and not in_supported_range(at):
-        errors.append(FieldError("date", "calendar.field.date_range", {"value": day_text}))
+        bounds = supported_days()
+        errors.append(
+            FieldError("date", "calendar.field.date_range", {"value": day_text.strip(), **bounds})
+        )
         return None
     return at
 

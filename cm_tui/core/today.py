@@ -4,6 +4,8 @@
   rounded up to 5 minutes and at most the end of the local day; "tomorrow": the next local day
   at the start of the working day);
 * ``occurrence_change`` builds the record a key writes (done / skipped with a reason / snoozed);
+  ``set_aside_refusal`` refuses a snooze or a skip over a done occurrence;
+* ``shifted_day``: the day ``[`` / ``]`` show, kept within ``timeutil.FIRST_DAY``..``LAST_DAY``;
 * ``filter_rows``: the agenda rows whose task (either language), network or cadence matches a
   query, case- and accent-insensitively;
 * ``due_documents`` / ``influencer_to_contact``: the "Due reviews" panel;
@@ -28,7 +30,7 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from cm_tui.core.agenda import AgendaRow
+from cm_tui.core.agenda import AgendaRow, RowStatus
 from cm_tui.core.form_errors import FieldError
 from cm_tui.core.models import (
     Cadence,
@@ -43,7 +45,13 @@ from cm_tui.core.models import (
     TaskTemplate,
 )
 from cm_tui.core.recurrence import BLOCKS, WorkHours, is_since_last_done, validate_cadence
-from cm_tui.core.timeutil import local_day_bounds, local_to_utc, week_start_of
+from cm_tui.core.timeutil import (
+    FIRST_DAY,
+    LAST_DAY,
+    local_day_bounds,
+    local_to_utc,
+    week_start_of,
+)
 from cm_tui.core.value import Value, frozen
 
 # --------------------------------------------------------------------------- snooze
@@ -89,6 +97,36 @@ def occurrence_change(
         snoozed_until=until if status is OccurrenceStatus.SNOOZED else None,
         reason=reason.strip() if status is OccurrenceStatus.SKIPPED else "",
     )
+
+
+def set_aside_refusal(row: AgendaRow) -> str | None:
+    """Why ``row`` may not be snoozed or skipped (a message key), ``None`` when it may.
+
+    A done occurrence is made not done by ``d`` only: a snooze or a skip written over it would
+    erase "done" without a word."""
+    return "today.refused.already_done" if row.status is RowStatus.DONE else None
+
+
+# --------------------------------------------------------------------------- days shown
+
+
+def supported_days() -> dict[str, str]:
+    """``first`` and ``last``: the days cm-tui handles (``timeutil.FIRST_DAY``..``LAST_DAY``)
+    for the messages that name them, as ``YYYY-MM-DD`` (what a date field takes; a
+    ``FieldError`` is translated when shown, so its placeholders read the same in any
+    language)."""
+    return {"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()}
+
+
+def shifted_day(day: date, days: int) -> date | None:
+    """``day`` moved by ``days``; ``None`` when that leaves ``FIRST_DAY``..``LAST_DAY`` (the
+    agenda stops at the bounds rather than show, and offer to plan on, a day cm-tui refuses
+    everywhere else)."""
+    try:
+        moved = day + timedelta(days=days)
+    except OverflowError:
+        return None
+    return moved if FIRST_DAY <= moved <= LAST_DAY else None
 
 
 # --------------------------------------------------------------------------- filter
@@ -405,6 +443,12 @@ def template_from_form(
         raise FieldError("label", "today.form.error.label")
     if len(label) > 200:
         raise FieldError("label", "today.form.error.label_long")
+    if form.day is not None and not FIRST_DAY <= form.day <= LAST_DAY:
+        raise FieldError(
+            "day",
+            "today.form.error.day_range",
+            {"day": form.day.isoformat(), **supported_days()},
+        )
     network = form.network.strip() or None
     known = set(networks)
     if network is not None and network not in known:

@@ -109,8 +109,8 @@ MESSAGES: Messages = {
     "calendar.field.id": ("Id", "Id"),
     "calendar.field.required": ("required", "obligatoire"),
     "calendar.field.date_range": (
-        "{value!r}: date out of range (2000 to 2199)",
-        "{value!r} : date hors limites (2000 à 2199)",
+        "{value} is outside the dates cm-tui handles: choose a day from {first} to {last}.",
+        "{value} est hors des dates gérées par cm-tui : choisissez un jour du {first} au {last}.",
     ),
     "calendar.field.bad_date": (
         "{value!r} is not a date (YYYY-MM-DD)",

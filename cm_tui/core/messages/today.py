@@ -178,6 +178,20 @@ MESSAGES: Messages = {
         "A one-off task needs a day.",
         "Une tâche ponctuelle a besoin d'un jour.",
     ),
+    "today.form.error.day_range": (
+        "{day} is outside the days cm-tui handles ({first} to {last}): add the task on a day"
+        " within them.",
+        "Le {day} est hors des jours gérés par cm-tui (du {first} au {last}) : ajoutez la tâche"
+        " un jour compris entre les deux.",
+    ),
+    "today.refused.already_done": (
+        "Already done: press d first to mark it not done.",
+        "Déjà faite : appuyez d'abord sur d pour la remettre à faire.",
+    ),
+    "today.day_range": (
+        "No day beyond: the agenda covers {first} to {last}.",
+        "Pas de jour au-delà : l'agenda couvre du {first} au {last}.",
+    ),
     "today.form.error.network": (
         "Unknown network “{value}”; use one of: {known}.",
         "Réseau inconnu « {value} » ; utilisez : {known}.",

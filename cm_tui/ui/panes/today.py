@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -55,7 +55,10 @@ from cm_tui.core.today import (
     influencer_to_contact,
     occurrence_change,
     review_due_on,
+    set_aside_refusal,
+    shifted_day,
     snooze_until,
+    supported_days,
     template_from_form,
 )
 from cm_tui.core.value import Value, frozen
@@ -383,7 +386,7 @@ class TodayPane(VerbsPane):
         start = local_day_bounds(first, ctx.zone)[0]
         end = local_day_bounds(last, ctx.zone)[1]
         rows = posting_progress(networks, ctx.repo.posts.between(start, end), day, ctx.zone)
-        self.side.show_box("targets", target_lines(rows))
+        self.side.show_box("targets", target_lines(rows), target_lines(rows, words=False))
 
     def _show_queue(self) -> None:
         from cm_tui.core.queue import entry_counts
@@ -556,6 +559,16 @@ class TodayPane(VerbsPane):
         self.notify(t("today.no_row"), severity="warning", markup=False)
         return None
 
+    def _row_to_set_aside(self) -> AgendaRow | None:
+        """The selected row for a snooze or a skip; ``None`` (said in one line) when there is
+        none or ``core.today.set_aside_refusal`` refuses it."""
+        row = self._current_row()
+        refusal = None if row is None else set_aside_refusal(row)
+        if refusal is not None:
+            self.notify(t(refusal), severity="warning", markup=False)
+            return None
+        return row
+
     def _write_occurrence(self, key: str, new: TaskOccurrence | None, label: Label) -> bool:
         """Write (or clear) occurrence ``key`` as an undoable edit saying ``label``, rebuild."""
         occurrences = self.ctx.repo.occurrences
@@ -591,7 +604,7 @@ class TodayPane(VerbsPane):
     def action_snooze(self) -> None:
         from cm_tui.ui.screens.today_modals import SnoozeScreen
 
-        row = self._current_row()
+        row = self._row_to_set_aside()
         if row is None:
             return
         ctx = self.ctx
@@ -621,7 +634,7 @@ class TodayPane(VerbsPane):
     def action_skip(self) -> None:
         from cm_tui.ui.screens.today_modals import SkipScreen
 
-        row = self._current_row()
+        row = self._row_to_set_aside()
         if row is None:
             return
 
@@ -635,7 +648,11 @@ class TodayPane(VerbsPane):
         self.app.push_screen(SkipScreen(self._label(row)), done)
 
     def action_shift_day(self, days: int) -> None:
-        self.day = self.shown_day + timedelta(days=days)
+        day = shifted_day(self.shown_day, days)
+        if day is None:
+            self.notify(t("today.day_range", **supported_days()), severity="warning", markup=False)
+            return
+        self.day = day
         if self.day == self.ctx.today():
             self.day = None
         self.list.move_to(0)
@@ -705,10 +722,22 @@ class TodayPane(VerbsPane):
             edit = self.ctx.records_edit(repo.tasks, before, [template], what, self.PANE_ID)
             if self.ctx.apply(edit):
                 self.reloaded_after_write()
+                self._select_task(template.key)
                 notice = "today.added" if editing is None else "today.saved"
                 self.notify(t(notice, task=name), markup=False)
 
         self.app.push_screen(TaskFormScreen(title, form, build, networks, fixed_kind=fixed), done)
+
+    def _select_task(self, key: str) -> None:
+        """Put the cursor on task ``key`` after it was saved: its row of the shown day, else
+        its first row (overdue); nowhere new when the shown day has none."""
+        rows = [
+            (line.day != self.shown_day, index)
+            for index, line in enumerate(self.list.rows)
+            if isinstance(line, AgendaRow) and line.template_key == key
+        ]
+        if rows:
+            self.list.move_to(min(rows)[1])
 
     def action_add_task(self) -> None:
         day = self.shown_day
