@@ -234,10 +234,29 @@ class CmTuiApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             self.last_key_at = time.monotonic()
-            if self.key_gate.admit(event):
-                await self._dispatch_input(event)
+            for part in self._unmeta(event):
+                if self.key_gate.admit(part):
+                    await self._dispatch_input(part)
             return
         await super().on_event(event)
+
+    def _unmeta(self, event: events.Key | events.Paste) -> list[events.Key | events.Paste]:
+        """``event``, or ``esc`` then the key, for an ``alt+<key>`` that nothing binds: a
+        terminal sends Alt+d as ESC d, which is also ``esc`` then ``d`` typed in one burst (a
+        dialog closed and the next key at once); cm-tui binds no Alt key of its own."""
+        if not isinstance(event, events.Key) or not event.key.startswith("alt+"):
+            return [event]
+        if any(event.key in bindings.key_to_bindings for _, bindings in self.screen._binding_chain):
+            return [event]
+        rest = event.key.removeprefix("alt+")
+        character = event.character if event.character else (rest if len(rest) == 1 else None)
+        parts: list[events.Key | events.Paste] = [
+            events.Key("escape", "\x1b"),
+            events.Key(rest, character),
+        ]
+        for part in parts:
+            part.set_sender(self)
+        return parts
 
     @cached_property
     def key_gate(self) -> KeyGate:

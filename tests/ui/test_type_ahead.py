@@ -354,3 +354,22 @@ async def test_status_chooser_answered_in_the_same_burst(
         (recap,) = [p for p in app.ctx.repo.posts.all() if p.title == "Evening recap"]
         assert recap.status is PostStatus.DRAFT
         assert pane.week_start == week + timedelta(days=7)
+
+
+async def test_escape_and_a_key_read_as_alt_key_are_both_applied(
+    make_app, qdb: Path, frames: str
+) -> None:
+    """A terminal sends ``esc`` as the byte ESC, and ESC followed at once by ``d`` is what
+    Alt+d sends: the terminal parser reads ``esc d`` typed in one burst as ``alt+d``. Reproduced
+    in tmux: the reply dialog stayed open and ``d`` was lost. cm-tui binds no Alt key: an
+    unbound ``alt+<key>`` is taken as ``esc`` then ``<key>``."""
+    app = await _queue(make_app, qdb)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        send_in_one_burst(app, key_of(QueuePane, "queue.reply"), *"abandon")
+        send_in_one_burst(app, "alt+d")
+        await settle(pilot)
+        assert app.screen is app.screen_stack[0]
+    items = stored(qdb, app)
+    assert items["@alice"].status is QueueStatus.REPLIED and items["@alice"].reply_text == ""
+    assert items["@bob"].status is QueueStatus.NEW
