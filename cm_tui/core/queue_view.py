@@ -231,8 +231,7 @@ class QueueView:
             if new.status in OPEN_STATUSES:
                 entry = entry_of(new)
                 self.entries[doc_id] = entry
-                was_snoozed = old is not None and entry_snoozed(old, now_text)
-                reorder = reorder or old is None or was_snoozed != entry_snoozed(entry, now_text)
+                reorder = reorder or old is None or _place(old, now_text) != _place(entry, now_text)
                 continue
             if old is not None:
                 closed.append(doc_id)
@@ -316,3 +315,10 @@ class QueueView:
         if isinstance(shown, LazyItems):
             return shown.index_of(doc_id)
         return next((n for n, item in enumerate(shown) if item.id == doc_id), None)
+
+
+def _place(entry: OpenEntry, now_text: str) -> tuple[object, ...]:
+    """What an entry's place in the open list depends on (``order_entries``): asleep or
+    not, its wake-up time, its deadline and when it came."""
+    asleep = entry_snoozed(entry, now_text)
+    return (asleep, entry.snoozed_until if asleep else None, entry.deadline, entry.received_at)

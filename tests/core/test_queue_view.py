@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cm_tui.core.models import QueueItem, QueueKind, QueueStatus
@@ -228,6 +228,10 @@ def expected_order(store: Store, flt: QueueFilter) -> list[int]:
 
 
 @given(ROWS, STEPS)
+@example(  # snoozed again to an earlier wake-up: it must move up among the asleep items
+    rows=[(16, "x", "snoozed", False), (16, "x", "snoozed", False)],
+    steps=[("move", 1), ("snooze", None)],
+)
 def test_the_view_keeps_its_contract_through_any_steps(rows: list, steps: list) -> None:
     store = build(rows)
     view, cursor = store.view()
