@@ -51,7 +51,7 @@ def _onboarding_box(app: Any) -> str:
     return "" if body is None else body.plain
 
 
-async def test_a_new_store_offers_the_onboarding_checklist_and_o_starts_it(
+async def test_a_new_store_offers_the_onboarding_checklist_and_b_starts_it(
     tmp_path: Path, make_app: Any
 ) -> None:
     db = tmp_path / "store.json"
@@ -64,12 +64,12 @@ async def test_a_new_store_offers_the_onboarding_checklist_and_o_starts_it(
         assert "steps for your first weeks." in offer
         assert "b: start the checklist today" in offer
         assert "steps for your first weeks." in screen_text(app)
-        await pilot.press("b")  # starts the checklist today
+        await pilot.press("b", "escape")  # starts the checklist today (and shows it)
         await settle(pilot)
         assert _onboarding_box(app).startswith("week 1 · 0/")
         messages = [n.message for n in app._notifications]
         assert "Onboarding checklist started today: week 1" in messages
-        await pilot.press("b")  # from now on: the next item done
+        await pilot.press("b", "d", "escape")  # from now on: the whole checklist, d ticks
         await settle(pilot)
         assert _onboarding_box(app).startswith("week 1 · 1/")
     close_quietly(app.ctx.store)
