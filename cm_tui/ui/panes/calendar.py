@@ -52,6 +52,7 @@ from cm_tui.core.calendar import (
 from cm_tui.core.edits import Edit, Label, RecordsEdit
 from cm_tui.core.i18n import t
 from cm_tui.core.models import NetworkProfile, Post, PostingPeriod, PostStatus, network_names
+from cm_tui.core.post_search import PostIndex, next_match
 from cm_tui.core.posts import (
     PostCheck,
     check_post,
@@ -867,25 +868,37 @@ class CalendarPane(VerbsPane):
         if self.network_filter is not None:
             self._show_network(None)
 
+    #: the posts of the shown networks with their folded words, read when a search starts
+    #: and kept while it is open (typing reads no post again): ``core.post_search``
+    _search_index: PostIndex | None = None
+
     async def action_search(self) -> None:
         """``/``: a field; each change jumps to the first matching post from the selection,
-        ``enter`` to the next one (wrapping around), ``escape`` closes it."""
+        ``enter`` to the next one (wrapping around), ``escape`` closes it. A query without a
+        match says so in the field (its subtitle, class ``-no-match``), as an alert only on
+        ``enter``: typing never floods the alerts."""
+        self._search_index = None
         placeholder = t("verbs.calendar.search_placeholder")
         await self.open_search_input("calendar-search", placeholder, "#calendar-main", 0)
 
     def _search(self, query: str, *, same: bool) -> None:
-        from cm_tui.core.post_search import matching_posts, next_match
-
         field = self.search_input("calendar-search")
-        shown = {n.key for n in self.networks}
-        posts = [p for p in self.ctx.repo.posts.all() if p.network in shown]
-        matches = matching_posts(posts, query)
+        query = query.strip()
+        matches: list[Post] = []
+        if query:
+            if self._search_index is None:
+                shown = {n.key for n in self.networks}
+                posts = [p for p in self.ctx.repo.posts.all() if p.network in shown]
+                self._search_index = PostIndex(posts)
+            matches = self._search_index.matching(query)
+        none = bool(query) and not matches
         if field is not None:
-            field.border_subtitle = None
-        if not query.strip():
-            return
+            field.set_class(none, "-no-match")
+            said = t("verbs.calendar.no_match", query=query) if none else ""
+            field.border_subtitle = Content(said) if said else None
+        if none and not same:
+            self.notify(t("verbs.calendar.no_match", query=query), markup=False)
         if not matches:
-            self.notify(t("verbs.calendar.no_match", query=query.strip()), markup=False)
             return
         current = self.selected_post
         if current is not None:
@@ -896,10 +909,11 @@ class CalendarPane(VerbsPane):
         found = next_match(matches, at, post_id, same=same)
         if found is None:
             return
-        self._go_to_day(found.at.astimezone(self.ctx.zone).date())
-        self._follow(found)
+        if current is None or found.id != current.id:  # refining in place moves nothing
+            self._go_to_day(found.at.astimezone(self.ctx.zone).date())
+            self._follow(found)
         if field is not None:
-            count = t("verbs.calendar.matches", query=query.strip(), count=len(matches))
+            count = t("verbs.calendar.matches", query=query, count=len(matches))
             field.border_subtitle = Content(count)
 
     @on(Input.Changed, "#calendar-search")
@@ -917,6 +931,7 @@ class CalendarPane(VerbsPane):
             event.stop()
             field.value = ""
             field.display = False
+            self._search_index = None
             self.focus_default()
 
     # ------------------------------------------------------------------ shared verbs
