@@ -51,12 +51,13 @@ class HashtagScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="hashtags-body") as body:
             body.border_title = t("calendar.hashtags.title")
-            body.border_subtitle = t("calendar.hashtags.hint")
             yield RowList(self._row, id="hashtags-list", empty_text=t("calendar.hashtags.empty"))
             yield Static("", id="hashtags-kind")
             yield Input(
                 id="hashtags-input", placeholder=t("calendar.hashtags.placeholder"), compact=True
             )
+            # a line of its own, wrapped: the border's subtitle would cut it at the dialog's width
+            yield Static(Content(t("calendar.hashtags.hint")), id="hashtags-hint")
 
     def on_mount(self) -> None:
         self._refresh()
