@@ -241,8 +241,8 @@ def test_step_message_says_what_and_which_tab() -> None:
     assert step_message(made, undone=False, tab="queue") == "Redone: replied to @emma"
     assert step_message(made, undone=True, tab="today") == "Undone (Queue): replied to @emma"
     set_language("fr")
-    assert step_message(made, undone=True, tab="queue") == "Annulé : répondu à @emma"
-    assert step_message(made, undone=False, tab="stats") == "Rétabli (File) : répondu à @emma"
+    assert step_message(made, undone=True, tab="queue") == "Défait : répondu à @emma"
+    assert step_message(made, undone=False, tab="stats") == "Refait (File) : répondu à @emma"
 
 
 def test_labels_are_values_translated_when_shown() -> None:

@@ -340,7 +340,7 @@ async def test_a_prefix_menu_lists_its_keys_escape_cancels_and_an_unknown_key_sa
         await settle(pilot)
         assert isinstance(app.screen, PrefixMenu)
         shown = screen_text(app)
-        for line in ("n  filter: network", "k  filter: kind", "w  filter: keywords"):
+        for line in ("n  Filter: network", "k  Filter: kind", "w  Filter: keywords"):
             assert line in shown, line
         await pilot.press("escape")
         await settle(pilot)

@@ -295,13 +295,13 @@ async def test_messages_in_french(make_app, qdb: Path, demo_settings: Settings) 
         await settle(pilot)
         await pilot.press(key_for(QueuePane, "done"), "u")
         await settle(pilot)
-        assert last_note(app) == "Annulé : marqué @alice comme répondu"
+        assert last_note(app) == "Défait : marqué @alice comme répondu"
         await pilot.press("ctrl+r", "ctrl+r")
         await settle(pilot)
-        assert notes(app)[-2:] == ["Rétabli : marqué @alice comme répondu", "Rien à rétablir."]
+        assert notes(app)[-2:] == ["Refait : marqué @alice comme répondu", "Rien à refaire."]
         await pilot.press("1", "u")
         await settle(pilot)
-        assert last_note(app) == "Annulé (File) : marqué @alice comme répondu"
+        assert last_note(app) == "Défait (File) : marqué @alice comme répondu"
 
 
 async def test_the_history_ends_with_the_app(make_app, qdb: Path) -> None:  # noqa: F811

@@ -8,12 +8,12 @@ from cm_tui.core.i18n import Messages
 
 MESSAGES: Messages = {
     # ------------------------------------------------------------------ notices
-    "edits.undone": ("Undone: {what}", "Annulé : {what}"),
-    "edits.redone": ("Redone: {what}", "Rétabli : {what}"),
-    "edits.undone_on": ("Undone ({tab}): {what}", "Annulé ({tab}) : {what}"),
-    "edits.redone_on": ("Redone ({tab}): {what}", "Rétabli ({tab}) : {what}"),
-    "edits.nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
-    "edits.nothing_to_redo": ("Nothing to redo.", "Rien à rétablir."),
+    "edits.undone": ("Undone: {what}", "Défait : {what}"),
+    "edits.redone": ("Redone: {what}", "Refait : {what}"),
+    "edits.undone_on": ("Undone ({tab}): {what}", "Défait ({tab}) : {what}"),
+    "edits.redone_on": ("Redone ({tab}): {what}", "Refait ({tab}) : {what}"),
+    "edits.nothing_to_undo": ("Nothing to undo.", "Rien à défaire."),
+    "edits.nothing_to_redo": ("Nothing to redo.", "Rien à refaire."),
     # ------------------------------------------------------------------ Today
     "edits.today.done": ("marked “{task}” done", "marqué « {task} » comme fait"),
     "edits.today.not_done": ("marked “{task}” not done", "marqué « {task} » comme non fait"),

@@ -19,10 +19,10 @@ MESSAGES: Messages = {
     "stats.kpi.missed": ("missed", "manqué"),
     "stats.kpi.none": ("–", "–"),
     # the tab
-    "stats.key.network": ("Next network", "Réseau suivant"),
+    "stats.key.network": ("Filter: network", "Filtre : réseau"),
     "stats.key.range": ("Range", "Période"),
-    "stats.key.undo": ("Undo", "Annuler"),
-    "stats.key.redo": ("Redo", "Rétablir"),
+    "stats.key.undo": ("Undo", "Défaire"),
+    "stats.key.redo": ("Redo", "Refaire"),
     "stats.key.prev_month": ("Previous month", "Mois précédent"),
     "stats.key.next_month": ("Next month", "Mois suivant"),
     "stats.key.report": ("Write the month's report", "Écrire le rapport du mois"),

@@ -6,8 +6,8 @@ MESSAGES: Messages = {
     # ------------------------------------------------------------------ keys
     "today.key.snooze": ("Snooze", "Reporter"),
     "today.key.skip": ("Skip (with a reason)", "Sauter (avec une raison)"),
-    "today.key.undo": ("Undo", "Annuler"),
-    "today.key.redo": ("Redo", "Rétablir"),
+    "today.key.undo": ("Undo", "Défaire"),
+    "today.key.redo": ("Redo", "Refaire"),
     "today.key.prev_day": ("Previous day", "Jour précédent"),
     "today.key.next_day": ("Next day", "Jour suivant"),
     "today.key.today": ("Back to today", "Revenir à aujourd'hui"),
