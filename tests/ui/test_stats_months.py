@@ -270,4 +270,4 @@ async def test_delete_in_french(make_app, november_db: Path) -> None:
         assert question(app) == "Supprimer les chiffres : Facebook, novembre 2026 ?"
         await pilot.press("y", "u")
         await settle(pilot)
-        assert notes(app)[-1] == "Annulé : supprimé les chiffres : Facebook, novembre 2026"
+        assert notes(app)[-1] == "Défait : supprimé les chiffres : Facebook, novembre 2026"
