@@ -105,13 +105,17 @@ def draw_lines(
     *,
     marker: str = "hd",
     right_unit: str = "results",
+    rows: int = 20,
+    columns: int = 200,
 ) -> None:
     """Draw ``lines`` (gaps skipped) on ``plt`` over every month of ``months`` (the x axis spans
     them all, data or not, so the chart covers the range its title names), with month ticks (at
     most about 12) and five y ticks formatted for ``unit``; the lines marked ``right`` against a
     right axis formatted for ``right_unit``. Colours follow ``palette`` in order; target lines
     are dotted. No legend is drawn inside the plot (it would cover the lines): the caller shows
-    ``legend_entries`` outside it."""
+    ``legend_entries`` outside it. ``rows`` and ``columns``, the plot's size, cap the ticks to
+    what fits (a y tick every other row, month labels side by side): plotext would otherwise
+    drop some, which ones depending on what it drew before."""
     palette = list(palette) or ["default"]
     for line, colour in zip(lines, line_colours(lines, palette), strict=True):
         xy = [(x, v) for x, (_m, v) in enumerate(line.points) if v is not None]
@@ -127,8 +131,13 @@ def draw_lines(
     if len(months) > 1:
         plt.xlim(0, len(months) - 1)
     step = max(1, len(months) // 12)
-    ticks = list(range(0, len(months), step))
-    plt.xticks(ticks, [month_tick(months[i], len(months)) for i in ticks])
+    while True:
+        ticks = list(range(0, len(months), step))
+        labels = [month_tick(months[i], len(months)) for i in ticks]
+        if step >= len(months) or sum(len(label) + 2 for label in labels) <= columns - 10:
+            break
+        step += 1
+    plt.xticks(ticks, labels)
     for side, side_unit in (("left", unit), ("right", right_unit)):
         values = [
             v
@@ -139,7 +148,12 @@ def draw_lines(
         ]
         if values:
             low, high = min(values), max(values)
-            yticks = [low + (high - low) * i / 4 for i in range(5)] if high > low else [low]
+            count = max(2, min(5, (rows - 2) // 2))
+            yticks = (
+                [low + (high - low) * i / (count - 1) for i in range(count)]
+                if high > low
+                else [low]
+            )
             labels = [format_value(side_unit, tick) for tick in yticks]
             if side == "right":
                 plt.yticks(yticks, labels, yside="right")

@@ -24,3 +24,17 @@ def test_today_in_french(snap_compare, make_app) -> None:
 
 def test_help_screen(snap_compare, make_app) -> None:
     assert snap_compare(make_app(), press=["question_mark"], terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("key", ["1", "2", "3", "4"], ids=["today", "calendar", "queue", "stats"])
+@pytest.mark.parametrize(
+    ("language", "size"),
+    [("en", (80, 24)), ("fr", (80, 24)), ("fr", (140, 45))],
+    ids=["en-80x24", "fr-80x24", "fr-140x45"],
+)
+def test_tab_in_each_size_and_language(
+    snap_compare, make_app, key: str, language: str, size: tuple[int, int]
+) -> None:
+    """Every tab at 80×24 and 140×45, in English and French (English at 140×45: ``test_tab``)."""
+    set_language(language)
+    assert snap_compare(make_app(), press=[key], terminal_size=size)

@@ -85,12 +85,13 @@ class CachedPlot(PlotextPlot):
             lines, months, unit = self._lines
             palette = self._palette(len(lines))
             legend = tuple(legend_entries(lines, palette))
-            draw_lines(plt, lines, months, unit, palette)
-        elif self._draw is not None:
-            self._draw(plt)
         most = max(0, min(3, height // 3, height - MIN_PLOT_ROWS))
         rows, hidden = legend_rows(legend, width, most) if most else ([], 0)
         plot_height = max(1, height - len(rows))
+        if self._lines is not None:
+            draw_lines(plt, lines, months, unit, palette, rows=plot_height, columns=width)
+        elif self._draw is not None:
+            self._draw(plt)
         plt.plotsize(width, plot_height)
         plt._set_size(width, plot_height)  # as PlotextPlot.render does (its resize needs both)
         plt.theme(self._get_plotext_theme_name(self.app.theme))
