@@ -14,6 +14,7 @@ from textual.content import Content
 
 from cm_tui.core.i18n import t
 from cm_tui.core.links import web_link
+from cm_tui.core.textsafe import cut
 from cm_tui.core.value import Value, frozen
 from cm_tui.ui.bindings import keys_for
 from cm_tui.ui.panes.base import Pane
@@ -67,33 +68,32 @@ class VerbsPane(Pane):
         if chosen is None:
             return
         self.app.copy_to_clipboard(chosen.text)
-        quoted = " ".join(chosen.text.split())
-        if len(quoted) > _QUOTED:
-            quoted = quoted[: _QUOTED - 1] + "…"
+        quoted = cut(" ".join(chosen.text.split()), _QUOTED)
         self.notify(t("verbs.copied_text", text=quoted), markup=False)
 
     def action_copy_link(self) -> None:
-        chosen = self.selected()
-        if chosen is None:
-            return
-        if not chosen.link.strip():
-            self.notify(t("verbs.no_link"), severity="warning", markup=False)
-            return
-        self.app.copy_to_clipboard(chosen.link.strip())
-        self.notify(t("verbs.copied_link", link=chosen.link.strip()), markup=False)
+        link = self._selected_link()
+        if link is not None:
+            self.app.copy_to_clipboard(link)
+            self.notify(t("verbs.copied_link", link=link), markup=False)
 
     def action_open_link(self) -> None:
+        link = self._selected_link()
+        if link is None:
+            return
+        web = web_link(link)
+        if web is None:
+            self.notify(t("verbs.not_web_link", link=link), severity="warning", markup=False)
+            return
+        self.app.open_url(web)
+        self.notify(t("verbs.opening", link=web), markup=False)
+
+    def _selected_link(self) -> str | None:
+        """The selection's link; ``None`` (said in one line) when nothing or no link is."""
         chosen = self.selected()
         if chosen is None:
-            return
+            return None
         if not chosen.link.strip():
             self.notify(t("verbs.no_link"), severity="warning", markup=False)
-            return
-        link = web_link(chosen.link)
-        if link is None:
-            self.notify(
-                t("verbs.not_web_link", link=chosen.link.strip()), severity="warning", markup=False
-            )
-            return
-        self.app.open_url(link)
-        self.notify(t("verbs.opening", link=link), markup=False)
+            return None
+        return chosen.link.strip()
