@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from cm_tui.core.i18n import LANGUAGES, area_of, language
+from cm_tui.core.i18n import LANGUAGES, area_of, language, t
 from cm_tui.core.models import QueueItem, QueueStatus, format_instant
 from cm_tui.core.recurrence import WorkHours
 from cm_tui.core.textsafe import clean_line
@@ -167,8 +167,9 @@ def _counts(deadlines: Iterable[Any], now: Any, limit: Any) -> QueueCounts:
 def format_countdown(delta: timedelta) -> str:
     """Compact, language-neutral countdown, minutes rounded up (so "0:00" only at the deadline):
 
-    under an hour ``"0:47"``; hours ``"3h05"``; a day or more ``"2d03"`` (days, hours); overdue
-    gets a leading ``-`` (``"-0:12"``).
+    under an hour ``"0:47"``; hours ``"3h05"``; a day or more ``"2d03"`` (days, hours; the day
+    letter in the user's language: ``"2j03"`` in French); overdue gets a leading ``-``
+    (``"-0:12"``).
     """
     seconds = delta.total_seconds()
     sign = "-" if seconds < 0 else ""
@@ -179,7 +180,7 @@ def format_countdown(delta: timedelta) -> str:
     if hours < 24:
         return f"{sign}{hours}h{mins:02d}"
     days, hours = divmod(hours, 24)
-    return f"{sign}{days}d{hours:02d}"
+    return sign + t("queue.countdown.days", days=days, hours=f"{hours:02d}")
 
 
 # --------------------------------------------------------------------------- keywords

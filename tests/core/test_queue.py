@@ -238,3 +238,14 @@ def test_queue_order_and_counts_from_entries_match_the_items(rows: list) -> None
             expected.append((i.id, "due15"))
     assert [(e.id, th) for e, th in crossed_entry_alerts(entries, NOW, later)] == expected
     assert [(i.id, th) for i, th in crossed_alerts(items, NOW, later)] == expected
+
+
+def test_format_countdown_writes_the_day_letter_of_the_language() -> None:
+    """Seen: "2d03" in the French interface too."""
+    from cm_tui.core.i18n import set_language
+
+    set_language("fr")
+    assert format_countdown(timedelta(days=2, hours=3)) == "2j03"
+    assert format_countdown(-timedelta(days=1, hours=2)) == "-1j02"
+    set_language("en")
+    assert format_countdown(timedelta(days=2, hours=3)) == "2d03"

@@ -103,6 +103,7 @@ MESSAGES: Messages = {
     ),
     "queue.marked": ("{count} marked", {"one": "{count} marqué", "other": "{count} marqués"}),
     # modals
+    "queue.countdown.days": ("{days}d{hours}", "{days}j{hours}"),
     "queue.reply.title": ("Reply to {who}", "Répondre à {who}"),
     "queue.reply.templates": ("Saved replies", "Réponses enregistrées"),
     "queue.reply.text": ("Your reply", "Votre réponse"),
