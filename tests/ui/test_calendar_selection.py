@@ -190,3 +190,30 @@ async def test_capital_p_chooses_any_status_and_escape_cancels(open_calendar: An
         await settle(pilot)
         assert stored(app, "Evening recap").status is PostStatus.IDEA
         assert stored(app, "Launch thread").status is PostStatus.DRAFT  # never touched
+
+
+async def test_saving_a_future_post_as_published_in_the_form_asks_first(open_calendar: Any) -> None:
+    """The form's status field is the other way to mark a post published: it asks too; "no"
+    keeps what was typed, with the status the post had."""
+    from cm_tui.core.posts import post_fields
+
+    app = open_calendar()
+    async with app.run_test(size=SIZE) as pilot:
+        pane = await start(pilot)  # Launch thread (draft), today 14:00: later than now
+        post = pane.selected_post
+        fields = {**post_fields(post, app.ctx.zone), "status": PostStatus.PUBLISHED.value}
+        fields["title"] = "Launch thread!"
+        pane._open_form(fields, post.id)
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await settle(pilot)
+        assert stored(app, "Launch thread!").status is PostStatus.DRAFT
+        fields["title"] = "Launch thread"
+        pane._open_form(fields, post.id)
+        await settle(pilot)
+        await pilot.press("ctrl+s", "y")
+        await settle(pilot)
+        assert stored(app, "Launch thread").status is PostStatus.PUBLISHED

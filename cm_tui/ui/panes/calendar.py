@@ -1038,14 +1038,25 @@ class CalendarPane(VerbsPane):
     def _open_form(self, fields: dict[str, str], post_id: int) -> None:
         from cm_tui.ui.screens.post_form import PostForm
 
-        def done(result: Post | None) -> None:
-            if result is None:
-                return
+        def save(result: Post) -> None:
             old = self.ctx.repo.posts.get(post_id) if post_id else None
             key = "edits.calendar.edited" if post_id else "edits.calendar.created"
             stored = self._write([old] if old else [], [result], Label.of(key, title=result.title))
             if stored:
                 self._follow(stored[0])
+
+        def done(result: Post | None) -> None:
+            if result is None:
+                return
+            old = self.ctx.repo.posts.get(post_id) if post_id else None
+            before = old.status if old else PostStatus.SCHEDULED
+            if not published_early(result.replace(status=before), result.status, self.ctx.now()):
+                save(result)
+                return
+            # published before its time: asks first; "no" saves the rest with the status before
+            self._confirm_early(
+                result, lambda yes: save(result if yes else result.replace(status=before))
+            )
 
         tags = [h.tag for h in self.ctx.repo.hashtags.all()]
         self.app.push_screen(
@@ -1127,12 +1138,16 @@ class CalendarPane(VerbsPane):
         if not published_early(post, status, self.ctx.now()):
             apply()
             return
+        self._confirm_early(post, lambda yes: apply() if yes else None)
+
+    def _confirm_early(self, post: Post, answer: Callable[[bool], None]) -> None:
+        """Ask whether ``post``, set for later, is really published already."""
         from cm_tui.ui.screens.confirm import Confirm
 
         local = post.at.astimezone(self.ctx.zone)
         when = f"{fmt.day_label(local.date())} {fmt.hm(local)}"
         question = Content.assemble((post.title, "bold"), " ", t("calendar.status.early", at=when))
-        self.app.push_screen(Confirm(question), lambda yes: apply() if yes else None)
+        self.app.push_screen(Confirm(question), lambda yes: answer(bool(yes)))
 
     def action_move_post_days(self, days: int) -> None:
         self._change(lambda post: move_days(post, days, self.ctx.zone))
