@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
     from textual.filter import LineFilter
     from textual.notifications import Notify, SeverityLevel
+    from textual.widget import Widget
 
     from cm_tui.core.clock import Clock
     from cm_tui.core.settings import Settings
@@ -235,8 +236,11 @@ class CmTuiApp(App[None]):
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             self.last_key_at = time.monotonic()
             for part in self._unmeta(event):
-                if self.key_gate.admit(part):
+                verdict = self.key_gate.admit(part, self._typed_into(part))
+                if verdict == "now":
                     await self._dispatch_input(part)
+                elif verdict == "along":
+                    await super().on_event(part)
             return
         await super().on_event(event)
 
@@ -267,13 +271,32 @@ class CmTuiApp(App[None]):
         """Route ``event`` as Textual does, then let the gate watch it settle."""
         target = self.focused or self.screen
         path = [*target.ancestors_with_self]
+        self.key_gate.typing_into = self._typed_into(event)
         await super().on_event(event)
         self.key_gate.follow(path)
 
+    def _typed_into(self, event: events.Key | events.Paste) -> Widget | None:
+        """The focused text field ``event`` types a character into, if it does (no binding
+        of higher priority takes it first); else ``None``."""
+        if not isinstance(event, events.Key) or not event.is_printable:
+            return None
+        focused = self.focused
+        if focused is None or not focused.check_consume_key(event.key, event.character):
+            return None
+        for _node, bindings in self.screen._binding_chain:
+            if any(b.priority for b in bindings.key_to_bindings.get(event.key, ())):
+                return None
+        return focused
+
     async def _dispatch_next_held(self) -> None:
-        event = self.key_gate.next_held()
-        if event is not None:
-            await self._dispatch_input(event)
+        gate = self.key_gate
+        event = gate.next_held()
+        if event is None:
+            return
+        await self._dispatch_input(event)
+        field = gate.typing_into
+        while (along := gate.next_along(lambda held: self._typed_into(held) is field)) is not None:
+            await super().on_event(along)
 
     async def _press_keys(self, keys: Iterable[str]) -> None:
         """Pilot's keys: return once they are handled and settled, as a person would see."""

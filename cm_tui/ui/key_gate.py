@@ -53,19 +53,29 @@ class KeyGate:
         self._idle = asyncio.Event()
         self._idle.set()
         self._watch: asyncio.Task[None] | None = None
+        #: the text field the key in flight types into, if it is a typed character
+        self.typing_into: object = None
 
     @property
     def busy(self) -> bool:
         return self._busy
 
-    def admit(self, event: events.Key | events.Paste) -> bool:
-        """``True``: dispatch ``event`` now (the gate is now busy). ``False``: it is held."""
+    def admit(self, event: events.Key | events.Paste, typing_into: object = None) -> str:
+        """``"now"``: dispatch ``event`` and follow it (the gate is now busy); ``"along"``:
+        dispatch it now without waiting; ``"held"``: it waits its turn.
+
+        ``typing_into`` is the text field ``event`` types a character into (else ``None``).
+        Characters typed into the field the key in flight also types into go along at once:
+        that field takes them in order and none of them moves the focus, so a typed reply
+        costs one settle, not one per character."""
         if self._busy:
+            if typing_into is not None and typing_into is self.typing_into and not self._held:
+                return "along"
             self._held.append(event)
-            return False
+            return "held"
         self._busy = True
         self._idle.clear()
-        return True
+        return "now"
 
     def next_held(self) -> events.Key | events.Paste | None:
         """The next held key, the gate staying busy; ``None`` (and idle) when none is left."""
@@ -73,6 +83,15 @@ class KeyGate:
             return self._held.popleft()
         self._busy = False
         self._idle.set()
+        return None
+
+    def next_along(
+        self, types_along: Callable[[events.Key | events.Paste], bool]
+    ) -> events.Key | events.Paste | None:
+        """The next held key if ``types_along`` says it types into the field the key in flight
+        types into (it may go along at once, as in ``admit``); else ``None``, nothing taken."""
+        if self.typing_into is not None and self._held and types_along(self._held[0]):
+            return self._held.popleft()
         return None
 
     def follow(self, path: Sequence[MessagePump]) -> None:
