@@ -24,6 +24,7 @@ forever; a node that is removed while waited on counts as done. See docs/archite
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -55,6 +56,7 @@ class KeyGate:
         self._watch: asyncio.Task[None] | None = None
         #: the text field the key in flight types into, if it is a typed character
         self.typing_into: object = None
+        self._collector_was_on = False
 
     @property
     def busy(self) -> bool:
@@ -75,6 +77,7 @@ class KeyGate:
             return "held"
         self._busy = True
         self._idle.clear()
+        self._hold_collector()
         return "now"
 
     def next_held(self) -> events.Key | events.Paste | None:
@@ -83,6 +86,7 @@ class KeyGate:
             return self._held.popleft()
         self._busy = False
         self._idle.set()
+        self._release_collector()
         return None
 
     def next_along(
@@ -109,6 +113,19 @@ class KeyGate:
         self._held.clear()
         self._busy = False
         self._idle.set()
+        self._release_collector()
+
+    def _hold_collector(self) -> None:
+        """No cyclic collection while keys are in flight: a full pass over a large store's
+        objects takes tens of milliseconds, so it runs once the keys have settled, not in the
+        middle of a typed reply (as during an import: ``queue_import_flow``)."""
+        self._collector_was_on = gc.isenabled()
+        gc.disable()
+
+    def _release_collector(self) -> None:
+        if self._collector_was_on:
+            self._collector_was_on = False
+            gc.enable()
 
     async def _settle(self, path: Sequence[MessagePump]) -> None:
         deadline = asyncio.get_running_loop().time() + LIMIT_S

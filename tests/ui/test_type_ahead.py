@@ -373,3 +373,28 @@ async def test_escape_and_a_key_read_as_alt_key_are_both_applied(
     items = stored(qdb, app)
     assert items["@alice"].status is QueueStatus.REPLIED and items["@alice"].reply_text == ""
     assert items["@bob"].status is QueueStatus.NEW
+
+
+async def test_no_cyclic_collection_while_keys_are_in_flight(
+    make_app, qdb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full collection over a large store takes tens of milliseconds: it waits until the
+    keys of a burst have settled, and the collector is on again afterwards."""
+    import gc
+
+    seen: list[bool] = []
+    app = await _queue(make_app, qdb)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.query_one(QueuePane)
+        done = pane.action_done
+
+        def spying() -> None:
+            seen.append(gc.isenabled())
+            done()
+
+        monkeypatch.setattr(pane, "action_done", spying)
+        send_in_one_burst(app, *[key_of(QueuePane, "queue.done")] * 3)
+        await settle(pilot)
+        assert seen == [False, False, False]
+        assert gc.isenabled()
