@@ -491,7 +491,7 @@ def parse_now(value: str, settings: Settings) -> datetime:
     command, so it is refused here, before anything starts, in one line (exit status 2).
     """
     from cm_tui.core.models import to_utc
-    from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY
+    from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY, is_supported_day
 
     try:
         at = datetime.fromisoformat(value.strip())
@@ -503,7 +503,7 @@ def parse_now(value: str, settings: Settings) -> datetime:
         at = to_utc(at)
     except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1 in UTC
         at = datetime.min if at.year == 1 else datetime.max
-    if not FIRST_DAY <= at.date() <= LAST_DAY:
+    if not is_supported_day(at.date()):
         raise CliError(
             t("cli.error.now_range", value=value, first=FIRST_DAY, last=LAST_DAY), EXIT_USAGE
         )

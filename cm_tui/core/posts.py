@@ -38,8 +38,8 @@ from cm_tui.core.timeutil import (
     in_supported_range,
     local_to_utc,
     parse_hhmm,
+    supported_days,
 )
-from cm_tui.core.today import supported_days
 from cm_tui.core.value import Value, frozen
 
 __all__ = [

@@ -48,7 +48,7 @@ from cm_tui.core.deadline import DeadlinePolicy
 from cm_tui.core.i18n import LANGUAGES, default_language, t
 from cm_tui.core.models import NetworkProfile, PostingPeriod, QueueKind
 from cm_tui.core.textsafe import cut, has_terminal_controls
-from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY
+from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY, is_supported_day
 from cm_tui.core.value import Value, frozen
 
 #: Network keys the app knows (the shipped profiles in ``data/networks.json``).
@@ -571,7 +571,7 @@ class _Parser:
                 day = date.fromisoformat(value)
         if day is None:
             raise self.fail("cli.settings.date", key, value)
-        if not FIRST_DAY <= day <= LAST_DAY:
+        if not is_supported_day(day):
             raise self.fail("cli.settings.date_range", key, value, first=FIRST_DAY, last=LAST_DAY)
         return day
 

@@ -30,6 +30,18 @@ FIRST_SUPPORTED = datetime.combine(FIRST_DAY, time(0, 0), tzinfo=UTC)
 LAST_SUPPORTED = datetime.combine(LAST_DAY, time(23, 59, 59, 999999), tzinfo=UTC)
 
 
+def is_supported_day(day: date) -> bool:
+    """``day`` lies from ``FIRST_DAY`` to ``LAST_DAY``."""
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def supported_days() -> dict[str, str]:
+    """``first`` and ``last``: the days cm-tui handles, for the messages that name them, as
+    ``YYYY-MM-DD`` (what a date field takes; a ``FieldError`` is translated when shown, so its
+    placeholders read the same in any language)."""
+    return {"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()}
+
+
 def in_supported_range(at: datetime) -> bool:
     """``at`` (aware) lies on a UTC day from ``FIRST_DAY`` to ``LAST_DAY``."""
     return FIRST_SUPPORTED <= at <= LAST_SUPPORTED

@@ -46,10 +46,10 @@ from cm_tui.core.models import (
 )
 from cm_tui.core.recurrence import BLOCKS, WorkHours, is_since_last_done, validate_cadence
 from cm_tui.core.timeutil import (
-    FIRST_DAY,
-    LAST_DAY,
+    is_supported_day,
     local_day_bounds,
     local_to_utc,
+    supported_days,
     week_start_of,
 )
 from cm_tui.core.value import Value, frozen
@@ -110,14 +110,6 @@ def set_aside_refusal(row: AgendaRow) -> str | None:
 # --------------------------------------------------------------------------- days shown
 
 
-def supported_days() -> dict[str, str]:
-    """``first`` and ``last``: the days cm-tui handles (``timeutil.FIRST_DAY``..``LAST_DAY``)
-    for the messages that name them, as ``YYYY-MM-DD`` (what a date field takes; a
-    ``FieldError`` is translated when shown, so its placeholders read the same in any
-    language)."""
-    return {"first": FIRST_DAY.isoformat(), "last": LAST_DAY.isoformat()}
-
-
 def shifted_day(day: date, days: int) -> date | None:
     """``day`` moved by ``days``; ``None`` when that leaves ``FIRST_DAY``..``LAST_DAY`` (the
     agenda stops at the bounds rather than show, and offer to plan on, a day cm-tui refuses
@@ -126,7 +118,7 @@ def shifted_day(day: date, days: int) -> date | None:
         moved = day + timedelta(days=days)
     except OverflowError:
         return None
-    return moved if FIRST_DAY <= moved <= LAST_DAY else None
+    return moved if is_supported_day(moved) else None
 
 
 # --------------------------------------------------------------------------- filter
@@ -443,7 +435,7 @@ def template_from_form(
         raise FieldError("label", "today.form.error.label")
     if len(label) > 200:
         raise FieldError("label", "today.form.error.label_long")
-    if form.day is not None and not FIRST_DAY <= form.day <= LAST_DAY:
+    if form.day is not None and not is_supported_day(form.day):
         raise FieldError(
             "day",
             "today.form.error.day_range",

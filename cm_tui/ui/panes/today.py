@@ -45,7 +45,7 @@ from cm_tui.core.models import (
     network_names,
 )
 from cm_tui.core.recurrence import WorkHours
-from cm_tui.core.timeutil import local_day_bounds
+from cm_tui.core.timeutil import local_day_bounds, supported_days
 from cm_tui.core.today import (
     SnoozeChoice,
     TaskForm,
@@ -58,7 +58,6 @@ from cm_tui.core.today import (
     set_aside_refusal,
     shifted_day,
     snooze_until,
-    supported_days,
     template_from_form,
 )
 from cm_tui.core.value import Value, frozen
