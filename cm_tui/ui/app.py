@@ -236,9 +236,10 @@ class CmTuiApp(App[None]):
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             self.last_key_at = time.monotonic()
             for part in self._unmeta(event):
-                verdict = self.key_gate.admit(part, self._typed_into(part))
+                typed = self._typed_into(part)
+                verdict = self.key_gate.admit(part, typed)
                 if verdict == "now":
-                    await self._dispatch_input(part)
+                    await self._dispatch_input(part, typed)
                 elif verdict == "along":
                     await super().on_event(part)
             return
@@ -267,11 +268,12 @@ class CmTuiApp(App[None]):
         """Keys one at a time, each after the previous one settled (``ui/key_gate.py``)."""
         return KeyGate(self, self._dispatch_next_held)
 
-    async def _dispatch_input(self, event: events.Key | events.Paste) -> None:
-        """Route ``event`` as Textual does, then let the gate watch it settle."""
+    async def _dispatch_input(self, event: events.Key | events.Paste, typed: Widget | None) -> None:
+        """Route ``event`` (typing into ``typed``: ``_typed_into``) as Textual does, then let
+        the gate watch it settle."""
         target = self.focused or self.screen
         path = [*target.ancestors_with_self]
-        self.key_gate.typing_into = self._typed_into(event)
+        self.key_gate.typing_into = typed
         await super().on_event(event)
         self.key_gate.follow(path)
 
@@ -293,8 +295,8 @@ class CmTuiApp(App[None]):
         event = gate.next_held()
         if event is None:
             return
-        await self._dispatch_input(event)
-        field = gate.typing_into
+        field = self._typed_into(event)
+        await self._dispatch_input(event, field)
         while (along := gate.next_along(lambda held: self._typed_into(held) is field)) is not None:
             await super().on_event(along)
 
