@@ -3,6 +3,7 @@ figures (a broken import or argument parser would otherwise go unnoticed until s
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -25,3 +26,16 @@ def test_bench_rejects_an_unknown_figure() -> None:
     )
     assert proc.returncode == 2
     assert "unknown figure(s) nope" in proc.stderr
+
+
+def test_every_registered_figure_has_a_target() -> None:
+    """Each ``bench_<area>.py`` registers its figures with ``@figure``; ``--list`` shows them."""
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--list"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    figures = json.loads(proc.stdout)
+    for name in ("startup_ratio", "write_ms", "today_key_ms", "reply_burst_ms"):
+        assert name in figures
+    for name, spec in figures.items():
+        assert spec["target"] and spec["target"].split()[0] in ("<=", ">="), name

@@ -1,0 +1,167 @@
+"""Queue figures: ``d`` (triage) and ``j`` (scroll) on the ``stress`` store's 10,000 open items, and
+``j`` while the app imports a large file dropped in its inbox.
+
+Light imports only at top level (these are measured processes, see ``bench.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import NOW, BenchEnv, Result, child, figure, log, percentile
+from bench_import import write_queue_csv
+from hooks import arm_after, emit, open_on_tab, time_frames
+
+QUEUE_KEY_PRESSES = 40
+
+
+@child("queue_key")
+def child_queue_key(_t0: float, args: list[str]) -> None:
+    """``args[0]`` (``d`` or ``j``) pressed ``args[1]`` times on the Queue tab, through the real
+    ``cm-tui`` start-up (``args[2:]``). Each sample: ``post_message(events.Key(...))`` -> the
+    first frame displayed after the key's action has returned (for ``d`` the write is fsync'd
+    by then; the item is checked closed in the repository). Three warm-up presses.
+
+    ``args[0] == "inbox"``: ``args[1]`` is a CSV moved into the inbox first, and the presses
+    are made while the app imports it (checked: the import is still running at the end)."""
+    import asyncio
+
+    from textual import events
+
+    inbox_file = None
+    if args[0] == "inbox":
+        inbox_file, args = Path(args[1]), args[2:]
+    key, count = args[0], int(args[1])
+    state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
+
+    async def measure(app: Any) -> None:
+        try:
+            await asyncio.sleep(0.3)
+            if inbox_file is not None:
+                await _start_inbox_import(app, inbox_file)
+            pane = app.active_pane
+            pane.list.move_to(len(pane.list.rows) // 2)
+            samples: list[float] = []
+            for i in range(count + 3):
+                before = pane.list.current
+                event = asyncio.Event()
+                state["event"] = event
+                start = time.perf_counter()
+                app.post_message(events.Key(key, key))
+                await asyncio.wait_for(event.wait(), 10)
+                elapsed = (state["frame"] - start) * 1000
+                if key == "d":
+                    stored = app.ctx.repo.queue.get(before.id)
+                    if stored is None or stored.status.value != "replied":
+                        emit({"error": f"press {i}: the change was not persisted"})
+                        os._exit(1)
+                if pane.list.current is None or pane.list.current.id == before.id:
+                    emit({"error": f"press {i}: the cursor did not move on"})
+                    os._exit(1)
+                if i >= 3:
+                    samples.append(elapsed)
+                await asyncio.sleep(0.03)
+            if inbox_file is not None and not any(w.is_running for w in app.workers):
+                emit({"error": "the inbox import ended before the last press"})
+                os._exit(1)
+            emit({"samples": samples, "open": len(pane.list.rows)})
+        except Exception as exc:  # pragma: no cover - reported to the parent
+            emit({"error": repr(exc)})
+        os._exit(0)
+
+    from cm_tui.ui.panes.queue import QueuePane
+    from cm_tui.ui.widgets.rowlist import RowList
+
+    if key == "d":
+        owner, name = QueuePane, "action_done"
+    else:
+        owner, name = RowList, "action_cursor_down"
+    arm_after(owner, name, state)
+    time_frames(state, measure)
+    open_on_tab("queue")
+    from cm_tui.cli import main
+
+    main(args[2:])
+    emit({"error": "the app exited before the measurement ended"})
+    os._exit(1)
+
+
+async def _start_inbox_import(app: Any, source: Path) -> None:
+    """Move ``source`` into the app's inbox (a rename: read at once) and wait until the app's
+    import worker has started reading it."""
+    import asyncio
+
+    watch = app.inbox_watch
+    written = time.time() - 60  # written a minute ago, then renamed into the inbox
+    os.utime(source, (written, written))
+    os.replace(source, watch.folder / source.name)
+    app.check_inbox()
+    for _ in range(200):
+        if any(w.is_running for w in app.workers):
+            return
+        await asyncio.sleep(0.01)
+    raise RuntimeError("the inbox import did not start")
+
+
+def _queue_key_bench(env: BenchEnv, runs: int, key: str, name: str) -> Result:
+    import statistics
+
+    args = env.app_args("stress")
+    env.child("queue_key", key, "3", *args)  # warm-up
+    samples: list[float] = []
+    for i in range(runs):
+        log(f"{name} {i + 1}/{runs}")
+        samples.extend(env.child("queue_key", key, str(QUEUE_KEY_PRESSES), *args)["samples"])
+    return Result(
+        percentile(samples, 95),
+        {name: samples},
+        {f"{name}_median": statistics.median(samples), f"{name}_presses": len(samples)},
+    )
+
+
+@figure("triage_key_ms", target=("<=", 16.0))
+def bench_triage_key_ms(env: BenchEnv, runs: int) -> Result:
+    """``d`` on a Queue item of the ``stress`` store (10,000 open) to the next frame, the
+    change persisted (fsync'd) and the cursor on the next item. Figure: the **p95**."""
+    return _queue_key_bench(env, runs, "d", "triage_key_ms")
+
+
+@figure("queue_scroll_ms", target=("<=", 16.0))
+def bench_queue_scroll_ms(env: BenchEnv, runs: int) -> Result:
+    """``j`` on the Queue list of the ``stress`` store to the next frame. Figure: the p95."""
+    return _queue_key_bench(env, runs, "j", "queue_scroll_ms")
+
+
+#: rows of the file dropped in the inbox while ``inbox_key_ms`` presses keys (about 24 MB)
+INBOX_ROWS = 200_000
+
+
+@figure("inbox_key_ms", target=("<=", 16.0))
+def bench_inbox_key_ms(env: BenchEnv, runs: int) -> Result:
+    """p95 of ``j`` on the Queue tab (stress store) while the app imports a file of
+    ``INBOX_ROWS`` rows dropped in its inbox: the import reads in a worker thread and writes
+    in chunks on the UI thread, so keys must stay within the triage target."""
+    import shutil
+    import statistics
+
+    source = env.root / "inbox-source.csv"
+    if not source.exists():
+        write_queue_csv(source, INBOX_ROWS)
+    samples: list[float] = []
+    for i in range(runs):
+        log(f"inbox_key_ms {i + 1}/{runs}")
+        dropped = env.root / f"inbox-{i}.csv"
+        shutil.copyfile(source, dropped)
+        db = env.root / f"inbox-store-{i}" / "store.json"
+        shutil.copytree(env.store("stress").parent, db.parent)
+        args = ["--db", str(db), "--now", NOW]
+        payload = env.child("queue_key", "inbox", str(dropped), "j", str(QUEUE_KEY_PRESSES), *args)
+        samples.extend(payload["samples"])
+    return Result(
+        percentile(samples, 95),
+        {"inbox_key_ms": samples},
+        {"inbox_key_ms_median": statistics.median(samples), "inbox_rows": INBOX_ROWS},
+    )

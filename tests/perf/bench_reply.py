@@ -1,0 +1,99 @@
+"""Keyboard figure: a reply typed in a burst (``r``, 40 characters, ``ctrl+s``) on the Queue tab.
+
+Light imports only at top level (these are measured processes, see ``bench.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+from bench import BenchEnv, Result, child, figure, log, percentile
+from hooks import emit, open_on_tab, time_frames
+
+REPLY_BURSTS = 12
+#: the reply typed in each burst: 40 characters
+REPLY_TEXT = "Merci Paul, nous revenons vers vous vite"
+
+
+@child("reply_burst")
+def child_reply_burst(_t0: float, args: list[str]) -> None:
+    """On the Queue tab of the ``stress`` store, ``args[0]`` bursts of ``r``, ``REPLY_TEXT``
+    (40 characters) and ``ctrl+s`` queued at once (as a fast typist or a paste sends them). Each
+    sample: the first key posted -> every key handled and settled (the app's key gate idle),
+    the reply checked persisted with exactly that text and the cursor on another item. Two
+    warm-up bursts."""
+    import asyncio
+
+    from textual import events
+
+    count = int(args[0])
+    assert len(REPLY_TEXT) == 40
+
+    async def measure(app: Any) -> None:
+        try:
+            await asyncio.sleep(0.3)
+            pane = app.active_pane
+            pane.list.move_to(len(pane.list.rows) // 2)
+            samples: list[float] = []
+            for i in range(count + 2):
+                before = pane.list.current
+                keys = [events.Key("r", "r")]
+                keys += [events.Key(_key_name(c), c) for c in REPLY_TEXT]
+                keys.append(events.Key("ctrl+s", None))
+                start = time.perf_counter()
+                for key in keys:
+                    app.post_message(key)
+                await asyncio.sleep(0)
+                await asyncio.wait_for(app.key_gate.wait_idle(), 10)
+                elapsed = (time.perf_counter() - start) * 1000
+                stored = app.ctx.repo.queue.get(before.id)
+                if stored is None or stored.reply_text != REPLY_TEXT:
+                    got = None if stored is None else stored.reply_text
+                    emit({"error": f"burst {i}: the reply was not persisted as typed: {got!r}"})
+                    os._exit(1)
+                if pane.list.current is None or pane.list.current.id == before.id:
+                    emit({"error": f"burst {i}: the cursor did not move on"})
+                    os._exit(1)
+                if i >= 2:
+                    samples.append(elapsed)
+                await asyncio.sleep(0.05)
+            emit({"samples": samples})
+        except Exception as exc:  # pragma: no cover - reported to the parent
+            emit({"error": repr(exc)})
+        os._exit(0)
+
+    time_frames({"started": False, "armed": False, "event": None}, measure)
+    open_on_tab("queue")
+    from cm_tui.cli import main
+
+    main(args[1:])
+    emit({"error": "the app exited before the measurement ended"})
+    os._exit(1)
+
+
+def _key_name(character: str) -> str:
+    """Textual's key name for a typed character (``space``, ``comma``, or the letter)."""
+    from textual.keys import _character_to_key
+
+    return _character_to_key(character)
+
+
+@figure("reply_burst_ms", target=("<=", 100.0))
+def bench_reply_burst_ms(env: BenchEnv, runs: int) -> Result:
+    """``r``, 40 characters and ``ctrl+s`` sent at once on the ``stress`` store, until the reply
+    is persisted and the next item selected. Figure: the **median**."""
+    import statistics
+
+    args = env.app_args("stress")
+    env.child("reply_burst", "1", *args)  # warm-up
+    samples: list[float] = []
+    for i in range(runs):
+        log(f"reply_burst_ms {i + 1}/{runs}")
+        samples.extend(env.child("reply_burst", str(REPLY_BURSTS), *args)["samples"])
+    return Result(
+        statistics.median(samples),
+        {"reply_burst_ms": samples},
+        {"reply_burst_ms_p95": percentile(samples, 95), "reply_bursts": len(samples)},
+    )

@@ -1,0 +1,179 @@
+"""Today figures: one day's agenda built from 200 task templates, and ``d`` on a Today row to
+the next frame with the change persisted.
+
+Light imports only at top level (these are measured processes, see ``bench.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any
+
+from bench import NOW, REPO, BenchEnv, Result, child, figure, log, percentile
+from hooks import arm_after, emit, time_frames
+
+
+@child("today_key")
+def child_today_key(_t0: float, args: list[str]) -> None:
+    """``d`` on one Today row, ``args[0]`` times, through the real ``cm-tui`` start-up
+    (``args[1:]``). Each sample: ``post_message(events.Key("d"))`` -> the first frame
+    displayed (``App._display``) after the pane's toggle action has returned (the write is
+    fsync'd by then), and the record is checked in the repository. Three warm-up presses."""
+    import asyncio
+
+    from textual import events
+
+    count = int(args[0])
+    state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
+
+    async def measure(app: Any) -> None:
+        from cm_tui.core.agenda import AgendaRow, RowStatus
+
+        try:
+            await asyncio.sleep(0.3)
+            pane = app.active_pane
+            day = pane.agenda.day
+            overdue = pane.agenda.section("overdue")
+            leaving = {row.occurrence_key for row in overdue.rows} if overdue else set()
+            index = next(  # a row that stays in place once done (a done overdue one leaves)
+                i
+                for i, row in enumerate(pane.list.rows)
+                if isinstance(row, AgendaRow)
+                and row.day == day
+                and row.occurrence_key not in leaving
+            )
+            pane.list.move_to(index)
+            key = pane.list.current.occurrence_key
+            samples: list[float] = []
+            for i in range(count + 3):
+                before = pane.list.current.status
+                event = asyncio.Event()
+                state["event"] = event
+                start = time.perf_counter()
+                app.post_message(events.Key("d", "d"))
+                await asyncio.wait_for(event.wait(), 10)
+                elapsed = (state["frame"] - start) * 1000
+                stored = app.ctx.repo.occurrences.by_key(key)
+                done = stored is not None and stored.status.value == "done"
+                if done is (before is RowStatus.DONE) or pane.list.current.occurrence_key != key:
+                    emit({"error": f"press {i}: the change was not persisted"})
+                    os._exit(1)
+                if i >= 3:
+                    samples.append(elapsed)
+                await asyncio.sleep(0.05)
+            emit({"today_key_ms": samples})
+        except Exception as exc:  # pragma: no cover - reported to the parent
+            emit({"error": repr(exc)})
+        os._exit(0)
+
+    from cm_tui.ui.panes.today import TodayPane
+
+    arm_after(TodayPane, "action_toggle_done", state)
+    time_frames(state, measure)
+    from cm_tui.cli import main
+
+    main(args[1:])
+    emit({"error": "the app exited before the measurement ended"})
+    os._exit(1)
+
+
+TODAY_KEY_PRESSES = 30
+
+
+@figure("agenda_ms", target=("<=", 5.0))
+def bench_agenda_ms(env: BenchEnv, runs: int) -> Result:
+    """Building one day's agenda from 200 task templates (the shipped catalog, repeated under
+    new keys) with a year of completion history (every slot of every day done): the median of
+    ``runs`` x 20 builds. ``core`` with a dict of records is the figure; ``agenda_store_ms``
+    (info) is the same build reading the records through a store's key index, as the pane does.
+    """
+    import statistics
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    if str(REPO) not in sys.path:  # the parent runs as a script: cm_tui may not be importable
+        sys.path.insert(0, str(REPO))
+    from cm_tui.core.agenda import build_agenda
+    from cm_tui.core.models import OccurrenceStatus, TaskOccurrence
+    from cm_tui.core.recurrence import WorkHours, slots_for
+    from cm_tui.io.shipped import load_catalog
+    from cm_tui.store import Store
+
+    zone = ZoneInfo("Europe/Paris")
+    now = datetime.fromisoformat(NOW)
+    day = now.astimezone(zone).date()
+    catalog = load_catalog()
+    templates = [
+        t.replace(key=f"{t.key}.{i}") for i in range(200 // len(catalog) + 1) for t in catalog
+    ][:200]
+    hours = WorkHours()
+    history: dict[str, TaskOccurrence] = {}
+    probe = day - timedelta(days=365)
+    while probe < day:
+        for template in templates:
+            for slot in slots_for(template.cadence, probe, zone, hours):
+                key = f"{template.key}@{probe.isoformat()}#{slot.index}"
+                history[key] = TaskOccurrence(
+                    key, template.key, probe, slot.index, OccurrenceStatus.DONE, slot.at_utc
+                )
+        probe += timedelta(days=1)
+
+    def measure(lookup: Any) -> list[float]:
+        out = []
+        for _ in range(20):
+            start = time.perf_counter()
+            build_agenda(templates, lookup, day, now, zone)
+            out.append((time.perf_counter() - start) * 1000)
+        return out
+
+    samples: list[float] = []
+    for i in range(runs):
+        log(f"agenda {i + 1}/{runs}")
+        samples.extend(measure(history))
+    db = env.root / "agenda" / "store.json"
+    with Store.open(db) as store:
+        store.repo.tasks.add_many(templates)
+        store.repo.occurrences.add_many(history.values())
+    with Store.open(db) as store:
+        occurrences = store.repo.occurrences
+
+        class Lookup:
+            def get(self, key: str) -> Any:
+                return occurrences.by_key(key)
+
+        store_samples: list[float] = []
+        for _ in range(runs):
+            store_samples.extend(measure(Lookup()))
+    rows = build_agenda(templates, history, day, now, zone).total
+    return Result(
+        statistics.median(samples),
+        {"agenda_ms": samples, "agenda_store_ms": store_samples},
+        {
+            "agenda_templates": len(templates),
+            "agenda_history_records": len(history),
+            "agenda_rows": rows,
+            "agenda_store_ms": statistics.median(store_samples),
+        },
+    )
+
+
+@figure("today_key_ms", target=("<=", 16.0))
+def bench_today_key_ms(env: BenchEnv, runs: int) -> Result:
+    """``d`` on a Today row to the next frame with the change persisted, on the ``year``
+    store (see ``child_today_key``). The figure is the **p95** of every sample (the issue's
+    target is a p95); the median is in the info."""
+    import statistics
+
+    args = env.app_args("year")
+    samples: list[float] = []
+    env.child("today_key", "3", *args)  # warm-up (page cache, .pyc files)
+    for i in range(runs):
+        log(f"today key {i + 1}/{runs}")
+        samples.extend(env.child("today_key", str(TODAY_KEY_PRESSES), *args)["today_key_ms"])
+    return Result(
+        percentile(samples, 95),
+        {"today_key_ms": samples},
+        {"today_key_ms_median": statistics.median(samples), "today_key_presses": len(samples)},
+    )

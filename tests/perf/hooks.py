@@ -1,0 +1,131 @@
+"""Child-side helpers of the benchmarks: what a measured process (a child mode, see
+``bench.py``) uses to time its frames and report its figures.
+
+Only light standard modules at top level: the children ARE the measured processes, so they must
+not pay for anything the real ``cm-tui`` start-up does not (Textual and cm-tui are imported
+inside the functions, by the child that needs them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+#: the terminal size every measured app runs at, headless
+SIZE = (140, 45)
+
+
+def emit(payload: dict[str, Any]) -> None:
+    """Write the child's figures (one JSON line) to fd 1, unbuffered: the child exits next."""
+    os.write(1, (json.dumps(payload) + "\n").encode())
+
+
+def rss_mb(field: str = "VmRSS") -> float:
+    """This process's resident memory now (``VmRSS``) or at its peak (``VmHWM``), in MB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # pragma: no cover - not Linux
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Not ``ru_maxrss``: Linux keeps that across
+    ``execve``, so a child would report the bench parent's own peak when it is higher (every
+    dry run read 88.6 MB, the parent's size, in a full run)."""
+    return rss_mb("VmHWM")
+
+
+def hook_first_frame(t0: float, ready: Callable[[Any], bool]) -> None:
+    """Make every Textual app run headless at ``SIZE`` and exit at its first ready frame."""
+    from textual.app import App
+
+    display = App._display
+
+    def _display(self: App, screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is not None and ready(self):
+            elapsed = time.time() - t0
+            emit({"elapsed_s": elapsed, "rss_mb": rss_mb()})
+            os._exit(0)
+
+    App._display = _display  # type: ignore[method-assign]
+    run_headless()
+
+
+def time_frames(
+    state: dict[str, Any], measure: Callable[[Any], Any], waits: tuple[str, ...] = ("",)
+) -> None:
+    """Run every Textual app headless at ``SIZE``; time its frames for ``measure``.
+
+    ``measure(app)`` (a coroutine) starts as a worker at the first frame with the active tab's
+    pane mounted. A frame written while ``state[w + "armed"]`` is set (``w`` in ``waits``, the
+    first armed one only) stamps ``state[w + "frame"]`` and sets ``state[w + "event"]``.
+    """
+    from textual.app import App
+
+    display = App._display
+
+    def _display(self: App, screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is None:
+            return
+        for wait in waits:
+            if state[wait + "armed"] and state[wait + "event"] is not None:
+                state[wait + "frame"] = time.perf_counter()
+                state[wait + "armed"] = False
+                state[wait + "event"].set()
+                break
+        if not state["started"] and getattr(self, "active_pane", None) is not None:
+            state["started"] = True
+            self.call_later(lambda: self.run_worker(measure(self)))
+
+    App._display = _display  # type: ignore[method-assign]
+    run_headless()
+
+
+def run_headless() -> None:
+    """Make every Textual app run headless at ``SIZE`` (what a terminal of that size shows)."""
+    from textual.app import App
+
+    run = App.run
+
+    def _run(self: App, *a: Any, **kw: Any) -> Any:
+        kw["headless"] = True
+        kw["size"] = SIZE
+        return run(self, *a, **kw)
+
+    App.run = _run  # type: ignore[method-assign]
+
+
+def open_on_tab(tab: str) -> None:
+    """Make cm-tui's app open on ``tab`` (as ``initial_tab``) instead of Today."""
+    from cm_tui.ui import app as ui_app
+
+    init = ui_app.CmTuiApp.__init__
+
+    def __init__(self: Any, *a: Any, **kw: Any) -> None:
+        kw["initial_tab"] = tab
+        init(self, *a, **kw)
+
+    ui_app.CmTuiApp.__init__ = __init__  # type: ignore[method-assign]
+
+
+def arm_after(owner: type, name: str, state: dict[str, Any]) -> None:
+    """Wrap the action ``owner.name`` so that, once it has returned, the next frame is timed."""
+    action = getattr(owner, name)
+
+    def armed(self: Any, *a: Any, **kw: Any) -> Any:
+        result = action(self, *a, **kw)
+        state["armed"] = True
+        return result
+
+    setattr(owner, name, armed)
