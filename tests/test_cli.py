@@ -20,6 +20,9 @@ from typing import Any
 import pytest
 
 from cm_tui import cli
+from cm_tui.cli import demo, store_cmds
+from cm_tui.cli.context import _context
+from cm_tui.cli.export import _tables_of
 from cm_tui.core.demo import DEMO_NETWORKS
 from cm_tui.io import locations
 from tests.processes import hold_store, release
@@ -172,7 +175,7 @@ def test_bad_now_subprocess_running_the_app() -> None:
 
 def test_now_without_offset_is_local_time_in_the_settings_zone(tmp_home: Path) -> None:
     write_settings(tmp_home, 'timezone = "America/Montreal"\n')
-    settings = cli._context(cli.build_parser().parse_args(["--now", "2026-11-19T09:00"])).settings
+    settings = _context(cli.build_parser().parse_args(["--now", "2026-11-19T09:00"])).settings
     at = cli.parse_now("2026-11-19T09:00", settings)
     assert at.isoformat() == "2026-11-19T14:00:00+00:00"
     assert cli.parse_now("2026-11-19T09:00Z", settings).isoformat() == "2026-11-19T09:00:00+00:00"
@@ -281,15 +284,15 @@ def test_lang_overrides_the_settings_language(
 def test_demo_flag_generates_once_per_day(
     tmp_home: Path, fake_app: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "DEMO_RUN_SIZE", "small")
+    monkeypatch.setattr(demo, "DEMO_RUN_SIZE", "small")
     generated: list[str] = []
-    write = cli.write_demo_store
+    write = demo.write_demo_store
 
     def counting(db: Path, size: str, now: Any, *args: Any, **kwargs: Any) -> None:
         generated.append(f"{size} {now.isoformat()}")
         write(db, size, now, *args, **kwargs)
 
-    monkeypatch.setattr(cli, "write_demo_store", counting)
+    monkeypatch.setattr(demo, "write_demo_store", counting)
     assert cli.main(["--demo", "--now", NOW]) == 0
     assert cli.main(["--demo", "--now", "2026-11-19T18:00:00+01:00"]) == 0  # same day: reused
     assert cli.main(["--demo", "--now", "2026-11-20T08:00:00+01:00"]) == 0  # next day: new
@@ -463,7 +466,7 @@ def test_export_json_is_complete_and_stable(
     assert cli.main(["export", "json", "--db", str(small_demo), "--out", str(second)]) == 0
     assert first.read_bytes() == second.read_bytes()
     data = json.loads(first.read_bytes())
-    tables = cli._tables_of(data)
+    tables = _tables_of(data)
     with Store.open(small_demo, readonly=True) as store:
         repo = store.repo
         expected = {
@@ -495,8 +498,8 @@ def test_export_to_stdout_and_one_table(
         cli.main(["export", "json", "--db", str(small_demo), "--out", "-", "--table", "posts"]) == 0
     )
     only = json.loads(capsys.readouterr().out)
-    assert list(cli._tables_of(only)) == ["posts"]
-    assert cli._tables_of(only)["posts"] == cli._tables_of(whole)["posts"]
+    assert list(_tables_of(only)) == ["posts"]
+    assert _tables_of(only)["posts"] == _tables_of(whole)["posts"]
 
 
 def test_export_unknown_table_is_one_line(
@@ -545,7 +548,7 @@ def test_unexpected_errors_are_one_line_too(
     def boom(_args: Any) -> int:
         raise RuntimeError("kaboom\nsecond line")
 
-    monkeypatch.setattr(cli, "cmd_where", boom)
+    monkeypatch.setattr(store_cmds, "cmd_where", boom)
     assert cli.main(["where"]) == 1
     assert_one_line_error(capsys.readouterr().err, "RuntimeError", "kaboom second line")
 

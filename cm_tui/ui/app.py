@@ -650,7 +650,7 @@ def _collect_from_now_on() -> None:
 
     Everything allocated before the first frame (modules, the store's records, the widgets)
     lives as long as the app, so the CLI turns the cyclic collector off while it starts
-    (``cli.cmd_run``; about 25 ms less to the first frame with the ``year`` demo) and
+    (``cli.run.cmd_run``; about 25 ms less to the first frame with the ``year`` demo) and
     ``gc.freeze()`` moves those objects out of the collector's generations: later collections,
     all day long, do not traverse a year of data each time. A no-op when the collector is on
     (tests running the app in-process).

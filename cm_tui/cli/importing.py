@@ -16,17 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cm_tui.cli import (
-    EXIT_ERROR,
-    EXIT_OK,
-    EXIT_USAGE,
-    CliError,
+from cm_tui.cli.context import (
     Context,
     _context,
     _refuse_if_locked,
     _require_store,
     open_user_store,
 )
+from cm_tui.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliError
 from cm_tui.core import locale as l10n
 from cm_tui.core.i18n import t
 
@@ -35,8 +32,33 @@ if TYPE_CHECKING:
     from cm_tui.io.tabular import ImportPlan
     from cm_tui.store import Store
 
+#: ``cm-tui import FILE --table T``: what the file holds
+IMPORT_TABLES = ("queue", "posts", "stats", "competitors")
+IMPORT_FORMATS = ("auto", "csv", "json", "jsonl", "mastodon")
 
-def run_import(args: argparse.Namespace) -> int:
+
+def import_arguments(p: argparse.ArgumentParser) -> None:
+    """``cm-tui import``'s arguments."""
+    p.add_argument("file", type=Path, metavar="FILE", help=t("queue.import.help.file"))
+    p.add_argument(
+        "--table", choices=IMPORT_TABLES, default="queue", help=t("queue.import.help.table")
+    )
+    p.add_argument(
+        "--format", choices=IMPORT_FORMATS, default="auto", help=t("queue.import.help.format")
+    )
+    p.add_argument("--network", default=None, help=t("queue.import.help.network"))
+    p.add_argument("--tz", default=None, metavar="ZONE", help=t("queue.import.help.tz"))
+    p.add_argument("--dry-run", action="store_true", help=t("queue.import.help.dry_run"))
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help=t("queue.import.help.column"),
+    )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
     """The ``import`` command: check the file, import it into ``--table``, print the result
     on stdout or the rejection report on stderr."""
     from cm_tui.io.tabular import ImportRejected, source_problem
