@@ -13,17 +13,14 @@ n²/2⁶⁵: 3 in 100 million for a million rows.
 
 from __future__ import annotations
 
-import hashlib
 from array import array
+
+from cm_tui.core.queue_identity import key_of
 
 _EMPTY = 0
 _MIN_SLOTS = 1 << 10
 
-
-def key_of(text: str) -> int:
-    """A 64-bit key of ``text`` (never 0, the empty slot)."""
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little") or 1
+__all__ = ["KeySet", "key_of"]
 
 
 class KeySet:

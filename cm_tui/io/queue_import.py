@@ -46,11 +46,12 @@ from cm_tui.core.deadline import DEFAULT_POLICY, DeadlinePolicy, deadline_for
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem, QueueKind
 from cm_tui.core.queue import fold_text, match_keywords
+from cm_tui.core.queue_identity import dedupe_key, id_key
 from cm_tui.core.settings import KNOWN_NETWORKS
 from cm_tui.core.textsafe import clean_line, clean_text
 from cm_tui.core.timeutil import in_supported_range
 from cm_tui.core.value import Value, frozen
-from cm_tui.io.keyset import KeySet, key_of
+from cm_tui.io.keyset import KeySet
 from cm_tui.io.mastodon_export import html_to_text, is_mastodon, mastodon_rows
 from cm_tui.io.queue_columns import (
     fold_name,
@@ -329,24 +330,6 @@ class _Builder:
             follower=parse_bool(row.get("follower"), True),
             keywords=match_keywords(text, self.keywords) if self.keywords else (),
         )
-
-
-def dedupe_key(item: QueueItem) -> int:
-    """The item's identity (``io.keyset`` key): network + external id + author + text, else
-    (no id) network + author + instant + text."""
-    if item.external_id:
-        raw = f"id\0{item.network}\0{item.external_id}\0{item.author_handle}\0{item.text}"
-    else:
-        raw = (
-            f"h\0{item.network}\0{item.author_handle}\0{item.received_at.isoformat()}\0{item.text}"
-        )
-    return key_of(raw)
-
-
-def id_key(item: QueueItem) -> int:
-    """The key of the item's network + external id alone (0 without an id): a row whose id is
-    known but whose ``dedupe_key`` is not reuses that id for other content."""
-    return key_of(f"i\0{item.network}\0{item.external_id}") if item.external_id else 0
 
 
 # --------------------------------------------------------------------------- CSV

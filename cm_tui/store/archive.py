@@ -10,12 +10,17 @@ it.
 
 ``index.json`` records the highest id ever archived, so that the hot table never hands it out
 again (TinyDB would otherwise reuse the max id after the item left the table).
+
+Each month file has a summary beside it (``summary-YYYY-MM.json``, ``store/archive_summary.py``),
+written when the file is sealed: the duplicate check, the response figures and ``check`` read it
+instead of the whole month.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +29,7 @@ import orjson
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem
 from cm_tui.store import load
+from cm_tui.store.archive_summary import MonthSummary, read_summary, summarize, write_summary
 from cm_tui.store.atomic import make_private_dir, write_atomic
 from cm_tui.store.errors import StoreCorrupt
 from cm_tui.store.journal import DUMP_OPTIONS
@@ -100,6 +106,45 @@ class Archive:
             self._cache[month] = (stamp, items)
         return items
 
+    def summary(self, month: str) -> MonthSummary | None:
+        """The month's summary (None if the month file does not exist), rebuilt from the file
+        (and written back if the folder allows it) when missing, damaged or stale: its
+        ``sealed`` size and mtime must match the file's. Raises ``StoreCorrupt`` if the month
+        file has to be read and does not parse."""
+        path = self.month_path(month)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        found = read_summary(self.folder, month)
+        if found is not None and found.describes(st.st_size, st.st_mtime_ns):
+            return found
+        return self.rebuild_summary(month)
+
+    def rebuild_summary(self, month: str) -> MonthSummary | None:
+        """Read the month file whole and write its summary again (None if there is no file)."""
+        path = self.month_path(month)
+        try:
+            with open(path, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                raw = handle.read()
+        except FileNotFoundError:
+            return None
+        try:
+            docs = parse_month(raw, month, path.name)
+        except load.SnapshotError as exc:
+            raise StoreCorrupt(path, exc.reason, backups=self.paths.backups) from None
+        summary = summarize(month, raw, _items_of(docs), st)
+        write_summary(self.folder, summary)
+        return summary
+
+    def summaries(self) -> Iterator[MonthSummary]:
+        """Every month's summary, oldest month first (see ``summary``)."""
+        for month in self.months():
+            found = self.summary(month)
+            if found is not None:
+                yield found
+
     def max_id(self) -> int:
         """Highest id ever archived (index.json; rebuilt by scanning if missing or damaged)."""
         try:
@@ -135,8 +180,15 @@ class Archive:
             merged.update(docs_by_month[month])
             ordered = {key: merged[key] for key in sorted(merged, key=int)}
             blob = orjson.dumps({"month": month, "items": ordered}, option=DUMP_OPTIONS)
-            write_atomic(self.month_path(month), blob)
+            path = self.month_path(month)
+            write_atomic(path, blob)
             self._cache.pop(month, None)
+            # sealed: its summary (a crash before this line leaves a stale one, rebuilt on use)
+            write_summary(self.folder, summarize(month, blob, _items_of(ordered), path.stat()))
+
+
+def _items_of(docs: Docs) -> Iterator[QueueItem]:
+    return (to_item(key, doc) for key, doc in docs.items())
 
 
 def parse_month(raw: bytes, month: str | None, where: str) -> Docs:

@@ -11,13 +11,14 @@ import bisect
 import builtins
 import contextlib
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from cm_tui.core.export_facts import ExportFact
 from cm_tui.core.models import (
     AdCampaign,
     Competitor,
@@ -36,6 +37,7 @@ from cm_tui.core.models import (
     assert_utc,
     format_instant,
 )
+from cm_tui.core.net_records import Account, OutboxEntry, Publication
 from cm_tui.core.queue import OpenEntry
 from cm_tui.core.recurrence import CHECKLIST_DAY
 from cm_tui.store.archive import Archive, group_by_month, to_item
@@ -46,6 +48,11 @@ from cm_tui.store.schema import MODELS, PAST_TABLES, PREFS_TABLE
 from cm_tui.store.storage import DurableStorage
 from cm_tui.store.tiered import EVERYTHING, Summary, TieredRepo, hot_boundary
 from cm_tui.store.tracking import JournaledTable
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from cm_tui.core.stats import ResponseFigures
 
 #: Queue statuses that are final: such items are archived once closed long enough.
 CLOSED_STATUSES = frozenset({QueueStatus.REPLIED, QueueStatus.IGNORED})
@@ -311,6 +318,40 @@ class QueueRepo(EntityRepo[QueueItem]):
                     out.append(to_item(key, doc))
         return out
 
+    def archived_keys(self) -> Iterator[tuple[Sequence[int], Sequence[int]]]:
+        """Per archive month, the identities of its items for the import's duplicate check
+        (``core.queue_identity``: ``dedupe_key`` and the non-zero ``id_key`` values), read
+        from the month summaries, never from the month files unless a summary is rebuilt."""
+        for summary in self._archive.summaries():
+            yield summary.keys, summary.id_keys
+
+    def archived_response_figures(
+        self, tz: ZoneInfo, first: str = "", last: str = "\uffff"
+    ) -> dict[tuple[str, str], ResponseFigures]:
+        """``core.stats.response_figures`` of the archived items, (network, local month in
+        ``tz``) -> figures, from the month summaries. ``first`` / ``last`` (``YYYY-MM``, UTC)
+        limit the month files read; a caller keeps the local months it wants. A month with an
+        item back in the hot table (a crash between the two steps of an archival) is read
+        whole, without that item ("hot wins")."""
+        from cm_tui.core.stats import response_figures
+        from cm_tui.store.archive_summary import combine_figures
+
+        hot = {int(key) for key in self._raw()}
+        out: dict[tuple[str, str], ResponseFigures] = {}
+        for name in self._archive.months():
+            if not first <= name <= last:
+                continue
+            summary = self._archive.summary(name)
+            if summary is None:
+                continue
+            if hot.isdisjoint(summary.ids):
+                combine_figures(out, summary.response_figures(tz))
+                continue
+            docs = self._archive.read_docs(name)
+            items = (to_item(key, doc) for key, doc in docs.items() if int(key) not in hot)
+            combine_figures(out, response_figures(items, tz))
+        return out
+
     def hot_documents(self) -> dict[str, dict[str, Any]]:
         """A copy of the hot table (``{id: document}``) to read on another thread: a write
         replaces a document (``replace_document``), never changes one in place, so the copy
@@ -417,12 +458,17 @@ class Repository:
         self.posts: PostRepo = tiered("posts", PostRepo)
         self.queue = QueueRepo(storage, table("queue"), archive)
         self.figures: EntityRepo[MonthlyFigures] = repo("figures")
+        #: per-post and per-day figures of the platforms' exports (``core.export_facts``)
+        self.export_facts: EntityRepo[ExportFact] = repo("export_facts")
         self.campaigns: EntityRepo[AdCampaign] = repo("campaigns")
         self.competitors: EntityRepo[Competitor] = repo("competitors")
         self.influencers: EntityRepo[Influencer] = repo("influencers")
         self.hashtags: EntityRepo[Hashtag] = repo("hashtags")
         self.keywords: EntityRepo[WatchKeyword] = repo("keywords")
         self.documents: EntityRepo[ReferenceDocument] = repo("documents")
+        self.accounts: EntityRepo[Account] = repo("accounts")
+        self.outbox: EntityRepo[OutboxEntry] = repo("outbox")
+        self.publications: EntityRepo[Publication] = repo("publications")
 
     def retire_old(self, today: date) -> int:
         """Move the occurrences and posts older than ``tiered.HOT_DAYS`` to their past tables

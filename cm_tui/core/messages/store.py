@@ -275,6 +275,11 @@ MESSAGES: Messages = {
         "archive {file}: {detail}",
         "archive {file} : {detail}",
     ),
+    "store.check.summary_stale": (
+        "archive {month}: read in full ({file} is missing or out of date; rebuilt on next use)",
+        "archive {month} : lue en entier ({file} manque ou n'est plus à jour ; refait au "
+        "prochain usage)",
+    ),
     "store.check.backups": (
         "backups: {count} in {folder} (newest {newest})",
         "sauvegardes : {count} dans {folder} (la plus récente {newest})",
