@@ -380,6 +380,7 @@ class QueueItem(Record):
     closed_at: datetime | None = None
     notes: str = ""
     keywords: tuple[str, ...] = ()
+    reply_url: str = ""  # the reply's address when it was sent from cm-tui (net/outbox.py)
     id: int = 0
 
     INSTANTS: ClassVar[tuple[str, ...]] = (

@@ -27,15 +27,17 @@ from cm_tui.core.models import (
     TaskTemplate,
     WatchKeyword,
 )
+from cm_tui.core.net_records import Account, OutboxEntry, Publication
 
 #: The schema this code writes. Bump it together with a migration from the previous version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 META_TABLE = "_meta"
 META_ID = "1"
 
 #: Table name -> record class, for every table of records.
 MODELS: dict[str, type[Record]] = {
+    "accounts": Account,
     "campaigns": AdCampaign,
     "competitors": Competitor,
     "documents": ReferenceDocument,
@@ -45,7 +47,9 @@ MODELS: dict[str, type[Record]] = {
     "keywords": WatchKeyword,
     "networks": NetworkProfile,
     "occurrences": TaskOccurrence,
+    "outbox": OutboxEntry,
     "posts": Post,
+    "publications": Publication,
     "queue": QueueItem,
     "tasks": TaskTemplate,
 }
@@ -68,9 +72,16 @@ def _add_past_tables(data: Data) -> Data:
     return data
 
 
+def _add_connector_tables(data: Data) -> Data:
+    """2 -> 3: the connectors' tables (``accounts``, ``outbox``, ``publications``) appear,
+    empty. The version changes so that an older build refuses the file instead of compacting
+    it without them (an unsent reply in the outbox must never be dropped)."""
+    return data
+
+
 #: ``{from_version: fn}``: ``fn`` turns a database of schema ``from_version`` into one of
 #: ``from_version + 1``. Applied in order at open, then the result is written as a snapshot.
-MIGRATIONS: dict[int, Migration] = {1: _add_past_tables}
+MIGRATIONS: dict[int, Migration] = {1: _add_past_tables, 2: _add_connector_tables}
 
 
 def required_fields(model: type[Record]) -> frozenset[str]:

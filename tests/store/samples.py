@@ -34,6 +34,14 @@ from cm_tui.core.models import (
     WatchKeyword,
     occurrence_key,
 )
+from cm_tui.core.net_records import (
+    Account,
+    AccountState,
+    OutboxEntry,
+    OutboxState,
+    Publication,
+    PublicationState,
+)
 
 T0 = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # the night Europe/Paris springs forward
 
@@ -131,5 +139,38 @@ def samples() -> dict[str, Any]:
             title="Charte de modération",
             location="~/docs/netiquette.pdf",
             last_reviewed=date(2025, 12, 1),
+        ),
+        "accounts": Account(
+            key="mastodon:léa@mastodon.example",
+            network="mastodon",
+            instance="https://mastodon.example",
+            handle="léa",
+            brand_handle="@marque",
+            secret_ref="mastodon:léa@mastodon.example",
+            state=AccountState.RATE_LIMITED,
+            state_since=T0,
+            state_until=T0 + timedelta(minutes=5),
+            cursor="1099",
+        ),
+        "outbox": OutboxEntry(
+            account="mastodon:léa@mastodon.example",
+            text="Merci ! 🎉 On regarde ça.",
+            created_at=T0,
+            send_after=T0 + timedelta(seconds=10),
+            idempotency_key="cm-tui-0123456789abcdef0123456789abcdef",
+            queue_item=3,
+            in_reply_to="1099",
+            visibility="direct",
+            state=OutboxState.FAILED,
+            attempts=2,
+            last_error="Validation failed",
+        ),
+        "publications": Publication(
+            post=4,
+            account="mastodon:léa@mastodon.example",
+            state=PublicationState.SCHEDULED,
+            remote_id="77",
+            fingerprint="abc",
+            at=T0 + timedelta(days=1),
         ),
     }

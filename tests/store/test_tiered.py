@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from cm_tui.core.models import OccurrenceStatus, Post, TaskOccurrence, occurrence_key
 from cm_tui.core.recurrence import CHECKLIST_DAY
-from cm_tui.store import Store, check, export_all, load
+from cm_tui.store import SCHEMA_VERSION, Store, check, export_all, load
 from cm_tui.store.tiered import HOT_DAYS, PREF_PREFIX, hot_boundary
 from tests.store.samples import post
 
@@ -243,7 +243,7 @@ def test_a_schema_1_file_opens_and_keeps_its_records(db: Path) -> None:
     db.with_suffix(".journal").unlink()
     with Store.open(db) as store:
         assert store.repo.posts.all() == [added]
-    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema"] == 2
+    assert orjson.loads(db.read_bytes())["_meta"]["1"]["schema"] == SCHEMA_VERSION
 
 
 # ---------------------------------------------------------------------------- property

@@ -1,0 +1,161 @@
+"""The connector interface: what the sync engine asks of any network (Mastodon now, Bluesky
+next), the errors a connector raises and the plain values it returns.
+
+Contract:
+
+* A connector is built for one account (``registry.connector_for``) and holds its client; it
+  never touches the store. Every call blocks (run it in a worker thread in the app).
+* Every failure is a ``NetError`` subclass carrying a one-line, user-readable ``detail``
+  (never a traceback, never the token): ``Offline`` (no connection, timeout), ``ServerError``
+  (5xx), ``RateLimited`` (``until``: when to try again, from ``Retry-After`` or
+  ``X-RateLimit-Reset``), ``TokenRefused`` (401/403), ``Rejected`` (4xx on one request: the
+  entry is wrong, retrying will not help). The engine turns them into account states
+  (``core.net_state``) and outbox/publication states.
+* Inbox pages come oldest first, with ids as text; ``cursor`` is the newest id seen, passed as
+  ``since`` next time (``min_id`` paging: no gap, no duplicate).
+* ``send`` carries the entry's idempotency key: calling it again for the same key after a
+  timeout or a kill returns the status made the first time, never a second one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+
+class NetError(Exception):
+    """A network call failed; ``detail`` is one line for the user (no secret in it)."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class Offline(NetError):
+    """No connection, DNS failure, timeout: retry with backoff."""
+
+
+class ServerError(NetError):
+    """The instance answered 5xx: retry with backoff."""
+
+
+class RateLimited(NetError):
+    """429 (or no requests left): nothing is sent before ``until``."""
+
+    def __init__(self, detail: str = "", until: datetime | None = None) -> None:
+        super().__init__(detail)
+        self.until = until
+
+
+class TokenRefused(NetError):
+    """401/403: the token was revoked or lacks a scope; the user must add the account again."""
+
+
+class Rejected(NetError):
+    """The instance refused this one request (422, 404...): retrying the same will not help."""
+
+
+@dataclass
+class InboxPage:
+    """Raw API objects (dicts as the network gives them), oldest first, and the cursor after
+    them. ``more``: the backlog has more pages after this one."""
+
+    notifications: list[dict[str, Any]] = field(default_factory=list)
+    cursor: str = ""
+    more: bool = False
+
+
+@dataclass
+class Sent:
+    """A status that exists on the server (a reply, a post, or a scheduled status)."""
+
+    remote_id: str
+    url: str = ""
+    at: datetime | None = None
+    scheduled: bool = False
+
+
+@dataclass
+class Profile:
+    """Who the token acts as, and the figures sampled for Stats."""
+
+    handle: str
+    display_name: str = ""
+    followers: int = 0
+    url: str = ""
+
+
+@dataclass
+class OwnStatusFigures:
+    """Replies, boosts and favourites of the account's own statuses created in one month."""
+
+    month: str
+    posts: int = 0
+    replies: int = 0
+    boosts: int = 0
+    favourites: int = 0
+
+
+class Connector(Protocol):
+    """One account on one network. See the module docstring for the contract."""
+
+    network: str
+
+    def verify(self) -> Profile:
+        """Check the token; the account it acts as."""
+        ...
+
+    def inbox_page(self, since: str, limit: int = 40) -> InboxPage:
+        """The next page of mentions (and direct messages) newer than ``since`` (empty: the
+        latest page only, so a new account does not pull its whole history)."""
+        ...
+
+    def stream(self, on_event: Callable[[dict[str, Any]], None], stop: Callable[[], bool]) -> None:
+        """Block reading the live notification stream, calling ``on_event`` with each
+        notification; return when ``stop()`` is true or the stream ends. Raises ``NetError``
+        (``Rejected`` when the instance has no streaming: poll instead)."""
+        ...
+
+    def status(self, remote_id: str) -> dict[str, Any]:
+        """One status (the thread context of an item)."""
+        ...
+
+    def send(
+        self,
+        text: str,
+        *,
+        idempotency_key: str,
+        in_reply_to: str = "",
+        visibility: str = "public",
+        scheduled_at: datetime | None = None,
+    ) -> Sent:
+        """Post (or schedule, when ``scheduled_at`` is given) a status, once per key."""
+        ...
+
+    def reschedule(self, remote_id: str, at: datetime) -> Sent:
+        """Move a scheduled status."""
+        ...
+
+    def unschedule(self, remote_id: str) -> None:
+        """Delete a scheduled status (gone already is fine)."""
+        ...
+
+    def own_figures(self, month: str) -> OwnStatusFigures:
+        """Figures of the account's own statuses of ``month`` (``YYYY-MM``)."""
+        ...
+
+
+ConnectorFactory = Callable[[str, str], Connector]
+"""``(instance_url, token) -> Connector``: how ``registry`` builds one per account."""
+
+
+def pages(connector: Connector, since: str, limit: int = 40) -> Iterator[InboxPage]:
+    """Every backlog page newer than ``since``, oldest first, until the newest."""
+    while True:
+        page = connector.inbox_page(since, limit)
+        yield page
+        if not page.more or not page.cursor:
+            return
+        since = page.cursor
