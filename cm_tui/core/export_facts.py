@@ -1,0 +1,261 @@
+"""Figures read from the platforms' own exports, and the month figures they make (pure).
+
+An export is a list of *facts*: one per post (lifetime totals: Meta posts, X analytics, YouTube
+table data) or one per day (Meta's daily series, LinkedIn's workbooks). Facts are stored, keyed
+by network and post (its permalink, else its id) or day (``ExportFact.key``), and the month
+figures are derived from every stored fact. So an export that overlaps an earlier one (the last
+28 days, then the last 90) replaces the facts it repeats and never counts them twice
+(docs/architecture.md, "Platform exports").
+
+* ``merge_facts``: the stored facts updated with a file's (a fact's figures the file gives
+  replace the stored ones; the others are kept, so two daily series of one page add up);
+* ``derive_months``: (network, month) -> figures and the files they came from. A post's month
+  is its publish instant's, in the user's zone (23:30 UTC on 31 March is April in Paris); a
+  day's is its date's. A figure given by daily facts comes from them only (page totals: adding
+  the posts' would count them twice); ``posts`` counts the post facts; ``followers`` is a
+  level, the month's last day that gives it;
+* ``plan_months``: the ``MonthlyFigures`` to add or update. A stored figure that differs from
+  what the facts gave before this import was typed by hand, and is kept unless ``replace``;
+* ``PostIndex``: Calendar posts matched by permalink, else network and publish time within
+  ``MATCH_WINDOW``; ``top_posts``: a month's best posts by engagements.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import ClassVar
+from zoneinfo import ZoneInfo
+
+from cm_tui.core.models import MonthlyFigures, Post, Record
+from cm_tui.core.timeutil import local_date, month_key
+from cm_tui.core.value import Value, frozen, mutable
+
+#: the figures a fact may give, as ``MonthlyFigures`` names them (``posts`` is counted)
+FACT_FIGURES: tuple[str, ...] = (
+    "followers",
+    "reach",
+    "impressions",
+    "reactions",
+    "comments",
+    "shares",
+    "clicks",
+    "profile_visits",
+)
+#: a post and a Calendar post published this close are the same post
+MATCH_WINDOW = timedelta(minutes=5)
+POST = "post"
+DAY = "day"
+
+
+@mutable
+class ExportFact(Record):
+    """One post's or one day's figures from an export. ``key`` is ``post:<permalink or id>``
+    or ``day:<YYYY-MM-DD>``; ``figures`` names the figures the exports gave (a figure not named
+    is unknown, not zero); ``file`` the last file that gave it; ``post`` the Calendar post it
+    was matched to (0: none)."""
+
+    network: str
+    key: str
+    kind: str
+    file: str
+    at: datetime | None = None
+    day: date | None = None
+    permalink: str = ""
+    title: str = ""
+    figures: tuple[str, ...] = ()
+    followers: int = 0
+    reach: int = 0
+    impressions: int = 0
+    reactions: int = 0
+    comments: int = 0
+    shares: int = 0
+    clicks: int = 0
+    profile_visits: int = 0
+    post: int = 0
+    id: int = 0
+
+    INSTANTS: ClassVar[tuple[str, ...]] = ("at",)
+    DATES: ClassVar[tuple[str, ...]] = ("day",)
+
+    def __post_init__(self) -> None:
+        self.figures = tuple(self.figures)
+
+    @property
+    def engagements(self) -> int:
+        return self.reactions + self.comments + self.shares
+
+    def month(self, zone: ZoneInfo) -> str:
+        """The month this fact counts in (module doc)."""
+        if self.day is not None:
+            return month_key(self.day)
+        assert self.at is not None
+        return month_key(local_date(self.at, zone))
+
+
+def fact_identity(fact: ExportFact) -> tuple[str, str]:
+    return (fact.network, fact.key)
+
+
+def merge_facts(stored: ExportFact | None, new: ExportFact) -> ExportFact:
+    """``new`` over ``stored`` (same identity): the figures ``new`` gives replace, the others
+    stay; the stored id and Calendar match are kept unless ``new`` has a match."""
+    if stored is None:
+        return new
+    values = {name: getattr(new, name) for name in new.figures}
+    figures = tuple(f for f in FACT_FIGURES if f in stored.figures or f in new.figures)
+    return stored.replace(
+        file=new.file,
+        at=new.at or stored.at,
+        permalink=new.permalink or stored.permalink,
+        title=new.title or stored.title,
+        figures=figures,
+        post=new.post or stored.post,
+        **values,
+    )
+
+
+@frozen(slots=False)
+class MonthFromExports(Value):
+    """One network's month as its facts make it: ``values`` (figure -> number, only the
+    figures some fact gave) and ``files`` (the files those facts came from, sorted)."""
+
+    values: Mapping[str, int]
+    files: tuple[str, ...]
+
+
+def derive_months(
+    facts: Iterable[ExportFact], zone: ZoneInfo
+) -> dict[tuple[str, str], MonthFromExports]:
+    """(network, month) -> its figures from ``facts`` (module doc)."""
+    day_sums: dict[tuple[str, str], dict[str, int]] = {}
+    post_sums: dict[tuple[str, str], dict[str, int]] = {}
+    levels: dict[tuple[str, str], tuple[date, int]] = {}
+    files: dict[tuple[str, str], set[str]] = {}
+    for fact in facts:
+        where = (fact.network, fact.month(zone))
+        files.setdefault(where, set()).add(fact.file)
+        if fact.kind == DAY:
+            sums = day_sums.setdefault(where, {})
+            for name in fact.figures:
+                if name == "followers":
+                    assert fact.day is not None
+                    if where not in levels or levels[where][0] <= fact.day:
+                        levels[where] = (fact.day, fact.followers)
+                else:
+                    sums[name] = sums.get(name, 0) + getattr(fact, name)
+        else:
+            sums = post_sums.setdefault(where, {})
+            sums["posts"] = sums.get("posts", 0) + 1
+            for name in fact.figures:
+                if name != "followers":
+                    sums[name] = sums.get(name, 0) + getattr(fact, name)
+    months: dict[tuple[str, str], MonthFromExports] = {}
+    for where in files:
+        values = dict(post_sums.get(where, {}))
+        values.update(day_sums.get(where, {}))
+        if where in levels:
+            values["followers"] = levels[where][1]
+        months[where] = MonthFromExports(values, tuple(sorted(files[where])))
+    return months
+
+
+@frozen(slots=False)
+class MonthsPlan(Value):
+    """What the facts change in the month figures: ``new`` and ``updates``; ``kept``: the
+    (network, month, figure) typed by hand and left as they were (without ``replace``)."""
+
+    new: list[MonthlyFigures]
+    updates: list[MonthlyFigures]
+    kept: list[tuple[str, str, str]]
+
+
+def plan_months(
+    before: Mapping[tuple[str, str], MonthFromExports],
+    after: Mapping[tuple[str, str], MonthFromExports],
+    stored: Iterable[MonthlyFigures],
+    replace: bool = False,
+) -> MonthsPlan:
+    """The month figures to write so that they show ``after`` (module doc). A month whose
+    figures would not change is left out."""
+    by_month = {(f.network, f.month): f for f in stored}
+    new: list[MonthlyFigures] = []
+    updates: list[MonthlyFigures] = []
+    kept: list[tuple[str, str, str]] = []
+    for where in sorted(after):
+        derived = after[where].values
+        was = before.get(where)
+        previous = was.values if was is not None else {}
+        record = by_month.get(where)
+        if record is None:
+            new.append(MonthlyFigures(where[0], where[1], **derived))
+            continue
+        changes: dict[str, int] = {}
+        for name, value in derived.items():
+            old = getattr(record, name)
+            if old == value:
+                continue
+            if old and old != previous.get(name) and not replace:
+                kept.append((where[0], where[1], name))
+                continue
+            changes[name] = value
+        if changes:
+            updates.append(record.replace(**changes))
+    return MonthsPlan(new, updates, kept)
+
+
+def normalise_link(link: str) -> str:
+    """A permalink as compared: no scheme, ``www.``, query-less trailing slash, or case."""
+    text = link.strip().lower()
+    for prefix in ("https://", "http://"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    if text.startswith("www."):
+        text = text[4:]
+    return text.rstrip("/")
+
+
+class PostIndex:
+    """Calendar posts found by permalink, else by network and publish time (module doc)."""
+
+    def __init__(self, posts: Iterable[Post]) -> None:
+        self._by_link: dict[str, int] = {}
+        times: dict[str, list[tuple[datetime, int]]] = {}
+        for post in posts:
+            if post.link:
+                self._by_link.setdefault(normalise_link(post.link), post.id)
+            times.setdefault(post.network, []).append((post.at, post.id))
+        self._times = {network: sorted(rows) for network, rows in times.items()}
+
+    def match(self, network: str, permalink: str, at: datetime | None) -> int:
+        """The matching Calendar post's id, or 0."""
+        if permalink:
+            found = self._by_link.get(normalise_link(permalink))
+            if found is not None:
+                return found
+        rows = self._times.get(network)
+        if at is None or not rows:
+            return 0
+        i = bisect.bisect_left(rows, (at - MATCH_WINDOW, -1))
+        best: tuple[timedelta, int] | None = None
+        while i < len(rows) and rows[i][0] <= at + MATCH_WINDOW:
+            gap = abs(rows[i][0] - at)
+            if best is None or gap < best[0]:
+                best = (gap, rows[i][1])
+            i += 1
+        return 0 if best is None else best[1]
+
+
+def top_posts(
+    facts: Iterable[ExportFact], month: str, zone: ZoneInfo, count: int = 5
+) -> list[ExportFact]:
+    """The month's ``count`` post facts with the most engagements (then reach, impressions)."""
+    posts = [f for f in facts if f.kind == POST and f.month(zone) == month]
+    posts.sort(key=lambda f: (-f.engagements, -f.reach, -f.impressions, f.key))
+    return posts[:count]
+
+
+def facts_of_post(facts: Sequence[ExportFact], post_id: int) -> list[ExportFact]:
+    """The facts matched to the Calendar post ``post_id``."""
+    return [f for f in facts if f.kind == POST and f.post == post_id]

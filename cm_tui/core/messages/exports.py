@@ -1,0 +1,150 @@
+"""Messages of the platforms' exports (``io.exports``)."""
+
+from __future__ import annotations
+
+from cm_tui.core.i18n import Messages
+
+MESSAGES: Messages = {
+    "exports.kind.meta_posts": (
+        "a Meta Business Suite posts export (Facebook, Instagram)",
+        "un export des publications de Meta Business Suite (Facebook, Instagram)",
+    ),
+    "exports.kind.meta_daily": (
+        "a Meta daily series (sep=, then the metric, then Date, Primary)",
+        "une série quotidienne Meta (sep=, puis la mesure, puis Date, Primary)",
+    ),
+    "exports.kind.linkedin": (
+        "a LinkedIn page analytics workbook (XLSX)",
+        "un classeur de statistiques de page LinkedIn (XLSX)",
+    ),
+    "exports.kind.x_analytics": ("an X analytics export", "un export des statistiques X"),
+    "exports.kind.youtube": (
+        "a YouTube Studio Table data.csv",
+        "un Table data.csv de YouTube Studio",
+    ),
+    "exports.french": ("(French headers)", "(en-têtes en français)"),
+    "exports.sheet.content": ("content", "contenu"),
+    "exports.sheet.visitors": ("visitors", "visiteurs"),
+    "exports.sheet.followers": ("followers, not imported", "abonnés, non importés"),
+    "exports.err.number": (
+        "{column}: {value} is not a whole number",
+        "{column} : {value} n'est pas un nombre entier",
+    ),
+    "exports.err.date": (
+        "{column}: {value} is not a date cm-tui reads (2000 to 2199)",
+        "{column} : {value} n'est pas une date que cm-tui lit (2000 à 2199)",
+    ),
+    "exports.err.no_id": (
+        "{column} is empty and there is no permalink: export the file again",
+        "{column} est vide et il n'y a pas de lien permanent : exportez à nouveau le fichier",
+    ),
+    "exports.err.rounded_id": (
+        "{column} {value} was rounded by a spreadsheet and there is no permalink: export the "
+        "file again and import it without opening it in a spreadsheet",
+        "{column} {value} a été arrondi par un tableur et il n'y a pas de lien permanent : "
+        "exportez à nouveau le fichier et importez-le sans l'ouvrir dans un tableur",
+    ),
+    "exports.err.metric": (
+        "the metric {value} is none cm-tui keeps (reach, views, visits, clicks, followers)",
+        "la mesure {value} n'est pas de celles que cm-tui garde (portée, vues, visites, clics, "
+        "abonnés)",
+    ),
+    "exports.err.sheet": ("sheet {sheet}: {reason}", "feuille {sheet} : {reason}"),
+    "exports.err.lookalike": (
+        "this looks like {kind} but lacks these columns: {missing}; export it again whole",
+        "on dirait {kind} mais il manque ces colonnes : {missing} ; exportez-le à nouveau en "
+        "entier",
+    ),
+    "exports.err.xls": (
+        "an old Excel file (XLS) cannot be read: open it and save it as XLSX, then import that",
+        "un ancien fichier Excel (XLS) ne peut pas être lu : ouvrez-le et enregistrez-le en "
+        "XLSX, puis importez celui-ci",
+    ),
+    "exports.err.daily_header": (
+        "starts with sep= like {kind}, but line 3 is not Date, Primary",
+        "commence par sep= comme {kind}, mais la ligne 3 n'est pas Date, Primary",
+    ),
+    "exports.err.workbook": (
+        "not a workbook that can be read: save it again as XLSX",
+        "pas un classeur lisible : enregistrez-le à nouveau en XLSX",
+    ),
+    "exports.err.not_linkedin": (
+        "a workbook, but none of its sheets is {kind}'s (Date and Impressions (total), Total "
+        "page views or Total followers)",
+        "un classeur, mais aucune de ses feuilles n'est celle d'{kind} (Date et Impressions "
+        "(total), Total page views ou Total followers)",
+    ),
+    "exports.err.unknown": (
+        "not an export cm-tui recognises; expected one of: {expected}",
+        "pas un export que cm-tui reconnaît ; attendu : {expected}",
+    ),
+    "exports.err.network": (
+        "figures for {networks}, which is not among your networks ({known}): add it in the "
+        "settings first",
+        "des chiffres pour {networks}, qui n'est pas parmi vos réseaux ({known}) : ajoutez-le "
+        "d'abord dans les réglages",
+    ),
+    "exports.taken": ("{path}: taken for {kind}", "{path} : lu comme {kind}"),
+    "exports.month": (
+        "{network} {month}: {figures} (from {files})",
+        "{network} {month} : {figures} (de {files})",
+    ),
+    "exports.kept": (
+        "kept as typed: {figures} (--replace takes the export's)",
+        "gardés tels que saisis : {figures} (--replace prend ceux de l'export)",
+    ),
+    "exports.posts": (
+        {
+            "one": "{count} post matched in the Calendar, {unmatched} not found, {created} created",
+            "other": "{count} posts matched in the Calendar, {unmatched} not found, {created} "
+            "created",
+        },
+        {
+            "one": "{count} publication retrouvée dans le Calendrier, {unmatched} introuvables, "
+            "{created} créées",
+            "other": "{count} publications retrouvées dans le Calendrier, {unmatched} "
+            "introuvables, {created} créées",
+        },
+    ),
+    "exports.posts_dry": (
+        {
+            "one": "{count} post would be matched in the Calendar, {unmatched} not found, "
+            "{created} would be created",
+            "other": "{count} posts would be matched in the Calendar, {unmatched} not found, "
+            "{created} would be created",
+        },
+        {
+            "one": "{count} publication serait retrouvée dans le Calendrier, {unmatched} "
+            "introuvables, {created} seraient créées",
+            "other": "{count} publications seraient retrouvées dans le Calendrier, {unmatched} "
+            "introuvables, {created} seraient créées",
+        },
+    ),
+    "exports.dry_run": (
+        {
+            "one": "dry run: {count} month of figures would change, nothing written",
+            "other": "dry run: {count} months of figures would change, nothing written",
+        },
+        {
+            "one": "essai : {count} mois de chiffres changerait, rien n'est écrit",
+            "other": "essai : {count} mois de chiffres changeraient, rien n'est écrit",
+        },
+    ),
+    "exports.done": (
+        {
+            "one": "{count} month of figures changed",
+            "other": "{count} months of figures changed",
+        },
+        {
+            "one": "{count} mois de chiffres modifié",
+            "other": "{count} mois de chiffres modifiés",
+        },
+    ),
+    "exports.detail.title": ("Figures from the exports", "Chiffres des exports"),
+    "exports.detail.line": (
+        "reach {reach} · impressions {impressions} · reactions {reactions} · comments "
+        "{comments} · shares {shares} · clicks {clicks} (from {file})",
+        "portée {reach} · impressions {impressions} · réactions {reactions} · commentaires "
+        "{comments} · partages {shares} · clics {clicks} (de {file})",
+    ),
+}

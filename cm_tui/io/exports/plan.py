@@ -1,0 +1,278 @@
+"""A platform export checked against the store: the facts it adds or updates, the month
+figures that follow, the Calendar posts it matches or creates (all or nothing: any problem
+rejects the whole file, line-numbered). ``apply_plan`` writes a plan in the caller's
+transaction; ``summary`` says what was taken for what, and which figures came from which file.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from cm_tui.core import locale as l10n
+from cm_tui.core.export_facts import (
+    POST,
+    ExportFact,
+    MonthFromExports,
+    MonthsPlan,
+    PostIndex,
+    derive_months,
+    fact_identity,
+    merge_facts,
+    plan_months,
+)
+from cm_tui.core.i18n import t
+from cm_tui.core.models import MonthlyFigures, Post, PostStatus
+from cm_tui.io.exports import linkedin, meta_daily
+from cm_tui.io.exports.recognise import Recognised, recognise
+from cm_tui.io.exports.spec import RowContext
+from cm_tui.io.headers import match_columns
+from cm_tui.io.tabular import (
+    Bad,
+    CsvFile,
+    ImportRejected,
+    Problem,
+    check_source,
+    file_problems,
+    row_problem,
+    text_stream,
+)
+
+Rows = Iterator[tuple[int, ExportFact | Bad]]
+
+
+@dataclass
+class ExportPlan:
+    """What importing ``path`` would change (module doc). ``months`` holds the month figures
+    to write; ``touched`` the months this file gives figures to, as the facts make them."""
+
+    path: Path
+    recognised: Recognised
+    new_facts: list[ExportFact] = field(default_factory=list)
+    updated_facts: list[ExportFact] = field(default_factory=list)
+    months: MonthsPlan = field(default_factory=lambda: MonthsPlan([], [], []))
+    touched: dict[tuple[str, str], MonthFromExports] = field(default_factory=dict)
+    #: Calendar posts to create (``--create-posts``), each with the key of its fact
+    new_posts: list[tuple[Post, tuple[str, str]]] = field(default_factory=list)
+    rows: int = 0
+    matched: int = 0
+    unmatched: int = 0
+
+
+def read_export(
+    path: Path,
+    *,
+    zone: ZoneInfo,
+    networks: Sequence[str],
+    stored_facts: Iterable[ExportFact],
+    figures: Iterable[MonthlyFigures],
+    posts: Iterable[Post],
+    replace: bool = False,
+    create_posts: bool = False,
+    recognised: Recognised | None = None,
+) -> ExportPlan:
+    """The plan of the export ``path``; ``ImportRejected`` (every problem, line-numbered) if
+    any row is bad, or if the file is no export cm-tui reads (naming what was expected)."""
+    with file_problems(path):
+        check_source(path)
+        found = recognised or recognise(path)
+        if found is None:
+            from cm_tui.io.exports.recognise import expected
+
+            raise Bad(t("exports.err.unknown", expected=expected()))
+        problems: list[Problem] = []
+        facts: dict[tuple[str, str], ExportFact] = {}
+        plan = ExportPlan(path, found)
+        for line, item in _rows(path, found, zone):
+            if isinstance(item, Bad):
+                problems.append(item.problem(line))
+                continue
+            plan.rows += 1
+            key = fact_identity(item)
+            facts[key] = merge_facts(facts.get(key), item)
+        unknown = sorted({f.network for f in facts.values()} - set(networks))
+        if unknown:
+            problems.insert(
+                0,
+                Problem(
+                    0,
+                    t(
+                        "exports.err.network",
+                        networks=", ".join(unknown),
+                        known=", ".join(networks),
+                    ),
+                ),
+            )
+        if problems:
+            raise ImportRejected(str(path), problems)
+    _plan(plan, facts, zone, stored_facts, figures, posts, replace, create_posts)
+    return plan
+
+
+def _rows(path: Path, found: Recognised, zone: ZoneInfo) -> Rows:
+    file = path.name
+    if found.kind == "linkedin":
+        book = linkedin.open_book(path)
+        try:
+            yield from linkedin.facts(book, file)
+        finally:
+            book.close()
+    elif found.kind == "meta_daily":
+        yield from _daily_rows(path, found, file)
+    else:
+        yield from _csv_rows(path, found, zone, file)
+
+
+def _daily_rows(path: Path, found: Recognised, file: str) -> Rows:
+    network, figure = meta_daily.metric(found.detail)
+    with text_stream(path, found.encoding) as stream:
+        for _ in range(3):
+            stream.readline()
+        reader = csv.reader(stream, strict=True)
+
+        def rows() -> Iterator[tuple[int, list[str] | Bad]]:
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    yield reader.line_num + 3, Bad(t("imports.err.csv", reason=str(exc)[:80]))
+                    return
+                if not row or not any(c.strip() for c in row):
+                    continue
+                if len(row) != 2:
+                    yield (
+                        reader.line_num + 3,
+                        Bad(t("imports.err.ragged", count=len(row), expected=2)),
+                    )
+                    continue
+                yield reader.line_num + 3, row
+
+        yield from meta_daily.facts(rows(), network, figure, file)
+
+
+def _csv_rows(path: Path, found: Recognised, zone: ZoneInfo, file: str) -> Rows:
+    spec = found.spec
+    assert spec is not None
+    with CsvFile(path, found.encoding) as table:
+        fields = match_columns(table.header, spec.aliases).fields
+        columns = sorted(fields.items(), key=lambda c: c[1])
+        headers = {name: table.header[index].strip() for name, index in columns}
+        ctx = RowContext(zone, found.french, file, headers)
+        to_fact = spec.to_fact
+        for line, row in table.rows():
+            if isinstance(row, Bad):
+                yield line, row
+                continue
+            try:
+                fact = to_fact({name: row[index] for name, index in columns}, ctx)
+            except Exception as exc:
+                bad = row_problem(exc)
+                if bad is None:
+                    raise
+                yield line, bad
+                continue
+            if fact is not None:
+                yield line, fact
+
+
+def _plan(
+    plan: ExportPlan,
+    facts: dict[tuple[str, str], ExportFact],
+    zone: ZoneInfo,
+    stored_facts: Iterable[ExportFact],
+    figures: Iterable[MonthlyFigures],
+    posts: Iterable[Post],
+    replace: bool,
+    create_posts: bool,
+) -> None:
+    stored = {fact_identity(f): f for f in stored_facts}
+    index = PostIndex(posts)
+    merged: dict[tuple[str, str], ExportFact] = {}
+    for key, fact in facts.items():
+        old = stored.get(key)
+        if fact.kind == POST and not (old and old.post):
+            fact.post = index.match(fact.network, fact.permalink, fact.at)
+        new = merge_facts(old, fact)
+        merged[key] = new
+        if new.kind == POST:
+            if new.post:
+                plan.matched += 1
+            else:
+                plan.unmatched += 1
+                if create_posts and new.at is not None:
+                    plan.new_posts.append((_published(new), key))
+        if old is None:
+            plan.new_facts.append(new)
+        elif new != old:
+            plan.updated_facts.append(new)
+    before = derive_months(stored.values(), zone)
+    after_facts = {**stored, **merged}
+    after = derive_months(after_facts.values(), zone)
+    touched = {(f.network, f.month(zone)) for f in merged.values()}
+    plan.touched = {where: after[where] for where in sorted(touched)}
+    plan.months = plan_months(before, plan.touched, figures, replace)
+
+
+def _published(fact: ExportFact) -> Post:
+    assert fact.at is not None
+    title = fact.title or fact.permalink or fact.key
+    return Post(
+        fact.network, fact.at, title[:120], status=PostStatus.PUBLISHED, link=fact.permalink
+    )
+
+
+def apply_plan(repo: Any, plan: ExportPlan) -> None:
+    """Write ``plan`` through ``repo`` (a ``store.Repository``), inside the caller's
+    transaction: created posts first, so their facts name them."""
+    if plan.new_posts:
+        created = repo.posts.add_many([post for post, _key in plan.new_posts])
+        ids = {key: post.id for (_post, key), post in zip(plan.new_posts, created, strict=True)}
+        for fact in (*plan.new_facts, *plan.updated_facts):
+            fact.post = ids.get(fact_identity(fact), fact.post)
+        plan.matched += len(ids)
+        plan.unmatched -= len(ids)
+    repo.export_facts.add_many(plan.new_facts)
+    for fact in plan.updated_facts:
+        repo.export_facts.update(fact)
+    repo.figures.add_many(plan.months.new)
+    for record in plan.months.updates:
+        repo.figures.update(record)
+
+
+def summary(plan: ExportPlan, dry_run: bool) -> list[str]:
+    """The lines a user reads: what the file was taken for, each month it changes with its
+    figures and files, the figures kept as typed, the posts matched or created."""
+    lines = [t("exports.taken", path=str(plan.path), kind=plan.recognised.describe())]
+    kept: dict[tuple[str, str], list[str]] = {}
+    for n, m, name in plan.months.kept:
+        kept.setdefault((n, m), []).append(name)
+    for (network, month), derived in plan.touched.items():
+        shown = ", ".join(f"{name} {l10n.number(value)}" for name, value in derived.values.items())
+        lines.append(
+            t(
+                "exports.month",
+                network=network,
+                month=month,
+                figures=shown,
+                files=", ".join(derived.files),
+            )
+        )
+        if (network, month) in kept:
+            lines.append("  " + t("exports.kept", figures=", ".join(kept[(network, month)])))
+    lines.append(
+        t(
+            "exports.posts_dry" if dry_run else "exports.posts",
+            count=plan.matched,
+            unmatched=l10n.number(plan.unmatched),
+            created=l10n.number(len(plan.new_posts)),
+        )
+    )
+    changed = len(plan.months.new) + len(plan.months.updates)
+    lines.append(t("exports.dry_run" if dry_run else "exports.done", count=changed))
+    return lines

@@ -1,0 +1,127 @@
+"""Which platform export a file is, by its content, never its name.
+
+* an XLSX (a zip: ``PK\\x03\\x04``) is a LinkedIn workbook if one of its sheets has a LinkedIn
+  header (``linkedin.sheet_kind``); an old binary XLS (``\\xd0\\xcf\\x11\\xe0``) is refused in
+  one line saying to save it as XLSX (no maintained reader is worth a dependency);
+* a text file whose first line is ``sep=,`` is Meta's daily series (line 3 ``Date, Primary``);
+* any other text file is one of the per-post CSV exports if its header names that export's
+  required columns, in English or French (``SPECS``);
+* a file with some of an export's required columns but not all looks like it without being it:
+  refused, naming what was expected and what is missing (a column renamed or cut off);
+* anything else is no platform export (``None``): the caller reads it as cm-tui's own tables.
+
+``identify_header`` is pure (a header in, a spec or a refusal out); ``recognise`` reads the
+few first lines (or a workbook's first rows) it needs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cm_tui.core.i18n import t
+from cm_tui.io.exports import meta_daily, meta_posts, x_analytics, youtube
+from cm_tui.io.exports.spec import ExportSpec
+from cm_tui.io.headers import fold_name, match_columns
+from cm_tui.io.tabular import Bad, detect_delimiter, detect_encoding, short, text_stream
+
+SPECS: tuple[ExportSpec, ...] = (meta_posts.SPEC, x_analytics.SPEC, youtube.SPEC)
+XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+#: names of the kinds, for the messages (``exports.kind.<kind>``)
+KINDS = ("meta_posts", "meta_daily", "linkedin", "x_analytics", "youtube")
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """What a file was taken for: ``kind`` (one of ``KINDS``), and for text files the
+    ``encoding``, the ``spec`` (per-post CSVs), whether its headers are French, and
+    ``detail`` (Meta daily: the metric's name; LinkedIn: its sheets)."""
+
+    kind: str
+    encoding: str = ""
+    spec: ExportSpec | None = None
+    french: bool = False
+    detail: str = ""
+
+    def describe(self) -> str:
+        """``a Meta Business Suite posts export (French headers)``, translated."""
+        text = t(f"exports.kind.{self.kind}")
+        if self.detail:
+            text += f" ({short(self.detail, 60)})"
+        if self.french:
+            text += " " + t("exports.french")
+        return text
+
+
+def expected() -> str:
+    """Every export cm-tui reads, named (for a refusal)."""
+    return ", ".join(t(f"exports.kind.{kind}") for kind in KINDS)
+
+
+def identify_header(header: Sequence[str]) -> tuple[ExportSpec, bool] | None:
+    """The per-post export ``header`` is (and whether it is French), ``None`` if it is none;
+    ``Bad`` (line 1) for a header with two or more of an export's required columns but not
+    all of them."""
+    for spec in SPECS:
+        found = match_columns(header, spec.aliases)
+        missing = [name for name in spec.required if name not in found.fields]
+        if not missing:
+            french = any(fold_name(h) in spec.french for h in header)
+            return spec, french
+        if len(spec.required) - len(missing) >= 2:
+            raise Bad(
+                t(
+                    "exports.err.lookalike",
+                    kind=t(f"exports.kind.{spec.kind}"),
+                    missing=", ".join(spec.aliases[name][0] for name in missing),
+                ),
+                1,
+            )
+    return None
+
+
+def recognise(path: Path) -> Recognised | None:
+    """What ``path`` is (module doc); ``None``: no platform export; ``Bad``: refused."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(XLS_MAGIC):
+        raise Bad(t("exports.err.xls"))
+    if head.startswith(XLSX_MAGIC):
+        return _recognise_workbook(path)
+    encoding = detect_encoding(path)
+    with text_stream(path, encoding) as stream:
+        first = stream.readline().lstrip(codecs.BOM_UTF8.decode())
+        first = first.lstrip("\ufeff")
+        if meta_daily.is_preamble(first):
+            name = stream.readline().strip().strip('"')
+            third = next(csv.reader([stream.readline()]), [])
+            if not meta_daily.is_header(third):
+                raise Bad(t("exports.err.daily_header", kind=t("exports.kind.meta_daily")), 3)
+            return Recognised("meta_daily", encoding, detail=name)
+        header = next(csv.reader([first], delimiter=detect_delimiter(first)), [])
+    found = identify_header(header)
+    if found is None:
+        return None
+    spec, french = found
+    return Recognised(spec.kind, encoding, spec, french)
+
+
+def _recognise_workbook(path: Path) -> Recognised:
+    from cm_tui.io.exports import linkedin
+
+    try:
+        book = linkedin.open_book(path)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise Bad(t("exports.err.workbook")) from None
+    try:
+        kinds = linkedin.recognised_sheets(book)
+    finally:
+        book.close()
+    if not kinds:
+        raise Bad(t("exports.err.not_linkedin", kind=t("exports.kind.linkedin")))
+    return Recognised("linkedin", detail=", ".join(t(f"exports.sheet.{k}") for k in kinds))

@@ -1,0 +1,66 @@
+"""What an export reader declares: its columns in English and French, the ones it needs, and
+how a row becomes a fact. One shape for the per-post CSV exports (Meta posts, X, YouTube), so
+the recogniser and the reading are written once (``recognise``, ``plan``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from cm_tui.core.export_facts import ExportFact
+from cm_tui.core.i18n import t
+from cm_tui.io.headers import Aliases
+from cm_tui.io.tabular import Bad, short
+
+_ROUNDED = re.compile(r"^\d(?:[.,]\d+)?[eE]\+?\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class RowContext:
+    """What a reader needs besides the row: the user's zone (instants without an offset are
+    read in it), whether the export is French (dates day first), the file's name."""
+
+    zone: ZoneInfo
+    day_first: bool
+    file: str
+    #: field -> its column's header as the file writes it (for the problems)
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def name(self, column: str) -> str:
+        return short(self.headers.get(column, column), 30)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSpec:
+    """A per-row export: ``kind`` (its ``exports.kind.<kind>`` name), ``aliases`` (field ->
+    folded column names, English then French), ``french`` (the names only French exports
+    use), ``required`` (the fields a file must have), ``to_fact`` (one row, by field)."""
+
+    kind: str
+    aliases: Aliases
+    french: frozenset[str]
+    required: Sequence[str]
+    to_fact: Callable[[Mapping[str, str], RowContext], ExportFact | None]
+
+
+def post_key(permalink: str, post_id: str, column: str) -> str:
+    """A post's stored key: its permalink (the same in every export), else its id. An id a
+    spreadsheet rounded (``1.22158E+17``) names no post: refused unless there is a permalink."""
+    if permalink:
+        return "post:" + permalink.strip()
+    ident = post_id.strip()
+    if not ident:
+        raise Bad(t("exports.err.no_id", column=column))
+    if _ROUNDED.match(ident):
+        raise Bad(t("exports.err.rounded_id", column=column, value=short(ident, 20)))
+    return "post:" + ident
+
+
+def given(fact: ExportFact, values: Mapping[str, int]) -> ExportFact:
+    """``fact`` with ``values`` set and named in its ``figures``."""
+    for name, value in values.items():
+        setattr(fact, name, value)
+    fact.figures = tuple(values)
+    return fact

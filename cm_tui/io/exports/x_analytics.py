@@ -1,0 +1,65 @@
+"""X (Twitter) analytics' tweets export: one row per post with its totals; ``time`` carries
+its offset (``2026-08-15 13:12:39 +0000``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from cm_tui.core.export_facts import POST, ExportFact
+from cm_tui.core.textsafe import clean_line
+from cm_tui.io.exports import values as v
+from cm_tui.io.exports.spec import ExportSpec, RowContext, given, post_key
+
+ALIASES = {
+    "post_id": ("tweetid", "identifiantdutweet", "iddutweet", "postid"),
+    "permalink": ("tweetpermalink", "permaliendutweet", "liendutweet", "postpermalink"),
+    "text": ("tweettext", "textedutweet", "posttext"),
+    "published": ("time", "heure", "date"),
+    "impressions": ("impressions",),
+    "likes": ("likes", "jaime"),
+    "replies": ("replies", "reponses"),
+    "retweets": ("retweets", "reposts", "retweetes"),
+    "profile": ("userprofileclicks", "clicssurleprofilutilisateur", "clicssurleprofil"),
+    "url": ("urlclicks", "clicssurlurl", "clicssurlelien"),
+}
+FRENCH = frozenset(
+    {
+        "identifiantdutweet",
+        "iddutweet",
+        "permaliendutweet",
+        "liendutweet",
+        "textedutweet",
+        "heure",
+        "jaime",
+        "reponses",
+        "clicssurleprofilutilisateur",
+        "clicssurleprofil",
+        "clicssurlurl",
+        "clicssurlelien",
+    }
+)
+_FIGURES = {
+    "impressions": "impressions",
+    "likes": "reactions",
+    "replies": "comments",
+    "retweets": "shares",
+    "url": "clicks",
+    "profile": "profile_visits",
+}
+
+
+def to_fact(cells: Mapping[str, str], ctx: RowContext) -> ExportFact:
+    permalink = cells.get("permalink", "").strip()
+    key = post_key(permalink, cells["post_id"], ctx.name("post_id"))
+    at = v.instant(cells["published"], ctx.name("published"), ctx.zone, ctx.day_first)
+    title = clean_line(cells.get("text", "")).strip()[:120]
+    numbers = {
+        figure: v.count(cells[column], ctx.name(column))
+        for column, figure in _FIGURES.items()
+        if column in cells
+    }
+    fact = ExportFact("x", key, POST, ctx.file, at=at, permalink=permalink, title=title)
+    return given(fact, numbers)
+
+
+SPEC = ExportSpec("x_analytics", ALIASES, FRENCH, ("post_id", "published", "impressions"), to_fact)
