@@ -8,8 +8,9 @@ file that is complete from one still being written (docs/architecture.md, "Impor
   suffix (``SUFFIXES``). Writers should write elsewhere (or under such a name), then rename the
   file into the inbox;
 * a file is read once its size and modification time have not changed for ``settle_seconds``:
-  by its modification time when that is in the past, else (a time from another machine's
-  clock) by watching it that long on the monotonic clock;
+  by its modification time when that is in the past and the wall clock has not jumped since
+  the file was first seen (``core.clock.wall_jumped``), else (a time from another machine's
+  clock, or a clock set since) by watching it that long on the monotonic clock;
 * if the file changed between the start of its reading and its move, it is not moved: it
   stays in the inbox and is read again once it settles (rows already imported are skipped
   then as duplicates);
@@ -38,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cm_tui.core.clock import wall_jumped
 from cm_tui.core.i18n import t
 from cm_tui.core.textsafe import for_terminal
 from cm_tui.core.value import Value, frozen
@@ -93,8 +95,8 @@ class InboxWatch:
     max_bytes: int = MAX_MB * 1_000_000
     wall: Callable[[], float] = time.time
     monotonic: Callable[[], float] = time.monotonic
-    #: name -> (signature, monotonic time it was first seen with it)
-    _seen: dict[str, tuple[Signature, float]] = field(default_factory=dict)
+    #: name -> (signature, monotonic time it was first seen with it, wall - monotonic then)
+    _seen: dict[str, tuple[Signature, float, float]] = field(default_factory=dict)
     #: the open lock file, once claimed
     _lock_fd: int | None = None
 
@@ -151,12 +153,13 @@ class InboxWatch:
     def _settled(self, name: str, info: os.stat_result, now_wall: float, now_mono: float) -> bool:
         sig = signature_of(info)
         previous = self._seen.get(name)
+        offset = now_wall - now_mono
         if previous is None or previous[0] != sig:
-            self._seen[name] = previous = (sig, now_mono)
+            self._seen[name] = previous = (sig, now_mono, offset)
         if not stat.S_ISREG(info.st_mode):
             return True  # never opened: refused at once
         age = now_wall - info.st_mtime
-        if age >= self.settle_seconds:
+        if age >= self.settle_seconds and not wall_jumped(previous[2], offset):
             return True
         return now_mono - previous[1] >= self.settle_seconds
 

@@ -539,11 +539,12 @@ class CmTuiApp(App[None]):
 
     def timer_seconds(self) -> float:
         """Now, in seconds, for the app's timeouts: real time in use (``time.monotonic``, so
-        alerts also go under ``--now``); the app's clock, which only the test moves, under
-        ``real_time_timers=False`` (``PeriodicJob``)."""
+        alerts also go under ``--now``); the app's monotonic clock, which only the test moves,
+        under ``real_time_timers=False`` (``PeriodicJob``). Never the wall clock, which may
+        jump (``core.clock``)."""
         if self._real_time_timers:
             return time.monotonic()
-        return self.ctx.clock.now().timestamp()
+        return self.ctx.clock.monotonic()
 
     def _give_footer(self, _screen: object = None) -> None:
         """A dialog gets a footer of its own, docked at its bottom over the tab's: the keys it

@@ -29,6 +29,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
+from cm_tui.core.clock import Interval
 from cm_tui.core.edits import Edit, Label, RecordsEdit
 from cm_tui.core.i18n import t
 from cm_tui.core.models import (
@@ -99,7 +100,8 @@ def columns_for(width: int) -> tuple[int, int, int, int]:
     return _NARROW_COLUMNS if width < _NARROW else _COLUMNS
 
 
-#: reorder at most once a minute (snoozed items wake up); counts are recomputed every tick
+#: reorder once a minute (snoozed items wake up), on the monotonic clock (``core.clock.Interval``);
+#: counts are recomputed every tick
 _REORDER_SECONDS = 60
 #: the saved replies live in the store's prefs under this name: ``[{"name", "text"}, ...]``
 TEMPLATES_PREF = "queue.reply_templates"
@@ -196,7 +198,8 @@ class QueuePane(VerbsPane):
         self._networks: dict[str, str] = {}
         #: what the list holds: order, filter, marks (items read from the store when shown)
         self._view = QueueView(lambda doc_id: self.ctx.repo.queue.get(doc_id))
-        self._ordered_at: datetime | None = None
+        #: reorder once a minute on the monotonic clock, and at once when the wall clock jumps
+        self._reorder = Interval(ctx.clock, _REORDER_SECONDS)
         self._now: datetime = ctx.now()
         #: each entry: the versions of the items one triage step changed, before the step
         self._side_pending = False
@@ -242,7 +245,7 @@ class QueuePane(VerbsPane):
         cursor = self._view.load(
             repo.open_entries(), self._now, self.list.cursor, repo.closed_entries(today), today
         )
-        self._ordered_at = self._now
+        self._reorder.mark()
         self._show_rows(cursor)
 
     def _show_rows(self, cursor: int | None) -> None:
@@ -264,10 +267,7 @@ class QueuePane(VerbsPane):
         if not self._alive():
             return
         self._now = self.ctx.now()
-        if (
-            self._ordered_at is None
-            or (self._now - self._ordered_at).total_seconds() >= _REORDER_SECONDS
-        ):
+        if self._reorder.due():
             self.reload()
             return
         self.list.refresh_rows()
