@@ -49,8 +49,21 @@ def _context(args: argparse.Namespace, *, lenient_settings: bool = False) -> Con
     if args.lang:
         settings = dataclasses.replace(settings, language=args.lang)
     set_language(settings.language)
+    _read_language_data_from_cache()
     clock = _clock(args.now, settings)
     return Context(settings, clock, _db_path(args), bool(args.demo))
+
+
+def _read_language_data_from_cache() -> None:
+    """Numbers and dates read their CLDR data from cm-tui's cache folder (``io.cldr_cache``):
+    the same data as Babel's, without its full load on the way to the app's first frame."""
+    from functools import partial
+
+    from cm_tui.core.locale import use_locale_data
+    from cm_tui.io.cldr_cache import locale_data
+    from cm_tui.io.locations import cache_dir
+
+    use_locale_data(partial(locale_data, folder=cache_dir()))
 
 
 def _db_path(args: argparse.Namespace) -> Path:
