@@ -66,6 +66,7 @@ from cm_tui.core.timeutil import local_day_bounds
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import TabLabel
 from cm_tui.ui.panes.verbs import Selected, VerbsPane
+from cm_tui.ui.repaint import repaint_static
 from cm_tui.ui.screens.prefix_menu import CopyMenu, QueueFilters, QueueLists
 from cm_tui.ui.widgets.queue_summary import queue_counts_text, queue_tab_label
 from cm_tui.ui.widgets.rowlist import RowList
@@ -367,11 +368,13 @@ class QueuePane(VerbsPane):
         self._show_detail(self.list.current)
 
     def _show_detail(self, item: QueueItem | None) -> None:
+        """The side's detail, repainted without a layout unless its height changes: the tick
+        calls it every second for the countdown (``ui/repaint.py``)."""
         detail = self.query_one("#queue-detail", Static)
         if item is None:
-            detail.update(Content.styled(t("ui.queue.no_selection"), "$text-muted"))
+            repaint_static(detail, Content.styled(t("ui.queue.no_selection"), "$text-muted"))
             return
-        detail.update(self._detail_content(item))
+        repaint_static(detail, self._detail_content(item))
 
     def _detail_content(self, item: QueueItem) -> Content:
         """Everything about ``item`` as plain-text ``Content`` (never markup)."""
