@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from cm_tui.core.export_facts import ExportFact
 from cm_tui.core.models import (
     AdCampaign,
     Competitor,
@@ -41,6 +42,7 @@ MODELS: dict[str, type[Record]] = {
     "campaigns": AdCampaign,
     "competitors": Competitor,
     "documents": ReferenceDocument,
+    "export_facts": ExportFact,
     "figures": MonthlyFigures,
     "hashtags": Hashtag,
     "influencers": Influencer,
@@ -73,8 +75,8 @@ def _add_past_tables(data: Data) -> Data:
 
 
 def _add_connector_tables(data: Data) -> Data:
-    """2 -> 3: the connectors' tables (``accounts``, ``outbox``, ``publications``) appear,
-    empty. The version changes so that an older build refuses the file instead of compacting
+    """2 -> 3: the connectors' tables (``accounts``, ``outbox``, ``publications``) and the
+    platforms' exports' facts (``export_facts``) appear, empty. The version changes so that an older build refuses the file instead of compacting
     it without them (an unsent reply in the outbox must never be dropped)."""
     return data
 

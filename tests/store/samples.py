@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from cm_tui.core.export_facts import ExportFact
 from cm_tui.core.models import (
     AdCampaign,
     Cadence,
@@ -172,5 +173,18 @@ def samples() -> dict[str, Any]:
             remote_id="77",
             fingerprint="abc",
             at=T0 + timedelta(days=1),
+        ),
+        "export_facts": ExportFact(
+            network="facebook",
+            key="post:https://www.facebook.com/123/posts/9",
+            kind="post",
+            file="Publications.csv",
+            at=T0,
+            permalink="https://www.facebook.com/123/posts/9",
+            title="Été",
+            figures=("reach", "reactions"),
+            reach=120,
+            reactions=7,
+            post=4,
         ),
     }
