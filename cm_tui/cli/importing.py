@@ -95,14 +95,11 @@ def _import_queue(args: argparse.Namespace, ctx: Context, path: Path) -> int:
     def run(store: Store, dry_run: bool) -> ImportResult:
         repo = store.repo
 
-        def existing() -> Any:
-            yield from repo.queue.all()
-            yield from repo.queue.iter_archived(cache=False)
-
         return import_queue(
             path,
             options(store),
-            existing=existing,
+            existing=repo.queue.all,
+            known=repo.queue.archived_keys,
             write=None if dry_run else repo.queue.add_many,
             transaction=store.transaction,
         )

@@ -499,13 +499,16 @@ def import_queue(
     options: ImportOptions,
     *,
     existing: Callable[[], Iterable[QueueItem]] = lambda: (),
+    known: Callable[[], Iterable[tuple[Iterable[int], Iterable[int]]]] = lambda: (),
     write: Callable[[list[QueueItem]], object] | None = None,
     transaction: Callable[[], Any] | None = None,
     pace: Callable[[], object] | None = None,
 ) -> ImportResult:
     """Read ``path`` and hand its new items to ``write`` in chunks, inside ``transaction()``
     (all or nothing: a problem anywhere raises ``ImportRejected`` and the transaction rolls
-    back). ``write=None`` is a dry run. ``existing`` gives the items already stored (dedupe).
+    back). ``write=None`` is a dry run. ``existing`` gives the items already stored (dedupe);
+    ``known``, the identities of more stored items without the items (``dedupe_key`` and
+    ``id_key`` values, e.g. the archive's month summaries: ``QueueRepo.archived_keys``).
     ``pace()``, if given, is called every ``PACE_ROWS`` rows, and every ``PACE_ROWS`` items
     of ``existing``.
     """
@@ -513,6 +516,8 @@ def import_queue(
 
     result = ImportResult(format=options.format)
     seen = _Seen(existing(), pace)
+    for keys, ids in known():
+        seen.add_keys(keys, ids)
     problems: list[Problem] = []
     count = 0
     chunk: list[QueueItem] = []
@@ -575,6 +580,16 @@ class _Seen:
             self.add(item)
             if pace is not None and not count % PACE_ROWS:
                 pace()
+
+    def add_keys(self, keys: Iterable[int], ids: Iterable[int]) -> None:
+        """Stored items known by their identities only (``dedupe_key`` and non-zero
+        ``id_key`` values)."""
+        add = self.keys.add
+        for key in keys:
+            add(key)
+        add = self.ids.add
+        for key in ids:
+            add(key)
 
     def add(self, item: QueueItem) -> str:
         if not self.keys.add(dedupe_key(item)):

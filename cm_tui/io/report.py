@@ -2,7 +2,7 @@
 response figures, competitors, campaigns and the month's published posts.
 
 ``build_report`` is pure (lists in, ``MonthReport`` out); ``gather`` reads them from a
-``Repository`` (queue items of the month included archived ones, read without caching);
+``Repository`` (queue items of the month; archived ones through the archive's summaries);
 ``render_markdown`` / ``render_csv`` / ``render_html`` write it out. The HTML is one
 self-contained file: tables plus the charts as inline SVG drawn for the page (``io.svg_chart``),
 no script, no font or style loaded from the network. The campaigns' amounts are in the
@@ -130,10 +130,12 @@ def build_report(
     tz: ZoneInfo,
     today: date,
     currency: str = "EUR",
+    archived_responses: dict[tuple[str, str], ResponseFigures] | None = None,
 ) -> MonthReport:
     """Everything the report shows for ``month`` (local months in ``tz``). The tables use the
     posts and queue items of ``month``; the charts those of every month given. ``currency``
-    names the campaigns' amounts."""
+    names the campaigns' amounts. ``archived_responses``: the response figures of archived
+    items (``QueueRepo.archived_response_figures``), added to those of ``queue_items``."""
     parse_month(month)
     posts = list(posts)
     competitors = list(competitors)
@@ -142,6 +144,10 @@ def build_report(
     figures = with_derived_posts(list(figures), published)
     baseline = baseline_month(figures, baseline)
     all_responses = response_figures(queue_items, tz)
+    if archived_responses:
+        from cm_tui.store.archive_summary import combine_figures
+
+        combine_figures(all_responses, archived_responses)
     responses = {key: fig for key, fig in all_responses.items() if key[1] == month}
     shares = {n.key: posting_days_share(n, posts, month, tz, until=today) for n in networks}
     table = month_table(
@@ -212,9 +218,9 @@ def gather(
     currency: str = "EUR",
 ) -> MonthReport:
     """``build_report`` on the store's data. Only the queue items of the month are read: the
-    hot table and the archive files that can hold them (filtered before objects are built,
-    not cached). ``charts`` (the HTML report) reads the queue items and posts of the twelve
-    months the charts show too."""
+    hot table's, and the archive's response figures from its month summaries (never the month
+    files whole, ``store/archive_summary.py``). ``charts`` (the HTML report) reads the queue
+    items and posts of the twelve months the charts show too."""
     from cm_tui.core.stats import kpi_targets_from_pref
 
     parse_month(month)
@@ -222,7 +228,14 @@ def gather(
     start, _ = month_bounds(first, tz)
     _, end = month_bounds(month, tz)
     items: list[QueueItem] = [item for item in repo.queue.all() if start <= item.received_at < end]
-    items += repo.queue.archived_between(start, end)
+    # archived items: from the month summaries of the UTC months the range touches
+    archived = {
+        key: fig
+        for key, fig in repo.queue.archived_response_figures(
+            tz, f"{start:%Y-%m}", f"{end:%Y-%m}"
+        ).items()
+        if first <= key[1] <= month
+    }
     # posts: the month itself for the list, the weeks around it for weekly posting targets
     lo, _ = month_bounds(shift_month(first, -1), tz)
     _, hi = month_bounds(shift_month(month, 1), tz)
@@ -233,6 +246,7 @@ def gather(
         networks=networks,
         posts=_posts_for_report(repo, lo, hi, month, tz, figures),
         queue_items=items,
+        archived_responses=archived,
         competitors=repo.competitors.all(),
         campaigns=repo.campaigns.all(),
         targets=kpi_targets_from_pref(repo.prefs.get(PREF_KPI)),
