@@ -41,7 +41,7 @@ def import_arguments(p: argparse.ArgumentParser) -> None:
     """``cm-tui import``'s arguments."""
     p.add_argument("file", type=Path, metavar="FILE", help=t("queue.import.help.file"))
     p.add_argument(
-        "--table", choices=IMPORT_TABLES, default="queue", help=t("queue.import.help.table")
+        "--table", choices=IMPORT_TABLES, default=None, help=t("queue.import.help.table")
     )
     p.add_argument(
         "--format", choices=IMPORT_FORMATS, default="auto", help=t("queue.import.help.format")
@@ -56,6 +56,9 @@ def import_arguments(p: argparse.ArgumentParser) -> None:
         metavar="FIELD=HEADER",
         help=t("queue.import.help.column"),
     )
+    # the platforms' exports (``cli.import_exports``)
+    p.add_argument("--replace", action="store_true", help=t("exports.help.replace"))
+    p.add_argument("--create-posts", action="store_true", help=t("exports.help.create_posts"))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -63,7 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     on stdout or the rejection report on stderr."""
     from cm_tui.io.tabular import ImportRejected, source_problem
 
-    if args.column and args.table != "queue":
+    if args.column and args.table not in (None, "queue"):
         raise CliError(t("queue.import.err.column_table"), EXIT_USAGE)
     ctx = _context(args)
     path: Path = args.file.expanduser()
@@ -73,6 +76,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:  # a real import creates a missing store, as the first start does
         _require_store(ctx.db)
     try:
+        if args.table is None:  # a platform's export, recognised by its content, else the queue
+            from cm_tui.cli.import_exports import import_export, recognised_export
+
+            found = None if args.column or args.format != "auto" else recognised_export(path)
+            if found is not None:
+                return import_export(args, ctx, path, found)
+            args.table = "queue"
         if args.table == "queue":
             return _import_queue(args, ctx, path)
         return _import_records(args, ctx, path)

@@ -12,6 +12,7 @@ settings' currency (``[stats] currency``), which their headers and chart name.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import io
 import re
@@ -24,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from cm_tui.core import locale as l10n
 from cm_tui.core.campaigns import CampaignStatus, campaign_status
+from cm_tui.core.export_facts import ExportFact, derive_months, top_posts
 from cm_tui.core.i18n import language, t
 from cm_tui.core.models import (
     AdCampaign,
@@ -108,6 +110,10 @@ class MonthReport(Value):
     #: the ISO 4217 code of the campaigns' amounts (``[stats] currency``), named by the
     #: campaigns' table and chart
     currency: str = "EUR"
+    #: the month's best posts by the platforms' exports, and (network, the files its month's
+    #: figures came from) (``core.export_facts``)
+    top_posts: tuple[ExportFact, ...] = ()
+    export_files: tuple[tuple[str, str], ...] = ()
 
     def network_name(self, key: str) -> str:
         for network in self.networks:
@@ -240,7 +246,7 @@ def gather(
     lo, _ = month_bounds(shift_month(first, -1), tz)
     _, hi = month_bounds(shift_month(month, 1), tz)
     figures = repo.figures.all()
-    return build_report(
+    report = build_report(
         month,
         figures=figures,
         networks=networks,
@@ -254,6 +260,21 @@ def gather(
         tz=tz,
         today=today,
         currency=currency,
+    )
+    return _with_exports(report, repo.export_facts.all(), month, tz)
+
+
+def _with_exports(
+    report: MonthReport, facts: Sequence[ExportFact], month: str, tz: ZoneInfo
+) -> MonthReport:
+    """``report`` with the month's top posts and the files of its figures, from the facts of
+    the platforms' exports (docs/architecture.md, "Platform exports")."""
+    if not facts:
+        return report
+    months = derive_months([f for f in facts if f.month(tz) == month], tz)
+    files = tuple((network, ", ".join(m.files)) for (network, _m), m in sorted(months.items()))
+    return dataclasses.replace(
+        report, top_posts=tuple(top_posts(facts, month, tz)), export_files=files
     )
 
 
@@ -457,6 +478,31 @@ def _sections(report: MonthReport) -> list[tuple[str, list[str], list[list[str]]
         for p in report.posts
     ]
     out.append((t("stats.report.published"), header, rows))
+    if report.top_posts:
+        header = [
+            t("stats.report.day"),
+            t("stats.col.network"),
+            t("stats.report.title_col"),
+            t("exports.report.reach"),
+            t("exports.report.impressions"),
+            t("exports.report.engagements"),
+        ]
+        rows = [
+            [
+                _day_time(f.at.astimezone(zone)) if f.at else "",
+                report.network_name(f.network),
+                f.title or f.permalink,
+                fmt_number(f.reach),
+                fmt_number(f.impressions),
+                fmt_number(f.engagements),
+            ]
+            for f in report.top_posts
+        ]
+        out.append((t("exports.report.top_posts"), header, rows))
+    if report.export_files:
+        header = [t("stats.col.network"), t("exports.report.files")]
+        rows = [[report.network_name(n), files] for n, files in report.export_files]
+        out.append((t("exports.report.sources"), header, rows))
     return out
 
 

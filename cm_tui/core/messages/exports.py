@@ -140,6 +140,26 @@ MESSAGES: Messages = {
             "other": "{count} mois de chiffres modifiés",
         },
     ),
+    "exports.help.replace": (
+        "a platform's export: its figures replace those typed by hand",
+        "export d'une plateforme : ses chiffres remplacent ceux saisis à la main",
+    ),
+    "exports.help.create_posts": (
+        "a platform's export: add its published posts the Calendar lacks",
+        "export d'une plateforme : ajouter au Calendrier ses publications qui y manquent",
+    ),
+    "exports.report.top_posts": (
+        "Top posts (from the platforms' exports)",
+        "Meilleures publications (exports des plateformes)",
+    ),
+    "exports.report.sources": (
+        "Figures from the platforms' exports",
+        "Chiffres venus des exports des plateformes",
+    ),
+    "exports.report.files": ("Files", "Fichiers"),
+    "exports.report.reach": ("Reach", "Portée"),
+    "exports.report.impressions": ("Impressions", "Impressions"),
+    "exports.report.engagements": ("Engagements", "Interactions"),
     "exports.detail.title": ("Figures from the exports", "Chiffres des exports"),
     "exports.detail.line": (
         "reach {reach} · impressions {impressions} · reactions {reactions} · comments "

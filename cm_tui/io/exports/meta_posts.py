@@ -72,4 +72,11 @@ def to_fact(cells: Mapping[str, str], ctx: RowContext) -> ExportFact:
     return given(fact, numbers)
 
 
-SPEC = ExportSpec("meta_posts", ALIASES, FRENCH, ("post_id", "permalink", "published"), to_fact)
+SPEC = ExportSpec(
+    "meta_posts",
+    ALIASES,
+    FRENCH,
+    ("post_id", "permalink", "published"),
+    to_fact,
+    {"post_id": "Post ID", "permalink": "Permalink", "published": "Publish time"},
+)

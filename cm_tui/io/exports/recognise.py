@@ -78,7 +78,7 @@ def identify_header(header: Sequence[str]) -> tuple[ExportSpec, bool] | None:
                 t(
                     "exports.err.lookalike",
                     kind=t(f"exports.kind.{spec.kind}"),
-                    missing=", ".join(spec.aliases[name][0] for name in missing),
+                    missing=", ".join(spec.labels.get(name, name) for name in missing),
                 ),
                 1,
             )

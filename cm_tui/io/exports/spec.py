@@ -36,13 +36,16 @@ class RowContext:
 class ExportSpec:
     """A per-row export: ``kind`` (its ``exports.kind.<kind>`` name), ``aliases`` (field ->
     folded column names, English then French), ``french`` (the names only French exports
-    use), ``required`` (the fields a file must have), ``to_fact`` (one row, by field)."""
+    use), ``required`` (the fields a file must have), ``to_fact`` (one row, by field),
+    ``labels`` (the required columns' English names)."""
 
     kind: str
     aliases: Aliases
     french: frozenset[str]
     required: Sequence[str]
     to_fact: Callable[[Mapping[str, str], RowContext], ExportFact | None]
+    #: the required fields' columns as the English export names them (for a refusal)
+    labels: Mapping[str, str] = field(default_factory=dict)
 
 
 def post_key(permalink: str, post_id: str, column: str) -> str:

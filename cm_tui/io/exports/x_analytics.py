@@ -62,4 +62,11 @@ def to_fact(cells: Mapping[str, str], ctx: RowContext) -> ExportFact:
     return given(fact, numbers)
 
 
-SPEC = ExportSpec("x_analytics", ALIASES, FRENCH, ("post_id", "published", "impressions"), to_fact)
+SPEC = ExportSpec(
+    "x_analytics",
+    ALIASES,
+    FRENCH,
+    ("post_id", "published", "impressions"),
+    to_fact,
+    {"post_id": "Tweet id", "published": "time", "impressions": "impressions"},
+)

@@ -48,4 +48,11 @@ def to_fact(cells: Mapping[str, str], ctx: RowContext) -> ExportFact | None:
     return given(fact, numbers)
 
 
-SPEC = ExportSpec("youtube", ALIASES, FRENCH, ("content", "published", "views"), to_fact)
+SPEC = ExportSpec(
+    "youtube",
+    ALIASES,
+    FRENCH,
+    ("content", "published", "views"),
+    to_fact,
+    {"content": "Content", "published": "Video publish time", "views": "Views"},
+)

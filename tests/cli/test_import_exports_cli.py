@@ -1,0 +1,87 @@
+"""``cm-tui import FILE`` with a platform's export: no ``--table``, recognised by content; the
+dry run says what it took the file for and what it would change; the report shows the figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cm_tui import cli
+from cm_tui.store import Store
+from tests.io.export_files import META_EN, meta_daily, meta_row, write_csv
+
+
+@pytest.fixture
+def db(tmp_path: Path, tmp_home: Path) -> Path:
+    (tmp_home / "settings.toml").write_text('timezone = "Europe/Paris"\n', encoding="utf-8")
+    path = tmp_path / "store.json"
+    assert (
+        cli.main(
+            [
+                "--now",
+                "2026-04-10T09:00",
+                "import",
+                str(_csv(tmp_path)),
+                "--db",
+                str(path),
+                "--table",
+                "stats",
+            ]
+        )
+        == 0
+    )
+    return path
+
+
+def _csv(tmp_path: Path) -> Path:
+    path = tmp_path / "typed.csv"
+    path.write_text("network,month,followers\nfacebook,2026-03,4000\n", encoding="utf-8")
+    return path
+
+
+def test_import_dry_run_then_report(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        meta_row(META_EN, 1, when="03/10/2026 21:00", reach=1200, reactions=40),
+        meta_row(META_EN, 2, when="03/31/2026 23:30", reach=300, reactions=2),
+    ]
+    posts = write_csv(tmp_path / "Posts Mar.csv", META_EN, rows)
+    capsys.readouterr()
+    assert cli.main(["import", str(posts), "--db", str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "taken for a Meta Business Suite posts export" in out
+    assert "facebook 2026-03: posts 2, reach 1,500" in out and "(from Posts Mar.csv)" in out
+    assert "nothing written" in out
+    with Store.open(db, readonly=True) as store:
+        assert store.repo.export_facts.all() == []
+    assert cli.main(["import", str(posts), "--db", str(db), "--create-posts"]) == 0
+    capsys.readouterr()
+    # the same posts again, and a daily series: nothing counted twice
+    daily = meta_daily(tmp_path / "reach.csv", "Facebook Page reach", [("2026-03-01", 9)])
+    assert cli.main(["import", str(posts), "--db", str(db)]) == 0
+    assert cli.main(["import", str(daily), "--db", str(db)]) == 0
+    with Store.open(db, readonly=True) as store:
+        [march] = [f for f in store.repo.figures.all() if f.month == "2026-03"]
+        published = [p for p in store.repo.posts.all() if p.link.endswith(("/1", "/2"))]
+    assert (march.posts, march.reach, march.reactions, march.followers) == (2, 9, 42, 4000)
+    assert len(published) == 2
+    out_file = tmp_path / "report.md"
+    assert cli.main(["report", "2026-03", "--db", str(db), "--out", str(out_file)]) == 0
+    report = out_file.read_text(encoding="utf-8")
+    assert "Post 1" in report  # the month's top posts
+    assert "Posts Mar.csv" in report and "reach.csv" in report
+
+
+def test_refused_look_alike_and_old_xls(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    alike = write_csv(tmp_path / "posts.csv", ["Post ID", "Permalink", "Reach"], [["1", "u", "3"]])
+    assert cli.main(["import", str(alike), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "looks like a Meta Business Suite posts export" in err and "Publish time" in err
+    xls = tmp_path / "page.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    assert cli.main(["import", str(xls), "--db", str(db)]) == 1
+    assert "save it as XLSX" in capsys.readouterr().err
