@@ -47,6 +47,7 @@ import concurrent.futures
 import contextlib
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -68,6 +69,8 @@ from cm_tui.io.queue_import import (
 )
 
 if TYPE_CHECKING:
+    from cm_tui.io.exports.plan import ExportPlan
+    from cm_tui.io.exports.recognise import Recognised
     from cm_tui.io.queue_inbox import InboxOutcome, InboxWatch
     from cm_tui.ui.app import CmTuiApp
     from cm_tui.ui.context import UiContext
@@ -205,7 +208,12 @@ class QueueImportFlow:
     def _import(self, path: Path) -> ImportResult | None:
         """Check ``path`` here, write its new items on the UI thread (module docstring); the
         result, or ``None`` if the store refused a write (already reported by ``ctx.write``).
-        Raises ``ImportRejected``, ``OSError``, or ``_Stopped``/``ImportCancelled``."""
+        Raises ``ImportRejected``, ``OSError``, or ``_Stopped``/``ImportCancelled``. A
+        platform's export (recognised by its content) goes to the month figures instead
+        (``_import_export``)."""
+        found = _export_of(path)
+        if found is not None:
+            return self._import_export(path, found)
         worker = get_current_worker()
         snapshot = self._call(self._snapshot)  # per file: the inbox's later files see earlier ones
         repo = self._ctx.repo
@@ -234,6 +242,36 @@ class QueueImportFlow:
         if written:
             self._call(self.after_write)
         return result
+
+    def _import_export(self, path: Path, found: Recognised) -> ImportResult | None:
+        """A platform's export (``io.exports``): checked here against a copy of the store's
+        facts, figures and posts taken on the UI thread, then written there in one
+        transaction (an export is thousands of facts at most, not a queue's 100,000 rows)."""
+        from cm_tui.io.exports.plan import read_export, summary
+
+        inputs = self._call(self._export_inputs)
+        plan = read_export(path, recognised=found, **inputs)
+        if not self._call(self._write_export, plan):
+            return None
+        self._call(self.after_write)
+        lines = tuple(summary(plan, False))
+        return ExportImported(found.kind, rows=plan.rows, lines=lines)
+
+    def _export_inputs(self) -> dict[str, Any]:
+        ctx = self._ctx
+        repo = ctx.repo
+        return {
+            "zone": ctx.zone,
+            "networks": [n.key for n in repo.networks.all()],
+            "stored_facts": repo.export_facts.all(),
+            "figures": repo.figures.all(),
+            "posts": repo.posts.all(),
+        }
+
+    def _write_export(self, plan: ExportPlan) -> bool:
+        from cm_tui.io.exports.plan import apply_plan
+
+        return self._ctx.write(lambda: apply_plan(self._ctx.repo, plan))
 
     def _pace(self) -> None:
         """Keys first: while the user is typing (a key less than ``KEYS_QUIET`` ago), the
@@ -340,7 +378,25 @@ def _without_collector(work: Callable[[], None]) -> None:
             gc.enable()
 
 
+@dataclass
+class ExportImported(ImportResult):
+    """A platform's export imported: ``lines`` say what it was taken for and what changed."""
+
+    lines: tuple[str, ...] = ()
+
+
+def _export_of(path: Path) -> Recognised | None:
+    """What ``path`` is if it is a platform's export (``ImportRejected`` for a look-alike)."""
+    from cm_tui.io.exports.recognise import recognise
+    from cm_tui.io.tabular import file_problems
+
+    with file_problems(path):
+        return recognise(path)
+
+
 def _done(result: ImportResult, path: str) -> str:
+    if isinstance(result, ExportImported):
+        return "\n".join(result.lines)
     skipped = l10n.number(result.skipped)
     done = t("queue.import.done", count=result.added, skipped=skipped, path=path)
     if result.reused_ids:

@@ -10,8 +10,8 @@ MESSAGES: Messages = {
         "un export des publications de Meta Business Suite (Facebook, Instagram)",
     ),
     "exports.kind.meta_daily": (
-        "a Meta daily series (sep=, then the metric, then Date, Primary)",
-        "une série quotidienne Meta (sep=, puis la mesure, puis Date, Primary)",
+        "a Meta daily series",
+        "une série quotidienne Meta",
     ),
     "exports.kind.linkedin": (
         "a LinkedIn page analytics workbook (XLSX)",

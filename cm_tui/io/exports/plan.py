@@ -265,14 +265,15 @@ def summary(plan: ExportPlan, dry_run: bool) -> list[str]:
         )
         if (network, month) in kept:
             lines.append("  " + t("exports.kept", figures=", ".join(kept[(network, month)])))
-    lines.append(
-        t(
-            "exports.posts_dry" if dry_run else "exports.posts",
-            count=plan.matched,
-            unmatched=l10n.number(plan.unmatched),
-            created=l10n.number(len(plan.new_posts)),
+    if plan.matched or plan.unmatched:
+        lines.append(
+            t(
+                "exports.posts_dry" if dry_run else "exports.posts",
+                count=plan.matched,
+                unmatched=l10n.number(plan.unmatched),
+                created=l10n.number(len(plan.new_posts)),
+            )
         )
-    )
     changed = len(plan.months.new) + len(plan.months.updates)
     lines.append(t("exports.dry_run" if dry_run else "exports.done", count=changed))
     return lines
