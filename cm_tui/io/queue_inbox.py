@@ -53,7 +53,8 @@ FAILED = "failed"
 SETTLE_SECONDS = 5.0
 #: default of ``[import] inbox_max_mb``
 MAX_MB = 50
-SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson")
+#: the platforms' exports come as CSV and XLSX (an old XLS is refused with what to do)
+SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xls")
 #: names of files still being written (downloads, copies): never read
 WRITING_SUFFIXES = (".part", ".tmp", ".crdownload", ".download")
 
