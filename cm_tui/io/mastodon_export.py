@@ -4,35 +4,11 @@ and replies as queue rows, their HTML as plain text."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from typing import Any
 
+from cm_tui.core.html_text import html_to_text
 from cm_tui.core.i18n import t
 from cm_tui.io.tabular import Bad as _Bad
-
-
-class _HtmlText(HTMLParser):
-    """Plain text of a Mastodon status: paragraphs and ``<br>`` become newlines."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-        elif tag == "p" and self.parts:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    parser = _HtmlText()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.parts)  # convert_charrefs: entities are already decoded
 
 
 def is_mastodon(data: Any) -> bool:

@@ -100,6 +100,8 @@ class InboxWatch:
     _seen: dict[str, tuple[Signature, float, float]] = field(default_factory=dict)
     #: the open lock file, once claimed
     _lock_fd: int | None = None
+    #: after ``ready``: seconds until the soonest file still settling may have settled, if any
+    settles_in: float | None = None
 
     def claim(self) -> bool:
         """Hold the inbox's lock (kept until ``release``); ``False`` while another process
@@ -134,6 +136,7 @@ class InboxWatch:
         now_wall, now_mono = self.wall(), self.monotonic()
         found: list[tuple[int, Path]] = []
         names = set()
+        waits: list[float] = []
         for entry in entries:
             name = entry.name
             if not is_candidate(name):
@@ -145,24 +148,31 @@ class InboxWatch:
             if stat.S_ISDIR(info.st_mode):
                 continue
             names.add(name)
-            if self._settled(name, info, now_wall, now_mono):
+            wait = self._settle_wait(name, info, now_wall, now_mono)
+            if wait <= 0:
                 found.append((info.st_mtime_ns, Path(entry.path)))
+            else:
+                waits.append(wait)
         for gone in set(self._seen) - names:
             del self._seen[gone]
+        self.settles_in = min(waits, default=None)
         return [path for _mtime, path in sorted(found)]
 
-    def _settled(self, name: str, info: os.stat_result, now_wall: float, now_mono: float) -> bool:
+    def _settle_wait(
+        self, name: str, info: os.stat_result, now_wall: float, now_mono: float
+    ) -> float:
+        """Seconds until ``name`` has settled if it stays as it is; 0 if it has."""
         sig = signature_of(info)
         previous = self._seen.get(name)
         offset = now_wall - now_mono
         if previous is None or previous[0] != sig:
             self._seen[name] = previous = (sig, now_mono, offset)
         if not stat.S_ISREG(info.st_mode):
-            return True  # never opened: refused at once
-        age = now_wall - info.st_mtime
-        if age >= self.settle_seconds and not wall_jumped(previous[2], offset):
-            return True
-        return now_mono - previous[1] >= self.settle_seconds
+            return 0.0  # never opened: refused at once
+        watched = now_mono - previous[1]
+        if not wall_jumped(previous[2], offset):
+            watched = max(watched, now_wall - info.st_mtime)
+        return max(self.settle_seconds - watched, 0.0)
 
     def forget(self, name: str) -> None:
         """Watch ``name`` afresh (it changed while it was read)."""

@@ -7,7 +7,7 @@ Contract:
   never touches the store. Every call blocks (run it in a worker thread in the app).
 * Every failure is a ``NetError`` subclass carrying a one-line, user-readable ``detail``
   (never a traceback, never the token): ``Offline`` (no connection, timeout), ``ServerError``
-  (5xx), ``RateLimited`` (``until``: when to try again, from ``Retry-After`` or
+  (5xx), ``RateLimited`` (``retry_after`` seconds, from ``Retry-After`` or
   ``X-RateLimit-Reset``), ``TokenRefused`` (401/403), ``Rejected`` (4xx on one request: the
   entry is wrong, retrying will not help). The engine turns them into account states
   (``core.net_state``) and outbox/publication states.
@@ -42,11 +42,13 @@ class ServerError(NetError):
 
 
 class RateLimited(NetError):
-    """429 (or no requests left): nothing is sent before ``until``."""
+    """429 (or no requests left): nothing is sent for ``retry_after`` seconds (from
+    ``Retry-After`` / ``X-RateLimit-Reset``). Seconds, not an instant: the engine adds them to
+    its own clock."""
 
-    def __init__(self, detail: str = "", until: datetime | None = None) -> None:
+    def __init__(self, detail: str = "", retry_after: float = 60.0) -> None:
         super().__init__(detail)
-        self.until = until
+        self.retry_after = retry_after
 
 
 class TokenRefused(NetError):

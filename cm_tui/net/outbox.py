@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from cm_tui.core.net_records import OutboxEntry, OutboxState
@@ -166,7 +167,7 @@ def send_due(
                 visibility=entry.visibility,
             )
         except Rejected as exc:
-            failed = access(lambda store, e=entry, x=exc: _mark_failed(store, e.id, x.detail))
+            failed = access(partial(_mark_failed, entry_id=entry.id, detail=exc.detail))
             if failed is not None:
                 report.failed.append(failed)
             report.errors.append((entry.account, exc))
@@ -178,11 +179,11 @@ def send_due(
         except NetError as exc:
             blocked.add(entry.account)
             at = now()
-            access(lambda store, e=entry, x=exc, a=at: _count_try(store, e.id, x.detail, a))
+            access(partial(_count_try, entry_id=entry.id, detail=exc.detail, now=at))
             report.errors.append((entry.account, exc))
             continue
         at = sent.at or now()
-        done = access(lambda store, e=entry, s=sent, a=at: _mark_sent(store, e.id, s, a))
+        done = access(partial(_mark_sent, entry_id=entry.id, sent=sent, at=at))
         if done is not None:
             report.sent.append(done)
     return report

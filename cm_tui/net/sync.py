@@ -28,9 +28,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cm_tui.core.deadline import DEFAULT_POLICY, DeadlinePolicy
 from cm_tui.core.net_rules import NetSettings
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from cm_tui.core.clock import Clock
     from cm_tui.core.models import QueueItem
     from cm_tui.core.net_records import Account, OutboxEntry, Publication
@@ -62,12 +65,16 @@ class SyncEngine:
         settings: NetSettings | None = None,
         *,
         connector_for: Callable[[Account], Connector] | None = None,
+        deadline_policy: DeadlinePolicy | None = None,
+        tz: ZoneInfo | None = None,
     ) -> None:
         self.access = access
         self.secrets = secrets
         self.clock = clock
         self.settings = settings or NetSettings()
         self._connector_for = connector_for
+        self.deadline_policy = deadline_policy or DEFAULT_POLICY
+        self.tz = tz
         self._connectors: dict[str, Connector] = {}
         self._wake = threading.Event()
 
@@ -81,9 +88,13 @@ class SyncEngine:
         return sync_pass.run_pass(self)
 
     def run_forever(self, stop: threading.Event, on_pass: Callable[[PassReport], None]) -> None:
-        from cm_tui.net import sync_live
+        from cm_tui.net.sync_live import run_forever as live
 
-        sync_live.run_forever(self, stop, on_pass)
+        live(self, stop, on_pass)
+
+    def forget(self, key: str) -> None:
+        """Drop the cached connector of account ``key`` (after an error, a token change)."""
+        self._connectors.pop(key, None)
 
     def connector(self, account: Account) -> Connector:
         """The (cached) connector of ``account``."""

@@ -20,6 +20,7 @@ from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.widgets import TabbedContent, TabPane
 
 from cm_tui.core.i18n import t
@@ -41,10 +42,12 @@ if TYPE_CHECKING:
 
     from textual.filter import LineFilter
     from textual.notifications import Notify, SeverityLevel
+    from textual.timer import Timer
     from textual.widget import Widget
 
     from cm_tui.core.clock import Clock
     from cm_tui.core.settings import Settings
+    from cm_tui.io.inbox_notify import InboxNotifier
     from cm_tui.io.queue_inbox import InboxWatch
     from cm_tui.store import Store
     from cm_tui.ui.commands import CommandEntry
@@ -103,7 +106,8 @@ def _commands_provider() -> type:
     return CmTuiCommands
 
 
-#: How often the app looks at the inbox folder (the import code is imported at the first file).
+#: How often the app looks at the inbox folder (the import code is imported at the first file);
+#: a file landing is also heard at once through file notifications (``CmTuiApp.watch_inbox``).
 INBOX_SECONDS = 5.0
 
 #: How often the open app takes the daily backup (if due) and archives closed queue items.
@@ -124,6 +128,10 @@ class PeriodicJob(Value):
     method: str
     #: only on a store open for writing
     writes: bool = False
+
+
+class InboxChanged(Message):
+    """Something landed in the inbox folder (posted from the notifications' thread)."""
 
 
 PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
@@ -216,6 +224,8 @@ class CmTuiApp(App[None]):
         if self._real_time_timers:
             for job in self._periodic_jobs():
                 self.set_interval(job.seconds, getattr(self, job.method), name=job.name)
+            if not self.ctx.store.readonly:
+                self.call_after_refresh(self.watch_inbox)
         self.call_after_refresh(self._focus_active)
         self.call_after_refresh(self._show_store_warnings, self.ctx.store.warnings)
         self.call_after_refresh(_collect_from_now_on)
@@ -332,11 +342,40 @@ class CmTuiApp(App[None]):
         shown."""
         from cm_tui.ui.queue_import_flow import QueueImportFlow
 
-        QueueImportFlow(self, self._after_import).start_inbox(self.inbox_watch)
+        watch = self.inbox_watch
+        QueueImportFlow(self, self._after_import).start_inbox(watch)
+        if watch.settles_in is not None and self._real_time_timers:
+            # a file still settling: look again the moment it may have, not at the next poll
+            if self._inbox_settle_timer is not None:
+                self._inbox_settle_timer.stop()
+            self._inbox_settle_timer = self.set_timer(
+                watch.settles_in + 0.05, self.check_inbox, name="inbox settle"
+            )
+
+    _inbox_notifier: InboxNotifier | None = None
+    _inbox_settle_timer: Timer | None = None
+
+    def watch_inbox(self) -> InboxNotifier:
+        """Hear files land in the inbox folder (file notifications: ``io/inbox_notify.py``),
+        each change checking the inbox at once; the poll stays, for when notifications are
+        unavailable. Started once the first frame is drawn, in real-time use."""
+        from cm_tui.io.inbox_notify import InboxNotifier
+        from cm_tui.io.locations import inbox_path
+
+        if self._inbox_notifier is None:
+            folder = inbox_path(self.ctx.settings.inbox)
+            self._inbox_notifier = InboxNotifier(folder, lambda: self.post_message(InboxChanged()))
+            self._inbox_notifier.start()
+        return self._inbox_notifier
+
+    def on_inbox_changed(self, _message: InboxChanged) -> None:
+        self.check_inbox()
 
     def on_unmount(self) -> None:
         if "key_gate" in self.__dict__:
             self.key_gate.close()
+        if self._inbox_notifier is not None:
+            self._inbox_notifier.stop()
         if "inbox_watch" in self.__dict__:  # created by the first poll
             self.inbox_watch.release()
 
