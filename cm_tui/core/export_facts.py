@@ -23,7 +23,7 @@ figures are derived from every stored fact. So an export that overlaps an earlie
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -256,6 +256,24 @@ def top_posts(
     return posts[:count]
 
 
-def facts_of_post(facts: Sequence[ExportFact], post_id: int) -> list[ExportFact]:
+def facts_of_post(facts: Iterable[ExportFact], post_id: int) -> list[ExportFact]:
     """The facts matched to the Calendar post ``post_id``."""
     return [f for f in facts if f.kind == POST and f.post == post_id]
+
+
+def post_figures_lines(facts: Iterable[ExportFact]) -> list[str]:
+    """A post's figures from the exports, one line per fact (a post's detail)."""
+    from cm_tui.core import locale as l10n
+    from cm_tui.core.i18n import t
+
+    return [
+        t(
+            "exports.detail.line",
+            file=f.file,
+            **{name: l10n.number(getattr(f, name)) for name in _SHOWN},
+        )
+        for f in facts
+    ]
+
+
+_SHOWN = ("reach", "impressions", "reactions", "comments", "shares", "clicks")

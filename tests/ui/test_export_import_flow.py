@@ -94,3 +94,38 @@ async def test_the_inbox_takes_a_linkedin_workbook(make_app, edb: Path, tmp_path
     assert "save it as XLSX" in reason
     march = figures(edb, app)[("linkedin", "2026-03")]
     assert (march.impressions, march.profile_visits) == (100, 7)
+
+
+async def test_a_posts_detail_shows_its_figures_from_the_exports(make_app, demo_db) -> None:
+    from datetime import timedelta
+
+    from cm_tui.core.export_facts import ExportFact
+    from cm_tui.core.models import Post
+    from tests.conftest import FIXED_NOW
+
+    at = FIXED_NOW.replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    with Store.open(demo_db) as store:
+        post = store.repo.posts.add(Post(network="facebook", at=at, title="Launch"))
+        store.repo.export_facts.add(
+            ExportFact(
+                "facebook",
+                "post:p1",
+                "post",
+                "Posts Mar.csv",
+                at=at,
+                post=post.id,
+                figures=("reach", "reactions"),
+                reach=1234,
+                reactions=56,
+            )
+        )
+    app = make_app(initial_tab="calendar")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.active_pane._follow(post)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = str(app.screen.query_one("#detail-text").render())
+        assert "Figures from the exports" in text
+        assert "reach 1,234" in text and "reactions 56" in text and "Posts Mar.csv" in text

@@ -50,6 +50,7 @@ from cm_tui.core.calendar import (
     week_grid,
 )
 from cm_tui.core.edits import Edit, Label, RecordsEdit
+from cm_tui.core.export_facts import facts_of_post, post_figures_lines
 from cm_tui.core.i18n import t
 from cm_tui.core.models import NetworkProfile, Post, PostingPeriod, PostStatus, network_names
 from cm_tui.core.post_search import PostIndex, next_match
@@ -980,6 +981,9 @@ class CalendarPane(VerbsPane):
             parts += ["\n\n", (" ".join(post.hashtags), "$text-secondary")]
         if post.link:
             parts += ["\n\n", (post.link, "$text-muted")]
+        exported = post_figures_lines(facts_of_post(self.ctx.repo.export_facts.all(), post.id))
+        if exported:  # the platforms' exports' figures (docs/architecture.md)
+            parts += ["\n\n", (t("exports.detail.title"), "bold"), "\n", "\n".join(exported)]
         if post.notes:
             parts += ["\n\n", (t("verbs.calendar.notes"), "bold"), "\n", post.notes]
         return Content.assemble(*parts)
