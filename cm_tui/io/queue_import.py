@@ -51,7 +51,7 @@ from cm_tui.core.settings import KNOWN_NETWORKS
 from cm_tui.core.textsafe import clean_line, clean_text
 from cm_tui.core.timeutil import in_supported_range
 from cm_tui.core.value import Value, frozen
-from cm_tui.io.keyset import KeySet
+from cm_tui.io.keyset import KeySet, SortedKeys
 from cm_tui.io.mastodon_export import html_to_text, is_mastodon, mastodon_rows
 from cm_tui.io.queue_columns import (
     fold_name,
@@ -515,9 +515,7 @@ def import_queue(
     import contextlib
 
     result = ImportResult(format=options.format)
-    seen = _Seen(existing(), pace)
-    for keys, ids in known():
-        seen.add_keys(keys, ids)
+    seen = _Seen(existing(), pace, known())
     problems: list[Problem] = []
     count = 0
     chunk: list[QueueItem] = []
@@ -567,34 +565,32 @@ def _unit(result: ImportResult) -> str:
 class _Seen:
     """The identities of the items stored and of the rows read so far (``dedupe_key``), and
     which network ids are taken (``id_key``), in ``io.keyset`` sets: a dry run of a million rows
-    keeps 16 to 32 MB of keys, not a growing set of objects."""
+    keeps 16 to 32 MB of keys, not a growing set of objects. Identities known in bulk
+    (``known``: pairs of key and id-key sequences, the archive's) are kept apart, sorted."""
 
     NEW, DUPLICATE, REUSED_ID = "new", "duplicate", "reused id"
 
     def __init__(
-        self, items: Iterable[QueueItem], pace: Callable[[], object] | None = None
+        self,
+        items: Iterable[QueueItem],
+        pace: Callable[[], object] | None = None,
+        known: Iterable[tuple[Iterable[int], Iterable[int]]] = (),
     ) -> None:
         self.keys = KeySet()
         self.ids = KeySet()
+        pairs = list(known)
+        self.known_keys = SortedKeys(keys for keys, _ids in pairs)
+        self.known_ids = SortedKeys(ids for _keys, ids in pairs)
         for count, item in enumerate(items, 1):
             self.add(item)
             if pace is not None and not count % PACE_ROWS:
                 pace()
 
-    def add_keys(self, keys: Iterable[int], ids: Iterable[int]) -> None:
-        """Stored items known by their identities only (``dedupe_key`` and non-zero
-        ``id_key`` values)."""
-        add = self.keys.add
-        for key in keys:
-            add(key)
-        add = self.ids.add
-        for key in ids:
-            add(key)
-
     def add(self, item: QueueItem) -> str:
-        if not self.keys.add(dedupe_key(item)):
+        key = dedupe_key(item)
+        if key in self.known_keys or not self.keys.add(key):
             return self.DUPLICATE
         ident = id_key(item)
-        if ident and not self.ids.add(ident):
+        if ident and (ident in self.known_ids or not self.ids.add(ident)):
             return self.REUSED_ID
         return self.NEW

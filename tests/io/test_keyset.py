@@ -28,3 +28,13 @@ def test_keys_sharing_low_bits_are_kept_apart() -> None:
 
 def test_key_of_is_never_the_empty_slot() -> None:
     assert key_of("a") != 0 and key_of("a") == key_of("a") != key_of("b")
+
+
+def test_sorted_keys_hold_the_keys_known_in_bulk() -> None:
+    from cm_tui.io.keyset import SortedKeys
+
+    keys = SortedKeys([[key_of("a"), key_of("b")], [], [key_of("c")]])
+    assert len(keys) == 3
+    assert key_of("a") in keys and key_of("c") in keys
+    assert key_of("d") not in keys and 0 not in keys and 2**64 - 1 not in keys
+    assert 5 not in SortedKeys()
