@@ -187,6 +187,8 @@ def _commands() -> list[_Command]:
         _Command("report", "stats.help.report", "report", ("db", "demo", "lang", "now")),
         _Command("import", "queue.import.help", "importing", ("db", "demo", "lang", "now")),
         _Command("screenshots", "cli.help.screenshots", "screenshots", ("lang", "now")),
+        _Command("account", "net.cli.help.account", "account", ("db", "lang", "now")),
+        _Command("sync", "net.cli.help.sync", "sync", ("db", "lang", "now")),
     ]
 
 

@@ -41,4 +41,60 @@ MESSAGES = {
         "less than 5 minutes ahead: cm-tui publishes it when due",
         "moins de 5 minutes à l'avance : cm-tui la publie à l'heure",
     ),
+    "net.cli.help.account": (
+        "add, list or remove network accounts",
+        "ajouter, lister ou supprimer des comptes de réseau",
+    ),
+    "net.cli.help.sync": (
+        "fetch mentions, send replies and publish, without the dashboard",
+        "relever les mentions, envoyer les réponses et publier, sans le tableau de bord",
+    ),
+    "net.cli.help.add": (
+        "add an account (the token is asked for)",
+        "ajouter un compte (le jeton est demandé)",
+    ),
+    "net.cli.help.instance": (
+        "the instance, e.g. https://mastodon.social",
+        "l'instance, par ex. https://mastodon.social",
+    ),
+    "net.cli.help.brand": (
+        "the brand handle this account acts as",
+        "le compte de marque au nom duquel il agit",
+    ),
+    "net.cli.help.list": ("the accounts and their state", "les comptes et leur état"),
+    "net.cli.help.remove": ("forget an account and its token", "oublier un compte et son jeton"),
+    "net.cli.help.once": ("one pass, then exit", "un seul passage, puis quitter"),
+    "net.cli.token_prompt": (
+        "Access token (Preferences > Development on the instance): ",
+        "Jeton d'accès (Préférences > Développement sur l'instance) : ",
+    ),
+    "net.cli.none": (
+        "No account yet: cm-tui account add mastodon --instance URL",
+        "Aucun compte : cm-tui account add mastodon --instance URL",
+    ),
+    "net.cli.unknown": (
+        "No account {account}; see cm-tui account list",
+        "Aucun compte {account} ; voir cm-tui account list",
+    ),
+    "net.cli.removed": (
+        "Removed {account} and its token",
+        "{account} et son jeton ont été supprimés",
+    ),
+    "net.cli.no_token": (
+        "No token given; paste the access token when asked",
+        "Aucun jeton ; collez le jeton d'accès quand il est demandé",
+    ),
+    "net.cli.bad_instance": (
+        "{url} is not an instance address; give https://host",
+        "{url} n'est pas l'adresse d'une instance ; donnez https://hôte",
+    ),
+    "net.cli.add_failed": (
+        "The account was not added: {detail}; check the instance and the token",
+        "Le compte n'a pas été ajouté : {detail} ; vérifiez l'instance et le jeton",
+    ),
+    "net.cli.added": ("Added {account}", "{account} ajouté"),
+    "net.cli.pass": (
+        "new: {new}, sent: {sent}, not sent: {unsent}",
+        "nouveaux : {new}, envoyés : {sent}, non envoyés : {unsent}",
+    ),
 }
