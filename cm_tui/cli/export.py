@@ -7,11 +7,10 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cm_tui.cli.context import Context, _context, _require_store
-from cm_tui.cli.output import EXIT_OK, EXIT_USAGE, CliError, _write_atomically, _write_stdout
+from cm_tui.cli.output import EXIT_OK, EXIT_USAGE, CliError, write_output
 from cm_tui.core.i18n import t
 
 if TYPE_CHECKING:
@@ -53,12 +52,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 )
         data = _select_tables(data, args.table)
     payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-    if args.out == "-":
-        _write_stdout(payload)
-        return EXIT_OK
-    out = Path(args.out).expanduser()
-    _write_atomically(out, payload)
-    print(t("cli.export.done", count=_record_count(data), path=out), file=sys.stderr)
+    out = write_output(args.out, payload)
+    if out is not None:
+        print(t("cli.export.done", count=_record_count(data), path=out), file=sys.stderr)
     return EXIT_OK
 
 
@@ -145,8 +141,9 @@ def _export_ics(args: argparse.Namespace) -> int:
             last_done=store.repo.occurrences.last_handled_days(first),
         )
     payload = build_ics(posts, blocks, names, now)
-    out = Path(args.out).expanduser()
-    _write_atomically(out, payload)
+    out = write_output(args.out, payload)
+    if out is None:
+        return EXIT_OK
     done = t(
         "calendar.ics.exported",
         posts=t("calendar.ics.posts", count=len(posts)),
@@ -169,9 +166,9 @@ def _export_csv(args: argparse.Namespace) -> int:
     _require_store(ctx.db)
     with Store.open(ctx.db, readonly=True) as store:
         posts = _calendar_posts(args, ctx, store)
-    out = Path(args.out).expanduser()
-    _write_atomically(out, export_posts_csv(posts, ctx.settings.zone))
-    print(t("calendar.csv.exported", count=len(posts), path=out), file=sys.stderr)
+    out = write_output(args.out, export_posts_csv(posts, ctx.settings.zone))
+    if out is not None:
+        print(t("calendar.csv.exported", count=len(posts), path=out), file=sys.stderr)
     return EXIT_OK
 
 

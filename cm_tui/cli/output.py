@@ -136,9 +136,16 @@ def _terminal_safe_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-def _write_atomically(path: Path, payload: bytes) -> None:
-    """Every ``--out FILE`` of the command line: the one atomic writer (a private file written
-    beside, fsync'd, renamed), so a crash never leaves a half-written export."""
-    from cm_tui.store.atomic import write_atomic
+def write_output(out: str, payload: bytes) -> Path | None:
+    """Every ``--out`` of the command line (exports, reports): ``-`` is standard output (None
+    is returned); anything else goes through ``store.atomic.write_out`` (a regular file is
+    replaced atomically and privately; a symlink's target, a FIFO, a device or a socket is
+    written in place, never replaced) and the path written is returned, for the message."""
+    if out == "-":
+        _write_stdout(payload)
+        return None
+    from cm_tui.store.atomic import write_out
 
-    write_atomic(path, payload)
+    path = Path(out).expanduser()
+    write_out(path, payload)
+    return path

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from cm_tui.cli.context import _context, _require_store
-from cm_tui.cli.output import EXIT_OK, EXIT_USAGE, CliError, _write_atomically, _write_stdout
+from cm_tui.cli.output import EXIT_OK, EXIT_USAGE, CliError, write_output
 from cm_tui.core.i18n import t
 
 
@@ -51,10 +50,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             currency=ctx.settings.currency,
         )
     payload = render(report, args.format).encode("utf-8")
-    if args.out == "-":
-        _write_stdout(payload)
-        return EXIT_OK
-    out = Path(args.out).expanduser()
-    _write_atomically(out, payload)
-    print(t("stats.report.written", path=out), file=sys.stderr)
+    out = write_output(args.out, payload)
+    if out is not None:
+        print(t("stats.report.written", path=out), file=sys.stderr)
     return EXIT_OK

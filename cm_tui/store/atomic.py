@@ -11,12 +11,18 @@ privacy lives: what it writes holds people's messages, so the file is made 0600 
 ``fchmod`` (whatever the umask, and even over a stale temp file of another mode), and
 ``make_private_dir`` creates the folders it needs 0700. The temp file is opened with
 ``O_NOFOLLOW``: a symlink planted at its name is never followed.
+
+``write_out`` is the door for outputs the user names (``--out``): it follows a symlink to its
+target and writes a FIFO, device or socket in place instead of replacing it, else it is
+``write_atomic``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -102,6 +108,58 @@ def write_atomic(path: Path, data: Blob, *, replace: bool = True) -> None:
         fsync_dir(path.parent)
     except OSError as exc:
         raise DirSyncError(exc.errno, f"cannot sync folder {path.parent}: {exc}") from exc
+
+
+def write_out(path: Path, data: Blob) -> None:
+    """Write an output the user named (``--out``): never replace what is not a plain file.
+
+    * a symlink is followed (the whole chain; a dangling one creates its target), so the link
+      stays and its target receives the data, rather than the link being replaced by a file;
+    * a FIFO, a character or block device (``/dev/null``, a terminal) is opened and written in
+      place, as a shell's ``>`` would: replacing a device node by a regular file (as root)
+      breaks the system, and a FIFO's reader would get nothing;
+    * a Unix socket is connected to and sent the data;
+    * anything else (a regular file, or nothing yet) is written by ``write_atomic``: private,
+      whole or not at all.
+
+    Errors are ``OSError`` naming ``path`` (a loop of links, a folder, a missing folder...).
+    """
+    target = path
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=False)
+        except (OSError, RuntimeError) as exc:  # a loop of links
+            raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from exc
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = 0
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        _write_in_place(target, data)
+    elif stat.S_ISSOCK(mode):
+        _send_to_socket(target, data)
+    else:
+        write_atomic(target, data)
+
+
+def _write_in_place(path: Path, data: Blob) -> None:
+    """Write to an existing FIFO or device without creating, truncating or replacing it."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    try:
+        for chunk in chunks_of(data):
+            write_all(fd, chunk)
+    finally:
+        os.close(fd)
+
+
+def _send_to_socket(path: Path, data: Blob) -> None:
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.connect(str(path))
+        for chunk in chunks_of(data):
+            conn.sendall(chunk)
+        conn.shutdown(socket.SHUT_WR)
 
 
 def _name_target(exc: OSError, tmp: Path, path: Path) -> None:
