@@ -73,8 +73,9 @@ class KeySet:
 
 class SortedKeys:
     """A fixed set of keys known in bulk (the archive's month summaries: 100,000 items and
-    more), 8 bytes a key in one sorted ``array('Q')``: built at C speed (``sorted``), looked up
-    by bisection, where adding them one by one to a ``KeySet`` costs a Python call per key."""
+    more), 8 bytes a key in one sorted ``array('Q')``: built at C speed (``sorted``, fastest
+    when ``parts`` are sorted already), looked up by bisection, where adding them one by one
+    to a ``KeySet`` costs a Python call per key."""
 
     __slots__ = ("_keys",)
 

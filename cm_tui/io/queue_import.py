@@ -582,7 +582,10 @@ class _Seen:
         self.known_keys = SortedKeys(keys for keys, _ids in pairs)
         self.known_ids = SortedKeys(ids for _keys, ids in pairs)
         for count, item in enumerate(items, 1):
-            self.add(item)
+            if self.keys.add(dedupe_key(item)):
+                ident = id_key(item)
+                if ident:
+                    self.ids.add(ident)
             if pace is not None and not count % PACE_ROWS:
                 pace()
 

@@ -10,7 +10,8 @@ is written beside it, through the one atomic writer, as ``summary-YYYY-MM.json``
   whose hash matches what was sealed is not parsed again);
 * ``ids``: the items' ids (a reader must skip an archived item that is also in the hot table);
 * ``keys`` / ``id_keys``: each item's identity for the import's duplicate check
-  (``core.queue_identity``), as little-endian 64-bit arrays in base64;
+  (``core.queue_identity``), sorted (months merge fast), as little-endian 64-bit arrays in
+  base64;
 * ``figures`` and ``edges``: the response figures (``core.stats.response_figures``) of the
   month's items. Figures are counted per *local* month, in the user's zone, while files are UTC
   months: an item at least a day away from the month's UTC bounds is in that local month in
@@ -248,8 +249,8 @@ def summarize(
         st.st_mtime_ns,
         hashlib.sha256(raw).hexdigest(),
         ids,
-        keys,
-        id_keys,
+        array("Q", sorted(keys)),
+        array("Q", sorted(id_keys)),
         figures,
         edges,
     )
