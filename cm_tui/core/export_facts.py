@@ -230,7 +230,7 @@ class PostIndex:
 
     def match(self, network: str, permalink: str, at: datetime | None) -> int:
         """The matching Calendar post's id, or 0."""
-        if permalink:
+        if permalink and self._by_link:
             found = self._by_link.get(normalise_link(permalink))
             if found is not None:
                 return found

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from cm_tui.core.export_facts import POST, ExportFact
 from cm_tui.core.textsafe import clean_line
 from cm_tui.io.exports import values as v
-from cm_tui.io.exports.spec import ExportSpec, RowContext, given, post_key
+from cm_tui.io.exports.spec import ExportSpec, RowContext, counts, given, post_key
 
 ALIASES = {
     "post_id": ("postid", "identifiantdelapublication", "iddelapublication"),
@@ -63,11 +63,7 @@ def to_fact(cells: Mapping[str, str], ctx: RowContext) -> ExportFact:
     key = post_key(permalink, cells["post_id"], ctx.name("post_id"))
     at = v.instant(cells["published"], ctx.name("published"), ctx.zone, ctx.day_first)
     title = clean_line(cells.get("title", "") or cells.get("description", "")).strip()[:120]
-    numbers = {
-        figure: v.count(cells[column], ctx.name(column))
-        for column, figure in _FIGURES.items()
-        if column in cells
-    }
+    numbers = counts(cells, _FIGURES, ctx)
     fact = ExportFact(network, key, POST, ctx.file, at=at, permalink=permalink, title=title)
     return given(fact, numbers)
 

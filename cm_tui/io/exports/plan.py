@@ -39,6 +39,7 @@ from cm_tui.io.tabular import (
     check_source,
     file_problems,
     row_problem,
+    short,
     text_stream,
 )
 
@@ -162,7 +163,7 @@ def _csv_rows(path: Path, found: Recognised, zone: ZoneInfo, file: str) -> Rows:
     with CsvFile(path, found.encoding) as table:
         fields = match_columns(table.header, spec.aliases).fields
         columns = sorted(fields.items(), key=lambda c: c[1])
-        headers = {name: table.header[index].strip() for name, index in columns}
+        headers = {name: short(table.header[index].strip(), 30) for name, index in columns}
         ctx = RowContext(zone, found.french, file, headers)
         to_fact = spec.to_fact
         for line, row in table.rows():

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from cm_tui.core.export_facts import ExportFact
 from cm_tui.core.i18n import t
+from cm_tui.io.exports import values as v
 from cm_tui.io.headers import Aliases
 from cm_tui.io.tabular import Bad, short
 
@@ -25,11 +26,11 @@ class RowContext:
     zone: ZoneInfo
     day_first: bool
     file: str
-    #: field -> its column's header as the file writes it (for the problems)
+    #: field -> its column's header as the file writes it, shortened (for the problems)
     headers: Mapping[str, str] = field(default_factory=dict)
 
     def name(self, column: str) -> str:
-        return short(self.headers.get(column, column), 30)
+        return self.headers.get(column, column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,22 @@ def post_key(permalink: str, post_id: str, column: str) -> str:
     if _ROUNDED.match(ident):
         raise Bad(t("exports.err.rounded_id", column=column, value=short(ident, 20)))
     return "post:" + ident
+
+
+def counts(cells: Mapping[str, str], figures: Mapping[str, str], ctx: RowContext) -> dict[str, int]:
+    """figure -> the count of its column, for the columns of ``figures`` (column -> figure)
+    the file has; the plain digits most cells hold are read first, the rest by
+    ``values.count`` (which names the column in a problem)."""
+    out: dict[str, int] = {}
+    for column, figure in figures.items():
+        value = cells.get(column)
+        if value is None:
+            continue
+        if value.isdigit() and value.isascii() and len(value) <= 12:
+            out[figure] = int(value)
+        else:
+            out[figure] = v.count(value, ctx.name(column))
+    return out
 
 
 def given(fact: ExportFact, values: Mapping[str, int]) -> ExportFact:

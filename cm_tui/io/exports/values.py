@@ -55,6 +55,8 @@ _FOLD = str.maketrans("éèêûô", "eeeuo")
 def count(value: str | int | float | None, column: str) -> int:
     """A whole number of 0 or more: ``1234``, ``1 234``, ``1,234``, ``1234.0``; empty or ``-``
     is 0 (the platforms leave a figure they do not have empty)."""
+    if type(value) is str and value.isdigit() and value.isascii() and len(value) <= 12:
+        return int(value)  # the common case, first
     if value is None:
         return 0
     if isinstance(value, bool):
