@@ -7,8 +7,13 @@ Light imports only at top level (these are measured processes, see ``bench.py``)
 
 from __future__ import annotations
 
+import os
+import time
+from pathlib import Path
+from typing import Any
+
 from bench import child
-from hooks import hook_first_frame
+from hooks import SIZE, emit, hook_first_frame, peak_rss_mb, time_frames
 
 #: the tabs of the bare start-up app (cm-tui's four tabs, empty)
 TABS = ("Today", "Calendar", "Queue", "Stats")
@@ -28,3 +33,219 @@ def child_bare(t0: float, _args: list[str]) -> None:
                     yield TabPane(title)
 
     Bare().run()
+
+
+@child("bare_keys")
+def child_bare_keys(_t0: float, args: list[str]) -> None:
+    """The same keys as a figure's, in a bare Textual app built for the purpose, timed the same
+    way (``events.Key`` posted -> the first frame displayed after the action returned).
+
+    ``args``: ``kind rows count key [key...]`` (the keys are pressed in turn). ``kind``:
+
+    * ``list``: a line-API list (a ``ScrollView`` with ``render_line``, as cm-tui's lists) of
+      ``rows`` rows; ``j``/``k`` move the cursor, ``d`` marks the row and moves on (triage),
+      ``t`` toggles the row's mark in place (Today's ``d``).
+    * ``static``: a screen-sized ``Static`` whose whole text changes on ``n`` (a week repainted,
+      a chart switched): every cell of the screen rendered again.
+    * ``modal``: the list, where ``r`` opens a modal with an ``Input``; what is typed goes in
+      it and ``ctrl+s`` closes it, keeps the text and moves on. One sample is a burst: ``r``,
+      then (once the ``Input`` has focus: a bare app drops keys before) ``REPLY``'s characters
+      and ``ctrl+s`` posted at once -> the modal closed with the text kept (``key`` ignored).
+    """
+    import asyncio
+
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual import events
+    from textual.app import App, ComposeResult
+    from textual.geometry import Size
+    from textual.screen import ModalScreen
+    from textual.scroll_view import ScrollView
+    from textual.strip import Strip
+    from textual.widgets import Input, Static
+
+    kind, rows, count, keys = args[0], int(args[1]), int(args[2]), args[3:]
+    state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
+    cursor_style, plain = Style(reverse=True), Style()
+
+    class Lines(ScrollView, can_focus=True):
+        BINDINGS = [("j", "move(1)"), ("k", "move(-1)"), ("d", "done"), ("t", "toggle")]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows = [f"@user{i}  Hello, a question about Nova n°{i}" for i in range(rows)]
+            self.marked: set[int] = set()
+            self.cursor = 0
+            self.virtual_size = Size(0, rows)
+
+        def render_line(self, y: int) -> Strip:
+            width = self.scrollable_content_region.width
+            index = round(self.scroll_offset.y) + y
+            if index >= len(self.rows):
+                return Strip.blank(width)
+            text = ("✓ " if index in self.marked else "  ") + self.rows[index]
+            style = cursor_style if index == self.cursor else plain
+            return Strip([Segment(text[:width].ljust(width), style)], width)
+
+        def move_to(self, index: int) -> None:
+            old, self.cursor = self.cursor, max(0, min(index, len(self.rows) - 1))
+            self.refresh_line(old)
+            self.refresh_line(self.cursor)
+            top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+            if self.cursor < top:
+                self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            elif self.cursor >= top + height:
+                self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+        def action_move(self, step: int) -> None:
+            self.move_to(self.cursor + step)
+            state["armed"] = True
+
+        def action_done(self) -> None:
+            self.marked.add(self.cursor)
+            self.move_to(self.cursor + 1)
+            state["armed"] = True
+
+        def action_toggle(self) -> None:
+            self.marked ^= {self.cursor}
+            self.refresh_line(self.cursor)
+            state["armed"] = True
+
+    class Screenful(Static, can_focus=True):
+        BINDINGS = [("n", "next")]
+
+        def __init__(self) -> None:
+            super().__init__(self.page(0))
+            self.turn = 0
+
+        @staticmethod
+        def page(turn: int) -> str:
+            width, height = SIZE
+            cells = (f"{(turn * 7 + i) % 1000:>4} " for i in range(width * height // 5))
+            text = "".join(cells)
+            return "\n".join(text[i * width : (i + 1) * width] for i in range(height))
+
+        def action_next(self) -> None:
+            self.turn += 1
+            self.update(self.page(self.turn))
+            state["armed"] = True
+
+    class Reply(ModalScreen[str]):
+        BINDINGS = [("ctrl+s", "save")]
+
+        def compose(self) -> ComposeResult:
+            yield Input()
+
+        def on_descendant_focus(self) -> None:
+            if self.app.opened is not None:
+                self.app.opened.set()
+
+        def action_save(self) -> None:
+            self.dismiss(self.query_one(Input).value)
+
+    class Bare(App[None]):
+        BINDINGS = [("r", "reply")]
+
+        def compose(self) -> ComposeResult:
+            yield Screenful() if kind == "static" else Lines()
+
+        def on_mount(self) -> None:
+            self.active_pane = self.query_one("Screenful, Lines")
+            self.active_pane.focus()
+            self.replied: asyncio.Event | None = None
+            self.opened: asyncio.Event | None = None
+
+        def action_reply(self) -> None:
+            lines = self.query_one(Lines)
+
+            def saved(text: str | None) -> None:
+                lines.rows[lines.cursor] = f"{lines.rows[lines.cursor]} -> {text}"
+                lines.move_to(lines.cursor + 1)
+                state["reply"] = text
+                if self.replied is not None:
+                    self.replied.set()
+
+            self.push_screen(Reply(), saved)
+
+    async def measure(app: Any) -> None:
+        try:
+            await asyncio.sleep(0.3)
+            if kind != "static":  # the middle of the list, scrolled into view (as the figures)
+                app.active_pane.move_to(rows // 2)
+                await asyncio.sleep(0.1)
+            samples: list[float] = []
+            warm = 2 if kind == "modal" else 3
+            for i in range(count + warm):
+                start = time.perf_counter()
+                if kind == "modal":
+                    app.replied = replied = asyncio.Event()
+                    app.opened = opened = asyncio.Event()
+                    app.post_message(events.Key("r", "r"))
+                    # a bare app drops what is typed before its modal has focus (cm-tui's key
+                    # gate holds it): the rest of the burst follows once the Input has it
+                    await asyncio.wait_for(opened.wait(), 10)
+                    burst = [events.Key(key_name(c), c) for c in REPLY]
+                    burst.append(events.Key("ctrl+s", None))
+                    for event in burst:
+                        app.post_message(event)
+                    await asyncio.wait_for(replied.wait(), 10)
+                    elapsed = (time.perf_counter() - start) * 1000
+                    if state.get("reply") != REPLY:
+                        emit({"error": f"burst {i}: the text was {state.get('reply')!r}"})
+                        os._exit(1)
+                else:
+                    state["event"] = event = asyncio.Event()
+                    key = keys[i % len(keys)]
+                    app.post_message(events.Key(key, key if len(key) == 1 else None))
+                    await asyncio.wait_for(event.wait(), 10)
+                    elapsed = (state["frame"] - start) * 1000
+                if i >= warm:
+                    samples.append(elapsed)
+                await asyncio.sleep(0.03)
+            emit({"samples": samples})
+        except Exception as exc:  # pragma: no cover - reported to the parent
+            emit({"error": repr(exc)})
+        os._exit(0)
+
+    time_frames(state, measure)
+    Bare().run()
+    emit({"error": "the bare app exited before the measurement ended"})
+    os._exit(1)
+
+
+#: the reply typed in each burst: 40 characters (``reply_burst_ms`` types the same)
+REPLY = "Merci Paul, nous revenons vers vous vite"
+
+
+def key_name(character: str) -> str:
+    """Textual's key name for a typed character (``space``, ``comma``, or the letter)."""
+    from textual.keys import _character_to_key
+
+    return _character_to_key(character)
+
+
+@child("csv_peak")
+def child_csv_peak(_t0: float, args: list[str]) -> None:
+    """The standard library's ``csv`` reading the file ``args[0]`` row by row (streamed):
+    the peak resident memory of a Python process doing only that."""
+    import csv
+
+    rows = 0
+    with open(args[0], encoding="utf-8-sig", newline="") as handle:
+        for _row in csv.reader(handle):
+            rows += 1
+    emit({"peak_mb": peak_rss_mb(), "rows": rows})
+    os._exit(0)
+
+
+def csv_rows_per_s(path: Path, delimiter: str) -> float:
+    """Rows per second of the standard library's ``csv`` parsing ``path`` (the import's
+    baseline, measured in the import's own process just before it)."""
+    import csv
+
+    start = time.perf_counter()
+    rows = 0
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for _row in csv.reader(handle, delimiter=delimiter):
+            rows += 1
+    return max(rows - 1, 1) / (time.perf_counter() - start)

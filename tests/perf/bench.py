@@ -1,9 +1,13 @@
 #!/usr/bin/env python
 """cm-tui benchmarks. A script, not a test: ``python tests/perf/bench.py [--runs N] [--only a,b]``.
 
-Prints ONE JSON object on stdout: each figure (a median or a p95), its target, whether it is
-met, the raw samples and a few facts about the run. Progress goes to stderr. CI does not gate
-on it. ``--list`` prints the registered figures and their targets instead.
+Prints ONE JSON object on stdout: each figure (a median or a p95) and beside it
+``<figure>_ratio`` (the same action in a bare Textual app / the standard library, measured in
+the same run), their targets, ``meets_target`` (judged on the ratio: the machine's speed of the
+moment cancels out of it), ``meets_absolute_target``, ``quiet_machine`` (may the absolute figure
+be trusted), the raw samples and a few facts about the run. Progress, and a table of the
+figures saying which are judged on ratios, go to stderr. CI does not gate on it. ``--list``
+prints the registered figures and their targets instead.
 
 This file is the harness: the registry, ``BenchEnv`` (demo stores, child processes), ``Result``,
 ``run``/``main`` and the child dispatch. The figures live in the ``bench_<area>.py`` modules
@@ -16,29 +20,41 @@ Adding a figure
 ---------------
 In a module ``tests/perf/bench_<area>.py`` (a new file is found by its name)::
 
-    from bench import BenchEnv, Result, child, figure, log
+    from bench import BenchEnv, Result, child, figure, interleave, paired_ratio
     from hooks import emit
 
     @child("my_mode")                       # a measured process, if the figure needs one
     def child_my_mode(t0: float, args: list[str]) -> None:
-        ...                                 # measure, then emit({...}) and os._exit(0)
+        ...                                 # measure, then emit({"samples": [...]}); os._exit(0)
 
     @figure("my_ms", target=("<=", 16.0), ratio_target=("<=", 2.0))
     def bench_my_ms(env: BenchEnv, runs: int) -> Result:
-        payload = env.child("my_mode", *env.app_args("stress"))
-        ...
-        return Result(value, {"my_ms": samples})
+        pairs = interleave(env, runs, "my_ms", ["my_mode", *env.app_args("stress")],
+                           ["bare_keys", "list", "10000", "30", "j"])
+        app = [a["samples"] for a, _ in pairs]
+        bare = [b["samples"] for _, b in pairs]
+        flat = [v for run in app for v in run]
+        return Result(statistics.median(flat), {"my_ms": flat}, {}, paired_ratio(app, bare))
 
 * ``@figure(name, target=(op, value), ratio_target=(op, value))`` registers a figure: ``op`` is
   ``"<="`` or ``">="``. ``target`` is the absolute target (what a user on an ordinary laptop
-  feels); ``ratio_target`` bounds the figure divided by the same action in a bare app / the
-  stdlib measured in the same run (``Result.ratio``), which is what ``meets_target`` judges when
-  the figure reports one. Names are unique; a clash fails at import.
+  feels); ``ratio_target`` bounds ``Result.ratio``, the figure over the same action in a bare
+  app / the standard library measured in the same run, which is what ``meets_target`` judges.
+  Every figure has both (``test_bench_smoke.py`` checks): set the ratio target from your own
+  runs with a margin, and say which runs in the commit. Names are unique; a clash fails at
+  import.
+* The baseline: a child of ``baseline.py`` (``bare`` start-up; ``bare_keys``: a key in a
+  line-API list, a screen-sized ``Static`` repainted, a modal opened, typed into and closed;
+  ``csv_peak``) or stdlib work timed in the figure's own child right before each sample. Run
+  the two back to back (``interleave``: bare, then app, ``runs`` times) and take
+  ``paired_ratio`` (the median of the per-run ratios of medians).
 * ``@child(mode)`` registers a child mode: ``env.child(mode, *args)`` runs it in a fresh
   interpreter (``bench.py --child module:mode t0 args...``, importing only the harness and that
   module) and returns the JSON line it emitted. Modes are unique across modules.
 * ``BenchEnv`` generates each demo store once per run, on first use, through the real
   ``cm-tui demo`` command (``env.store(size)``, ``env.app_args(size)``).
+* The harness starts the bare app before and after each figure: ``quiet_machine`` says
+  whether the machine was quiet for it (its bare starts within 20 % of the session's fastest).
 
 Every module of the benchmark imports only light standard modules at top level (``statistics``
 and ``subprocess`` are imported by the parent only, inside functions): its child modes ARE the
@@ -142,11 +158,38 @@ def load_figures() -> None:
 
 @dataclass
 class Result:
-    """One figure: its value (a median) and the raw samples behind it."""
+    """One figure: its absolute value (a median or a p95, as its target says), its ratio to the
+    same action in a bare app / the standard library measured in the same run (``paired_ratio``;
+    for a figure that is a ratio already, the value itself), and the raw samples behind them."""
 
     value: float
     samples: dict[str, list[float]] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
+    ratio: float | None = None
+
+
+def interleave(
+    env: BenchEnv, runs: int, label: str, app: list[str], bare: list[str]
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """``runs`` pairs of children run back to back, the bare one first (as ``startup_ratio``
+    does): ``app`` and ``bare`` are a child mode and its arguments. Their payloads, paired."""
+    pairs = []
+    for i in range(runs):
+        log(f"{label} {i + 1}/{runs}")
+        bare_payload = env.child(*bare)
+        pairs.append((env.child(*app), bare_payload))
+    return pairs
+
+
+def paired_ratio(app: list[list[float]], bare: list[list[float]]) -> float:
+    """The median over runs of ``median(app run) / median(bare run)``: each pair ran back to
+    back, so the machine's speed of the moment cancels out; medians, not p95s, because one
+    stall on a shared machine moves a p95 of 30 presses by half."""
+    import statistics
+
+    return statistics.median(
+        statistics.median(a) / statistics.median(b) for a, b in zip(app, bare, strict=True)
+    )
 
 
 class BenchEnv:
@@ -161,6 +204,9 @@ class BenchEnv:
             'timezone = "Europe/Paris"\nlanguage = "en"\n', encoding="utf-8"
         )
         self._stores: dict[str, Path] = {}
+        #: every start of the bare app of this session (``child("bare")``), in seconds, in order:
+        #: the fastest one is what the machine can do; ``quiet_machine`` compares with it
+        self.bare_starts: list[float] = []
         self.generation_s: dict[str, float] = {}
         self.env = {
             **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
@@ -221,6 +267,8 @@ class BenchEnv:
         payload = json.loads(lines[-1])
         if "error" in payload:
             raise RuntimeError(f"child {mode}: {payload['error']}: {proc.stderr.strip()[-2000:]}")
+        if mode == "bare":
+            self.bare_starts.append(payload["elapsed_s"])
         return payload
 
     def app_args(self, size: str) -> list[str]:
@@ -283,30 +331,107 @@ def run(names: list[str], runs: int, where: Path | None = None) -> dict[str, Any
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
     }
+    ratios: dict[str, float] = {}
+    starts: dict[str, list[float]] = {}
+    errors: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="cm-tui-bench-", dir=where) as tmp:
         info["filesystem"] = _filesystem(Path(tmp).resolve())
         env = BenchEnv(Path(tmp))
+        env.child("bare")  # warm-up (page cache, .pyc files), not counted
+        env.bare_starts.clear()
         for name in names:
-            result = FIGURES[name].measure(env, runs)
+            mark = len(env.bare_starts)
+            env.child("bare")  # the machine's speed around the figure (``quiet_machine``)
+            try:
+                result = FIGURES[name].measure(env, runs)
+            except Exception as exc:  # one broken figure must not cost the others' run
+                log(f"{name} failed: {str(exc)[-1500:]}")
+                errors[name] = str(exc)[-1500:]
+                continue
+            env.child("bare")
+            starts[name] = env.bare_starts[mark:]
             out[name] = result.value
+            if result.ratio is not None:
+                ratios[name] = result.ratio
             samples.update(result.samples)
             info.update(result.info)
         info["demo_generation_s"] = env.generation_s
+        info["bare_start_fastest_s"] = min(env.bare_starts)
+    quiet = _quiet(starts, min(env.bare_starts))
+    names = [n for n in names if n in out]
     try:
         from importlib.metadata import version
 
         info["textual"] = version("textual")
     except Exception:  # pragma: no cover - not installed as a distribution
         pass
-    return _round(
-        {
-            **out,
-            "targets": {n: _bound(FIGURES[n].target) for n in names},
-            "meets_target": {n: _meets(FIGURES[n].target, out[n]) for n in names},
-            "samples": samples,
-            "info": info,
-        }
-    )
+    judged = {n: "ratio" if _judged_on_ratio(n, ratios) else "absolute" for n in names}
+    result = {
+        **{k: v for n in names for k, v in _figure_keys(n, out[n], ratios.get(n)).items()},
+        "judged_on": judged,
+        "targets": {n: _bound(FIGURES[n].target) for n in names},
+        "ratio_targets": {n: _bound(FIGURES[n].ratio_target) for n in names},
+        "meets_target": {
+            n: _meets(FIGURES[n].ratio_target, ratios[n])  # type: ignore[arg-type]
+            if judged[n] == "ratio"
+            else _meets(FIGURES[n].target, out[n])
+            for n in names
+        },
+        "meets_absolute_target": {n: _meets(FIGURES[n].target, out[n]) for n in names},
+        "quiet_machine": quiet,
+        "errors": errors,
+        "samples": samples,
+        "info": {**info, "bare_starts_s": starts},
+    }
+    _print_table(names, out, ratios, result)
+    return _round(result)
+
+
+def _judged_on_ratio(name: str, ratios: dict[str, float]) -> bool:
+    return name in ratios and FIGURES[name].ratio_target is not None
+
+
+def _figure_keys(name: str, value: float, ratio: float | None) -> dict[str, float]:
+    """The figure and, beside it, ``<name>_ratio`` (not repeated for a figure that is a ratio)."""
+    if ratio is None or name.endswith("_ratio"):
+        return {name: value}
+    return {name: value, f"{name}_ratio": ratio}
+
+
+def _quiet(starts: dict[str, list[float]], fastest: float) -> dict[str, bool]:
+    """Per figure: was the machine quiet while it ran? The bare app's starts around and during
+    the figure (median) within 20 % of its fastest start of the session. The absolute figures
+    of a busy machine are not what a user feels; their ratios still hold."""
+    import statistics
+
+    return {n: statistics.median(s) <= 1.2 * fastest for n, s in starts.items() if s}
+
+
+def _print_table(
+    names: list[str], out: dict[str, float], ratios: dict[str, float], result: dict[str, Any]
+) -> None:
+    """The figures as a table on stderr, saying which are judged on their ratio."""
+    rows = [("figure", "absolute", "target", "ratio", "ratio target", "judged on", "met", "quiet")]
+    for n in names:
+        spec = FIGURES[n]
+        ratio = ratios.get(n)
+        rows.append(
+            (
+                n,
+                f"{out[n]:.4g}",
+                _bound(spec.target) or "",
+                "" if ratio is None else f"{ratio:.3g}",
+                _bound(spec.ratio_target) or "",
+                result["judged_on"][n],
+                "yes" if result["meets_target"][n] else "NO",
+                {True: "yes", False: "no"}.get(result["quiet_machine"].get(n), "?"),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        log("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    on_ratio = [n for n in names if result["judged_on"][n] == "ratio"]
+    log(f"judged on their ratio to a bare app / the stdlib in this run: {', '.join(on_ratio)}")
 
 
 def _bound(bound: tuple[str, float] | None) -> str | None:
@@ -361,8 +486,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown figure(s) {', '.join(unknown)}; known: {', '.join(FIGURES)}")
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    print(_dumps(run(names, args.runs, args.dir)))
-    return 0
+    result = run(names, args.runs, args.dir)
+    print(_dumps(result))
+    return 1 if result["errors"] else 0
 
 
 def _dumps(result: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ import os
 import time
 from typing import Any
 
-from bench import BenchEnv, Result, child, figure, log, percentile
+from bench import SIZE, BenchEnv, Result, child, figure, interleave, paired_ratio, percentile
 from hooks import emit, open_on_tab, time_frames
 
 CALENDAR_PRESSES = 30
@@ -109,58 +109,76 @@ def child_calendar(_t0: float, args: list[str]) -> None:
     os._exit(1)
 
 
-@figure("calendar_week_ms", target=("<=", 30.0))
+@figure("calendar_week_ms", target=("<=", 30.0), ratio_target=("<=", 6.0))
 def bench_calendar_week_ms(env: BenchEnv, runs: int) -> Result:
     """The week view rendered with the ``stress`` store's 5,000 posts: ``]`` / ``[`` to the
     next frame (read the week, compute grid and checks, repaint every cell): the median.
-    ``calendar_reload_ms`` (info): the pane's ``reload()`` alone."""
+    ``calendar_reload_ms`` (info): the pane's ``reload()`` alone. The ratio is to a bare app
+    whose screen-sized ``Static`` gets a new text on a key (every cell rendered again)."""
     import statistics
 
     args = env.app_args("stress")
     env.child("calendar", "week", "3", *args)  # warm-up
-    samples: list[float] = []
     reloads: list[float] = []
     posts = 0
-    for i in range(runs):
-        log(f"calendar week {i + 1}/{runs}")
-        payload = env.child("calendar", "week", str(CALENDAR_PRESSES), *args)
-        samples.extend(payload["samples"])
+    pairs = interleave(
+        env,
+        runs,
+        "calendar week",
+        ["calendar", "week", str(CALENDAR_PRESSES), *args],
+        ["bare_keys", "static", "0", str(CALENDAR_PRESSES), "n"],
+    )
+    for payload, _ in pairs:
         reloads.extend(payload["reload_ms"])
         posts = payload["posts"]
+    runs_ms = [app["samples"] for app, _ in pairs]
+    bare_ms = [bare["samples"] for _, bare in pairs]
+    samples = [v for run in runs_ms for v in run]
+    bare = [v for run in bare_ms for v in run]
     return Result(
         statistics.median(samples),
-        {"calendar_week_ms": samples, "calendar_reload_ms": reloads},
+        {"calendar_week_ms": samples, "calendar_reload_ms": reloads, "calendar_week_bare": bare},
         {
             "calendar_week_ms_p95": percentile(samples, 95),
             "calendar_reload_ms": statistics.median(reloads),
             "calendar_posts": posts,
+            "calendar_week_bare_median": statistics.median(bare),
         },
+        paired_ratio(runs_ms, bare_ms),
     )
 
 
-@figure("calendar_key_ms", target=("<=", 16.0))
+@figure("calendar_key_ms", target=("<=", 16.0), ratio_target=("<=", 12.0))
 def bench_calendar_key_ms(env: BenchEnv, runs: int) -> Result:
     """The cursor one cell right / left in the week view (``stress`` store) to the next frame:
     the **p95** of every sample (the issue's target); the median is in the info. The side
     panel's text follows in the frame after (``CalendarPane._detail_after_frame``):
-    ``calendar_key_detail_ms`` (info) is the key to that second frame."""
+    ``calendar_key_detail_ms`` (info) is the key to that second frame. The ratio is to ``j`` /
+    ``k`` in turn in a bare line-API list of a screen's height."""
     import statistics
 
     args = env.app_args("stress")
     env.child("calendar", "key", "3", *args)  # warm-up
-    samples: list[float] = []
-    details: list[float] = []
-    for i in range(runs):
-        log(f"calendar key {i + 1}/{runs}")
-        payload = env.child("calendar", "key", str(CALENDAR_PRESSES), *args)
-        samples.extend(payload["samples"])
-        details.extend(payload["detail_ms"])
+    pairs = interleave(
+        env,
+        runs,
+        "calendar key",
+        ["calendar", "key", str(CALENDAR_PRESSES), *args],
+        ["bare_keys", "list", str(SIZE[1]), str(CALENDAR_PRESSES), "j", "k"],
+    )
+    details = [v for payload, _ in pairs for v in payload["detail_ms"]]
+    runs_ms = [app["samples"] for app, _ in pairs]
+    bare_ms = [bare["samples"] for _, bare in pairs]
+    samples = [v for run in runs_ms for v in run]
+    bare = [v for run in bare_ms for v in run]
     return Result(
         percentile(samples, 95),
-        {"calendar_key_ms": samples, "calendar_key_detail_ms": details},
+        {"calendar_key_ms": samples, "calendar_key_detail_ms": details, "calendar_key_bare": bare},
         {
             "calendar_key_ms_median": statistics.median(samples),
             "calendar_key_detail_ms_median": statistics.median(details),
             "calendar_key_detail_ms_p95": percentile(details, 95),
+            "calendar_key_bare_median": statistics.median(bare),
         },
+        paired_ratio(runs_ms, bare_ms),
     )

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import NOW, BenchEnv, Result, child, figure, log, percentile
+from bench import NOW, BenchEnv, Result, child, figure, interleave, log, paired_ratio, percentile
 from hooks import arm_after, emit, open_on_tab, time_frames
 
 STATS_PRESSES = 30
@@ -120,7 +120,10 @@ def child_stats_switch(_t0: float, args: list[str]) -> None:
 def child_report(_t0: float, args: list[str]) -> None:
     """The Markdown report of ``REPORT_MONTH`` on the store ``args[0]`` (opened read-only, as
     ``cm-tui report`` does), ``REPORT_RUNS`` times: gathering (queue archive read without cache)
-    plus rendering, each timed."""
+    plus rendering, each timed. Before each, the baseline: the store file read and parsed by
+    the standard library's ``json`` (the same data, read the plainest way)."""
+    import json
+
     from cm_tui.core.i18n import set_language
     from cm_tui.core.settings import Settings
     from cm_tui.io.report import gather, render_markdown
@@ -129,10 +132,14 @@ def child_report(_t0: float, args: list[str]) -> None:
     settings = Settings(timezone="Europe/Paris", language="en")
     set_language("en")
     samples: list[float] = []
+    bare: list[float] = []
     size = 0
     with Store.open(Path(args[0]), readonly=True) as store:
         networks = settings.network_profiles(store.repo.networks.all())
         for _ in range(REPORT_RUNS):
+            start = time.perf_counter()
+            json.loads(Path(args[0]).read_text(encoding="utf-8"))
+            bare.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
             report = gather(
                 store.repo,
@@ -143,7 +150,7 @@ def child_report(_t0: float, args: list[str]) -> None:
             )
             size = len(render_markdown(report))
             samples.append((time.perf_counter() - start) * 1000)
-    emit({"samples": samples, "chars": size})
+    emit({"samples": samples, "bare": bare, "chars": size})
     os._exit(0)
 
 
@@ -153,10 +160,11 @@ def date_of(instant: str) -> Any:
     return datetime.fromisoformat(instant).date()
 
 
-@figure("stats_switch_ms", target=("<=", 50.0))
+@figure("stats_switch_ms", target=("<=", 50.0), ratio_target=("<=", 8.0))
 def bench_stats_switch_ms(env: BenchEnv, runs: int) -> Result:
     """Median of ``m`` on the Stats tab, 36 months x 7 networks (the ``year`` demo plus the
-    missing figures), all months shown."""
+    missing figures), all months shown. The ratio is to a bare app whose screen-sized
+    ``Static`` gets a new text on a key (every cell rendered again)."""
     import shutil
     import statistics
 
@@ -165,35 +173,56 @@ def bench_stats_switch_ms(env: BenchEnv, runs: int) -> Result:
         shutil.copytree(env.store("year").parent, db.parent)
         env.child("stats_figures", str(db))
     args = ["--db", str(db), "--now", NOW]
-    samples: list[float] = []
-    info: dict[str, Any] = {}
-    for i in range(runs):
-        log(f"stats switch {i + 1}/{runs}")
-        payload = env.child("stats_switch", *args)
-        samples.extend(payload["samples"])
-        info = {"stats_months": payload["months"], "stats_networks": payload["networks"]}
+    pairs = interleave(
+        env,
+        runs,
+        "stats switch",
+        ["stats_switch", *args],
+        ["bare_keys", "static", "0", str(STATS_PRESSES), "n"],
+    )
+    last = pairs[-1][0]
+    info = {"stats_months": last["months"], "stats_networks": last["networks"]}
+    runs_ms = [app["samples"] for app, _ in pairs]
+    bare_ms = [bare["samples"] for _, bare in pairs]
+    samples = [v for run in runs_ms for v in run]
+    bare = [v for run in bare_ms for v in run]
     return Result(
         statistics.median(samples),
-        {"stats_switch_ms": samples},
-        {**info, "stats_switch_ms_p95": percentile(samples, 95)},
+        {"stats_switch_ms": samples, "stats_switch_bare": bare},
+        {
+            **info,
+            "stats_switch_ms_p95": percentile(samples, 95),
+            "stats_switch_bare_median": statistics.median(bare),
+        },
+        paired_ratio(runs_ms, bare_ms),
     )
 
 
-@figure("report_ms", target=("<=", 500.0))
+@figure("report_ms", target=("<=", 500.0), ratio_target=("<=", 0.6))
 def bench_report_ms(env: BenchEnv, runs: int) -> Result:
-    """Median time of the Markdown report of a month of the ``stress`` store."""
+    """Median time of the Markdown report of a month of the ``stress`` store; the ratio is to
+    the stdlib's ``json`` parsing the store file, timed before each report."""
     import statistics
 
     db = str(env.store("stress"))
-    samples: list[float] = []
+    runs_ms: list[list[float]] = []
+    bare_ms: list[list[float]] = []
     chars = 0
     for i in range(runs):
         log(f"report {i + 1}/{runs}")
         payload = env.child("report", db)
-        samples.extend(payload["samples"])
+        runs_ms.append(payload["samples"])
+        bare_ms.append(payload["bare"])
         chars = payload["chars"]
+    samples = [v for run in runs_ms for v in run]
+    bare = [v for run in bare_ms for v in run]
     return Result(
         statistics.median(samples),
-        {"report_ms": samples},
-        {"report_ms_p95": percentile(samples, 95), "report_chars": chars},
+        {"report_ms": samples, "report_bare_ms": bare},
+        {
+            "report_ms_p95": percentile(samples, 95),
+            "report_chars": chars,
+            "report_bare_ms": statistics.median(bare),
+        },
+        paired_ratio(runs_ms, bare_ms),
     )

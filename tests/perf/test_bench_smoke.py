@@ -39,3 +39,14 @@ def test_every_registered_figure_has_a_target() -> None:
         assert name in figures
     for name, spec in figures.items():
         assert spec["target"] and spec["target"].split()[0] in ("<=", ">="), name
+
+
+def test_every_registered_figure_has_a_ratio_target() -> None:
+    """Every figure is judged on its ratio to a bare app / the stdlib measured in the same run
+    (docs/architecture.md, "Performance facts"), so each one needs a ratio target."""
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--list"], capture_output=True, text=True, timeout=60
+    )
+    figures = json.loads(proc.stdout)
+    missing = [name for name, spec in figures.items() if not spec["ratio_target"]]
+    assert not missing, f"figures without a ratio target: {missing}"
