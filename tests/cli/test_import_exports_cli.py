@@ -85,3 +85,16 @@ def test_refused_look_alike_and_old_xls(
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
     assert cli.main(["import", str(xls), "--db", str(db)]) == 1
     assert "save it as XLSX" in capsys.readouterr().err
+
+
+def test_typed_figures_are_kept_unless_replace(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    series = meta_daily(tmp_path / "f.csv", "Facebook Page followers", [("2026-03-31", 4100)])
+    assert cli.main(["import", str(series), "--db", str(db)]) == 0
+    assert "kept as typed: followers (--replace takes the export's)" in capsys.readouterr().out
+    with Store.open(db, readonly=True) as store:
+        assert store.repo.figures.all()[0].followers == 4000
+    assert cli.main(["import", str(series), "--db", str(db), "--replace"]) == 0
+    with Store.open(db, readonly=True) as store:
+        assert store.repo.figures.all()[0].followers == 4100
