@@ -51,10 +51,10 @@ DAY = "day"
 
 @mutable
 class ExportFact(Record):
-    """One post's or one day's figures from an export. ``key`` is ``post:<permalink or id>``
-    or ``day:<YYYY-MM-DD>``; ``figures`` names the figures the exports gave (a figure not named
-    is unknown, not zero); ``file`` the last file that gave it; ``post`` the Calendar post it
-    was matched to (0: none)."""
+    """One post's or one day's figures from an export. ``key`` is a post's permalink (else
+    its id) or a day's ``YYYY-MM-DD``; ``figures`` names the figures the exports gave (a
+    figure not named is unknown, not zero); ``file`` the last file that gave it; ``post`` the
+    Calendar post it was matched to (0: none)."""
 
     network: str
     key: str

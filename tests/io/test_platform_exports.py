@@ -289,7 +289,7 @@ def test_unknown_network_is_refused(tmp_path: Path) -> None:
 def test_stored_fact_round_trips() -> None:
     fact = ExportFact(
         "facebook",
-        "day:2026-03-01",
+        "2026-03-01",
         "day",
         "a.csv",
         day=date(2026, 3, 1),

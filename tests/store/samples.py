@@ -176,7 +176,7 @@ def samples() -> dict[str, Any]:
         ),
         "export_facts": ExportFact(
             network="facebook",
-            key="post:https://www.facebook.com/123/posts/9",
+            key="https://www.facebook.com/123/posts/9",
             kind="post",
             file="Publications.csv",
             at=T0,

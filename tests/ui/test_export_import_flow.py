@@ -109,7 +109,7 @@ async def test_a_posts_detail_shows_its_figures_from_the_exports(make_app, demo_
         store.repo.export_facts.add(
             ExportFact(
                 "facebook",
-                "post:p1",
+                "https://facebook.com/p1",
                 "post",
                 "Posts Mar.csv",
                 at=at,

@@ -14,6 +14,7 @@ from typing import Any
 from cm_tui.core.export_facts import DAY, ExportFact
 from cm_tui.core.i18n import t
 from cm_tui.io.exports import values as v
+from cm_tui.io.exports.spec import figures_tuple
 from cm_tui.io.headers import fold_name, match_columns
 from cm_tui.io.tabular import Bad
 
@@ -101,10 +102,10 @@ def _fact(
         values = {name: v.count(cell(name), name) for name in fields if name != "date"}
     except Bad as bad:
         return Bad(t("exports.err.sheet", sheet=title[:31], reason=str(bad)))
-    fact = ExportFact("linkedin", f"day:{day.isoformat()}", DAY, file, day=day)
+    fact = ExportFact("linkedin", day.isoformat(), DAY, file, day=day)
     for name, value in values.items():
         setattr(fact, name, value)
-    fact.figures = tuple(values)
+    fact.figures = figures_tuple(values)
     return fact
 
 

@@ -59,6 +59,6 @@ def facts(
         except Bad as bad:
             yield line, bad
             continue
-        fact = ExportFact(network, f"day:{day.isoformat()}", DAY, file, day=day, figures=(figure,))
+        fact = ExportFact(network, day.isoformat(), DAY, file, day=day, figures=(figure,))
         setattr(fact, figure, value)
         yield line, fact

@@ -53,13 +53,13 @@ def post_key(permalink: str, post_id: str, column: str) -> str:
     """A post's stored key: its permalink (the same in every export), else its id. An id a
     spreadsheet rounded (``1.22158E+17``) names no post: refused unless there is a permalink."""
     if permalink:
-        return "post:" + permalink.strip()
+        return permalink.strip()
     ident = post_id.strip()
     if not ident:
         raise Bad(t("exports.err.no_id", column=column))
     if _ROUNDED.match(ident):
         raise Bad(t("exports.err.rounded_id", column=column, value=short(ident, 20)))
-    return "post:" + ident
+    return ident
 
 
 def counts(cells: Mapping[str, str], figures: Mapping[str, str], ctx: RowContext) -> dict[str, int]:
@@ -82,5 +82,15 @@ def given(fact: ExportFact, values: Mapping[str, int]) -> ExportFact:
     """``fact`` with ``values`` set and named in its ``figures``."""
     for name, value in values.items():
         setattr(fact, name, value)
-    fact.figures = tuple(values)
+    fact.figures = figures_tuple(values)
     return fact
+
+
+_FIGURE_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def figures_tuple(values: Mapping[str, int]) -> tuple[str, ...]:
+    """The names of ``values``, one shared tuple per set of names (every row of a file has
+    the same: a fact costs no tuple of its own)."""
+    names = tuple(values)
+    return _FIGURE_TUPLES.setdefault(names, names)
