@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from cm_tui.io.queue_inbox import InboxWatch
     from cm_tui.store import Store
     from cm_tui.ui.commands import CommandEntry
+    from cm_tui.ui.net_live import NetLive
 
 THEME_PREF = "theme"
 #: one filter for every line the app draws (stateless)
@@ -229,6 +230,7 @@ class CmTuiApp(App[None]):
         self.call_after_refresh(self._focus_active)
         self.call_after_refresh(self._show_store_warnings, self.ctx.store.warnings)
         self.call_after_refresh(_collect_from_now_on)
+        self.call_after_refresh(self.start_live_accounts)
         if self.first_run:
             self.call_after_refresh(self._open_first_run_form)
 
@@ -371,7 +373,23 @@ class CmTuiApp(App[None]):
     def on_inbox_changed(self, _message: InboxChanged) -> None:
         self.check_inbox()
 
+    #: the live accounts (``ui/net_live.py``): made after the first frame if the store has any
+    net_live: NetLive | None = None
+
+    def start_live_accounts(self) -> None:
+        """Start the sync engine's thread when the store has accounts (``NetLive.start``); a
+        store without any pays one count, and imports no network code."""
+        if self.net_live is None:
+            if self.ctx.store.readonly or not self.ctx.repo.accounts.count():
+                return
+            from cm_tui.ui.net_live import NetLive
+
+            self.net_live = NetLive(self)
+        self.net_live.start()
+
     def on_unmount(self) -> None:
+        if self.net_live is not None:
+            self.net_live.close()
         if "key_gate" in self.__dict__:
             self.key_gate.close()
         if self._inbox_notifier is not None:

@@ -37,9 +37,9 @@ class Verb(Value):
 
 VERBS: tuple[Verb, ...] = (
     Verb("detail", ("enter",), ("detail",), ALL_TABS),
-    Verb("edit", ("e",), ("edit", "enter"), (TODAY, CALENDAR, STATS)),
+    Verb("edit", ("e",), ("edit", "enter"), (TODAY, CALENDAR, QUEUE, STATS)),
     Verb("new", ("n",), ("new",), (TODAY, CALENDAR)),
-    Verb("delete", ("x", "delete"), ("delete",), (TODAY, CALENDAR, STATS)),
+    Verb("delete", ("x", "delete"), ("delete",), (TODAY, CALENDAR, QUEUE, STATS)),
     Verb("undo", ("u",), ("undo",), ALL_TABS),
     Verb("redo", ("ctrl+r",), ("redo",), ALL_TABS),
     Verb("search", ("slash",), ("search", "filter"), (TODAY, CALENDAR, QUEUE)),

@@ -40,6 +40,7 @@ from cm_tui.core.models import (
     WatchKeyword,
     network_names,
 )
+from cm_tui.core.net_reply import mark_glyph
 from cm_tui.core.queue import (
     OPEN_STATUSES,
     QueueFilter,
@@ -73,6 +74,8 @@ from cm_tui.ui.widgets.rowlist import RowList
 
 if TYPE_CHECKING:
     from textual.worker import Worker
+
+    from cm_tui.core.net_records import OutboxEntry
 
 #: band -> style of the countdown and of the band mark
 BAND_STYLES: dict[str, str] = {
@@ -192,6 +195,10 @@ class QueuePane(VerbsPane):
         Binding("o", "open_link", "verbs.key.open_link", show=False, id="queue.open"),
         Binding("M", "menu('lists')", "verbs.key.lists", show=False, id="queue.manage"),
         Binding("ctrl+o", "import_file", "queue.key.import", show=False, id="queue.import"),
+        Binding("e", "edit_unsent", "netui.key.edit_reply", show=False, id="queue.edit"),
+        Binding(
+            "x,delete", "cancel_unsent", "netui.key.cancel_reply", show=False, id="queue.delete"
+        ),
     ]
 
     def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -206,6 +213,8 @@ class QueuePane(VerbsPane):
         self._side_pending = False
         self._side_counts = False
         self._filterbar_text: str | None = None
+        #: item id -> its reply waiting in the outbox (live accounts: ``ui/outbox_flow.py``)
+        self._outbox: dict[int, OutboxEntry] = {}
 
     def compose(self) -> ComposeResult:
         # Few nodes (this tab may be the first one drawn): the pane lays out the two columns
@@ -241,6 +250,7 @@ class QueuePane(VerbsPane):
         self._now = ctx.now()
         self._networks = network_names(ctx.repo.networks.all())
         self.query_one(QueueList)._lines.clear()  # network names may have changed
+        self._outbox = self._read_outbox()
         repo = ctx.repo.queue
         today = local_day_bounds(ctx.today(), ctx.zone)[0]
         cursor = self._view.load(
@@ -248,6 +258,19 @@ class QueuePane(VerbsPane):
         )
         self._reorder.mark()
         self._show_rows(cursor)
+
+    def _read_outbox(self) -> dict[int, OutboxEntry]:
+        if not self.ctx.repo.outbox.count():
+            return {}
+        from cm_tui.ui.outbox_flow import unsent_marks
+
+        return unsent_marks(self.ctx)
+
+    def reload_outbox(self) -> None:
+        """The unsent replies changed (put, taken back, edited, cancelled): repaint marks."""
+        self._outbox = self._read_outbox()
+        self.list.refresh_rows()
+        self._show_detail(self.list.current)
 
     def _show_rows(self, cursor: int | None) -> None:
         """Show the view's rows, the cursor on row ``cursor`` (the view says which)."""
@@ -308,6 +331,7 @@ class QueuePane(VerbsPane):
             self._band(item),
             item.id in self._view.marked,
             is_snoozed(item, self._now),
+            mark_glyph(self._outbox.get(item.id)),
         )
 
     def _band(self, item: QueueItem) -> str:
@@ -326,6 +350,7 @@ class QueuePane(VerbsPane):
             + ("★" if item.ambassador else "")
             + ("◆" if item.keywords else "")
             + ("z" if is_snoozed(item, self._now) else "")
+            + mark_glyph(self._outbox.get(item.id))
         )
         return Content.assemble(
             (BAND_MARKS[item_band], style),
@@ -430,6 +455,11 @@ class QueuePane(VerbsPane):
                 "\n",
                 (t("ui.queue.keywords", words=", ".join(item.keywords)), "$text-warning"),
             ]
+        unsent = self._outbox.get(item.id)
+        if unsent is not None:
+            from cm_tui.ui.outbox_flow import outbox_detail
+
+            parts += ["\n", (outbox_detail(unsent, zone), "bold $text-error")]
         parts += ["\n\n", item.text]
         if item.link:
             parts += ["\n\n", (item.link, "$text-muted")]
@@ -437,6 +467,8 @@ class QueuePane(VerbsPane):
             parts += ["\n\n", (t("queue.detail.notes"), "bold"), "\n", item.notes]
         if item.reply_text:
             parts += ["\n\n", (t("queue.detail.reply"), "bold"), "\n", item.reply_text]
+        if item.reply_url:
+            parts += ["\n", (t("netui.replied_url", url=item.reply_url), "$text-muted")]
         return Content.assemble(*parts)
 
     # ------------------------------------------------------------------ triage
@@ -540,6 +572,22 @@ class QueuePane(VerbsPane):
             return
         from cm_tui.ui.screens.queue_modals import ReplyScreen
 
+        account = None
+        if self.ctx.repo.accounts.count():
+            from cm_tui.ui import outbox_flow
+
+            account = outbox_flow.reply_account(self.ctx, item)
+        if account is not None:
+
+            def put(text: str | None) -> None:
+                if text is not None:
+                    outbox_flow.put_reply(self, account, item, text)
+
+            line = outbox_flow.posting_line(account, item)
+            screen = ReplyScreen(item, self.reply_templates(), posting=line)
+            self.app.push_screen(screen, put)
+            return
+
         def done(text: str | None) -> None:
             if text is None:
                 return
@@ -549,6 +597,32 @@ class QueuePane(VerbsPane):
                 self.notify(t("queue.done.reply_copied"), markup=False)
 
         self.app.push_screen(ReplyScreen(item, self.reply_templates()), done)
+
+    def _unsent_target(self) -> tuple[QueueItem, OutboxEntry] | None:
+        item = self._target()
+        if item is None:
+            return None
+        entry = self._outbox.get(item.id)
+        if entry is None:
+            self.notify(t("netui.outbox.none"), severity="warning", markup=False)
+            return None
+        return item, entry
+
+    def action_edit_unsent(self) -> None:
+        """``e``: edit the item's reply that is not sent yet (``ui/outbox_flow.py``)."""
+        found = self._unsent_target()
+        if found is not None:
+            from cm_tui.ui.outbox_flow import edit_unsent
+
+            edit_unsent(self, *found)
+
+    def action_cancel_unsent(self) -> None:
+        """``x``: cancel the item's reply that is not sent yet (asks first)."""
+        found = self._unsent_target()
+        if found is not None:
+            from cm_tui.ui.outbox_flow import cancel_unsent
+
+            cancel_unsent(self, *found)
 
     def action_edit_templates(self) -> None:
         from cm_tui.ui.screens.queue_modals import LinesEditorScreen
@@ -650,7 +724,11 @@ class QueuePane(VerbsPane):
     def edit_stepped(self, edit: Edit, *, undone: bool) -> None:
         """A triage step undone or redone here: fold the items back in place, the cursor on
         the first one (undo) or moving on (redo), as a key would (no 10,000-item reload)."""
-        if edit.tab != self.PANE_ID or not isinstance(edit, RecordsEdit) or not edit.current:
+        from cm_tui.ui import outbox_flow
+
+        if isinstance(edit, outbox_flow.OutboxReplyEdit):
+            outbox_flow.stepped(self, edit, undone=undone)
+        elif edit.tab != self.PANE_ID or not isinstance(edit, RecordsEdit) or not edit.current:
             super().edit_stepped(edit, undone=undone)
         elif undone:
             self._merge_undo(list(edit.current))

@@ -66,10 +66,22 @@ class ReplyScreen(ModalScreen[str | None]):
         Binding("ctrl+e", "edit_externally", "form.editor", id="queue.reply.editor", priority=True),
     ]
 
-    def __init__(self, item: QueueItem, templates: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        item: QueueItem,
+        templates: list[tuple[str, str]],
+        *,
+        text: str | None = None,
+        posting: str = "",
+    ) -> None:
+        """``text``: the text to start from (the item's last reply by default); ``posting``:
+        the line saying which account the reply posts as and its visibility (a live
+        account's item, ``ui/outbox_flow.py``)."""
         super().__init__(classes="queue-modal")
         localize_bindings(self)
         self.item = item
+        self.start_text = item.reply_text if text is None else text
+        self.posting = posting
         self.filled = [fill_template(text, item) for _name, text in templates]
         self.names = [name for name, _text in templates]
         self._last_filled: str | None = None
@@ -80,7 +92,9 @@ class ReplyScreen(ModalScreen[str | None]):
             yield Static(
                 Content(t("queue.reply.title", who=who(self.item))), classes="queue-modal-title"
             )
-            area = ReplyText(self.item.reply_text, id="queue-reply-text", soft_wrap=True)
+            if self.posting:
+                yield Static(Content.styled(self.posting, "$text-accent"), id="queue-reply-posting")
+            area = ReplyText(self.start_text, id="queue-reply-text", soft_wrap=True)
             area.border_title = t("queue.reply.text")
             yield area
             if self.filled:
