@@ -8,7 +8,8 @@
 * Network ``mastodon``; external id = the status id; author ``@acct`` and display name; text =
   the status's HTML as plain text (``core.html_text``), and every outside text (text, handle,
   display name, link) through ``core.textsafe.clean_text`` (the one sanitiser); received at the
-  status's ``created_at``; the deadline from the policy; watch keywords matched.
+  status's ``created_at``; the deadline from the policy; watch keywords matched; the status's
+  visibility kept (a reply keeps it: ``core.net_rules.reply_visibility``).
 * Anything malformed (not a dict, no id, a bad date) gives ``None``, never an exception: the
   engine skips it and moves on.
 """
@@ -26,6 +27,8 @@ from cm_tui.core.queue import match_keywords
 from cm_tui.core.textsafe import clean_text
 
 NETWORK = "mastodon"
+#: Mastodon's visibilities; anything else from a server is read as ``public``.
+VISIBILITIES = ("public", "unlisted", "private", "direct")
 #: Longest display name / handle kept (a hostile profile can be kilobytes long).
 NAME_LIMIT = 200
 
@@ -74,6 +77,7 @@ def status_item(
         text = f"{spoiler}\n\n{text}" if text else spoiler
     kind = kind or status_kind(status)
     handle = _text(account.get("acct") or account.get("username"), NAME_LIMIT).lstrip("@")
+    visibility = status.get("visibility")
     return QueueItem(
         kind=kind,
         network=NETWORK,
@@ -85,6 +89,7 @@ def status_item(
         link=_text(status.get("url") or status.get("uri"), 2000),
         external_id=_text(status.get("id"), 64),
         keywords=match_keywords(text, keywords) if keywords else (),
+        visibility=visibility if visibility in VISIBILITIES else "public",
     )
 
 

@@ -381,6 +381,11 @@ class QueueItem(Record):
     notes: str = ""
     keywords: tuple[str, ...] = ()
     reply_url: str = ""  # the reply's address when it was sent from cm-tui (net/outbox.py)
+    #: the connector account it came from (``Account.key``): a reply posts as that account
+    account: str = ""
+    #: the network's visibility of the status (``public``, ``unlisted``, ``private``,
+    #: ``direct``; empty for typed or imported items): a reply keeps it
+    visibility: str = ""
     id: int = 0
 
     INSTANTS: ClassVar[tuple[str, ...]] = (

@@ -9,6 +9,7 @@ import hashlib
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from cm_tui.core.models import QueueItem, QueueKind
 from cm_tui.core.net_records import Account, AccountState, OutboxEntry
 from cm_tui.core.value import Value, frozen
 
@@ -48,6 +49,15 @@ def idempotency_key(entry: OutboxEntry) -> str:
     )
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return "cm-tui-" + digest[:32]
+
+
+def reply_visibility(item: QueueItem) -> str:
+    """The visibility of a reply to ``item``: the item's own (an unlisted or followers-only
+    mention is answered the same way, a direct message stays direct); an item without one
+    (typed, imported, stored by an older build): ``direct`` for a message, else ``public``."""
+    if item.visibility:
+        return item.visibility
+    return "direct" if item.kind is QueueKind.MESSAGE else "public"
 
 
 def backoff(attempts: int) -> timedelta:

@@ -17,6 +17,7 @@ from cm_tui.core.net_records import Account
 from cm_tui.core.net_rules import account_connected
 
 if TYPE_CHECKING:
+    from cm_tui.core.models import QueueItem
     from cm_tui.net.connector import Connector
     from cm_tui.net.secrets import SecretStore
     from cm_tui.store.store import Store
@@ -99,6 +100,19 @@ def find(store: Store, key: str) -> Account | None:
         if wanted in (account.key, account.handle, f"{account.handle}@{host}"):
             return account
     return None
+
+
+def for_item(store: Store, item: QueueItem) -> Account | None:
+    """The account a reply to ``item`` posts as: the one it came from (``QueueItem.account``),
+    else (an item stored before items named their account, or typed by hand) the first account,
+    by key, bound to the item's network profile; ``None`` when there is none."""
+    found = all_accounts(store)
+    if item.account:
+        for account in found:
+            if account.key == item.account:
+                return account
+    bound = sorted((a for a in found if a.profile == item.network), key=lambda a: a.key)
+    return bound[0] if bound else None
 
 
 def remove(store: Store, secrets: SecretStore, key: str) -> Account | None:

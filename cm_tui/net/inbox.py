@@ -4,7 +4,8 @@ Contract (docs/architecture.md, "Connectors"): ``take_page`` maps a page (``core
 for Mastodon; ``MAPPERS`` per network), drops what the queue already holds (same network and
 external id: a stream event and a poll, or a page fetched twice after a kill), adds the rest
 and moves ``Account.cursor`` to the page's cursor, all in one store transaction. So after any
-kill the store holds either the page and its cursor or neither: no gap, no double.
+kill the store holds either the page and its cursor or neither: no gap, no double. Each item
+names the account it came from (``QueueItem.account``), so its reply posts as that account.
 """
 
 from __future__ import annotations
@@ -57,8 +58,7 @@ def take_page(
         item = mapper(note, policy=policy, keywords=keywords)
         if item is None or item.external_id in seen:
             continue
-        if network != item.network:
-            item = item.replace(network=network)
+        item = item.replace(network=network, account=account.key)
         seen.add(item.external_id)
         fresh.append(item)
     with store.transaction():

@@ -29,7 +29,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from cm_tui.core.net_records import OutboxEntry, OutboxState
-from cm_tui.core.net_rules import backoff, idempotency_key
+from cm_tui.core.net_rules import backoff, idempotency_key, reply_visibility
 
 if TYPE_CHECKING:
     from cm_tui.core.models import QueueItem
@@ -53,9 +53,13 @@ def put(
     *,
     undo_seconds: float = 10,
     item: QueueItem | None = None,
-    visibility: str = "public",
+    visibility: str = "",
 ) -> OutboxEntry:
-    """Write a reply to ``item`` (or a post when ``None``) in the outbox; see the contract."""
+    """Write a reply to ``item`` (or a post when ``None``) in the outbox; see the contract.
+    ``visibility`` empty: that of the item (``core.net_rules.reply_visibility``), ``public``
+    for a post."""
+    if not visibility:
+        visibility = reply_visibility(item) if item is not None else "public"
     entry = OutboxEntry(
         account=account,
         text=text,
