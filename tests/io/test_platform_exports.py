@@ -297,3 +297,15 @@ def test_stored_fact_round_trips() -> None:
         reach=3,
     )
     assert ExportFact.from_dict(fact.to_dict()) == fact
+
+
+def test_head_lines_decode_what_recognition_needs() -> None:
+    from cm_tui.io.exports.recognise import HEAD_BYTES, head_lines
+
+    assert head_lines("sep=,\r\nReach\r\n\"Date\",\"Primary\"\r\n".encode("utf-16")) == [
+        "sep=,", "Reach", '"Date","Primary"'
+    ]  # fmt: skip
+    assert head_lines("Réseau;Texte\n".encode("cp1252")) == ["Réseau;Texte"]
+    assert head_lines(b"\xef\xbb\xbfPost ID,Permalink\n") == ["Post ID,Permalink"]
+    cut = ("Titre\n" + "é" * HEAD_BYTES).encode("utf-8")[:HEAD_BYTES]
+    assert head_lines(cut) == ["Titre"]

@@ -10,8 +10,9 @@
   refused, naming what was expected and what is missing (a column renamed or cut off);
 * anything else is no platform export (``None``): the caller reads it as cm-tui's own tables.
 
-``identify_header`` is pure (a header in, a spec or a refusal out); ``recognise`` reads the
-few first lines (or a workbook's first rows) it needs.
+``identify_header`` and ``head_lines`` are pure (a header or a file's first bytes in);
+``recognise`` reads the first bytes (or a workbook's first rows) and, only for an export, checks
+the whole file's encoding: a file that is no export costs the queue's import nothing more.
 """
 
 from __future__ import annotations
@@ -27,13 +28,15 @@ from cm_tui.core.i18n import t
 from cm_tui.io.exports import meta_daily, meta_posts, x_analytics, youtube
 from cm_tui.io.exports.spec import ExportSpec
 from cm_tui.io.headers import fold_name, match_columns
-from cm_tui.io.tabular import Bad, detect_delimiter, detect_encoding, short, text_stream
+from cm_tui.io.tabular import Bad, detect_delimiter, detect_encoding, short
 
 SPECS: tuple[ExportSpec, ...] = (meta_posts.SPEC, x_analytics.SPEC, youtube.SPEC)
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 #: names of the kinds, for the messages (``exports.kind.<kind>``)
 KINDS = ("meta_posts", "meta_daily", "linkedin", "x_analytics", "youtube")
+#: what is read of a text file to recognise it (a header of a few hundred characters)
+HEAD_BYTES = 1 << 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,27 +91,46 @@ def identify_header(header: Sequence[str]) -> tuple[ExportSpec, bool] | None:
 def recognise(path: Path) -> Recognised | None:
     """What ``path`` is (module doc); ``None``: no platform export; ``Bad``: refused."""
     with open(path, "rb") as handle:
-        head = handle.read(8)
+        head = handle.read(HEAD_BYTES)
     if head.startswith(XLS_MAGIC):
         raise Bad(t("exports.err.xls"))
     if head.startswith(XLSX_MAGIC):
         return _recognise_workbook(path)
-    encoding = detect_encoding(path)
-    with text_stream(path, encoding) as stream:
-        first = stream.readline().lstrip(codecs.BOM_UTF8.decode())
-        first = first.lstrip("\ufeff")
-        if meta_daily.is_preamble(first):
-            name = stream.readline().strip().strip('"')
-            third = next(csv.reader([stream.readline()]), [])
-            if not meta_daily.is_header(third):
-                raise Bad(t("exports.err.daily_header", kind=t("exports.kind.meta_daily")), 3)
-            return Recognised("meta_daily", encoding, detail=name)
-        header = next(csv.reader([first], delimiter=detect_delimiter(first)), [])
-    found = identify_header(header)
+    lines = head_lines(head)
+    if lines and meta_daily.is_preamble(lines[0]):
+        name = lines[1].strip().strip('"') if len(lines) > 1 else ""
+        third = next(csv.reader([lines[2]]), []) if len(lines) > 2 else []
+        if not meta_daily.is_header(third):
+            raise Bad(t("exports.err.daily_header", kind=t("exports.kind.meta_daily")), 3)
+        return Recognised("meta_daily", detect_encoding(path), detail=name)
+    first = lines[0] if lines else ""
+    found = identify_header(next(csv.reader([first], delimiter=detect_delimiter(first)), []))
     if found is None:
-        return None
+        return None  # not read further: the file is left to the caller's own tables
     spec, french = found
-    return Recognised(spec.kind, encoding, spec, french)
+    return Recognised(spec.kind, detect_encoding(path), spec, french)
+
+
+def head_lines(head: bytes) -> list[str]:
+    """The whole lines of a file's first bytes, decoded as the file is likely encoded (a BOM,
+    UTF-16's NUL pattern, UTF-8, else Windows-1252), BOM removed; pure. Only to recognise the
+    file: an export is then decoded whole, strictly (``detect_encoding``)."""
+    if head.startswith(codecs.BOM_UTF8):
+        text = head[3:].decode("utf-8", "replace")
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = head.decode("utf-16", "replace")
+    elif len(head) >= 4 and head[1::2].count(0) > len(head) * 0.2 and not head[0::2].count(0):
+        text = head.decode("utf-16-le", "replace")
+    else:
+        try:
+            text = head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            good = exc.start >= len(head) - 3  # a character cut by the head's end
+            text = head[: exc.start].decode("utf-8") if good else head.decode("cp1252", "replace")
+    lines = text.lstrip("\ufeff").splitlines()
+    if len(head) == HEAD_BYTES and len(lines) > 1:
+        lines.pop()  # the last line may be cut
+    return lines[:3]
 
 
 def _recognise_workbook(path: Path) -> Recognised:
