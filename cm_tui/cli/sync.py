@@ -32,6 +32,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             direct(store),
             SecretStore(config_dir()),
             ctx.clock,
+            ctx.settings.net,
             deadline_policy=ctx.settings.deadline_policy,
             tz=ctx.settings.zone,
         )

@@ -5,7 +5,6 @@ and what an error does to an account's state. No clock, no network, no store: ca
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -39,6 +38,8 @@ def idempotency_key(entry: OutboxEntry) -> str:
     """The ``Idempotency-Key`` of an outbox entry: derived from what identifies the reply
     (account, item answered, creation instant, text), so every try of the same entry sends
     the same key and an edited text (a new reply) gets a new one. 32 hex characters."""
+    import hashlib  # here: the settings import this module at start-up
+
     parts = (
         entry.account,
         str(entry.queue_item),

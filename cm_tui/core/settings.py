@@ -24,6 +24,7 @@ The file layout (dotted names in messages follow it)::
     [keys]      "queue.reply" = "R"        (binding id -> key)
     [import.columns]    author = "Nom du fan"   text = "Contenu"   (field -> CSV header)
     [stats]     currency = "EUR"       (ISO 4217: the campaigns' amounts)
+    [net]       poll_seconds = 60   undo_seconds = 10   (live accounts: poll, outbox undo window)
 
 Pure: stdlib only. ``system_timezone()`` reads the environment (``TZ``, ``/etc/localtime``) the
 same way ``i18n.default_language()`` reads the locale; it never reads the clock.
@@ -47,6 +48,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from cm_tui.core.deadline import DeadlinePolicy
 from cm_tui.core.i18n import LANGUAGES, default_language, t
 from cm_tui.core.models import NetworkProfile, PostingPeriod, QueueKind
+from cm_tui.core.net_rules import NetSettings
 from cm_tui.core.textsafe import cut, has_terminal_controls
 from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY, is_supported_day
 from cm_tui.core.value import Value, frozen
@@ -110,6 +112,8 @@ def _number_ranges() -> dict[str, tuple[int, int]]:
         "calendar.min_gap_minutes": (1, 24 * 60),
         "import.inbox_settle_seconds": (0, 3600),
         "import.inbox_max_mb": (1, 100_000),
+        "net.poll_seconds": (5, 24 * 3600),
+        "net.undo_seconds": (0, 600),
     }
     ranges.update({f"queue.deadlines.{rule}": deadline for rule in rules})
     for network in KNOWN_NETWORKS:
@@ -238,6 +242,8 @@ class Settings(Value):
     inbox_max_mb: int = 50
     #: ``[stats] currency``: the ISO 4217 code of the campaigns' amounts (report, charts)
     currency: str = "EUR"
+    #: ``[net]``: the live accounts' poll interval and the outbox's undo window
+    net: NetSettings = field(default_factory=NetSettings)
 
     def __post_init__(self) -> None:
         # Freeze containers given as lists/dicts so a Settings can be shared without copies.
@@ -330,6 +336,10 @@ class Settings(Value):
                 "columns": dict(self.import_columns),
             },
             "stats": {"currency": self.currency},
+            "net": {
+                "poll_seconds": self.net.poll_seconds,
+                "undo_seconds": self.net.undo_seconds,
+            },
         }
         if self.onboarding_start is not None:
             out["onboarding_start"] = self.onboarding_start
@@ -408,6 +418,7 @@ _TOP_KEYS = (
     "calendar",
     "import",
     "stats",
+    "net",
 )
 _SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "workday": ("start", "end", "days"),
@@ -417,6 +428,7 @@ _SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "import": ("inbox_settle_seconds", "inbox_max_mb", "columns"),
     "networks": ("active", "facebook_per_week", *KNOWN_NETWORKS),
     "stats": ("currency",),
+    "net": ("poll_seconds", "undo_seconds"),
 }
 _OVERRIDE_KEYS = ("target_min", "target_max", "period")
 
@@ -543,6 +555,15 @@ class _Parser:
         self.check_keys(stats, _SECTION_KEYS["stats"], "stats.")
         if "currency" in stats:
             kw["currency"] = self.currency(stats["currency"], "stats.currency")
+        net = self.table(mapping, "net", "net")
+        self.check_keys(net, _SECTION_KEYS["net"], "net.")
+        kw["net"] = NetSettings(
+            **{
+                name: self.number(net[name], f"net.{name}")
+                for name in _SECTION_KEYS["net"]
+                if name in net
+            }
+        )
         return Settings(**kw)
 
     def check_depth(self, mapping: Mapping[str, Any]) -> None:

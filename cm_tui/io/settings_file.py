@@ -106,6 +106,13 @@ TEMPLATE = """\
 # named by the report and the campaign chart.
 # currency = "EUR"
 
+[net]
+# Live accounts (`cm-tui account add`): when the instance offers no streaming, its inbox is
+# polled every this many seconds (and checked that often anyway while streaming).
+# poll_seconds = 60
+# A reply waits this many seconds in the outbox before it is sent: `u` takes it back meanwhile.
+# undo_seconds = 10
+
 [keys]
 # Remap a key by its binding id (shown in the help screen, `?`), e.g.:
 # "queue.reply" = "R"
