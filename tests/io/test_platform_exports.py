@@ -309,3 +309,11 @@ def test_head_lines_decode_what_recognition_needs() -> None:
     assert head_lines(b"\xef\xbb\xbfPost ID,Permalink\n") == ["Post ID,Permalink"]
     cut = ("Titre\n" + "é" * HEAD_BYTES).encode("utf-8")[:HEAD_BYTES]
     assert head_lines(cut) == ["Titre"]
+
+
+def test_a_daily_series_names_its_bad_lines(tmp_path: Path) -> None:
+    path = meta_daily(tmp_path / "r.csv", "Reach", [("2026-03-01", 1), ("2026-02-30", 2)])
+    path.write_bytes(path.read_bytes() + '"2026-03-03","x"\r\n'.encode("utf-16-le"))
+    with pytest.raises(ImportRejected) as caught:
+        plan_of(path)
+    assert [str(p).split(":")[0] for p in caught.value.problems] == ["line 5", "line 6"]
