@@ -483,9 +483,9 @@ def _sections(report: MonthReport) -> list[tuple[str, list[str], list[list[str]]
             t("stats.report.day"),
             t("stats.col.network"),
             t("stats.report.title_col"),
-            t("exports.report.reach"),
-            t("exports.report.impressions"),
-            t("exports.report.engagements"),
+            t("core.metric.reach"),
+            t("core.metric.impressions"),
+            t("core.metric.engagements"),
         ]
         rows = [
             [

@@ -52,7 +52,7 @@ def test_import_dry_run_then_report(
     assert cli.main(["import", str(posts), "--db", str(db), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "taken for a Meta Business Suite posts export" in out
-    assert "facebook 2026-03: posts 2, reach 1,500" in out and "(from Posts Mar.csv)" in out
+    assert "facebook 2026-03: Posts 2, Reach 1,500" in out and "(from Posts Mar.csv)" in out
     assert "nothing written" in out
     with Store.open(db, readonly=True) as store:
         assert store.repo.export_facts.all() == []
@@ -92,7 +92,7 @@ def test_typed_figures_are_kept_unless_replace(
 ) -> None:
     series = meta_daily(tmp_path / "f.csv", "Facebook Page followers", [("2026-03-31", 4100)])
     assert cli.main(["import", str(series), "--db", str(db)]) == 0
-    assert "kept as typed: followers (--replace takes the export's)" in capsys.readouterr().out
+    assert "kept as typed: Followers (--replace takes the export's)" in capsys.readouterr().out
     with Store.open(db, readonly=True) as store:
         assert store.repo.figures.all()[0].followers == 4000
     assert cli.main(["import", str(series), "--db", str(db), "--replace"]) == 0

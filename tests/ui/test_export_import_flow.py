@@ -55,7 +55,7 @@ async def test_ctrl_o_takes_a_meta_daily_series(make_app, edb: Path, tmp_path: P
         await settle(pilot)
         done = notifications(app)[-1]
         assert "r.csv: taken for a Meta daily series (Facebook Page reach)" in done
-        assert "facebook 2026-03: reach 10 (from r.csv)" in done
+        assert "facebook 2026-03: Reach 10 (from r.csv)" in done
     assert figures(edb, app)[("facebook", "2026-03")].reach == 10
 
 

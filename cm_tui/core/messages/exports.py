@@ -157,9 +157,6 @@ MESSAGES: Messages = {
         "Chiffres venus des exports des plateformes",
     ),
     "exports.report.files": ("Files", "Fichiers"),
-    "exports.report.reach": ("Reach", "Portée"),
-    "exports.report.impressions": ("Impressions", "Impressions"),
-    "exports.report.engagements": ("Engagements", "Interactions"),
     "exports.detail.title": ("Figures from the exports", "Chiffres des exports"),
     "exports.detail.line": (
         "reach {reach} · impressions {impressions} · reactions {reactions} · comments "

@@ -252,9 +252,12 @@ def summary(plan: ExportPlan, dry_run: bool) -> list[str]:
     lines = [t("exports.taken", path=str(plan.path), kind=plan.recognised.describe())]
     kept: dict[tuple[str, str], list[str]] = {}
     for n, m, name in plan.months.kept:
-        kept.setdefault((n, m), []).append(name)
+        kept.setdefault((n, m), []).append(t("core.metric." + name))
     for (network, month), derived in plan.touched.items():
-        shown = ", ".join(f"{name} {l10n.number(value)}" for name, value in derived.values.items())
+        shown = ", ".join(
+            f"{t('core.metric.' + name)} {l10n.number(value)}"
+            for name, value in derived.values.items()
+        )
         lines.append(
             t(
                 "exports.month",
