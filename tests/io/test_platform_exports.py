@@ -317,3 +317,38 @@ def test_a_daily_series_names_its_bad_lines(tmp_path: Path) -> None:
     with pytest.raises(ImportRejected) as caught:
         plan_of(path)
     assert [str(p).split(":")[0] for p in caught.value.problems] == ["line 5", "line 6"]
+
+
+X_FR = [
+    "identifiant du Tweet", "permalien du Tweet", "texte du Tweet", "heure", "impressions",
+    "engagements", "taux d'engagement", "Retweets", "réponses", "J'aime",
+    "clics sur le profil utilisateur", "clics sur l'URL", "clics sur le hashtag",
+]  # fmt: skip
+
+
+def test_x_analytics_french_headers(tmp_path: Path) -> None:
+    row = ["7", "https://x.com/a/status/7", "salut", "2026-05-02 08:00:00 +0000", "1 200", "9",
+           "0,01", "1", "2", "6", "3", "4", "0"]  # fmt: skip
+    path = write_csv(tmp_path / "tweets.csv", X_FR, [row], encoding="utf-8")
+    found = recognise(path)
+    assert found is not None and found.kind == "x_analytics" and found.french
+    assert month(plan_of(path), "x", "2026-05") == {
+        "posts": 1, "impressions": 1200, "reactions": 6, "comments": 2, "shares": 1,
+        "clicks": 4, "profile_visits": 3,
+    }  # fmt: skip
+
+
+def test_linkedin_french_workbook(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(
+        ["Date", "Impressions (naturelles)", "Impressions (total)", "Clics (total)",
+         "Réactions (total)", "Commentaires (total)", "Republications (total)"]
+    )  # fmt: skip
+    sheet.append([datetime(2026, 6, 1), 10, 12, 1, 2, 3, 4])
+    book.save(tmp_path / "pages.xlsx")
+    assert month(plan_of(tmp_path / "pages.xlsx"), "linkedin", "2026-06") == {
+        "impressions": 12, "clicks": 1, "reactions": 2, "comments": 3, "shares": 4,
+    }  # fmt: skip
