@@ -5,7 +5,9 @@ The file is checked first (a regular file, not a symlink, FIFO or folder: ``chec
 then read in full against the store; any problem rejects it whole and prints the pipeline's
 report, one line per problem naming the line or element (exit status 1), and nothing is
 written. ``--dry-run`` opens the store read-only (it works while the app runs); a real import
-holds the store's lock like the app, and is refused while the app has it.
+holds the store's lock like the app, and is refused while the app has it. Without ``--table``,
+a platform's own export (Meta, LinkedIn, X, YouTube) is recognised by its content and goes to
+the month figures (``cli.import_exports``); any other file to the queue.
 """
 
 from __future__ import annotations
