@@ -2,7 +2,8 @@
 
 The entries come from ``CmTuiApp.command_entries()``, which derives them from the real bindings
 (app and panes), so a new key binding appears in the palette without touching this module.
-Beside them, one entry has no key: the settings form (``settings_entry``).
+Beside them, entries with no key: the settings form (``settings_entry``) and the live
+accounts (``accounts_entry``).
 """
 
 from __future__ import annotations
@@ -41,12 +42,23 @@ def settings_entry(app: CmTuiApp) -> CommandEntry:
     return CommandEntry(t("setup.command"), t("setup.command.help"), run)
 
 
+def accounts_entry(app: CmTuiApp) -> CommandEntry:
+    """The Accounts screen (live networks: list, add, remove), which has no key."""
+
+    def run() -> None:
+        from cm_tui.ui.screens.accounts import open_accounts
+
+        open_accounts(app)
+
+    return CommandEntry(t("netui.accounts.command"), t("netui.accounts.command_help"), run)
+
+
 class CmTuiCommands(Provider):
     """Palette provider listing ``CmTuiApp.command_entries()``."""
 
     def _entries(self) -> list[CommandEntry]:
         app = cast("CmTuiApp", self.app)
-        return [*app.command_entries(), settings_entry(app)]
+        return [*app.command_entries(), settings_entry(app), accounts_entry(app)]
 
     async def discover(self) -> Hits:
         for entry in self._entries():

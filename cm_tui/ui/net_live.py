@@ -111,10 +111,7 @@ class NetLive:
         return True
 
     def secrets(self) -> Any:
-        from cm_tui.io.locations import config_dir
-        from cm_tui.net.secrets import SecretStore
-
-        return SecretStore(config_dir())
+        return secret_store()
 
     def close(self) -> None:
         """The app closes: end the loop (the thread ends at its next step or wait)."""
@@ -225,6 +222,15 @@ class NetLive:
     def state_line(self) -> Content:
         """Each account's state, then the unsent replies: what the header shows."""
         return state_line(self.accounts, self.unsent, self.ctx.zone)
+
+
+def secret_store() -> Any:
+    """Where the app reads and writes tokens (``net/secrets.py``: keyring, else the private
+    file in the config folder)."""
+    from cm_tui.io.locations import config_dir
+    from cm_tui.net.secrets import SecretStore
+
+    return SecretStore(config_dir())
 
 
 def account_state_text(account: Account, zone: Any) -> str:

@@ -81,10 +81,6 @@ MESSAGES = {
         "No account yet: n adds one (a Mastodon access token, Preferences → Development).",
         "Aucun compte : n en ajoute un (un jeton d'accès Mastodon, Préférences → Développement).",
     ),
-    "netui.accounts.hint": (
-        "n add · x remove · escape close",
-        "n ajouter · x retirer · échap fermer",
-    ),
     "netui.accounts.key.add": ("Add account", "Ajouter un compte"),
     "netui.accounts.key.remove": ("Remove account", "Retirer le compte"),
     "netui.accounts.key.close": ("Close", "Fermer"),

@@ -109,6 +109,8 @@ class Field(Value):
     lines: int = 3
     suggester: Suggester | None = None
     hint: str = ""
+    #: a one-line text typed blind (a pasted token): shown as dots, never echoed
+    secret: bool = False
 
 
 def form_bindings(area: str) -> list[BindingType]:
@@ -232,6 +234,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
             max_length=field.max_length or length,
             suggester=field.suggester,
             select_on_focus=field.kind in _SELECTED_ON_FOCUS,
+            password=field.secret,
         )
 
     def compose(self) -> ComposeResult:
