@@ -306,6 +306,9 @@ class PostStatus(StrEnum):
     SCHEDULED = "scheduled"
     PUBLISHED = "published"
     CANCELLED = "cancelled"
+    #: a live account could not publish it (``Publication.reason`` says why): set by the sync
+    #: engine, put back to scheduled by the user to try again (docs/architecture.md, "Connectors")
+    FAILED = "failed"
 
 
 @mutable

@@ -31,6 +31,7 @@ STATUS: dict[PostStatus, str] = {
     PostStatus.SCHEDULED: "CONFIRMED",
     PostStatus.PUBLISHED: "CONFIRMED",
     PostStatus.CANCELLED: "CANCELLED",
+    PostStatus.FAILED: "TENTATIVE",
 }
 
 

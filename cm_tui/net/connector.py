@@ -144,6 +144,16 @@ class Connector(Protocol):
         """Delete a scheduled status (gone already is fine)."""
         ...
 
+    def scheduled_ids(self) -> set[str]:
+        """Ids of the account's statuses still scheduled on the instance (one it published
+        or someone deleted is not among them)."""
+        ...
+
+    def find_own(self, text: str, since: datetime) -> Sent | None:
+        """The account's own status created at ``since`` or later whose plain text is
+        ``text`` (a scheduled status the instance published), or ``None``."""
+        ...
+
     def own_figures(self, month: str) -> OwnStatusFigures:
         """Figures of the account's own statuses of ``month`` (``YYYY-MM``)."""
         ...

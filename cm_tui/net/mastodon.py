@@ -238,6 +238,29 @@ class MastodonConnector:
         except Rejected:
             return  # gone already (published or deleted on the instance)
 
+    def scheduled_ids(self) -> set[str]:
+        with self._calls():
+            return {str(s["id"]) for s in self._api.scheduled_statuses()}
+
+    def find_own(self, text: str, since: datetime) -> Sent | None:
+        from cm_tui.core.html_text import html_to_text
+
+        wanted = " ".join(text.split())
+        with self._calls():
+            me = self._api.account_verify_credentials()
+            page = self._api.account_statuses(me["id"], limit=40, exclude_reblogs=True)
+        for status in page:
+            created = _instant(status.get("created_at"))
+            if created is None or created < since:
+                continue
+            if " ".join(html_to_text(str(status.get("content") or "")).split()) == wanted:
+                return Sent(
+                    remote_id=str(status["id"]),
+                    url=str(status.get("url") or status.get("uri") or ""),
+                    at=created,
+                )
+        return None
+
     def own_figures(self, month: str) -> OwnStatusFigures:
         figures = OwnStatusFigures(month=month)
         with self._calls():

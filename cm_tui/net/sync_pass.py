@@ -140,12 +140,13 @@ def run_pass(engine: SyncEngine) -> PassReport:
             )
         )
 
-    try:
-        from cm_tui.net import publish
+    from cm_tui.net import publish
 
-        report.published.extend(publish.run(engine, usable, report))
-    except NetError:
-        pass
+    def publish_error(key: str, exc: NetError) -> None:
+        if key in states:
+            fail(states[key], exc)
+
+    report.published.extend(publish.run(engine, dict(usable), report, publish_error))
 
     for account in accounts:
         after = states[account.key]

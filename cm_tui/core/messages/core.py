@@ -124,6 +124,7 @@ MESSAGES: Messages = {
     "core.post.scheduled": ("Scheduled", "Programmé"),
     "core.post.published": ("Published", "Publié"),
     "core.post.cancelled": ("Cancelled", "Annulé"),
+    "core.post.failed": ("Failed", "Échec"),
     # posting targets
     "core.target.under": ("Under target", "Sous l'objectif"),
     "core.target.within": ("On target", "Objectif atteint"),

@@ -33,6 +33,16 @@ MESSAGES = {
         "Post “{title}” could not be published: {detail}.",
         "La publication « {title} » n'a pas pu être publiée : {detail}.",
     ),
+    "net.publish.missed": (
+        "its time passed more than {minutes} minutes ago while cm-tui was not running; "
+        "schedule it again",
+        "son heure est passée depuis plus de {minutes} minutes sans que cm-tui tourne ; "
+        "programmez-la à nouveau",
+    ),
+    "net.publish.gone": (
+        "the scheduled status is no longer on the instance; schedule it again",
+        "le message programmé n'est plus sur l'instance ; programmez-la à nouveau",
+    ),
     "net.unsent": (
         {"one": "{count} reply not sent", "other": "{count} replies not sent"},
         {"one": "{count} réponse non envoyée", "other": "{count} réponses non envoyées"},
