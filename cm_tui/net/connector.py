@@ -90,14 +90,29 @@ class Profile:
 
 
 @dataclass
+class OwnStatus:
+    """One of the account's own statuses and its figures (Stats' per-post facts)."""
+
+    remote_id: str
+    url: str
+    at: datetime
+    text: str = ""
+    replies: int = 0
+    boosts: int = 0
+    favourites: int = 0
+
+
+@dataclass
 class OwnStatusFigures:
-    """Replies, boosts and favourites of the account's own statuses created in one month."""
+    """Replies, boosts and favourites of the account's own statuses created in one month
+    (``statuses``: each of them)."""
 
     month: str
     posts: int = 0
     replies: int = 0
     boosts: int = 0
     favourites: int = 0
+    statuses: list[OwnStatus] = field(default_factory=list)
 
 
 class Connector(Protocol):

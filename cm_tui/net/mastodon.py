@@ -28,6 +28,7 @@ from cm_tui.net.connector import (
     InboxPage,
     NetError,
     Offline,
+    OwnStatus,
     OwnStatusFigures,
     Profile,
     RateLimited,
@@ -262,6 +263,8 @@ class MastodonConnector:
         return None
 
     def own_figures(self, month: str) -> OwnStatusFigures:
+        from cm_tui.core.html_text import html_to_text
+
         figures = OwnStatusFigures(month=month)
         with self._calls():
             me = self._api.account_verify_credentials()
@@ -274,10 +277,20 @@ class MastodonConnector:
                         continue
                     key = created.strftime("%Y-%m")
                     if key == month:
+                        own = OwnStatus(
+                            remote_id=str(status.get("id")),
+                            url=str(status.get("url") or status.get("uri") or ""),
+                            at=created,
+                            text=html_to_text(str(status.get("content") or "")),
+                            replies=int(status.get("replies_count") or 0),
+                            boosts=int(status.get("reblogs_count") or 0),
+                            favourites=int(status.get("favourites_count") or 0),
+                        )
+                        figures.statuses.append(own)
                         figures.posts += 1
-                        figures.replies += int(status.get("replies_count") or 0)
-                        figures.boosts += int(status.get("reblogs_count") or 0)
-                        figures.favourites += int(status.get("favourites_count") or 0)
+                        figures.replies += own.replies
+                        figures.boosts += own.boosts
+                        figures.favourites += own.favourites
                     elif key < month:
                         older = True
                 if older:

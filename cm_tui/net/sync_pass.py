@@ -142,11 +142,14 @@ def run_pass(engine: SyncEngine) -> PassReport:
 
     from cm_tui.net import publish
 
-    def publish_error(key: str, exc: NetError) -> None:
+    def step_error(key: str, exc: NetError) -> None:
         if key in states:
             fail(states[key], exc)
 
-    report.published.extend(publish.run(engine, dict(usable), report, publish_error))
+    report.published.extend(publish.run(engine, dict(usable), report, step_error))
+    from cm_tui.net import stats
+
+    stats.run(engine, dict(usable), step_error)
 
     for account in accounts:
         after = states[account.key]
