@@ -12,6 +12,8 @@
   visibility kept (a reply keeps it: ``core.net_rules.reply_visibility``).
 * Anything malformed (not a dict, no id, a bad date) gives ``None``, never an exception: the
   engine skips it and moves on.
+* ``keyword_item``: a status found by a watched term (tag timeline, search), flagged with it.
+* ``status_view``: a status as the detail pane's thread context shows it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from cm_tui.core.html_text import html_to_text
 from cm_tui.core.models import QueueItem, QueueKind, to_utc
 from cm_tui.core.queue import match_keywords
 from cm_tui.core.textsafe import clean_text
+from cm_tui.core.value import Value, frozen
 
 NETWORK = "mastodon"
 #: Mastodon's visibilities; anything else from a server is read as ``public``.
@@ -110,4 +113,51 @@ def conversation_item(
         return None
     return status_item(
         conversation.get("last_status"), policy=policy, keywords=keywords, kind=QueueKind.MESSAGE
+    )
+
+
+def keyword_item(
+    status: Any,
+    term: str,
+    *,
+    policy: DeadlinePolicy = DEFAULT_POLICY,
+    keywords: Sequence[str] = (),
+) -> QueueItem | None:
+    """The queue item of a status found by watching ``term`` (tag timeline or search):
+    flagged with ``term`` among its keywords, whatever the text matching says (a hashtag
+    in a link, a term the instance matched by its own rules)."""
+    item = status_item(status, policy=policy, keywords=keywords)
+    if item is None:
+        return None
+    found = item.keywords if term in item.keywords else (*item.keywords, term)
+    return item.replace(keywords=found)
+
+
+@frozen
+class StatusView(Value):
+    """One status as the detail pane shows it (thread context): plain, sanitised text."""
+
+    remote_id: str
+    author_handle: str
+    author_name: str
+    text: str
+    link: str
+    at: datetime | None
+    in_reply_to: str = ""
+
+
+def status_view(status: Any) -> StatusView | None:
+    """The ``StatusView`` of a status dict, ``None`` when it is not one."""
+    item = status_item(status)
+    if item is None:
+        return None
+    parent = status.get("in_reply_to_id")
+    return StatusView(
+        remote_id=item.external_id,
+        author_handle=item.author_handle,
+        author_name=item.author_name,
+        text=item.text,
+        link=item.link,
+        at=item.received_at,
+        in_reply_to=_text(parent, 64) if parent else "",
     )

@@ -159,6 +159,12 @@ class Connector(Protocol):
         """Delete a scheduled status (gone already is fine)."""
         ...
 
+    def watch(self, term: str, limit: int = 40) -> list[dict[str, Any]]:
+        """Recent public statuses for a watched term, newest first: a ``#hashtag`` through
+        the tag timeline, other terms through the instance's status search (``Rejected``
+        where the instance does not allow it)."""
+        ...
+
     def scheduled_ids(self) -> set[str]:
         """Ids of the account's statuses still scheduled on the instance (one it published
         or someone deleted is not among them)."""

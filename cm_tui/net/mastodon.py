@@ -239,6 +239,14 @@ class MastodonConnector:
         except Rejected:
             return  # gone already (published or deleted on the instance)
 
+    def watch(self, term: str, limit: int = 40) -> list[dict[str, Any]]:
+        with self._calls():
+            if term.startswith("#"):
+                found = self._api.timeline_hashtag(term.lstrip("#"), limit=limit)
+            else:
+                found = self._api.search_v2(term, result_type="statuses")["statuses"]
+        return [_as_dict(s) for s in found]
+
     def scheduled_ids(self) -> set[str]:
         with self._calls():
             return {str(s["id"]) for s in self._api.scheduled_statuses()}

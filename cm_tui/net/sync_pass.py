@@ -182,5 +182,9 @@ def _inbox(engine: SyncEngine, account: Account, connector: Connector, report: P
         )
         report.new_items.extend(added)
         if not page.more or page.cursor == cursor:
-            return
+            break
         cursor = page.cursor
+    if terms:
+        from cm_tui.net import watch
+
+        report.new_items.extend(watch.run(engine, account, connector, terms, known))
