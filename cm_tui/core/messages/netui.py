@@ -112,4 +112,9 @@ MESSAGES = {
     ),
     "netui.form.no_token": ("Paste the access token.", "Collez le jeton d'accès."),
     "netui.publication.failed": ("failed: {reason}", "échec : {reason}"),
+    "netui.failed.title": ("Not published", "Non publiées"),
+    "netui.failed.more": (
+        {"one": "{count} more", "other": "{count} more"},
+        {"one": "{count} de plus", "other": "{count} de plus"},
+    ),
 }

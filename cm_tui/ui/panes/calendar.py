@@ -65,6 +65,7 @@ from cm_tui.core.posts import (
     post_fields,
     published_early,
 )
+from cm_tui.core.publication_view import FAILED_MARK, failure_reasons
 from cm_tui.core.targets import target_state
 from cm_tui.core.timeutil import (
     days_in_month,
@@ -323,6 +324,8 @@ class CalendarPane(VerbsPane):
         self.month: MonthGrid | None = None
         self.networks: list[NetworkProfile] = []
         self.checks: dict[int, tuple[PostCheck, ...]] = {}
+        #: post id -> why a live account could not publish it (``core.publication_view``)
+        self.failed: dict[int, str] = {}
         self.list_posts: list[Post] = []
         self._painted_today: date | None = None
         self._detail_pending = False
@@ -394,6 +397,7 @@ class CalendarPane(VerbsPane):
         by_key = {n.key: n for n in ctx.repo.networks.all()}
         by_key.update({n.key: n for n in self.networks})
         self.checks = check_posts(around, by_key, ctx.now(), gap)
+        self.failed = failure_reasons(ctx.repo.publications.all())
         posts = [p for p in around if start <= p.at < end]
         main = self._main_widget()
         for widget in (self.view, self.month_view, self.list_view):
@@ -498,7 +502,7 @@ class CalendarPane(VerbsPane):
                     parts.append((t("week.more", count=line.hidden), "$text-muted"))
                 elif line.head:
                     local = posts[line.post or 0][0]
-                    mark, style = STATUS_MARKS[post.status]
+                    mark, style = self._mark(post)
                     parts += [(f"{local:%H:%M}", "$text-muted"), (mark, style)]
                     parts.append(CHECK_MARK if post.id in checks else " ")
                     parts.append((line.text, TITLE_STYLES[post.status]))
@@ -555,7 +559,7 @@ class CalendarPane(VerbsPane):
                 parts.append((str(count), "bold"))
         first = first_post(cell, keys)
         if first is not None:
-            mark, style = STATUS_MARKS[first.status]
+            mark, style = self._mark(first)
             parts += [
                 "\n",
                 (mark, style),
@@ -580,7 +584,7 @@ class CalendarPane(VerbsPane):
 
     def _list_row(self, post: Post, _width: int) -> Content:
         local = post.at.astimezone(self.ctx.zone)
-        mark, style = STATUS_MARKS[post.status]
+        mark, style = self._mark(post)
         names = network_names(self.networks)
         return Content.assemble(
             (f"{fmt.day_label(local.date())} {local:%H:%M} ", "$text-muted"),
@@ -705,11 +709,11 @@ class CalendarPane(VerbsPane):
         blocks: list[Content] = []
         for post in posts:
             local = post.at.astimezone(self.ctx.zone)
-            mark, style = STATUS_MARKS[post.status]
+            mark, style = self._mark(post)
             pointer = "▶ " if post is chosen else ""
             parts: list[str | tuple[str, str]] = [
                 (f"{pointer}{local:%H:%M} ", "bold"),
-                (f"{mark} {t(f'core.post.{post.status.value}')}", style),
+                (f"{mark} {self._status_words(post)}", style),
             ]
             if self.mode != WEEK:
                 parts.append((f" · {names.get(post.network, post.network)}", "$text-muted"))
@@ -947,6 +951,19 @@ class CalendarPane(VerbsPane):
             return None
         return Selected(published_text(post) or post.title, post.link)
 
+    def _mark(self, post: Post) -> tuple[str, str]:
+        """The post's status mark and style; a post a live account could not publish reads
+        as failed (``core.publication_view``), whatever its status."""
+        if post.id in self.failed:
+            return FAILED_MARK
+        return STATUS_MARKS[post.status]
+
+    def _status_words(self, post: Post) -> str:
+        reason = self.failed.get(post.id)
+        if reason is not None:
+            return t("netui.publication.failed", reason=reason)
+        return t(f"core.post.{post.status.value}")
+
     def detail(self) -> tuple[str, Content] | None:
         post = self.selected_post
         if post is None:
@@ -957,13 +974,13 @@ class CalendarPane(VerbsPane):
     def _post_detail(self, post: Post) -> Content:
         """The whole post: when, status, network, checks, text, hashtags, link, notes."""
         local = post.at.astimezone(self.ctx.zone)
-        mark, style = STATUS_MARKS[post.status]
+        mark, style = self._mark(post)
         names = network_names(self.ctx.settings.network_profiles(self.ctx.repo.networks.all()))
         parts: list[str | tuple[str, str]] = [
             (post.title, "bold"),
             "\n",
             (f"{fmt.day_label(local.date())} {local.year} {local:%H:%M} · ", "$text-secondary"),
-            (f"{mark} {t(f'core.post.{post.status.value}')}", style),
+            (f"{mark} {self._status_words(post)}", style),
             (f" · {names.get(post.network, post.network)}", "$text-secondary"),
         ]
         facts = []

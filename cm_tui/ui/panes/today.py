@@ -182,9 +182,12 @@ def progress_line(done: int, total: int, clock: str, width: int) -> Content:
 
 #: the prefs key of the checklist's start chosen in the app (``b``) when the settings name none
 ONBOARDING_PREF = "onboarding.start"
+#: failed posts listed on Today (the rest counted)
+_FAILED_SHOWN = 3
 
 #: the boxes of the right column, top to bottom: (``BoxStack`` box name, title message key)
 SIDE_BOXES: tuple[tuple[str, str], ...] = (
+    ("failed_posts", "netui.failed.title"),
     ("targets", "ui.today.targets"),
     ("queue", "ui.today.queue"),
     ("campaigns", "stats.today_campaigns.title"),
@@ -290,6 +293,7 @@ class TodayPane(VerbsPane):
         self._networks = network_names(self.ctx.repo.networks.all())
         self._reload_agenda()
         day = self.shown_day
+        self._show_failed_posts()
         self._show_targets(day)
         self._show_queue()
         self._show_campaigns(day)
@@ -393,6 +397,37 @@ class TodayPane(VerbsPane):
         counts = entry_counts(self.ctx.open_queue_entries(), self.ctx.now())
         self.side.show_box("queue", queue_summary(counts))
         self.post_message(TabLabel("queue", queue_tab_label(counts)))
+
+    def _show_failed_posts(self) -> None:
+        """Posts a live account could not publish, with the reason (``core.publication_view``):
+        on top, never silently; the box is hidden when there is none."""
+        from cm_tui.core.publication_view import FAILED_MARK, failure_reasons
+
+        repo = self.ctx.repo
+        reasons = failure_reasons(repo.publications.all()) if repo.publications.count() else {}
+        posts = sorted(
+            (post for post in (repo.posts.get(i) for i in reasons) if post is not None),
+            key=lambda post: post.at,
+        )
+        if not posts:
+            self.side.hide_box("failed_posts")
+            return
+        lines = []
+        for post in posts[:_FAILED_SHOWN]:
+            local = post.at.astimezone(self.ctx.zone)
+            lines.append(
+                Content.assemble(
+                    (FAILED_MARK[0] + " ", FAILED_MARK[1]),
+                    (f"{fmt.day_label(local.date())} {fmt.hm(local)} ", "$text-muted"),
+                    fmt.one_line(post.title),
+                    "\n  ",
+                    (t("netui.publication.failed", reason=reasons[post.id]), "$text-error"),
+                )
+            )
+        if len(posts) > _FAILED_SHOWN:
+            more = t("netui.failed.more", count=len(posts) - _FAILED_SHOWN)
+            lines.append(Content.styled(more, "dim"))
+        self.side.show_box("failed_posts", Content("\n").join(lines))
 
     def _show_campaigns(self, day: date) -> None:
         """The ad campaigns running on the shown day, with spend vs budget and pacing (issue 6);
