@@ -68,7 +68,7 @@ def cmd_account(args: argparse.Namespace) -> int:
             print(t("net.cli.none"))
         return EXIT_OK
     store = _refuse_if_locked(
-        f"cm-tui account {args.action}", lambda: open_user_store(ctx.db, ctx.settings, now)
+        f"account {args.action}", lambda: open_user_store(ctx.db, ctx.settings, now)
     )
     with store:
         if args.action == "remove":

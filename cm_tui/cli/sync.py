@@ -24,8 +24,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from cm_tui.net.sync import PassReport, SyncEngine
 
     ctx = _context(args)
+    holder = "sync" if args.once else "sync_loop"
     store = _refuse_if_locked(
-        "cm-tui sync", lambda: open_user_store(ctx.db, ctx.settings, ctx.clock.now(), "import")
+        "sync", lambda: open_user_store(ctx.db, ctx.settings, ctx.clock.now(), holder)
     )
     with store:
         engine = SyncEngine(

@@ -40,7 +40,7 @@ class StoreLocked(StoreError):
     def busy(self) -> bool:
         """The holder is a command that ends by itself (an import, a restore, a demo), not
         an app someone has to close."""
-        return self.holder in HOLDERS and self.holder != "app"
+        return self.holder in HOLDERS and self.holder not in LASTING_HOLDERS
 
     def message(self) -> str:
         pid = "?" if self.pid is None else str(self.pid)
@@ -54,7 +54,11 @@ class StoreLocked(StoreError):
 
 
 #: What a lock holder can be (written in the lock file, ``lock.StoreLock.acquire``).
-HOLDERS = ("app", "import", "restore", "demo")
+#: ``sync``: one ``cm-tui sync --once`` pass (ends by itself); ``sync_loop``: ``cm-tui sync``
+#: running until stopped (to be stopped, like the app).
+HOLDERS = ("app", "import", "restore", "demo", "sync", "sync_loop")
+#: Holders someone has to close (the others end by themselves).
+LASTING_HOLDERS = ("app", "sync_loop")
 
 
 def holder_name(holder: str) -> str:

@@ -20,6 +20,8 @@ MESSAGES: Messages = {
     "store.holder.import": ("cm-tui import", "cm-tui import"),
     "store.holder.restore": ("cm-tui restore", "cm-tui restore"),
     "store.holder.demo": ("cm-tui demo", "cm-tui demo"),
+    "store.holder.sync": ("cm-tui sync", "cm-tui sync"),
+    "store.holder.sync_loop": ("cm-tui sync (running)", "cm-tui sync (en continu)"),
     "store.holder.other": ("another cm-tui", "un autre cm-tui"),
     "store.not_writable": (
         "cannot write in {folder}: {reason}; give yourself write permission on that folder "
