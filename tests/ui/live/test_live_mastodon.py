@@ -231,3 +231,13 @@ async def test_a_store_without_accounts_starts_no_thread_and_imports_no_network_
         await settle(pilot)
         assert app.net_live is None
         assert not any(t.name == "cm-tui sync" for t in threading.enumerate())
+
+
+async def test_the_queue_help_lists_the_unsent_reply_keys(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "question_mark")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Edit unsent reply" in shown
+        assert "Cancel unsent reply" in shown
