@@ -206,7 +206,7 @@ def outbox_detail(entry: OutboxEntry, zone: object) -> str:
     """The detail pane's line of an item whose reply is not sent."""
     from cm_tui.core.net_records import OutboxState
 
-    at = fmt.hm(entry.send_after.astimezone(zone))  # type: ignore[arg-type]
+    at = f"{entry.send_after.astimezone(zone):%H:%M:%S}"  # type: ignore[arg-type]
     if entry.state == OutboxState.FAILED:
         return t("netui.outbox.failed", detail=fmt.one_line(entry.last_error) or "?")
     if entry.attempts:

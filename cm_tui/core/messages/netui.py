@@ -10,6 +10,12 @@ MESSAGES = {
         "Posts as {account} · visibility: {visibility}",
         "Publie en tant que {account} · visibilité : {visibility}",
     ),
+    "netui.reply.hint": (
+        "↓/↑ or tab: saved replies · ctrl+s sends after the undo window (u takes it back) · "
+        "esc cancels",
+        "↓/↑ ou tab : réponses enregistrées · ctrl+s envoie après le délai d'annulation "
+        "(u la reprend) · échap annule",
+    ),
     "netui.visibility.public": ("public", "public"),
     "netui.visibility.unlisted": ("unlisted", "non listé"),
     "netui.visibility.private": ("followers only", "abonnés seulement"),

@@ -107,7 +107,8 @@ class ReplyScreen(ModalScreen[str | None]):
                 )
                 templates.border_title = t("queue.reply.templates")
                 yield templates
-            yield Static(Content(t("queue.reply.hint")), classes="queue-modal-hint")
+            hint = "netui.reply.hint" if self.posting else "queue.reply.hint"
+            yield Static(Content(t(hint)), classes="queue-modal-hint")
 
     @property
     def text_area(self) -> TextArea:
