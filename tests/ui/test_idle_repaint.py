@@ -77,3 +77,35 @@ async def test_the_queue_countdowns_still_move_when_idle(make_app: Any) -> None:
         after = str(detail.render())
         assert before != after  # the detail's countdown moved three minutes
         assert before.splitlines()[0] == after.splitlines()[0]  # the same item
+
+
+async def test_today_queue_box_and_the_queue_tab_label_agree_at_every_tick(
+    make_app: Any,
+) -> None:
+    """Today's "Response queue" box and the Queue tab's label read the same counts on the same
+    tick (the box was refreshed once a minute, the label every second)."""
+    import re
+
+    def numbers(text: str) -> list[str]:
+        """The counts in a label or the box's first line (``due < 15 min``: not a count)."""
+        return re.findall(r"\d+", text.replace("< 15", ""))
+
+    clock = FixedClock(FIXED_NOW)
+    app = make_app(clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        side = app.query_one("#today-side")
+        changes = 0
+        last: list[str] = []
+        for second in range(20 * 60):
+            clock.advance(timedelta(seconds=1))
+            app.run_periodic_jobs("clock tick", "queue alerts")
+            await pilot.pause()
+            label = app.tabs.get_tab("queue").label.plain
+            box = side.body("queue")
+            assert box is not None
+            first_line = box.plain.splitlines()[0]
+            assert numbers(label) == numbers(first_line), f"at +{second + 1} s"
+            changes += numbers(label) != last
+            last = numbers(label)
+        assert changes > 1  # the counts did move during the test

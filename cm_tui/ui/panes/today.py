@@ -72,6 +72,7 @@ from cm_tui.ui.widgets.rowlist import RowList
 from cm_tui.ui.widgets.target_summary import target_lines
 
 if TYPE_CHECKING:
+    from cm_tui.core.queue import QueueCounts
     from cm_tui.store.repository import OccurrenceRepo
     from cm_tui.ui.context import UiContext
 
@@ -395,8 +396,13 @@ class TodayPane(VerbsPane):
         from cm_tui.core.queue import entry_counts
 
         counts = entry_counts(self.ctx.open_queue_entries(), self.ctx.now())
-        self.side.show_box("queue", queue_summary(counts))
+        self.show_queue_counts(counts)
         self.post_message(TabLabel("queue", queue_tab_label(counts)))
+
+    def show_queue_counts(self, counts: QueueCounts) -> None:
+        """The "Response queue" box; the app's alerts call it each second with the counts
+        they label the Queue tab with, so both read the same (``ui/queue_alerts.py``)."""
+        self.side.show_box("queue", queue_summary(counts))
 
     def _show_failed_posts(self) -> None:
         """Posts a live account could not publish, with the reason (``core.publication_view``):
