@@ -1,5 +1,6 @@
 """The live loop (``SyncEngine.run_forever``): a pass now, then a pass whenever the stream
-says something arrived, ``wake()`` is called, or ``poll_seconds`` passed.
+says something arrived, ``wake()`` is called, an outbox entry's undo window ends, or
+``poll_seconds`` passed.
 
 One stream reader thread per account that can stream; an event only sets the wake flag (the
 pass reads the inbox from the cursor, so the stream can never open a gap). An account whose
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from cm_tui.core.net_rules import backoff
@@ -51,6 +53,7 @@ def run_forever(
     readers: dict[str, threading.Thread] = {}
     while not stop.is_set():
         engine._wake.clear()
+        started = engine.clock.now()
         report = engine.run_once()
         on_pass(report)
         for account in report.accounts:
@@ -61,5 +64,22 @@ def run_forever(
                 )
                 readers[account.key] = thread
                 thread.start()
-        engine._wake.wait(engine.settings.poll_seconds)
+        engine._wake.wait(_until_next(engine, started))
     engine.wake()
+
+
+def _until_next(engine: SyncEngine, started: datetime) -> float:
+    """Seconds to wait before the next pass: the poll interval, or less when an outbox entry's
+    undo window (or backoff) ends sooner, so a reply leaves when its window ends, not at the
+    next poll."""
+    from cm_tui.net import outbox
+
+    wait = float(engine.settings.poll_seconds)
+    now = engine.clock.now()
+    pending = engine.access(lambda store: outbox.due(store, datetime.max.replace(tzinfo=UTC)))
+    # an entry due when the pass started and still pending was blocked (rate limit, refused
+    # token, backoff just set later): it waits for the poll instead of spinning
+    ahead = [e.send_after for e in pending if e.send_after > started]
+    if ahead:
+        wait = min(wait, max(0.0, (min(ahead) - now).total_seconds()))
+    return wait

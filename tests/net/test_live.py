@@ -43,3 +43,43 @@ def test_a_streamed_mention_wakes_a_pass_without_waiting_for_the_poll(
         loop.join(30)
     texts = [i.text for r in passes for i in r.new_items]
     assert any("live one" in t for t in texts)
+
+
+def test_a_reply_leaves_when_its_undo_window_ends_not_at_the_next_poll(
+    net_store, secrets, mention, fixed_clock
+) -> None:
+    from datetime import timedelta
+
+    from cm_tui.net import accounts, outbox
+
+    mention(text="answer me")
+    lock = threading.Lock()
+
+    def access(fn):  # type: ignore[no-untyped-def]
+        with lock:
+            return direct(net_store)(fn)
+
+    engine = SyncEngine(access, secrets, fixed_clock, NetSettings(poll_seconds=3600))
+    engine.run_once()
+    (item,) = net_store.repo.queue.all()
+    account = accounts.for_item(net_store, item)
+    outbox.put(net_store, account.key, "on it", fixed_clock.now(), undo_seconds=5, item=item)
+    stop = threading.Event()
+    sent = threading.Event()
+    passes: list[PassReport] = []
+
+    def on_pass(report: PassReport) -> None:
+        passes.append(report)
+        if report.sent:
+            sent.set()
+        elif len(passes) >= 2:  # after the stream reader's wake: only the window is left
+            fixed_clock.advance(timedelta(seconds=5))
+
+    loop = threading.Thread(target=engine.run_forever, args=(stop, on_pass), daemon=True)
+    loop.start()
+    try:
+        assert sent.wait(30), "the reply waited for the poll interval"
+    finally:
+        stop.set()
+        engine.wake()
+        loop.join(30)
