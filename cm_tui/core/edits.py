@@ -124,6 +124,12 @@ class EditHistory(Generic[E]):
         self._undone.clear()
         return True
 
+    def record(self, edit: E) -> None:
+        """Remember ``edit``, already made by its maker in several writes (an import written
+        in steps between keys), as one step; a new edit clears the redo list."""
+        self._done.append(edit)
+        self._undone.clear()
+
     def undo(self, write: Writer = _run) -> Step:
         """Revert the newest edit; it can then be redone."""
         if not self._done:
@@ -259,6 +265,24 @@ class RecordsEdit(Generic[R]):
         return tuple(stored)
 
 
+class GroupEdit:
+    """Several edits as one step (an import that changes several tables): applied in order,
+    reverted in the reverse order, under one ``label``."""
+
+    def __init__(self, parts: Sequence[Edit], label: Label, tab: str) -> None:
+        self.parts = tuple(parts)
+        self.label = label
+        self.tab = tab
+
+    def apply(self) -> None:
+        for part in self.parts:
+            part.apply()
+
+    def revert(self) -> None:
+        for part in reversed(self.parts):
+            part.revert()
+
+
 # --------------------------------------------------------------------------- records by key
 
 
@@ -311,6 +335,7 @@ __all__ = [
     "Aliases",
     "Edit",
     "EditHistory",
+    "GroupEdit",
     "KeyedEdit",
     "KeyedRecords",
     "Label",

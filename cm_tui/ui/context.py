@@ -109,6 +109,11 @@ class UiContext(Value):
         through ``on_write_error``, nothing remembered)."""
         return self.edits.apply(edit, self._write_step)
 
+    def record(self, edit: Edit) -> None:
+        """Remember ``edit``, already written by its maker in several transactions (an
+        import written between keys), as one step of the history."""
+        self.edits.record(edit)
+
     def undo(self) -> Step:
         """Revert the app's last edit, whichever tab made it."""
         return self.edits.undo(self._write_step)

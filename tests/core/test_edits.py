@@ -20,6 +20,7 @@ from cm_tui.core.edits import (
     DEPTH,
     Aliases,
     EditHistory,
+    GroupEdit,
     KeyedEdit,
     Label,
     RecordsEdit,
@@ -115,6 +116,25 @@ def test_a_new_edit_clears_the_redo_list() -> None:
     history.apply(edit(table, aliases, [], [Rec("b")]))
     assert history.redoable == 0 and history.redo().edit is None
     assert table.state() == {"b": 0}
+
+
+def test_an_edit_made_in_several_writes_is_recorded_as_one_step() -> None:
+    """An import written in steps by its maker, then remembered: one undo reverts every
+    table it changed (in the reverse order), one redo applies them again."""
+    one, two, history = Table(), Table(), EditHistory[Any]()
+    old = one.add(Rec("a", 1))
+    history.apply(edit(two, Aliases(), [], [Rec("z")]))
+    history.undo()
+    written = [one.update(old.replace(value=2)), one.add(Rec("b"))]
+    added = [two.add(Rec("c"))]
+    label = Label.of("edits.stats.export_imported", file="f.csv")
+    parts = [edit(one, Aliases(), [old], written), edit(two, Aliases(), [], added)]
+    history.record(GroupEdit(parts, label, "stats"))
+    assert (len(history), history.redoable) == (1, 0)  # a new step clears the redo list
+    assert history.undo().done
+    assert (one.state(), two.state()) == ({"a": 1}, {})
+    assert history.redo().done
+    assert (one.state(), two.state()) == ({"a": 2, "b": 0}, {"c": 0})
 
 
 def test_the_depth_bounds_what_can_be_undone() -> None:
