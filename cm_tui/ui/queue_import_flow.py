@@ -57,6 +57,7 @@ from textual.notifications import SeverityLevel
 from textual.worker import Worker, get_current_worker
 
 from cm_tui.core import locale as l10n
+from cm_tui.core.edits import Label
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem
 from cm_tui.core.value import Value, frozen
@@ -69,8 +70,8 @@ from cm_tui.io.queue_import import (
 )
 
 if TYPE_CHECKING:
-    from cm_tui.io.exports.plan import ExportPlan
     from cm_tui.io.exports.recognise import Recognised
+    from cm_tui.io.exports.writing import ExportWrite
     from cm_tui.io.queue_inbox import InboxOutcome, InboxWatch
     from cm_tui.ui.app import CmTuiApp
     from cm_tui.ui.context import UiContext
@@ -245,14 +246,23 @@ class QueueImportFlow:
 
     def _import_export(self, path: Path, found: Recognised) -> ImportResult | None:
         """A platform's export (``io.exports``): checked here against a copy of the store's
-        facts, figures and posts taken on the UI thread, then written there in one
-        transaction (an export is thousands of facts at most, not a queue's 100,000 rows)."""
+        facts, figures and posts taken on the UI thread, then written there in steps of one
+        transaction each, keys first (``io.exports.writing``; a 100,000-post file is 100,000
+        facts). A step the store refuses takes back what the others wrote; once all landed,
+        the import is one step of the undo history (``u``)."""
         from cm_tui.io.exports.plan import read_export, summary
+        from cm_tui.io.exports.writing import ExportWrite
 
         inputs = self._call(self._export_inputs)
         plan = read_export(path, recognised=found, **inputs)
-        if not self._call(self._write_export, plan):
-            return None
+        ctx = self._ctx
+        writer = ExportWrite(ctx.repo, plan, ctx.store.transaction)
+        for step in writer.steps():
+            self._pace()
+            if not self._call(ctx.write, partial(writer.run, step)):
+                self._call(self._take_back_export, writer, str(path))
+                return None
+        self._call(self._remember_export, writer, path.name)
         self._call(self.after_write)
         lines = tuple(summary(plan, False))
         return ExportImported(found.kind, rows=plan.rows, lines=lines)
@@ -268,10 +278,17 @@ class QueueImportFlow:
             "posts": repo.posts.all(),
         }
 
-    def _write_export(self, plan: ExportPlan) -> bool:
-        from cm_tui.io.exports.plan import apply_plan
+    def _take_back_export(self, writer: ExportWrite, path: str) -> None:
+        """A step was not saved: remove what the others wrote (all or nothing); if even that
+        fails, say so and that importing again completes it."""
+        if not self._ctx.write(writer.take_back):
+            self.owner.notify(t("exports.partial", path=path), severity="error", markup=False)
+        self.after_write()
 
-        return self._ctx.write(lambda: apply_plan(self._ctx.repo, plan))
+    def _remember_export(self, writer: ExportWrite, name: str) -> None:
+        ctx = self._ctx
+        label = Label.of("edits.stats.export_imported", file=name)
+        ctx.record(writer.edit(label, "stats", ctx.edits.aliases))
 
     def _pace(self) -> None:
         """Keys first: while the user is typing (a key less than ``KEYS_QUIET`` ago), the

@@ -129,3 +129,199 @@ async def test_a_posts_detail_shows_its_figures_from_the_exports(make_app, demo_
         text = str(app.screen.query_one("#detail-text").render())
         assert "Figures from the exports" in text
         assert "reach 1,234" in text and "reactions 56" in text and "Posts Mar.csv" in text
+
+
+# --------------------------------------------------------------------------- large files, undo
+
+BIG = 30_000
+
+
+def _big_meta_posts(path: Path) -> Path:
+    """``BIG`` posts of March 2026 (reach 2 each, one reaction each)."""
+    from tests.io.export_files import META_EN, meta_row
+
+    rows = (
+        meta_row(META_EN, n, when=f"03/{1 + n % 28:02d}/2026 10:{n % 60:02d}", reach=2, reactions=1)
+        for n in range(BIG)
+    )
+    return write_csv(path, META_EN, rows)
+
+
+def _with_queue_items(db: Path) -> None:
+    from datetime import timedelta
+
+    from cm_tui.core.models import QueueItem, QueueKind
+    from tests.conftest import FIXED_NOW
+
+    with Store.open(db) as store:
+        store.repo.queue.add_many(
+            QueueItem(
+                kind=QueueKind.COMMENT,
+                network="facebook",
+                author_handle=f"@{name}",
+                text=f"hello from {name}",
+                received_at=FIXED_NOW - timedelta(minutes=50 - n),
+                deadline=FIXED_NOW + timedelta(minutes=10 + n),
+            )
+            for n, name in enumerate(("alice", "bob", "carol"))
+        )
+
+
+async def _until(pilot: Any, done: Any, tries: int = 2000) -> None:
+    """Let the app run until ``done()`` (a worker's progress), without a wall-clock wait."""
+    for _ in range(tries):
+        if done():
+            return
+        await pilot.pause()
+    raise AssertionError("the condition was never met")
+
+
+async def test_keys_are_handled_while_a_large_export_is_written(
+    make_app, edb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker is held once part of the export is in the store: a key pressed then is
+    handled at once (the export is written in several transactions, not one that keeps the
+    UI thread until its end), and the figures are right once the rest is written."""
+    import threading
+
+    from cm_tui.ui import queue_import_flow as flow_module
+    from cm_tui.ui.panes.queue import QueuePane
+
+    _with_queue_items(edb)
+    _big_meta_posts(tmp_path / "big.csv")
+    part_written, gate = threading.Event(), threading.Event()
+    real_call = flow_module.QueueImportFlow._call
+    app = make_app(db=edb, initial_tab="queue")
+
+    def held_call(self: Any, callback: Any, *args: Any) -> Any:
+        result = real_call(self, callback, *args)
+        stored = app.ctx.repo.export_facts.count()
+        if 0 < stored < BIG and not part_written.is_set():
+            part_written.set()
+            assert gate.wait(60)
+        return result
+
+    monkeypatch.setattr(flow_module.QueueImportFlow, "_call", held_call)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.query_one(QueuePane)
+        before = pane.list.cursor
+        worker = pane.import_path(tmp_path / "big.csv")
+        assert worker is not None
+        await _until(pilot, lambda: part_written.is_set() or worker.is_finished)
+        assert part_written.is_set(), "the export was written in one piece"
+        await pilot.press("j")
+        assert pane.list.cursor == before + 1  # handled mid-import
+        assert 0 < app.ctx.repo.export_facts.count() < BIG
+        gate.set()
+        await settle(pilot)
+        assert worker.is_finished and worker.error is None
+        assert "facebook 2026-03: Posts 30,000, Reach 60,000" in notifications(app)[-1]
+    march = figures(edb, app)[("facebook", "2026-03")]
+    assert (march.posts, march.reach, march.reactions) == (BIG, 2 * BIG, BIG)
+
+
+def _store_state(db: Path) -> tuple[list[Any], list[Any]]:
+    with Store.open(db, readonly=True) as store:
+        return _state_of(store.repo)
+
+
+def _earlier_import(db: Path) -> None:
+    """March's figures typed by hand, and one post an earlier export gave (the file updates
+    it): what a failed or undone import must leave as it was."""
+    from datetime import UTC, datetime
+
+    from cm_tui.core.export_facts import ExportFact
+    from cm_tui.core.models import MonthlyFigures
+
+    with Store.open(db) as store:
+        store.repo.figures.add(MonthlyFigures("facebook", "2026-03", followers=500, reach=7))
+        store.repo.export_facts.add(
+            ExportFact(
+                "facebook",
+                "https://www.facebook.com/123/posts/1",
+                "post",
+                "old.csv",
+                at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+                permalink="https://www.facebook.com/123/posts/1",
+                figures=("reach",),
+                reach=7,
+            )
+        )
+
+
+def _posts_file(path: Path, count: int) -> Path:
+    from tests.io.export_files import META_EN, meta_row
+
+    rows = [meta_row(META_EN, n, when="03/02/2026 10:00", reach=5) for n in range(1, count + 1)]
+    return write_csv(path, META_EN, rows)
+
+
+async def test_an_export_that_cannot_be_saved_part_way_leaves_the_store_as_it_was(
+    make_app, edb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cm_tui.io.exports import writing
+    from cm_tui.store import StoreWriteError
+
+    _earlier_import(edb)
+    before = _store_state(edb)
+    _posts_file(tmp_path / "p.csv", 7)
+    monkeypatch.setattr(writing, "CHUNK", 2)
+    app = make_app(db=edb, initial_tab="queue")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        facts = app.ctx.repo.export_facts
+        real_add = facts.add_many
+        calls: list[int] = []
+
+        def third_fails(items: Any) -> Any:
+            items = list(items)
+            calls.append(len(items))
+            if len(calls) == 3:
+                raise StoreWriteError("disk full")
+            return real_add(items)
+
+        monkeypatch.setattr(facts, "add_many", third_fails)
+        await pilot.press("ctrl+o", *"p.csv", "enter")
+        await settle(pilot)
+        assert calls == [2, 2, 2]  # two chunks landed, the third failed
+        assert any(m.startswith("Not saved: disk full.") for m in notifications(app))
+        assert not any("months of figures changed" in m for m in notifications(app))
+    close_quietly(app.ctx.store)
+    assert _store_state(edb) == before
+
+
+async def test_u_undoes_an_export_import_and_ctrl_r_redoes_it(
+    make_app, edb: Path, tmp_path: Path
+) -> None:
+    _earlier_import(edb)
+    before = _store_state(edb)
+    _posts_file(tmp_path / "p.csv", 3)
+    app = make_app(db=edb, initial_tab="queue")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o", *"p.csv", "enter")
+        await settle(pilot)
+        march = app.ctx.repo.figures.all()[0]
+        assert (march.followers, march.reach, march.posts) == (500, 15, 3)
+        assert app.ctx.repo.export_facts.count() == 3
+        await pilot.press("u")
+        await settle(pilot)
+        assert notifications(app)[-1] == "Undone (Stats): imported p.csv"
+        assert _state_of(app.ctx.repo) == before
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert notifications(app)[-1] == "Redone (Stats): imported p.csv"
+        march = app.ctx.repo.figures.all()[0]
+        assert (march.followers, march.reach, march.posts) == (500, 15, 3)
+        assert sorted(f.reach for f in app.ctx.repo.export_facts.all()) == [5, 5, 5]
+    with Store.open(edb, readonly=True) as store:
+        assert store.repo.export_facts.count() == 3
+
+
+def _state_of(repo: Any) -> tuple[list[Any], list[Any]]:
+    """The export facts and month figures, ids aside (an undone deletion comes back under a
+    new id)."""
+    facts = sorted(repr(f.replace(id=0).to_dict()) for f in repo.export_facts.all())
+    months = sorted(repr(f.replace(id=0).to_dict()) for f in repo.figures.all())
+    return facts, months

@@ -94,4 +94,5 @@ MESSAGES: Messages = {
             "other": "supprimé les chiffres : {month}, {count} réseaux",
         },
     ),
+    "edits.stats.export_imported": ("imported {file}", "importé {file}"),
 }

@@ -84,6 +84,12 @@ MESSAGES: Messages = {
         "des chiffres pour {networks}, qui n'est pas parmi vos réseaux ({known}) : ajoutez-le "
         "d'abord dans les réglages",
     ),
+    "exports.partial": (
+        "{path}: part of the export was saved and could not be removed again; import the file "
+        "again to complete it",
+        "{path} : une partie de l'export a été enregistrée et n'a pas pu être retirée ; "
+        "importez à nouveau le fichier pour le compléter",
+    ),
     "exports.taken": ("{path}: taken for {kind}", "{path} : lu comme {kind}"),
     "exports.month": (
         "{network} {month}: {figures} (from {files})",

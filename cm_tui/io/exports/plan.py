@@ -55,6 +55,10 @@ class ExportPlan:
     recognised: Recognised
     new_facts: list[ExportFact] = field(default_factory=list)
     updated_facts: list[ExportFact] = field(default_factory=list)
+    #: the stored facts ``updated_facts`` replace, and the month figures ``months.updates``
+    #: replace, as they are (to take an import back or undo it: ``io.exports.writing``)
+    replaced_facts: list[ExportFact] = field(default_factory=list)
+    replaced_months: list[MonthlyFigures] = field(default_factory=list)
     months: MonthsPlan = field(default_factory=lambda: MonthsPlan([], [], []))
     touched: dict[tuple[str, str], MonthFromExports] = field(default_factory=dict)
     #: Calendar posts to create (``--create-posts``), each with the key of its fact
@@ -212,12 +216,16 @@ def _plan(
             plan.new_facts.append(new)
         elif new != old:
             plan.updated_facts.append(new)
+            plan.replaced_facts.append(old)
     before = derive_months(stored.values(), zone)
     after_facts = {**stored, **merged}
     after = derive_months(after_facts.values(), zone)
     touched = {(f.network, f.month(zone)) for f in merged.values()}
     plan.touched = {where: after[where] for where in sorted(touched)}
-    plan.months = plan_months(before, plan.touched, figures, replace)
+    stored_months = list(figures)
+    plan.months = plan_months(before, plan.touched, stored_months, replace)
+    by_id = {record.id: record for record in stored_months}
+    plan.replaced_months = [by_id[record.id] for record in plan.months.updates]
 
 
 def _published(fact: ExportFact) -> Post:
@@ -230,20 +238,13 @@ def _published(fact: ExportFact) -> Post:
 
 def apply_plan(repo: Any, plan: ExportPlan) -> None:
     """Write ``plan`` through ``repo`` (a ``store.Repository``), inside the caller's
-    transaction: created posts first, so their facts name them."""
-    if plan.new_posts:
-        created = repo.posts.add_many([post for post, _key in plan.new_posts])
-        ids = {key: post.id for (_post, key), post in zip(plan.new_posts, created, strict=True)}
-        for fact in (*plan.new_facts, *plan.updated_facts):
-            fact.post = ids.get(fact_identity(fact), fact.post)
-        plan.matched += len(ids)
-        plan.unmatched -= len(ids)
-    repo.export_facts.add_many(plan.new_facts)
-    for fact in plan.updated_facts:
-        repo.export_facts.update(fact)
-    repo.figures.add_many(plan.months.new)
-    for record in plan.months.updates:
-        repo.figures.update(record)
+    transaction: created posts first, so their facts name them (``io.exports.writing``, whose
+    steps the app runs one transaction each)."""
+    from contextlib import nullcontext
+
+    from cm_tui.io.exports.writing import ExportWrite
+
+    ExportWrite(repo, plan, nullcontext).run_all()
 
 
 def summary(plan: ExportPlan, dry_run: bool) -> list[str]:
