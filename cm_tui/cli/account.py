@@ -1,7 +1,9 @@
 """``cm-tui account add|list|remove``: the accounts cm-tui reads and posts as (docs/
 architecture.md, "Connectors"). ``add`` checks the token on the instance before storing
 anything; the token is read from the terminal without echo (or from stdin in a script), never
-from the command line (it would land in the shell history and in ``ps``)."""
+from the command line (it would land in the shell history and in ``ps``). No token (an empty
+line): the OAuth out-of-band sign-in with PKCE (``net/oauth.py``): the authorize URL is
+printed and the code the instance shows is read the same way."""
 
 from __future__ import annotations
 
@@ -46,6 +48,25 @@ def _read_token() -> str:
     return sys.stdin.readline().strip()
 
 
+def _read_code() -> str:
+    if sys.stdin.isatty():
+        return input(t("net.cli.code_prompt")).strip()
+    return sys.stdin.readline().strip()
+
+
+def _oauth_token(instance: str) -> str:
+    """No token pasted: the OAuth out-of-band sign-in (``net/oauth.py``): the authorize URL
+    printed, the code the instance shows read back, exchanged for a token."""
+    from cm_tui.net import accounts, oauth
+
+    flow = oauth.start(accounts.normalise_instance(instance))
+    print(t("net.cli.oauth_open", url=flow.authorize_url), flush=True)
+    code = _read_code()
+    if not code:
+        raise CliError(t("net.cli.no_token"), EXIT_USAGE)
+    return oauth.finish(flow, code)
+
+
 def cmd_account(args: argparse.Namespace) -> int:
     from cm_tui.core.textsafe import clean_line
     from cm_tui.net import accounts
@@ -78,9 +99,9 @@ def cmd_account(args: argparse.Namespace) -> int:
             print(t("net.cli.removed", account=gone.key))
             return EXIT_OK
         token = _read_token()
-        if not token:
-            raise CliError(t("net.cli.no_token"), EXIT_USAGE)
         try:
+            if not token:
+                token = _oauth_token(args.instance)
             added = accounts.add(
                 store,
                 secrets,

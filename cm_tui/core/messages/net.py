@@ -75,9 +75,17 @@ MESSAGES = {
     "net.cli.help.remove": ("forget an account and its token", "oublier un compte et son jeton"),
     "net.cli.help.once": ("one pass, then exit", "un seul passage, puis quitter"),
     "net.cli.token_prompt": (
-        "Access token (Preferences > Development on the instance): ",
-        "Jeton d'accès (Préférences > Développement sur l'instance) : ",
+        "Access token (Preferences > Development on the instance; Enter to sign in with "
+        "the browser instead): ",
+        "Jeton d'accès (Préférences > Développement sur l'instance ; Entrée pour vous "
+        "connecter plutôt dans le navigateur) : ",
     ),
+    "net.cli.oauth_open": (
+        "Open this address, sign in and allow cm-tui, then paste the code it shows:\n{url}",
+        "Ouvrez cette adresse, connectez-vous et autorisez cm-tui, puis collez le code "
+        "affiché :\n{url}",
+    ),
+    "net.cli.code_prompt": ("Code: ", "Code : "),
     "net.cli.none": (
         "No account yet: cm-tui account add mastodon --instance URL",
         "Aucun compte : cm-tui account add mastodon --instance URL",
@@ -91,8 +99,8 @@ MESSAGES = {
         "{account} et son jeton ont été supprimés",
     ),
     "net.cli.no_token": (
-        "No token given; paste the access token when asked",
-        "Aucun jeton ; collez le jeton d'accès quand il est demandé",
+        "No token or code given; paste the access token, or the code the instance showed",
+        "Aucun jeton ni code ; collez le jeton d'accès, ou le code affiché par l'instance",
     ),
     "net.cli.bad_instance": (
         "{url} is not an instance address; give https://host",
