@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -198,13 +199,14 @@ def _plan(
 ) -> None:
     stored = {fact_identity(f): f for f in stored_facts}
     index = PostIndex(posts)
-    merged: dict[tuple[str, str], ExportFact] = {}
+    # ``facts`` becomes the merged facts in place, and the facts after the import are a chain,
+    # not copies: two dicts of 100,000 entries less at the peak of a large file
     for key, fact in facts.items():
         old = stored.get(key)
         if fact.kind == POST and not (old and old.post):
             fact.post = index.match(fact.network, fact.permalink, fact.at)
         new = merge_facts(old, fact)
-        merged[key] = new
+        facts[key] = new
         if new.kind == POST:
             if new.post:
                 plan.matched += 1
@@ -218,9 +220,9 @@ def _plan(
             plan.updated_facts.append(new)
             plan.replaced_facts.append(old)
     before = derive_months(stored.values(), zone)
-    after_facts = {**stored, **merged}
-    after = derive_months(after_facts.values(), zone)
-    touched = {(f.network, f.month(zone)) for f in merged.values()}
+    kept = (f for key, f in stored.items() if key not in facts)
+    after = derive_months(chain(kept, facts.values()), zone)
+    touched = {(f.network, f.month(zone)) for f in facts.values()}
     plan.touched = {where: after[where] for where in sorted(touched)}
     stored_months = list(figures)
     plan.months = plan_months(before, plan.touched, stored_months, replace)
