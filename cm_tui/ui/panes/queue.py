@@ -126,6 +126,8 @@ class QueueList(RowList[QueueItem]):
         super().__init__(renderer, **kwargs)
         self._row_key = row_key
         self._lines: dict[tuple, tuple[QueueItem, Strip]] = {}
+        #: screen line -> (the row drawn there, its key), for ``refresh_changed_rows``
+        self._drawn: dict[int, tuple[QueueItem, tuple]] = {}
 
     def set_rows(self, rows: Sequence[QueueItem], cursor: int | None = None) -> None:
         """``RowList.set_rows``, but when rows leave (items triaged) the screen is not laid out
@@ -146,18 +148,38 @@ class QueueList(RowList[QueueItem]):
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
         self._scroll_cursor_into_view()
 
-    def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_offset.y) + y
-        if index >= len(self._rows):
-            return super().render_line(y)
-        row = self._rows[index]
-        key = (
+    def _line_key(self, row: QueueItem, index: int) -> tuple:
+        return (
             self._row_key(row),
             index == self._cursor,
             self.has_focus,
             self.scrollable_content_region.width,
             self.app.theme,
         )
+
+    def refresh_changed_rows(self) -> None:
+        """Repaint only the visible rows whose line would change (a countdown passed a
+        minute, an item changed band): the per-second tick costs nothing when none did."""
+        top = round(self.scroll_offset.y)
+        for y in range(self.scrollable_content_region.height):
+            index = top + y
+            drawn = self._drawn.get(y)
+            if index >= len(self._rows):
+                if drawn is not None:
+                    self.refresh_line(index)
+                continue
+            row = self._rows[index]
+            if drawn is None or drawn[0] is not row or drawn[1] != self._line_key(row, index):
+                self.refresh_line(index)
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        if index >= len(self._rows):
+            self._drawn.pop(y, None)
+            return super().render_line(y)
+        row = self._rows[index]
+        key = self._line_key(row, index)
+        self._drawn[y] = (row, key)
         hit = self._lines.get(key)
         if hit is not None and hit[0] is row:
             return hit[1]
@@ -213,6 +235,8 @@ class QueuePane(VerbsPane):
         self._side_pending = False
         self._side_counts = False
         self._filterbar_text: str | None = None
+        #: the list box's subtitle (the counts) as last set
+        self._subtitle: str | None = None
         #: item id -> its reply waiting in the outbox (live accounts: ``ui/outbox_flow.py``)
         self._outbox: dict[int, OutboxEntry] = {}
 
@@ -294,13 +318,16 @@ class QueuePane(VerbsPane):
         if self._reorder.due():
             self.reload()
             return
-        self.list.refresh_rows()
+        self.query_one(QueueList).refresh_changed_rows()
         self._update_counts()
         self._show_detail(self.list.current)
 
     def _update_counts(self) -> None:
         counts = self._view.counts(self._now)
-        self.query_one("#queue-main").border_subtitle = queue_counts_text(counts)
+        subtitle = queue_counts_text(counts)
+        if subtitle != self._subtitle:  # setting it repaints the whole list box
+            self._subtitle = subtitle
+            self.query_one("#queue-main").border_subtitle = subtitle
         self.post_message(TabLabel(self.PANE_ID, queue_tab_label(counts)))
 
     # ------------------------------------------------------------------ rendering
