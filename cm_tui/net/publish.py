@@ -220,8 +220,7 @@ def _one(
             )
         return None
     if what is Step.MISSED:
-        minutes = int(LATE_LIMIT.total_seconds() // 60)
-        reason = t("net.publish.missed", minutes=minutes)
+        reason = t("net.publish.missed")  # more than LATE_LIMIT (an hour) late
         return _fail(engine, post, base.replace(fingerprint=print_), reason, report)
     if what is Step.CHECK_PUBLISHED:
         assert pub is not None

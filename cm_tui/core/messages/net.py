@@ -34,9 +34,8 @@ MESSAGES = {
         "La publication « {title} » n'a pas pu être publiée : {detail}.",
     ),
     "net.publish.missed": (
-        "its time passed more than {minutes} minutes ago while cm-tui was not running; "
-        "schedule it again",
-        "son heure est passée depuis plus de {minutes} minutes sans que cm-tui tourne ; "
+        "its time passed over an hour ago while cm-tui was not running; schedule it again",
+        "son heure est passée depuis plus d'une heure sans que cm-tui tourne ; "
         "programmez-la à nouveau",
     ),
     "net.publish.gone": (
