@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -151,6 +152,34 @@ def entry_counts(entries: Iterable[OpenEntry], now: datetime) -> QueueCounts:
     """``queue_counts`` from open entries (their deadlines compared as stored text)."""
     deadlines = (entry.deadline for entry in entries)
     return _counts(deadlines, format_instant(now), format_instant(now + DUE_SOON))
+
+
+class DeadlineIndex:
+    """The open entries' deadlines sorted once, so the counts at any instant cost two
+    bisections instead of a loop over every item: what the app's per-second work reads
+    (``UiContext.open_queue_counts``). Equal to ``entry_counts`` of the same entries."""
+
+    __slots__ = ("_deadlines", "_entries")
+
+    def __init__(self, entries: Iterable[OpenEntry]) -> None:
+        self._entries = sorted(entries, key=itemgetter(2))  # by deadline
+        self._deadlines = [entry.deadline for entry in self._entries]
+
+    def near(self, since: datetime, now: datetime) -> list[OpenEntry]:
+        """The entries ``crossed_entry_alerts(entries, since, now)`` may announce (deadline in
+        ``(since, now]`` or in ``(since + 15 min, now + 15 min]``), found by bisection."""
+        if now <= since:
+            return []
+        deadlines = self._deadlines
+        lo = bisect_right(deadlines, format_instant(since))
+        hi = bisect_right(deadlines, format_instant(now + DUE_SOON))
+        return self._entries[lo:hi]
+
+    def counts(self, now: datetime) -> QueueCounts:
+        deadlines = self._deadlines
+        late = bisect_right(deadlines, format_instant(now))
+        due = bisect_right(deadlines, format_instant(now + DUE_SOON))
+        return QueueCounts(len(deadlines), due - late, late)
 
 
 def _counts(deadlines: Iterable[Any], now: Any, limit: Any) -> QueueCounts:

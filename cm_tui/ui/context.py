@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from cm_tui.core.clock import Clock
-    from cm_tui.core.queue import OpenEntry
+    from cm_tui.core.queue import DeadlineIndex, OpenEntry, QueueCounts
     from cm_tui.core.settings import Settings
     from cm_tui.store import Repository, Store
     from cm_tui.store.entity import EntityRepo
@@ -45,6 +45,7 @@ class UiContext(Value):
     version: int = 0
     on_write_error: Callable[[Exception], None] | None = None
     _queue_entries: tuple[int, list[OpenEntry]] | None = None
+    _queue_index: tuple[list[OpenEntry], DeadlineIndex] | None = None
     #: the undo/redo history of the running app (in memory: nothing to undo after a restart)
     edits: EditHistory[Edit] = dataclasses.field(default_factory=EditHistory)
 
@@ -74,6 +75,22 @@ class UiContext(Value):
         if self._queue_entries is None or self._queue_entries[0] != seq:
             self._queue_entries = (seq, self.repo.queue.open_entries())
         return self._queue_entries[1]
+
+    def open_queue_counts(self, now: datetime) -> QueueCounts:
+        """Open, due soon and overdue items at ``now`` (``core.queue.entry_counts`` of
+        ``open_queue_entries``), from an index built once per store change: the Queue tab's
+        label, its list's counts and Today's box read these every second."""
+        return self.open_queue_index().counts(now)
+
+    def open_queue_index(self) -> DeadlineIndex:
+        """``open_queue_entries`` sorted by deadline (``core.queue.DeadlineIndex``), built again
+        only when the store changed."""
+        from cm_tui.core.queue import DeadlineIndex
+
+        entries = self.open_queue_entries()
+        if self._queue_index is None or self._queue_index[0] is not entries:
+            self._queue_index = (entries, DeadlineIndex(entries))
+        return self._queue_index[1]
 
     def write(self, change: Callable[[], object]) -> bool:
         """Run one store write (or a ``store.transaction()`` of several); ``True`` if it landed.

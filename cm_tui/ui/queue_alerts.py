@@ -21,7 +21,6 @@ from cm_tui.core.queue import (
     OpenEntry,
     QueueCounts,
     crossed_entry_alerts,
-    entry_counts,
 )
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import TabLabel
@@ -79,13 +78,15 @@ class QueueAlerts:
         now = ctx.now()
         since, self._checked_at = self._checked_at, now
         entries = ctx.open_queue_entries()
-        counts = entry_counts(entries, now)
+        counts = ctx.open_queue_counts(now)
         # the tab label and Today's box from the same counts, on the same tick
         self._app.post_message(TabLabel("queue", queue_tab_label(counts)))
         for pane in self._app.query(TODAY_PANE):
             cast(ShowsQueueCounts, pane).show_queue_counts(counts)
         self._forget(entries, now)
-        crossed = crossed_entry_alerts(entries, since, now, self._sent)
+        # only the entries near a threshold, by bisection: not a loop over 10,000 a second
+        near = ctx.open_queue_index().near(since, now)
+        crossed = crossed_entry_alerts(near, since, now, self._sent)
         if not crossed:
             return
         get = ctx.repo.queue.get

@@ -10,7 +10,7 @@ from typing import Any
 
 from cm_tui.core.clock import FixedClock
 from cm_tui.core.models import format_instant
-from cm_tui.core.queue import OpenEntry
+from cm_tui.core.queue import DeadlineIndex, OpenEntry, entry_counts
 from cm_tui.ui.queue_alerts import FORGET_AFTER, QueueAlerts
 from tests.conftest import FIXED_NOW
 
@@ -70,6 +70,8 @@ def make_alerts() -> tuple[QueueAlerts, FakeApp, FakeQueue, FixedClock]:
     ctx = SimpleNamespace(
         now=clock.now,
         open_queue_entries=queue.entries,
+        open_queue_counts=lambda now: entry_counts(queue.entries(), now),
+        open_queue_index=lambda: DeadlineIndex(queue.entries()),
         repo=SimpleNamespace(queue=queue, networks=SimpleNamespace(all=list)),
         settings=SimpleNamespace(bell=False),
     )

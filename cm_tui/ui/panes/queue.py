@@ -323,7 +323,8 @@ class QueuePane(VerbsPane):
         self._show_detail(self.list.current)
 
     def _update_counts(self) -> None:
-        counts = self._view.counts(self._now)
+        # the counts the app's alerts label the tab with (an index: not a loop over 10,000)
+        counts = self.ctx.open_queue_counts(self._now)
         subtitle = queue_counts_text(counts)
         if subtitle != self._subtitle:  # setting it repaints the whole list box
             self._subtitle = subtitle

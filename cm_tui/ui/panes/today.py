@@ -393,9 +393,7 @@ class TodayPane(VerbsPane):
         self.side.show_box("targets", target_lines(rows), target_lines(rows, words=False))
 
     def _show_queue(self) -> None:
-        from cm_tui.core.queue import entry_counts
-
-        counts = entry_counts(self.ctx.open_queue_entries(), self.ctx.now())
+        counts = self.ctx.open_queue_counts(self.ctx.now())
         self.show_queue_counts(counts)
         self.post_message(TabLabel("queue", queue_tab_label(counts)))
 
