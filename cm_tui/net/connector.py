@@ -131,8 +131,10 @@ class Connector(Protocol):
 
     def stream(self, on_event: Callable[[dict[str, Any]], None], stop: Callable[[], bool]) -> None:
         """Block reading the live notification stream, calling ``on_event`` with each
-        notification; return when ``stop()`` is true or the stream ends. Raises ``NetError``
-        (``Rejected`` when the instance has no streaming: poll instead)."""
+        notification, and once with ``{}`` as soon as the stream is open (so a notification
+        posted while it was opening is caught up by the pass that wakes); return when
+        ``stop()`` is true or the stream ends. Raises ``NetError`` (``Rejected`` when the
+        instance has no streaming: poll instead)."""
         ...
 
     def status(self, remote_id: str) -> dict[str, Any]:

@@ -174,6 +174,7 @@ class MastodonConnector:
                 raise ServerError(f"the instance answered {response.status_code}")
             if response.status_code != 200:
                 raise Rejected(f"no streaming here ({response.status_code})")
+            on_event({})  # open: what arrived before it is caught up by the pass this wakes
             event = ""
             try:
                 for raw in response.iter_lines():
