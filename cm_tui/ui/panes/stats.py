@@ -14,12 +14,16 @@ figures), ``T`` the KPI targets per network and the baseline month (the ``stats.
 Series, changes and KPIs come from ``core.stats``; the pane only picks what to show. plotext is
 imported when this pane is composed, which the app does only when the Stats tab is first shown
 (start-up stays lean); the chart is built once per (data, size, theme) by ``CachedPlot``.
-Response figures read the whole queue (archive included, without caching it): that pass runs in a
-thread the first time a response chart is shown after a change, never on start-up.
+Response figures are those of the hot table plus those of the archive, read from the month
+summaries the archive keeps (``store/archive_summary.py``), never from its month files, and kept
+until a month file changes (``_archived_figures``): a visit after a change costs the hot table
+only. That pass runs in a thread the first time a response chart is shown after a change, never
+on start-up.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -168,6 +172,8 @@ class StatsPane(VerbsPane):
         self._responses: dict[tuple[str, str], ResponseFigures] | None = None
         self._responses_version = -1
         self._responses_pending = -1
+        #: (what the archive's month files were, their figures): see ``_archived_figures``
+        self._archived: tuple[list[object], dict[tuple[str, str], ResponseFigures]] | None = None
         self._table_cache: dict[str, list[NetworkMonth]] = {}
         #: last written report files (tests and the notification read it)
         self.last_report: list[Any] = []
@@ -306,11 +312,34 @@ class StatsPane(VerbsPane):
     @work(thread=True, exclusive=True, group="stats-responses")
     def _compute_responses(self, version: int, hot: dict[str, dict[str, Any]]) -> None:
         from cm_tui.core.stats import response_figures
+        from cm_tui.store.archive_summary import combine_figures
 
-        queue = self.ctx.repo.queue
-        items = [*queue.items_of(hot), *queue.iter_archived(cache=False)]
-        figures = response_figures(items, self.ctx.zone)
+        figures = response_figures(self.ctx.repo.queue.items_of(hot), self.ctx.zone)
+        combine_figures(figures, self._archived_figures())
         self.app.call_from_thread(self._responses_ready, version, figures)
+
+    def _archived_figures(self) -> dict[tuple[str, str], ResponseFigures]:
+        """The archive's response figures (from its month summaries), read again only when a
+        month file changed (size, mtime) or the zone did; a copy the caller may add to."""
+        from cm_tui.store.archive_summary import combine_figures
+
+        archive = self.ctx.store.archive
+        stamp: list[object] = [self.ctx.zone.key]
+        for month in archive.months():
+            try:
+                st = archive.month_path(month).stat()
+            except FileNotFoundError:
+                continue
+            stamp.append((month, st.st_size, st.st_mtime_ns))
+        cached = self._archived
+        if cached is None or cached[0] != stamp:
+            cached = self._archived = (
+                stamp,
+                self.ctx.repo.queue.archived_response_figures(self.ctx.zone),
+            )
+        copy: dict[tuple[str, str], ResponseFigures] = {}
+        combine_figures(copy, cached[1])
+        return copy
 
     def _responses_ready(
         self, version: int, figures: dict[tuple[str, str], ResponseFigures]
@@ -342,12 +371,17 @@ class StatsPane(VerbsPane):
         """The queue's figures of one month, read now (the open items and the archive files
         of the month, filtered before objects are built): the table never waits for the thread."""
         from cm_tui.core.stats import month_bounds, response_figures
+        from cm_tui.store.archive_summary import combine_figures
 
         repo = self.ctx.repo
         start, end = month_bounds(month, self.ctx.zone)
         items = [i for i in repo.queue.all() if start <= i.received_at < end]
-        items += repo.queue.archived_between(start, end)
-        return response_figures(items, self.ctx.zone)
+        figures = response_figures(items, self.ctx.zone)
+        # the UTC month files that can hold the local month's items, from their summaries
+        first, last = f"{start:%Y-%m}", f"{end - timedelta(microseconds=1):%Y-%m}"
+        archived = repo.queue.archived_response_figures(self.ctx.zone, first, last)
+        combine_figures(figures, {k: v for k, v in archived.items() if k[1] == month})
+        return figures
 
     def _draw_table(self) -> None:
         box = self.query_one("#stats-table-box")
