@@ -9,7 +9,17 @@ import os
 import time
 from typing import Any
 
-from bench import SIZE, BenchEnv, Result, child, figure, interleave, paired_ratio, percentile
+from bench import (
+    SIZE,
+    BenchEnv,
+    Result,
+    child,
+    cpu_ratio,
+    figure,
+    interleave,
+    paired_ratio,
+    percentile,
+)
 from hooks import emit, open_on_tab, time_frames
 
 CALENDAR_PRESSES = 30
@@ -42,6 +52,7 @@ def child_calendar(_t0: float, args: list[str]) -> None:
             pane = app.active_pane
             posts = app.ctx.repo.posts.count()
             samples: list[float] = []
+            cpu: list[float] = []
             details: list[float] = []
             for i in range(count + 3):
                 before = (pane.week_start, pane.cursor)
@@ -50,6 +61,7 @@ def child_calendar(_t0: float, args: list[str]) -> None:
                 state["detail_event"] = detail_event = asyncio.Event()
                 key = keys[i % 2]
                 start = time.perf_counter()
+                cpu_start = time.thread_time()
                 app.post_message(events.Key(key, None))
                 await asyncio.wait_for(event.wait(), 10)
                 elapsed = (state["frame"] - start) * 1000
@@ -62,8 +74,14 @@ def child_calendar(_t0: float, args: list[str]) -> None:
                         details.append((state["detail_frame"] - start) * 1000)
                 if i >= 3:
                     samples.append(elapsed)
+                    cpu.append((state["frame_cpu"] - cpu_start) * 1000)
                 await asyncio.sleep(0.03)
-            payload = {"samples": samples, "reload_ms": reloads[3:], "detail_ms": details}
+            payload = {
+                "cpu": cpu,
+                "samples": samples,
+                "reload_ms": reloads[3:],
+                "detail_ms": details,
+            }
             emit({**payload, "posts": posts})
         except Exception as exc:  # pragma: no cover - reported to the parent
             emit({"error": repr(exc)})
@@ -143,8 +161,9 @@ def bench_calendar_week_ms(env: BenchEnv, runs: int) -> Result:
             "calendar_reload_ms": statistics.median(reloads),
             "calendar_posts": posts,
             "calendar_week_bare_median": statistics.median(bare),
+            "calendar_week_wall_ratio": paired_ratio(runs_ms, bare_ms),
         },
-        paired_ratio(runs_ms, bare_ms),
+        cpu_ratio(pairs),
     )
 
 
@@ -179,6 +198,7 @@ def bench_calendar_key_ms(env: BenchEnv, runs: int) -> Result:
             "calendar_key_detail_ms_median": statistics.median(details),
             "calendar_key_detail_ms_p95": percentile(details, 95),
             "calendar_key_bare_median": statistics.median(bare),
+            "calendar_key_wall_ratio": paired_ratio(runs_ms, bare_ms),
         },
-        paired_ratio(runs_ms, bare_ms),
+        cpu_ratio(pairs),
     )

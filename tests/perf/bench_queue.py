@@ -11,7 +11,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import NOW, BenchEnv, Result, child, figure, interleave, log, paired_ratio, percentile
+from bench import (
+    NOW,
+    BenchEnv,
+    Result,
+    child,
+    cpu_ratio,
+    figure,
+    interleave,
+    log,
+    paired_ratio,
+    percentile,
+)
 from bench_import import write_queue_csv
 from hooks import arm_after, emit, open_on_tab, time_frames
 
@@ -45,11 +56,13 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
             pane = app.active_pane
             pane.list.move_to(len(pane.list.rows) // 2)
             samples: list[float] = []
+            cpu: list[float] = []
             for i in range(count + 3):
                 before = pane.list.current
                 event = asyncio.Event()
                 state["event"] = event
                 start = time.perf_counter()
+                cpu_start = time.thread_time()
                 app.post_message(events.Key(key, key))
                 await asyncio.wait_for(event.wait(), 10)
                 elapsed = (state["frame"] - start) * 1000
@@ -63,11 +76,12 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
                     os._exit(1)
                 if i >= 3:
                     samples.append(elapsed)
+                    cpu.append((state["frame_cpu"] - cpu_start) * 1000)
                 await asyncio.sleep(0.03)
             if inbox_file is not None and not any(w.is_running for w in app.workers):
                 emit({"error": "the inbox import ended before the last press"})
                 os._exit(1)
-            emit({"samples": samples, "open": len(pane.list.rows)})
+            emit({"cpu": cpu, "samples": samples, "open": len(pane.list.rows)})
         except Exception as exc:  # pragma: no cover - reported to the parent
             emit({"error": repr(exc)})
         os._exit(0)
@@ -139,9 +153,10 @@ def _key_result(
             f"{name}_median": statistics.median(samples),
             f"{name}_presses": len(samples),
             f"{name}_bare_median": statistics.median(bare),
+            f"{name}_wall_ratio": paired_ratio(runs_ms, bare_ms),
             **info,
         },
-        paired_ratio(runs_ms, bare_ms),
+        cpu_ratio(pairs),
     )
 
 

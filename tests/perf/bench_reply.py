@@ -10,7 +10,7 @@ import time
 from typing import Any
 
 from baseline import REPLY, key_name
-from bench import BenchEnv, Result, child, figure, interleave, paired_ratio, percentile
+from bench import BenchEnv, Result, child, cpu_ratio, figure, interleave, paired_ratio, percentile
 from hooks import emit, open_on_tab, time_frames
 
 REPLY_BURSTS = 12
@@ -38,17 +38,20 @@ def child_reply_burst(_t0: float, args: list[str]) -> None:
             pane = app.active_pane
             pane.list.move_to(len(pane.list.rows) // 2)
             samples: list[float] = []
+            cpu: list[float] = []
             for i in range(count + 2):
                 before = pane.list.current
                 keys = [events.Key("r", "r")]
                 keys += [events.Key(key_name(c), c) for c in REPLY_TEXT]
                 keys.append(events.Key("ctrl+s", None))
                 start = time.perf_counter()
+                cpu_start = time.thread_time()
                 for key in keys:
                     app.post_message(key)
                 await asyncio.sleep(0)
                 await asyncio.wait_for(app.key_gate.wait_idle(), 10)
                 elapsed = (time.perf_counter() - start) * 1000
+                spent = (time.thread_time() - cpu_start) * 1000
                 stored = app.ctx.repo.queue.get(before.id)
                 if stored is None or stored.reply_text != REPLY_TEXT:
                     got = None if stored is None else stored.reply_text
@@ -59,8 +62,9 @@ def child_reply_burst(_t0: float, args: list[str]) -> None:
                     os._exit(1)
                 if i >= 2:
                     samples.append(elapsed)
+                    cpu.append(spent)
                 await asyncio.sleep(0.05)
-            emit({"samples": samples, "rows": len(pane.list.rows)})
+            emit({"cpu": cpu, "samples": samples, "rows": len(pane.list.rows)})
         except Exception as exc:  # pragma: no cover - reported to the parent
             emit({"error": repr(exc)})
         os._exit(0)
@@ -102,6 +106,7 @@ def bench_reply_burst_ms(env: BenchEnv, runs: int) -> Result:
             "reply_burst_ms_p95": percentile(samples, 95),
             "reply_bursts": len(samples),
             "reply_burst_bare_ms": statistics.median(bare),
+            "reply_burst_wall_ratio": paired_ratio(runs_ms, bare_ms),
         },
-        paired_ratio(runs_ms, bare_ms),
+        cpu_ratio(pairs),
     )

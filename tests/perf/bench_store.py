@@ -52,7 +52,8 @@ def child_write(_t0: float, args: list[str]) -> None:
 @figure("write_ms", target=("<=", 10.0), ratio_target=("<=", 2.0))
 def bench_write_ms(env: BenchEnv, runs: int) -> Result:
     """One queue item update persisted; the ratio is to the stdlib's durable append of the same
-    record, each write beside its baseline."""
+    record, each write beside its baseline: wall times (fsync is waiting, not CPU), the lower
+    decile of each run (a shared disk's stalls only ever add)."""
     import statistics
 
     db = str(env.store("stress"))
@@ -73,5 +74,5 @@ def bench_write_ms(env: BenchEnv, runs: int) -> Result:
             "writes": len(samples),
             "write_bare_ms": statistics.median(bare),
         },
-        paired_ratio(runs_ms, bare_ms),
+        paired_ratio(runs_ms, bare_ms, pct=10),
     )

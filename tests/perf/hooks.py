@@ -54,7 +54,7 @@ def hook_first_frame(t0: float, ready: Callable[[Any], bool]) -> None:
         display(self, screen, renderable)
         if renderable is not None and ready(self):
             elapsed = time.time() - t0
-            emit({"elapsed_s": elapsed, "rss_mb": rss_mb()})
+            emit({"elapsed_s": elapsed, "cpu_s": time.process_time(), "rss_mb": rss_mb()})
             os._exit(0)
 
     App._display = _display  # type: ignore[method-assign]
@@ -68,7 +68,9 @@ def time_frames(
 
     ``measure(app)`` (a coroutine) starts as a worker at the first frame with the active tab's
     pane mounted. A frame written while ``state[w + "armed"]`` is set (``w`` in ``waits``, the
-    first armed one only) stamps ``state[w + "frame"]`` and sets ``state[w + "event"]``.
+    first armed one only) stamps ``state[w + "frame"]`` (``perf_counter``) and
+    ``state[w + "frame_cpu"]`` (``thread_time``: the UI thread's CPU time, which a busy machine
+    does not inflate) and sets ``state[w + "event"]``.
     """
     from textual.app import App
 
@@ -81,6 +83,7 @@ def time_frames(
         for wait in waits:
             if state[wait + "armed"] and state[wait + "event"] is not None:
                 state[wait + "frame"] = time.perf_counter()
+                state[wait + "frame_cpu"] = time.thread_time()
                 state[wait + "armed"] = False
                 state[wait + "event"].set()
                 break
