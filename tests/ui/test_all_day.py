@@ -50,3 +50,80 @@ async def test_tab_switches_leave_no_widget_or_watcher_behind(make_app: Any) -> 
         await settle(pilot)
         assert watchers(app) <= watched
         assert live_widgets() <= widgets + 5  # a notification's toast, at most
+
+
+def _comment(n: int, now: Any) -> Any:
+    from datetime import timedelta
+
+    from cm_tui.core.models import QueueItem, QueueKind
+
+    return QueueItem(
+        kind=QueueKind.COMMENT,
+        network="facebook",
+        author_handle=f"@reader{n}",
+        author_name=f"Reader {n}",
+        text=f"question {n}",
+        received_at=now,
+        deadline=now + timedelta(minutes=30),
+    )
+
+
+async def test_a_simulated_day_announces_each_alert_once_and_stays_bounded(
+    make_app: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    """Four hours on the injected clock (the bench runs eight): two comments a minute (none
+    answered but those done with ``d`` on the Queue tab), a key and the per-second jobs every
+    minute, a tab switch every 20 minutes. Each item is announced once per threshold, and what
+    could grow stays as it was after the first hour."""
+    from datetime import timedelta
+
+    import cm_tui.ui.queue_alerts as queue_alerts
+    from cm_tui.core.clock import FixedClock
+    from cm_tui.store import Store
+    from tests.conftest import FIXED_NOW
+
+    announced: list[tuple[int, str]] = []
+    real_crossed = queue_alerts.crossed_entry_alerts
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        crossed = real_crossed(*args, **kwargs)
+        announced.extend((entry.id, threshold) for entry, threshold in crossed)
+        return crossed
+
+    monkeypatch.setattr(queue_alerts, "crossed_entry_alerts", recording)
+    db = tmp_path / "day" / "store.json"
+    db.parent.mkdir()
+    Store.open(db).close()
+    clock = FixedClock(FIXED_NOW)
+    app = make_app(db=db, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        queue = app.ctx.repo.queue
+        first_hour: tuple[int, int] | None = None
+        most_remembered = 0
+        for minute in range(4 * 60):
+            for n in (2 * minute, 2 * minute + 1):
+                item = _comment(n, clock.now())
+                app.ctx.write(lambda item=item: queue.add(item))
+            if minute % 20 == 0:
+                await pilot.press(TAB_KEYS[(minute // 20) % 4])
+            await pilot.press("d" if app.active_tab == "queue" and minute % 7 == 0 else "down")
+            clock.advance(timedelta(minutes=1))
+            app.run_periodic_jobs("clock tick", "queue alerts")
+            await pilot.pause()
+            most_remembered = max(most_remembered, app.queue_alerts.remembered)
+            if minute == 59:
+                await settle(pilot)
+                first_hour = (live_widgets(), watchers(app))
+        await settle(pilot)
+        assert first_hour is not None
+        assert len(announced) == len(set(announced))  # never twice
+        end = clock.now()
+        for item in queue.all():
+            if item.status.value == "new" and item.deadline <= end - timedelta(minutes=1):
+                assert (item.id, "due15") in announced and (item.id, "overdue") in announced
+        # two arrivals a minute: at most those of the last FORGET_AFTER and the next 30 min
+        window = (queue_alerts.FORGET_AFTER + timedelta(minutes=31)).total_seconds() / 60
+        assert most_remembered <= 2 * 2 * window
+        assert watchers(app) <= first_hour[1]
+        assert live_widgets() <= first_hour[0] + 5
