@@ -1,0 +1,312 @@
+"""Live-account core figures against a real local server (``mastodon-mock`` on 127.0.0.1,
+started by the parent for the figure):
+
+* ``backlog_sync_s``: 10,000 mentions waiting on the server (a laptop that slept all night)
+  synced into the queue of the ``year`` store by the engine (``cm-tui sync``'s pass), ratio to
+  the same pages read with the standard library (``urllib`` + ``json``, ``min_id`` paging);
+* ``reply_send_s``: from the end of a reply's undo window to the reply on the server (the
+  live engine's loop, ``run_forever``), ratio to the same reply posted with ``urllib``, both
+  seen by the same poll of the account's statuses.
+
+Light imports only at top level (these are measured processes, see ``bench.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import BenchEnv, Result, child, figure, log, paired_ratio, percentile
+from hooks import emit
+
+BACKLOG = 10_000
+REPLIES = 10
+UNDO_S = 0.5
+GIVE_UP_S = 30.0
+PAGE = 40
+#: tokens of the local test server's seeded accounts (not credentials)
+TOKENS = {"brand": "brand-token-0001", "fan": "fan-token-0002"}
+
+
+def _get(base: str, path: str, token: str) -> Any:
+    import json
+    import urllib.request
+
+    request = urllib.request.Request(base + path, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def _post(base: str, path: str, token: str, body: dict[str, Any]) -> Any:
+    import json
+    import urllib.request
+
+    request = urllib.request.Request(
+        base + path,
+        data=json.dumps(body).encode(),
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def _mention_page(base: str, since: str) -> list[dict[str, Any]]:
+    query = f"/api/v1/notifications?types[]=mention&limit={PAGE}"
+    return _get(base, query + (f"&min_id={since}" if since else ""), TOKENS["brand"])  # type: ignore[no-any-return]
+
+
+def _newest(notes: list[dict[str, Any]]) -> str:
+    return max((str(n["id"]) for n in notes), key=lambda i: (len(i), i))
+
+
+def _wait_visible(base: str, brand_id: str, text: str) -> float:
+    """Poll the brand's statuses until one holds ``text``; the wall-clock instant it did."""
+    start = time.monotonic()
+    while time.monotonic() - start < GIVE_UP_S:
+        statuses = _get(base, f"/api/v1/accounts/{brand_id}/statuses?limit=5", TOKENS["brand"])
+        if any(text in (s.get("content") or "") for s in statuses):
+            return time.time()
+        time.sleep(0.005)
+    raise RuntimeError(f"{text} never reached the server")
+
+
+# ------------------------------------------------------------------ backlog_sync_s
+
+
+@child("backlog_sync")
+def child_backlog_sync(_t0: float, args: list[str]) -> None:
+    """The engine's passes (``cm-tui sync --once`` without the CLI around it) from the
+    cursor before the backlog until every mention is in the queue."""
+    from cm_tui.core.clock import SystemClock
+    from cm_tui.net.access import direct
+    from cm_tui.net.secrets import SecretStore
+    from cm_tui.net.sync import SyncEngine
+    from cm_tui.store import Store
+
+    db, folder, count = args[0], Path(args[1]), int(args[2])
+    with Store.open(db, holder="sync") as store:
+        engine = SyncEngine(direct(store), SecretStore(folder, mode="file"), SystemClock())
+        start = time.perf_counter()
+        taken = 0
+        while taken < count:
+            report = engine.run_once()
+            if not report.new_items:
+                break
+            taken += len(report.new_items)
+        elapsed = time.perf_counter() - start
+    emit({"samples": [elapsed], "items": taken})
+    os._exit(0)
+
+
+@child("backlog_get")
+def child_backlog_get(_t0: float, args: list[str]) -> None:
+    """The baseline: the same pages read with ``urllib`` and ``json``, ``min_id`` paging."""
+    base, since = args[0], args[1]
+    start = time.perf_counter()
+    taken = 0
+    while True:
+        notes = _mention_page(base, since)
+        if not notes:
+            break
+        taken += len(notes)
+        since = _newest(notes)
+    emit({"samples": [time.perf_counter() - start], "items": taken})
+    os._exit(0)
+
+
+def _server() -> Any:
+    from bench_net_ui import _server as start
+
+    return start()
+
+
+def _fill(server: Any, count: int) -> str:
+    """``count`` mentions of @brand by @fan written straight into the server's database (the
+    server's own status path: mentions, notifications), after one anchor mention; the
+    anchor's notification id (the cursor before the backlog)."""
+    from mastodon_mock.db.models import Account
+    from mastodon_mock.routers.statuses import _create_status_from_params
+
+    factory = server._server.config.app.state.session_factory
+    with factory() as db:
+        fan = db.query(Account).filter(Account.username == "fan").first()
+        _create_status_from_params(db, fan, {"status": "@brand anchor"})
+        db.commit()
+    anchor = _newest(_mention_page(server.base_url, ""))
+    with factory() as db:
+        fan = db.query(Account).filter(Account.username == "fan").first()
+        for index in range(count):
+            _create_status_from_params(db, fan, {"status": f"@brand backlog {index}"})
+            if index % 1000 == 999:
+                db.commit()
+        db.commit()
+    return anchor
+
+
+def _store(env: BenchEnv, base: str, name: str, cursor: str) -> Path:
+    """A copy of the ``year`` demo with the brand account (its inbox cursor at ``cursor``)."""
+    import shutil
+    from datetime import UTC, datetime
+
+    from cm_tui.net import accounts
+    from cm_tui.net.secrets import SecretStore
+    from cm_tui.store import Store
+
+    db = env.root / name / "store.json"
+    shutil.copytree(env.store("year").parent, db.parent)
+    secrets = SecretStore(env.home, mode="file")
+    with Store.open(db) as store:
+        account = accounts.add(store, secrets, "mastodon", base, TOKENS["brand"], datetime.now(UTC))
+        with store.transaction():
+            store.repo.accounts.update(account.replace(cursor=cursor))
+    return db
+
+
+@figure("backlog_sync_s", target=("<=", 20.0), ratio_target=("<=", 3.0))
+def bench_backlog_sync_s(env: BenchEnv, runs: int) -> Result:
+    """Seconds to sync ``BACKLOG`` waiting mentions into the ``year`` store's queue (each run
+    a fresh copy, the cursor before the backlog); ratio to the stdlib reading the same pages
+    just before (what cm-tui adds: Mastodon.py, the mapping and sanitiser, the duplicate
+    check, the store's transactions)."""
+    server = _server()
+    env.env["CM_TUI_SECRETS"] = "file"
+    try:
+        log(f"backlog_sync_s: {BACKLOG} mentions on the server")
+        anchor = _fill(server, BACKLOG)
+        pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        for i in range(runs):
+            log(f"backlog_sync_s {i + 1}/{runs}")
+            bare = env.child("backlog_get", server.base_url, anchor)
+            db = _store(env, server.base_url, f"backlog-{i}", anchor)
+            app = env.child("backlog_sync", str(db), str(env.home), str(BACKLOG))
+            if app["items"] != BACKLOG or bare["items"] != BACKLOG:
+                raise RuntimeError(f"synced {app['items']} / read {bare['items']} of {BACKLOG}")
+            pairs.append((app, bare))
+    finally:
+        env.env.pop("CM_TUI_SECRETS", None)
+        server.stop()
+    app_all = [s for app, _ in pairs for s in app["samples"]]
+    bare_all = [s for _, bare in pairs for s in bare["samples"]]
+    return Result(
+        percentile(app_all, 50),
+        {"backlog_sync_s": app_all, "backlog_get_s": bare_all},
+        {"backlog": BACKLOG, "backlog_get_median_s": percentile(bare_all, 50)},
+        paired_ratio([a["samples"] for a, _ in pairs], [b["samples"] for _, b in pairs]),
+    )
+
+
+# ------------------------------------------------------------------ reply_send_s
+
+
+@child("reply_send")
+def child_reply_send(_t0: float, args: list[str]) -> None:
+    """The live engine's loop (``run_forever``, as the app runs it in a worker) on a store with
+    the brand account; ``REPLIES`` replies put in the outbox one at a time (undo window
+    ``UNDO_S``). Each sample: the end of the window -> the reply seen on the server."""
+    import threading
+
+    from cm_tui.core.clock import SystemClock
+    from cm_tui.core.net_rules import NetSettings
+    from cm_tui.net import accounts, outbox
+    from cm_tui.net.access import direct
+    from cm_tui.net.secrets import SecretStore
+    from cm_tui.net.sync import SyncEngine
+    from cm_tui.store import Store
+
+    db, folder, base, brand_id = args[0], Path(args[1]), args[2], args[3]
+    lock = threading.Lock()
+    clock = SystemClock()
+    with Store.open(db, holder="sync") as store:
+
+        def access(fn: Any) -> Any:
+            with lock:
+                return direct(store)(fn)
+
+        engine = SyncEngine(
+            access,  # type: ignore[arg-type]
+            SecretStore(folder, mode="file"),
+            clock,
+            NetSettings(poll_seconds=3600),
+        )
+        engine.run_once()
+        item = access(lambda s: next(i for i in s.repo.queue.all() if i.network == "mastodon"))
+        account = access(lambda s: accounts.for_item(s, item))
+        stop = threading.Event()
+        loop = threading.Thread(target=engine.run_forever, args=(stop, lambda r: None))
+        loop.start()
+        samples = []
+        try:
+            for index in range(REPLIES):
+                text = f"reply-{index}-{time.time_ns()}"
+                entry = access(
+                    lambda s, text=text: outbox.put(
+                        s, account.key, text, clock.now(), undo_seconds=UNDO_S, item=item
+                    )
+                )
+                engine.wake()  # as the app does after a put
+                seen = _wait_visible(base, brand_id, text)
+                samples.append(seen - entry.send_after.timestamp())
+        finally:
+            stop.set()
+            engine.wake()
+            loop.join(30)
+    emit({"samples": samples})
+    os._exit(0)
+
+
+@child("reply_post")
+def child_reply_post(_t0: float, args: list[str]) -> None:
+    """The baseline: the same reply posted with ``urllib`` (no outbox, no store), seen by the
+    same poll. Each sample: the post -> the reply seen on the server."""
+    base, brand_id, status_id = args[0], args[1], args[2]
+    samples = []
+    for index in range(REPLIES):
+        text = f"bare-{index}-{time.time_ns()}"
+        start = time.time()
+        _post(
+            base, "/api/v1/statuses", TOKENS["brand"], {"status": text, "in_reply_to_id": status_id}
+        )
+        samples.append(_wait_visible(base, brand_id, text) - start)
+    emit({"samples": samples})
+    os._exit(0)
+
+
+@figure("reply_send_s", target=("<=", 1.0), ratio_target=("<=", 10.0))
+def bench_reply_send_s(env: BenchEnv, runs: int) -> Result:
+    """Median seconds from the end of a reply's undo window to the reply on the local server
+    (the live loop of the ``year`` store), ``REPLIES`` a run; ratio to the same reply posted
+    with the stdlib just before (what cm-tui adds: waking at the window's end, the journalled
+    writes before and after, Mastodon.py)."""
+    server = _server()
+    env.env["CM_TUI_SECRETS"] = "file"
+    try:
+        _fill(server, 1)
+        mention = _mention_page(server.base_url, "")[0]["status"]
+        brand_id = str(
+            _get(server.base_url, "/api/v1/accounts/verify_credentials", TOKENS["brand"])["id"]
+        )
+        pairs: list[tuple[list[float], list[float]]] = []
+        for i in range(runs):
+            log(f"reply_send_s {i + 1}/{runs}")
+            bare = env.child("reply_post", server.base_url, brand_id, str(mention["id"]))
+            db = _store(env, server.base_url, f"reply-{i}", "")
+            app = env.child("reply_send", str(db), str(env.home), server.base_url, brand_id)
+            pairs.append((app["samples"], bare["samples"]))
+    finally:
+        env.env.pop("CM_TUI_SECRETS", None)
+        server.stop()
+    app_all = [s for app, _ in pairs for s in app]
+    bare_all = [s for _, bare in pairs for s in bare]
+    return Result(
+        percentile(app_all, 50),
+        {"reply_send_s": app_all, "reply_post_bare_s": bare_all},
+        {
+            "reply_send_p95_s": percentile(app_all, 95),
+            "reply_post_bare_median_s": percentile(bare_all, 50),
+            "replies": REPLIES,
+        },
+        paired_ratio([a for a, _ in pairs], [b for _, b in pairs]),
+    )
