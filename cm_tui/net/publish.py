@@ -147,7 +147,7 @@ def _fail(
     saved = engine.access(
         partial(
             _write,
-            pub=pub.replace(state=PublicationState.FAILED, reason=reason),
+            pub=pub.replace(state=PublicationState.FAILED, reason=clean_line(reason)),
             post=post,
             post_changes={"status": PostStatus.FAILED},
         )
