@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cm_tui.core.i18n import set_language
+from cm_tui.core.models import PostStatus
 from cm_tui.core.net_records import Publication, PublicationState
 from cm_tui.store import Store
 from tests.conftest import FIXED_NOW
@@ -17,13 +18,15 @@ REASON = "Text too long (500 characters at most)"
 
 
 def _fail_one_post(db: Path) -> tuple[int, str]:
-    """The first post of the shown day marked as failed on an account; its title."""
+    """The first post of the shown day failed on an account (status *failed*, as the sync
+    engine leaves it, and its publication's reason); its id and title."""
     with Store.open(db) as store:
         post = min(
             (p for p in store.repo.posts.all() if p.at.date() == FIXED_NOW.date()),
             key=lambda p: p.at,
         )
         with store.transaction():
+            store.repo.posts.update(post.replace(status=PostStatus.FAILED))
             store.repo.publications.add(
                 Publication(
                     post=post.id,
@@ -61,3 +64,7 @@ async def test_the_calendar_marks_the_failed_post_and_says_why(make_app, demo_db
         assert any("error" in str(span.style) for span in row.spans)
         detail = pane._post_detail(post).plain
         assert f"failed: {REASON}" in detail
+        # the week grid and the side detail of the day draw it too (no status left unknown)
+        await pilot.press("v")
+        await settle(pilot)
+        assert "Traceback" not in screen_text(app)

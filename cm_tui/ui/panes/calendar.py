@@ -90,6 +90,7 @@ STATUS_MARKS: dict[PostStatus, tuple[str, str]] = {
     PostStatus.SCHEDULED: ("●", "$text-accent"),
     PostStatus.PUBLISHED: ("✓", "$text-success"),
     PostStatus.CANCELLED: ("✗", "$text-error"),
+    PostStatus.FAILED: FAILED_MARK,
 }
 CHECK_MARK = ("⚠", "$text-warning")
 #: post status -> the style of its title in the grids (the plan reads apart from the done)
@@ -99,6 +100,7 @@ TITLE_STYLES: dict[PostStatus, str] = {
     PostStatus.SCHEDULED: "",
     PostStatus.PUBLISHED: "",
     PostStatus.CANCELLED: "strike $text-muted",
+    PostStatus.FAILED: "$text-error",
 }
 #: cells a post line of the week grid starts with: its hour, status mark and check column
 POST_PREFIX = len("00:00") + 2
