@@ -41,8 +41,10 @@ In a module ``tests/perf/bench_<area>.py`` (a new file is found by its name)::
   feels); ``ratio_target`` bounds ``Result.ratio``, the figure over the same action in a bare
   app / the standard library measured in the same run, which is what ``meets_target`` judges.
   Every figure has both (``test_bench_smoke.py`` checks): set the ratio target from your own
-  runs with a margin, and say which runs in the commit. Names are unique; a clash fails at
-  import.
+  runs with a margin, and say which runs in the commit (the first ones: the larger ratio of a
+  ``--runs 5`` run and one beside a CPU burner, x 1.25). ``ratios`` in the JSON holds every
+  judged ratio (``<figure>_ratio`` beside the figure too, unless its name ends in ``_ratio``).
+  Names are unique; a clash fails at import.
 * The baseline: a child of ``baseline.py`` (``bare`` start-up; ``bare_keys``: a key in a
   line-API list, a screen-sized ``Static`` repainted, a modal opened, typed into and closed;
   ``csv_peak``) or stdlib work timed in the figure's own child right before each sample. Run
@@ -392,6 +394,7 @@ def run(names: list[str], runs: int, where: Path | None = None) -> dict[str, Any
     judged = {n: "ratio" if _judged_on_ratio(n, ratios) else "absolute" for n in names}
     result = {
         **{k: v for n in names for k, v in _figure_keys(n, out[n], ratios.get(n)).items()},
+        "ratios": {n: ratios[n] for n in names if n in ratios},
         "judged_on": judged,
         "targets": {n: _bound(FIGURES[n].target) for n in names},
         "ratio_targets": {n: _bound(FIGURES[n].ratio_target) for n in names},

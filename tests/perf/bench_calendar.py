@@ -127,7 +127,7 @@ def child_calendar(_t0: float, args: list[str]) -> None:
     os._exit(1)
 
 
-@figure("calendar_week_ms", target=("<=", 30.0), ratio_target=("<=", 6.0))
+@figure("calendar_week_ms", target=("<=", 30.0), ratio_target=("<=", 5.2))
 def bench_calendar_week_ms(env: BenchEnv, runs: int) -> Result:
     """The week view rendered with the ``stress`` store's 5,000 posts: ``]`` / ``[`` to the
     next frame (read the week, compute grid and checks, repaint every cell): the median.
@@ -167,7 +167,7 @@ def bench_calendar_week_ms(env: BenchEnv, runs: int) -> Result:
     )
 
 
-@figure("calendar_key_ms", target=("<=", 16.0), ratio_target=("<=", 12.0))
+@figure("calendar_key_ms", target=("<=", 16.0), ratio_target=("<=", 5.8))
 def bench_calendar_key_ms(env: BenchEnv, runs: int) -> Result:
     """The cursor one cell right / left in the week view (``stress`` store) to the next frame:
     the **p95** of every sample (the issue's target); the median is in the info. The side

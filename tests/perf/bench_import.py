@@ -86,7 +86,7 @@ def child_import_dry(_t0: float, args: list[str]) -> None:
     os._exit(0)
 
 
-@figure("import_rows_per_s", target=(">=", 20_000.0), ratio_target=(">=", 0.018))
+@figure("import_rows_per_s", target=(">=", 20_000.0), ratio_target=(">=", 0.014))
 def bench_import_rows_per_s(env: BenchEnv, runs: int) -> Result:
     """``IMPORT_ROWS`` CSV rows (French headers, ``;``, Windows line ends, UTF-8 with BOM)
     imported into a new store, in a fresh process per run; peak memory in the info."""
@@ -159,7 +159,7 @@ def write_queue_csv(path: Path, rows: int) -> None:
 DRY_RUN_ROWS = 1_000_000
 
 
-@figure("import_dry_peak_mb", target=("<=", 80.0), ratio_target=("<=", 6.5))
+@figure("import_dry_peak_mb", target=("<=", 80.0), ratio_target=("<=", 6.0))
 def bench_import_dry_peak_mb(env: BenchEnv, runs: int) -> Result:
     """Peak memory of ``cm-tui import FILE --dry-run`` on a CSV of ``DRY_RUN_ROWS`` distinct
     rows (about 110 MB) against an empty store: the importer streams, and its duplicate check
