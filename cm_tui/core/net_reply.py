@@ -1,8 +1,5 @@
 """What the UI says about replies that go out through a connector: pure, no store, no network.
 
-* ``reply_visibility``: the visibility a reply to an item gets: that of the item, so a direct
-  message is answered directly (a ``message`` item is a direct status; the rest were public
-  mentions or comments).
 * ``outbox_marks``: the unsent outbox entries by queue item (the newest one per item), so the
   Queue marks an item whose reply waits or was refused, and the header counts them.
 * ``mark_glyph``: the glyph of such an item in the list.
@@ -14,17 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cm_tui.core.models import QueueItem, QueueKind
 from cm_tui.core.net_records import OutboxEntry, OutboxState
 
 #: glyph of an item whose reply waits in the outbox (undo window, retry) / was refused
 PENDING_GLYPH = "↗"
 FAILED_GLYPH = "⚠"
-
-
-def reply_visibility(item: QueueItem) -> str:
-    """``direct`` for a direct message, else ``public``."""
-    return "direct" if item.kind is QueueKind.MESSAGE else "public"
 
 
 def outbox_marks(entries: Iterable[OutboxEntry]) -> dict[int, OutboxEntry]:

@@ -2,9 +2,11 @@
 
 Contract (docs/architecture.md, "Live accounts in the app"):
 
-* ``reply_account``: the account a reply to an item posts as: one whose network profile is the
-  item's network (a refused token last); ``None`` for an item of a network with no account,
-  which keeps the Queue's reply of before (marked replied, text copied).
+* ``reply_account``: the account a reply to an item posts as (``net.accounts.for_item``: the
+  one it came from, else one bound to its network); ``None`` for an item of a network with no
+  account, which keeps the Queue's reply of before (marked replied, text copied). The reply
+  keeps the item's visibility (``core.net_rules.reply_visibility``: a direct message stays
+  direct).
 * ``ctrl+s`` in the reply dialog makes an ``OutboxReplyEdit`` through ``UiContext.apply``: its
   ``apply`` puts the reply in the outbox (``net.outbox.put``: written, journalled, before
   anything is sent), its ``revert`` (``u``) takes it back while it is not sent. The item
@@ -20,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from cm_tui.core.edits import Label
 from cm_tui.core.i18n import t
-from cm_tui.core.net_reply import outbox_marks, reply_visibility
+from cm_tui.core.net_reply import outbox_marks
+from cm_tui.core.net_rules import reply_visibility
 from cm_tui.ui import fmt
 
 if TYPE_CHECKING:
@@ -32,13 +35,11 @@ if TYPE_CHECKING:
 
 def reply_account(ctx: UiContext, item: QueueItem) -> Account | None:
     """The account a reply to ``item`` posts as (see the module docstring)."""
-    from cm_tui.core.net_records import AccountState
+    from cm_tui.net.accounts import for_item
 
     if ctx.store.readonly:
         return None
-    candidates = [a for a in ctx.repo.accounts.all() if (a.profile or a.network) == item.network]
-    candidates.sort(key=lambda a: a.state == AccountState.TOKEN_REFUSED)
-    return candidates[0] if candidates else None
+    return for_item(ctx.store, item)
 
 
 def posting_line(account: Account, item: QueueItem) -> str:

@@ -77,6 +77,7 @@ MESSAGES = {
         "réponse à {author} mise en boîte d'envoi",
     ),
     "netui.replied_url": ("Sent: {url}", "Envoyée : {url}"),
+    "netui.context.in_reply_to": ("In reply to {who} ({at}):", "En réponse à {who} ({at}) :"),
     "netui.accounts.title": ("Accounts", "Comptes"),
     "netui.accounts.command": ("Accounts: live networks", "Comptes : réseaux en direct"),
     "netui.accounts.command_help": (

@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from cm_tui.core.net_records import OutboxEntry
+    from cm_tui.ui.thread_context import ThreadContext
 
 #: band -> style of the countdown and of the band mark
 BAND_STYLES: dict[str, str] = {
@@ -239,6 +240,8 @@ class QueuePane(VerbsPane):
         self._subtitle: str | None = None
         #: item id -> its reply waiting in the outbox (live accounts: ``ui/outbox_flow.py``)
         self._outbox: dict[int, OutboxEntry] = {}
+        #: the status a live account's item answers (``ui/thread_context.py``), once accounts
+        self._thread_context: ThreadContext | None = None
 
     def compose(self) -> ComposeResult:
         # Few nodes (this tab may be the first one drawn): the pane lays out the two columns
@@ -275,6 +278,10 @@ class QueuePane(VerbsPane):
         self._networks = network_names(ctx.repo.networks.all())
         self.query_one(QueueList)._lines.clear()  # network names may have changed
         self._outbox = self._read_outbox()
+        if self._thread_context is None and ctx.repo.accounts.count():
+            from cm_tui.ui.thread_context import ThreadContext
+
+            self._thread_context = ThreadContext(self.app, self._context_arrived)  # type: ignore[arg-type]
         repo = ctx.repo.queue
         today = local_day_bounds(ctx.today(), ctx.zone)[0]
         cursor = self._view.load(
@@ -289,6 +296,11 @@ class QueuePane(VerbsPane):
         from cm_tui.ui.outbox_flow import unsent_marks
 
         return unsent_marks(self.ctx)
+
+    def _context_arrived(self, item_id: int) -> None:
+        current = self.list.current if self._alive() else None
+        if current is not None and current.id == item_id:
+            self._show_detail(current)
 
     def reload_outbox(self) -> None:
         """The unsent replies changed (put, taken back, edited, cancelled): repaint marks."""
@@ -488,6 +500,19 @@ class QueuePane(VerbsPane):
             from cm_tui.ui.outbox_flow import outbox_detail
 
             parts += ["\n", (outbox_detail(unsent, zone), "bold $text-error")]
+        parent = self._thread_context.of(item) if self._thread_context is not None else None
+        if parent is not None:
+            when = ""
+            if parent.at is not None:
+                at = parent.at.astimezone(zone)
+                when = f"{fmt.day_label(at.date())} {fmt.hm(at)}"
+            who_said = fmt.one_line(parent.author_handle)
+            parts += [
+                "\n\n",
+                (t("netui.context.in_reply_to", who=who_said, at=when), "bold $text-secondary"),
+                "\n",
+                (parent.text, "$text-muted"),
+            ]
         parts += ["\n\n", item.text]
         if item.link:
             parts += ["\n\n", (item.link, "$text-muted")]

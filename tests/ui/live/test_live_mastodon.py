@@ -241,3 +241,28 @@ async def test_the_queue_help_lists_the_unsent_reply_keys(make_app) -> None:
         shown = screen_text(app)
         assert "Edit unsent reply" in shown
         assert "Cancel unsent reply" in shown
+
+
+async def test_the_detail_shows_the_status_answered_and_o_opens_the_item(
+    make_app, mock_server, mention, tmp_path, monkeypatch
+) -> None:
+    from cm_tui.ui.app import CmTuiApp
+    from tests.net.conftest import client
+
+    urls: list[str] = []
+    monkeypatch.setattr(CmTuiApp, "open_url", lambda self, url, **_kw: urls.append(url))
+    ours = client(mock_server, "brand").status_post("Our new Aurore lamp is out")
+    clock = FixedClock(FIXED_NOW)
+    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    async with app.run_test(size=SIZE) as pilot:
+        net = app.net_live
+        await until(pilot, lambda: net.passes >= 1)
+        await pilot.press("3")
+        mention(text="is-it-dimmable", in_reply_to_id=ours["id"])
+        await until(pilot, lambda: "is-it-dimmable" in screen_text(app), "the comment")
+        item = next(i for i in _items(app) if "is-it-dimmable" in i.text)
+        await until(pilot, lambda: "In reply to @brand" in screen_text(app), "the context")
+        assert "Our new Aurore lamp is out" in screen_text(app)
+        await pilot.press("o")
+        await settle(pilot)
+        assert urls == [item.link] and item.link.startswith("http")
