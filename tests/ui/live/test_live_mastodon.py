@@ -21,7 +21,7 @@ from cm_tui.core.models import QueueStatus
 from cm_tui.core.net_records import AccountState, OutboxState
 from cm_tui.core.net_rules import NetSettings
 from tests.conftest import FIXED_NOW
-from tests.ui.conftest import SIZE, screen_text, settle
+from tests.ui.conftest import SIZE, screen_text, send_in_one_burst, settle
 from tests.ui.live.conftest import live_db, statuses_with, until
 
 UNDO = 5
@@ -100,8 +100,8 @@ async def test_u_in_the_undo_window_takes_the_reply_back_and_nothing_is_sent(
     app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
     async with app.run_test(size=SIZE) as pilot:
         item = await _mention_on_queue(pilot, app, mention, "second-question")
-        # in one burst: reply, text, send, take back
-        await pilot.press("r", *"oops", "ctrl+s", "u")
+        # in one burst, as a fast typist sends them: reply, text, send, take back
+        send_in_one_burst(app, "r", *"oops", "ctrl+s", "u")
         await settle(pilot)
         (entry,) = _entries(app)
         assert entry.state is OutboxState.CANCELLED
@@ -172,9 +172,9 @@ async def test_x_cancels_an_unsent_reply_after_asking(
     app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
     async with app.run_test(size=SIZE) as pilot:
         await _mention_on_queue(pilot, app, mention, "cancel-me")
-        await pilot.press("r", *"never", "ctrl+s")
+        send_in_one_burst(app, "r", *"never", "ctrl+s", "x")
         await settle(pilot)
-        await pilot.press("x")
+        await until(pilot, lambda: "Cancel the unsent reply" in screen_text(app))
         await settle(pilot)
         assert "Cancel the unsent reply" in screen_text(app)
         await pilot.press("y")
