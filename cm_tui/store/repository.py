@@ -38,7 +38,6 @@ from cm_tui.core.models import (
     format_instant,
 )
 from cm_tui.core.net_records import Account, OutboxEntry, Publication
-from cm_tui.core.net_records import Account, OutboxEntry, Publication
 from cm_tui.core.queue import OpenEntry
 from cm_tui.core.recurrence import CHECKLIST_DAY
 from cm_tui.store.archive import Archive, group_by_month, to_item
@@ -467,9 +466,6 @@ class Repository:
         self.hashtags: EntityRepo[Hashtag] = repo("hashtags")
         self.keywords: EntityRepo[WatchKeyword] = repo("keywords")
         self.documents: EntityRepo[ReferenceDocument] = repo("documents")
-        self.accounts: EntityRepo[Account] = repo("accounts")
-        self.outbox: EntityRepo[OutboxEntry] = repo("outbox")
-        self.publications: EntityRepo[Publication] = repo("publications")
         self.accounts: EntityRepo[Account] = repo("accounts")
         self.outbox: EntityRepo[OutboxEntry] = repo("outbox")
         self.publications: EntityRepo[Publication] = repo("publications")
