@@ -77,7 +77,8 @@ def _add_past_tables(data: Data) -> Data:
 def _add_connector_tables(data: Data) -> Data:
     """2 -> 3: the connectors' tables (``accounts``, ``outbox``, ``publications``) and the
     platforms' exports' facts (``export_facts``) appear, empty. The version changes so that an
-    older build refuses the file instead of compacting it without them (an unsent reply in the outbox must never be dropped)."""
+    older build refuses the file instead of compacting it without them (an unsent reply in the
+    outbox must never be dropped)."""
     return data
 
 
