@@ -61,6 +61,18 @@ def reply_visibility(item: QueueItem) -> str:
     return "direct" if item.kind is QueueKind.MESSAGE else "public"
 
 
+def reply_text(item: QueueItem, text: str) -> str:
+    """The text a reply to ``item`` goes out with: led by the author's handle (``@fan text``),
+    as Mastodon clients do, because a reply that does not mention its author never notifies
+    them; unchanged when the text already names the handle or the item has none."""
+    handle = item.author_handle.strip()
+    if not handle.startswith("@") or len(handle) < 2:
+        return text
+    if handle.lower() in text.lower().split():
+        return text
+    return f"{handle} {text}"
+
+
 def backoff(attempts: int) -> timedelta:
     """How long to wait after the ``attempts``-th failed try (1 -> 10 s, 2 -> 20 s, ...)."""
     if attempts <= 0:

@@ -29,7 +29,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from cm_tui.core.net_records import OutboxEntry, OutboxState
-from cm_tui.core.net_rules import backoff, idempotency_key, reply_visibility
+from cm_tui.core.net_rules import backoff, idempotency_key, reply_text, reply_visibility
 
 if TYPE_CHECKING:
     from cm_tui.core.models import QueueItem
@@ -62,7 +62,7 @@ def put(
         visibility = reply_visibility(item) if item is not None else "public"
     entry = OutboxEntry(
         account=account,
-        text=text,
+        text=reply_text(item, text) if item is not None else text,
         created_at=now,
         send_after=now + timedelta(seconds=undo_seconds),
         idempotency_key="",

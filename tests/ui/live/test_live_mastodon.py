@@ -77,7 +77,9 @@ async def test_a_mention_arrives_live_and_a_reply_goes_out_once_after_the_undo_w
         await settle(pilot)
 
         (entry,) = _entries(app)
-        assert entry.state is OutboxState.PENDING and entry.text == "merci"
+        assert (
+            entry.state is OutboxState.PENDING and entry.text == "@fan merci"
+        )  # led by the author, who is notified
         assert "1 reply not sent" in screen_text(app)
         assert "↗" in screen_text(app)
         await _pass_after_wake(pilot, app)  # still inside the undo window: nothing sent
