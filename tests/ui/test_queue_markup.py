@@ -53,7 +53,10 @@ def _item(author: str, text: str, left: int = 30, **kw: Any) -> QueueItem:
 
 def _bare_pane() -> QueuePane:
     ctx = SimpleNamespace(
-        now=lambda: FIXED_NOW, zone=PARIS, settings=Settings(timezone="Europe/Paris")
+        now=lambda: FIXED_NOW,
+        zone=PARIS,
+        settings=Settings(timezone="Europe/Paris"),
+        clock=FixedClock(FIXED_NOW),
     )
     return QueuePane(ctx)  # type: ignore[arg-type]
 
