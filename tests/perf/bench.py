@@ -213,6 +213,26 @@ def paired_ratio(app: list[list[float]], bare: list[list[float]], pct: float = 5
     )
 
 
+def pooled_median(
+    pairs: list[tuple[list[float], list[float]]], name: str, bare_name: str, info: dict[str, Any]
+) -> Result:
+    """A latency figure from interleaved runs, each a list of seconds: the median of every app
+    sample pooled, its p95 (``<name>_p95_s``), the bare median (``<bare_name>_median_s``) and
+    the ``paired_ratio`` of the runs; ``name`` and ``bare_name`` end in ``_s``."""
+    app_all = [s for app, _ in pairs for s in app]
+    bare_all = [s for _, bare in pairs for s in bare]
+    return Result(
+        percentile(app_all, 50),
+        {name: app_all, bare_name: bare_all},
+        {
+            name.removesuffix("_s") + "_p95_s": percentile(app_all, 95),
+            bare_name.removesuffix("_s") + "_median_s": percentile(bare_all, 50),
+            **info,
+        },
+        paired_ratio([app for app, _ in pairs], [bare for _, bare in pairs]),
+    )
+
+
 def cpu_ratio(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> float:
     """``paired_ratio`` of the ``cpu`` samples of ``interleave``'s pairs."""
     return paired_ratio([app["cpu"] for app, _ in pairs], [bare["cpu"] for _, bare in pairs])

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import BenchEnv, Result, child, figure, log, paired_ratio, percentile
+from bench import BenchEnv, Result, child, figure, log, paired_ratio, percentile, pooled_median
 from hooks import emit
 
 BACKLOG = 10_000
@@ -298,15 +298,4 @@ def bench_reply_send_s(env: BenchEnv, runs: int) -> Result:
     finally:
         env.env.pop("CM_TUI_SECRETS", None)
         server.stop()
-    app_all = [s for app, _ in pairs for s in app]
-    bare_all = [s for _, bare in pairs for s in bare]
-    return Result(
-        percentile(app_all, 50),
-        {"reply_send_s": app_all, "reply_post_bare_s": bare_all},
-        {
-            "reply_send_p95_s": percentile(app_all, 95),
-            "reply_post_bare_median_s": percentile(bare_all, 50),
-            "replies": REPLIES,
-        },
-        paired_ratio([a for a, _ in pairs], [b for _, b in pairs]),
-    )
+    return pooled_median(pairs, "reply_send_s", "reply_post_bare_s", {"replies": REPLIES})

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import BenchEnv, Result, child, figure, log, paired_ratio, percentile
+from bench import BenchEnv, Result, child, figure, log, pooled_median
 from hooks import emit, time_frames
 
 #: mentions posted per run (one at a time, each waited for)
@@ -236,15 +236,6 @@ def bench_mention_to_queue_s(env: BenchEnv, runs: int) -> Result:
     finally:
         env.env.pop("CM_TUI_SECRETS", None)
         server.stop()
-    app_all = [s for app, _ in pairs for s in app]
-    bare_all = [s for _, bare in pairs for s in bare]
-    return Result(
-        percentile(app_all, 50),
-        {"mention_to_queue_s": app_all, "mention_to_queue_bare_s": bare_all},
-        {
-            "mention_to_queue_p95_s": percentile(app_all, 95),
-            "mention_to_queue_bare_median_s": percentile(bare_all, 50),
-            "mentions": MENTIONS,
-        },
-        paired_ratio([app for app, _ in pairs], [bare for _, bare in pairs]),
+    return pooled_median(
+        pairs, "mention_to_queue_s", "mention_to_queue_bare_s", {"mentions": MENTIONS}
     )
