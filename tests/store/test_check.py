@@ -49,7 +49,7 @@ def test_a_document_that_does_not_read_back_is_a_problem(db: Path) -> None:
     assert not report.ok
     assert (
         'posts #1, field status: "bogus" is not one of idea, draft, scheduled, published, '
-        "cancelled" in report.lines
+        "cancelled, failed" in report.lines
     )
     assert report.lines[-1].startswith("PROBLEMS FOUND in the store")
     assert "cm-tui restore" not in report.lines[-1]  # no backup yet: nothing to restore

@@ -121,7 +121,7 @@ MESSAGES = {
     "netui.publication.failed": ("failed: {reason}", "échec : {reason}"),
     "netui.failed.title": ("Not published", "Non publiées"),
     "netui.failed.more": (
-        {"one": "{count} more", "other": "{count} more"},
-        {"one": "{count} de plus", "other": "{count} de plus"},
+        {"one": "{count} more post", "other": "{count} more posts"},
+        {"one": "{count} autre publication", "other": "{count} autres publications"},
     ),
 }

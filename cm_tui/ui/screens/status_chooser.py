@@ -23,8 +23,9 @@ from cm_tui.core.models import PostStatus
 from cm_tui.ui.bindings import localize_bindings
 from cm_tui.ui.widgets.pick_list import PickList
 
-#: the statuses offered, in the order a post goes through them, cancelled last
-CHOICES: tuple[PostStatus, ...] = tuple(PostStatus)
+#: the statuses offered, in the order a post goes through them, cancelled last; ``failed`` is
+#: not offered: only a live account's attempt sets it (a failed post is offered ``scheduled``)
+CHOICES: tuple[PostStatus, ...] = tuple(s for s in PostStatus if s is not PostStatus.FAILED)
 
 
 class StatusChooser(ModalScreen[PostStatus | None]):
@@ -79,7 +80,8 @@ class StatusChooser(ModalScreen[PostStatus | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = CHOICES.index(self._current)
+        current = PostStatus.SCHEDULED if self._current is PostStatus.FAILED else self._current
+        options.highlighted = CHOICES.index(current)
         options.focus()
 
     @property
