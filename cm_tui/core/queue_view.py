@@ -31,9 +31,7 @@ from cm_tui.core.models import QueueItem, QueueStatus, format_instant
 from cm_tui.core.queue import (
     OPEN_STATUSES,
     OpenEntry,
-    QueueCounts,
     QueueFilter,
-    entry_counts,
     entry_of,
     entry_snoozed,
     filter_items,
@@ -144,10 +142,6 @@ class QueueView:
             return self.shown[cursor]
         except LookupError:
             return None
-
-    def counts(self, now: datetime) -> QueueCounts:
-        """Open, due soon and overdue items (the closed ones never count)."""
-        return entry_counts(self.entries.values(), now)
 
     def marked_items(self) -> list[QueueItem]:
         """The marked items, in list order."""
