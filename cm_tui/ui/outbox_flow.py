@@ -12,6 +12,8 @@ Contract (docs/architecture.md, "Live accounts in the app"):
   anything is sent), its ``revert`` (``u``) takes it back while it is not sent. The item
   itself stays open until the engine sent the reply (then it is *replied*, with the server's
   time and the reply's address). A redo puts it in again, with a new undo window.
+* A reply taken back (``u``) or cancelled is not lost: ``r`` on its item opens on the text
+  typed (``reply_draft``: the cancelled outbox entry is the item's stored draft).
 * ``e`` / ``x`` on an item whose reply is not sent edit it (a new undo window) or cancel it
   (asks first); neither can race a send (``net.outbox`` re-reads the entry in its step).
 """
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from cm_tui.core.edits import Label
 from cm_tui.core.i18n import t
-from cm_tui.core.net_reply import outbox_marks
+from cm_tui.core.net_reply import outbox_marks, reply_draft
 from cm_tui.core.net_rules import reply_visibility
 from cm_tui.ui import fmt
 
@@ -40,6 +42,14 @@ def reply_account(ctx: UiContext, item: QueueItem) -> Account | None:
     if ctx.store.readonly:
         return None
     return for_item(ctx.store, item)
+
+
+def reply_draft_for(ctx: UiContext, item: QueueItem) -> str | None:
+    """The text ``r`` on ``item`` starts from: the reply last taken back or cancelled
+    (``core.net_reply.reply_draft``), ``None`` when there is none (the dialog's default)."""
+    if not ctx.repo.outbox.count():
+        return None
+    return reply_draft(ctx.repo.outbox.all(), item) or None
 
 
 def posting_line(account: Account, item: QueueItem) -> str:

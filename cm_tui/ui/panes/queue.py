@@ -637,7 +637,8 @@ class QueuePane(VerbsPane):
                     outbox_flow.put_reply(self, account, item, text)
 
             line = outbox_flow.posting_line(account, item)
-            screen = ReplyScreen(item, self.reply_templates(), posting=line)
+            draft = outbox_flow.reply_draft_for(self.ctx, item)
+            screen = ReplyScreen(item, self.reply_templates(), text=draft, posting=line)
             self.app.push_screen(screen, put)
             return
 

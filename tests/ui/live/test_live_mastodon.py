@@ -115,6 +115,39 @@ async def test_u_in_the_undo_window_takes_the_reply_back_and_nothing_is_sent(
         assert app.ctx.repo.queue.get(item.id).status is QueueStatus.NEW
 
 
+async def test_u_keeps_the_typed_reply_and_r_opens_it_again_with_nothing_sent(
+    make_app, mock_server, mention, tmp_path
+) -> None:
+    from cm_tui.ui.screens.queue_modals import ReplyScreen
+
+    clock = FixedClock(FIXED_NOW)
+    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    async with app.run_test(size=SIZE) as pilot:
+        item = await _mention_on_queue(pilot, app, mention, "keep-my-words")
+        await pilot.press("r", *"thanks for asking", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        clock.advance(timedelta(seconds=UNDO + 60))  # the window passed
+        await _pass_after_wake(pilot, app)
+        assert statuses_with(mock_server, "thanks for asking") == []
+        assert app.ctx.repo.queue.get(item.id).status is QueueStatus.NEW
+        assert "reply not sent" not in screen_text(app)
+
+        await pilot.press("r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReplyScreen)
+        assert screen.text_area.text == "thanks for asking"  # as typed, not lost
+        await pilot.press("ctrl+s")  # sent as it stands: once, led by the author
+        await settle(pilot)
+        clock.advance(timedelta(seconds=UNDO + 1))
+        await _pass_after_wake(pilot, app)
+        await until(pilot, lambda: app.ctx.repo.queue.get(item.id).status is QueueStatus.REPLIED)
+        (status,) = statuses_with(mock_server, "thanks for asking")
+        assert "@fan" in status["content"]
+
+
 async def test_a_direct_message_is_answered_directly(
     make_app, mock_server, mention, tmp_path
 ) -> None:
