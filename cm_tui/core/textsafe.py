@@ -3,8 +3,15 @@
 ``clean_text`` is applied at import (and by the demo generator): it removes what can corrupt a
 terminal or disguise text, and keeps everything a person wrote:
 
-* C0 controls (U+0000-U+001F) except tab and newline, DEL (U+007F) and C1 controls
-  (U+0080-U+009F) are removed: ESC would start terminal escape sequences, NUL truncates;
+* terminal escape sequences are removed WHOLE, not only their ESC byte (else
+  ``ESC[31mEvil`` would be stored as ``[31mEvil``): CSI (``ESC [`` or U+009B, parameters,
+  intermediates, final byte 0x40-0x7E), OSC (``ESC ]`` or U+009D), DCS, SOS, PM and APC
+  (``ESC P``/``X``/``^``/``_`` or U+0090/U+0098/U+009E/U+009F) up to their terminator (BEL,
+  ``ESC \\`` or U+009C; one left unterminated ends at the end of its line, so a stray
+  introducer cannot swallow a whole comment), and the other ESC sequences (``ESC c``,
+  ``ESC 7``, ``ESC ( B``: intermediates 0x20-0x2F then a final byte 0x30-0x7E);
+* then the remaining C0 controls (U+0000-U+001F) except tab and newline, DEL (U+007F) and C1
+  controls (U+0080-U+009F) are removed: a lone ESC, NUL (truncates), BEL...;
 * ``\\r\\n`` and a lone ``\\r`` become ``\\n``; U+2028/U+2029 (line/paragraph separators)
   become ``\\n``;
 * bidirectional *embeddings, overrides and isolates* (U+202A-U+202E, U+2066-U+2069) are removed:
@@ -37,6 +44,7 @@ last guard there (``ui.terminal_text``) uses ``placeholders=False``, which remov
 
 from __future__ import annotations
 
+import os
 import re
 
 _REMOVED = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]
@@ -49,11 +57,27 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 KEPT_BIDI_MARKS = ("\u200e", "\u200f", "\u061c")
 
 
+#: a whole escape sequence (see module doc): string controls first, then CSI, then the rest
+_ESCAPE_SEQUENCE = re.compile(
+    "(?:\x1b[]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\\\|\x9c)?"
+    "|(?:\x1b\\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+    "|\x1b[\x20-\x2f]*[\x30-\x7e]"
+)
+
+
 def clean_text(text: str) -> str:
-    """``text`` without control characters (but ``\\n`` and ``\\t``) and bidi overrides."""
+    """``text`` without escape sequences, control characters (but ``\\n`` and ``\\t``) and
+    bidi overrides (module doc). Idempotent.
+
+    Cheap on clean text, as it runs on every imported row: one ``translate``, and the
+    sequences are looked for only when it removed something (every sequence starts with ESC
+    or a C1 control, both of which it removes)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TABLE)
+    cleaned = text.translate(_TABLE)
+    if len(cleaned) != len(text):
+        cleaned = _ESCAPE_SEQUENCE.sub("", text).translate(_TABLE)
+    text = cleaned
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
     return text
@@ -89,6 +113,30 @@ def for_terminal(text: str, *, placeholders: bool = True) -> str:
     if _TERMINAL_CONTROL.search(text) is None:
         return text
     return text.translate(_SHOWN if placeholders else _SAME_WIDTH)
+
+
+#: ``one_line``: ``for_terminal``'s placeholders, and what breaks a line shown too
+_ONE_LINE: dict[int, str] = {**_SHOWN, 0x09: "\u2409", 0x0A: "\u240a"}
+_ONE_LINE.update(dict.fromkeys((0x2028, 0x2029), "\u2424"))
+_BREAKS_OR_CONTROLS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def one_line(text: str | os.PathLike[str]) -> str:
+    """A file name or path (or any outside value a message quotes) as one visible line.
+
+    The one way a message shows a name (``i18n.t`` applies it to the placeholders that name
+    files, see ``FILE_PLACEHOLDERS`` there): ``for_terminal``'s placeholders, and newline and
+    tab shown as their control pictures ``\u240a`` (\u240a) and ``\u2409`` (\u2409), the
+    line and paragraph separators as ``\u2424`` (\u2424). Nothing is removed, so the user
+    can still tell which file it is; a name that breaks no line comes back as the same object.
+    """
+    if not isinstance(text, str):
+        text = os.fspath(text)
+    if _BREAKS_OR_CONTROLS.search(text) is None:
+        return text
+    return text.translate(_ONE_LINE)
 
 
 def clean_line(text: str) -> str:

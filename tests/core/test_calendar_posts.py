@@ -172,7 +172,7 @@ def test_form_cleans_and_normalises() -> None:
     }
     parsed, errors = parse_post_fields(fields, PARIS, ["x"], post_id=9)
     assert errors == [] and parsed is not None
-    assert parsed.title == "Hello world [31m"
+    assert parsed.title == "Hello world"
     assert parsed.hashtags == ("#campus", "#News")
     assert parsed.tags == ("a", "b")
     assert parsed.text == "line 1\nline 2"

@@ -82,7 +82,7 @@ def test_response_figures_per_network_and_local_month() -> None:
 
 
 def test_clean_text_strips_controls_and_bidi_overrides() -> None:
-    assert clean_text("a\x00b\x1b[31mred\x1b[0m\x07") == "ab[31mred[0m"
+    assert clean_text("a\x00b\x1b[31mred\x1b[0m\x07") == "abred"  # whole sequences
     assert clean_text("line1\r\nline2\rline3\u2028x") == "line1\nline2\nline3\nx"
     assert clean_text("tab\tand\nnewline") == "tab\tand\nnewline"
     assert clean_text("\x85\x9b\x7f") == ""
@@ -109,7 +109,10 @@ def test_clean_text_properties(text: str) -> None:
     assert not any(0xD800 <= ord(c) <= 0xDFFF for c in cleaned)
     assert clean_text(cleaned) == cleaned  # idempotent
     cleaned.encode("utf-8")  # always encodable
-    # nothing else is touched: printable characters survive in order
+    # nothing else is touched: printable characters survive in order (without ESC or a C1
+    # control, no escape sequence is removed with its text: test_textsafe_sequences.py)
+    if any(c == "\x1b" or "\x80" <= c <= "\x9f" for c in text):
+        return
     kept = [c for c in text.replace("\r\n", "\n") if ord(c) not in FORBIDDEN
             and not 0xD800 <= ord(c) <= 0xDFFF]  # fmt: skip
     assert [c for c in cleaned if c != "\n"] == [c for c in kept if c != "\n"]

@@ -132,7 +132,7 @@ def test_clean_text_and_keywords_at_import(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (item,) = read_items(path, keywords=("cafe nova", "other"))
-    assert item.text == "Love Café Nova[31m!" and item.author_handle == "@a"
+    assert item.text == "Love Café Nova!" and item.author_handle == "@a"
     assert item.keywords == ("cafe nova",)
 
 

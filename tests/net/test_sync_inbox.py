@@ -48,7 +48,8 @@ def test_hostile_display_names_and_statuses_are_cleaned(engine, net_store, menti
     (item,) = _mastodon_items(net_store)
     for text in (item.author_name, item.text, item.author_handle):
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
-    assert "Evil" in item.author_name
+    assert item.author_name == "Evil"  # whole escape sequences gone, not only their ESC
+    assert "[2J" not in item.text and "52;c" not in item.text and "click gnp.exe" in item.text
 
 
 def test_catch_up_after_a_pause_has_no_gap_and_no_double_across_restarts(
