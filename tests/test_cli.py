@@ -266,7 +266,7 @@ def test_first_run_creates_and_seeds_the_store(
     first, second = fake_app
     assert first["db"] == tmp_home / "store.json"
     assert first["tasks"] == len(load_catalog()) > 0
-    assert first["networks"] == len(load_networks()) == 9
+    assert first["networks"] == len(load_networks()) == 10
     assert (second["tasks"], second["networks"]) == (first["tasks"], first["networks"])
     assert first["now"].isoformat() == "2026-11-19T08:12:00+00:00"  # --now freezes the clock
     assert (tmp_home / "settings.toml").is_file()  # template written for discovery

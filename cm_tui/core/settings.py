@@ -64,6 +64,7 @@ KNOWN_NETWORKS: tuple[str, ...] = (
     "blog",
     "mastodon",
     "bluesky",
+    "youtube",
 )
 #: The networks a new settings file activates: Facebook, X (Twitter) and the blog. The first
 #: seed article advises putting the effort into "two or three" networks rather than all of them

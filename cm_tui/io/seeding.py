@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 PREF_SEEDED = "seed.version"
 #: The local day the store started tracking tasks: nothing before it can be overdue.
 PREF_TRACKING_SINCE = "tracking.since"
-#: 2: the Mastodon and Bluesky profiles, added to stores seeded before them
-SEED_VERSION = 2
+#: 2: the Mastodon and Bluesky profiles, added to stores seeded before them; 3: YouTube's
+#: (its Studio exports are imported: docs/architecture.md, "Platform exports")
+SEED_VERSION = 3
 
 
 def seed_if_needed(store: Store, since: date | None = None) -> bool:

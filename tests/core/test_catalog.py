@@ -152,7 +152,7 @@ def test_times_within_working_hours_and_minutes_positive(catalog: dict) -> None:
 def test_networks_limits_and_targets() -> None:
     networks = {n.key: n for n in load_networks()}
     assert list(networks) == ["facebook", "x", "instagram", "pinterest", "linkedin", "snapchat",
-                              "blog", "mastodon", "bluesky"]  # fmt: skip
+                              "blog", "mastodon", "bluesky", "youtube"]  # fmt: skip
     limits = {k: n.char_limit for k, n in networks.items()}
     assert limits == {
         "facebook": 63206,
@@ -164,6 +164,7 @@ def test_networks_limits_and_targets() -> None:
         "blog": 100000,
         "mastodon": 500,
         "bluesky": 300,
+        "youtube": 5000,
     }
     for key, (low, high) in ARTICLE_FREQUENCIES.items():
         profile = networks[key]

@@ -25,3 +25,13 @@ def test_an_older_store_gets_the_new_network_profiles_once(tmp_path: Path) -> No
         assert store.repo.prefs.get(PREF_SEEDED) == SEED_VERSION
         assert seed_if_needed(store) is False
         assert len(store.repo.networks.all()) == len(load_networks())
+
+
+def test_a_store_seeded_before_youtube_gets_its_profile(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store.json") as store:
+        with store.transaction():
+            store.repo.networks.add_many([p for p in load_networks() if p.key != "youtube"])
+            store.repo.prefs.set(PREF_SEEDED, 2)
+        assert seed_if_needed(store) is True
+        [youtube] = [p for p in store.repo.networks.all() if p.key == "youtube"]
+        assert youtube.name == "YouTube"
