@@ -70,8 +70,11 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def write_atomic(path: Path, data: Blob, *, replace: bool = True) -> None:
-    """Replace ``path`` by ``data`` atomically and durably, as a private (0600) file.
+def write_atomic(
+    path: Path, data: Blob, *, replace: bool = True, mode: int = PRIVATE_FILE_MODE
+) -> None:
+    """Replace ``path`` by ``data`` atomically and durably, as a private (0600) file (``mode``
+    only for ``write_out``, keeping the mode of a symlink's existing target).
 
     ``replace=False`` creates ``path`` only if it does not exist (hard link instead of
     rename), raising ``FileExistsError`` otherwise: a file created meanwhile is never replaced.
@@ -85,7 +88,7 @@ def write_atomic(path: Path, data: Blob, *, replace: bool = True) -> None:
     try:
         fd = os.open(tmp, _TMP_FLAGS, PRIVATE_FILE_MODE)
         try:
-            os.fchmod(fd, PRIVATE_FILE_MODE)
+            os.fchmod(fd, mode)
             for chunk in chunks_of(data):
                 write_all(fd, chunk)
             os.fsync(fd)
@@ -115,6 +118,8 @@ def write_out(path: Path, data: Blob) -> None:
 
     * a symlink is followed (the whole chain; a dangling one creates its target), so the link
       stays and its target receives the data, rather than the link being replaced by a file;
+      an existing target keeps its mode (the link says the file is the user's, perhaps shared:
+      a 0644 target stays 0644), a new one is private;
     * a FIFO, a character or block device (``/dev/null``, a terminal) is opened and written in
       place, as a shell's ``>`` would: replacing a device node by a regular file (as root)
       breaks the system, and a FIFO's reader would get nothing;
@@ -138,6 +143,8 @@ def write_out(path: Path, data: Blob) -> None:
         _write_in_place(target, data)
     elif stat.S_ISSOCK(mode):
         _send_to_socket(target, data)
+    elif stat.S_ISREG(mode) and target is not path:
+        write_atomic(target, data, mode=stat.S_IMODE(mode) & 0o777)  # never set-id bits
     else:
         write_atomic(target, data)
 

@@ -164,3 +164,19 @@ def test_a_regular_file_is_still_replaced_atomically_and_private(tmp_path: Path)
     write_out(out, b"new")
     assert out.read_bytes() == b"new"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_symlinks_target_keeps_its_mode(kind: str, db: Path, tmp_path: Path) -> None:
+    """The link is the user's way of saying where the data goes: its target is theirs, written
+    as it is (a file shared 0644 stays so), the link stays a link."""
+    target = tmp_path / "shared" / "export.out"
+    target.parent.mkdir()
+    target.write_bytes(b"old content")
+    os.chmod(target, 0o644)
+    link = tmp_path / "link.out"
+    link.symlink_to(target)
+    assert cli.main(commands(db, str(link))[kind]) == 0
+    assert link.is_symlink() and link.resolve() == target
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert target.read_bytes().startswith(STARTS[kind]) and target.stat().st_size > 20
