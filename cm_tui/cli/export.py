@@ -155,13 +155,14 @@ def _export_ics(args: argparse.Namespace) -> int:
 
 
 def _export_csv(args: argparse.Namespace) -> int:
-    """``cm-tui export csv --table posts --out FILE``: the posts as a spreadsheet. Read-only."""
+    """``cm-tui export csv [--table posts] --out FILE``: the posts as a spreadsheet (the one
+    table it writes, hence the default). Read-only."""
     from cm_tui.io.csv_posts import export_posts_csv
     from cm_tui.store import Store
 
-    if args.table != ["posts"]:
-        given = ", ".join(args.table or []) or "-"
-        raise CliError(t("cli.error.unknown_table", table=given, known="posts"), EXIT_USAGE)
+    for name in args.table or []:
+        if name != "posts":
+            raise CliError(t("cli.error.unknown_table", table=name, known="posts"), EXIT_USAGE)
     ctx = _context(args)
     _require_store(ctx.db)
     with Store.open(ctx.db, readonly=True) as store:

@@ -147,5 +147,30 @@ def write_output(out: str, payload: bytes) -> Path | None:
     from cm_tui.store.atomic import write_out
 
     path = Path(out).expanduser()
-    write_out(path, payload)
+    try:
+        write_out(path, payload)
+    except OSError as exc:
+        unwritable = _unwritable(path, exc)
+        if unwritable is None:
+            raise
+        raise unwritable from exc
     return path
+
+
+#: what refusing to create a file in an existing folder looks like (``/proc``: "No such file")
+_CANNOT_CREATE = {"ENOENT", "EACCES", "EPERM", "EROFS"}
+
+
+def _unwritable(path: Path, exc: OSError) -> CliError | None:
+    """The one line for an ``--out`` whose folder exists but takes no file (a read-only or
+    pseudo file system such as ``/proc``, no permission): it cannot write there, and what to
+    do. ``None`` for other errors (a missing folder, a folder given as the file: said as is)."""
+    import errno
+
+    if errno.errorcode.get(exc.errno or 0) not in _CANNOT_CREATE or path.is_dir():
+        return None
+    folder = (path.resolve() if path.is_symlink() else path).parent
+    if not folder.is_dir():
+        return None
+    reason = exc.strerror or str(exc)
+    return CliError(t("cli.error.out_unwritable", path=path, reason=reason))

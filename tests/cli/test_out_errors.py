@@ -64,3 +64,31 @@ def test_write_atomic_errors_name_the_target(tmp_path: Path) -> None:
     assert caught_dir.value.filename == str(folder)
     assert [p.name for p in tmp_path.iterdir()] == ["folder"]
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("command", ["export json", "export ics", "report"])
+def test_out_where_no_file_can_be_written_says_so_in_one_line(
+    command: str, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``/proc/version`` exists, in a folder that exists, but no file can be created beside it:
+    "No such file or directory" alone would be wrong; the line says it cannot write there."""
+    out = Path("/proc/version")
+    assert cli.main(_commands(db, out)[command]) == 1
+    line = one_line_error(capsys.readouterr().err)
+    assert TMP_MARK not in line
+    assert line.startswith(f"cm-tui: error: cannot write {out} ")
+    assert "--out" in line  # what to do
+
+
+def test_export_csv_without_table_exports_the_posts(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``posts`` is the one table ``export csv`` writes: it is the default, not ``"-"``."""
+    out = tmp_path / "posts.csv"
+    assert cli.main(["export", "csv", "--db", str(db), "--out", str(out)]) == 0
+    assert out.is_file()
+    capsys.readouterr()
+    assert cli.main(["export", "csv", "--table", "tasks", "--db", str(db), "--out", "-"]) == 2
+    line = one_line_error(capsys.readouterr().err)
+    assert line == 'cm-tui: error: unknown table "tasks"; tables: posts'

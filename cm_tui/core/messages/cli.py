@@ -349,6 +349,12 @@ MESSAGES: Messages = {
         'unknown table "{table}"; tables: {known}',
         'table inconnue "{table}" ; tables : {known}',
     ),
+    "cli.error.out_unwritable": (
+        "cannot write {path} ({reason}): give --out a file in a folder you can write to, "
+        "or - for standard output",
+        "impossible d'écrire {path} ({reason}) : donnez à --out un fichier dans un dossier "
+        "où vous pouvez écrire, ou - pour la sortie standard",
+    ),
     "cli.error.missing_file": ("file not found: {path}", "fichier introuvable : {path}"),
     "cli.error.os": ("{path}: {reason}", "{path} : {reason}"),
     "cli.error.os_nopath": ("{reason}", "{reason}"),
