@@ -13,6 +13,8 @@ Contract:
 * a missing value (``None``) is written ``MISSING`` ("–"), so tables need no special case;
 * ``percent`` takes percent points (``0.8`` is written "0.8%"), as the stats hold them;
 * ``money`` without a currency writes the amount with the currency's usual two decimals;
+* ``countdown`` writes time left (a deadline) in one shape whatever its size: hours and
+  minutes ``0h53`` / ``3h05``, days and hours ``2d03`` (``2j03``): never ``0:53`` beside ``1h00``;
 * ``date`` takes one of ``DATE_FORMATS`` (fixed layouts with the language's names, so list
   columns line up the same in both languages) or a CLDR length (``short`` … ``full``).
 
@@ -122,6 +124,26 @@ def money(amount: float | None, currency: str | None = None, *, lang: str | None
     from babel.numbers import format_currency
 
     return format_currency(amount, currency, locale=_locale(_lang(lang)))
+
+
+def countdown(delta: _dt.timedelta, *, lang: str | None = None) -> str:
+    """Time left, minutes rounded up (so ``0h00`` only at the deadline): ``0h47``, ``3h05``, a
+    day or more ``2d03`` (``2j03`` in French); overdue gets a leading ``-`` (``-0h12``). Every
+    countdown and deadline limit on screen is written by this function."""
+    seconds = delta.total_seconds()
+    sign = "-" if seconds < 0 else ""
+    minutes = int(-(-abs(seconds) // 60))  # ceil
+    hours, mins = divmod(minutes, 60)
+    if hours < 24:
+        return sign + _in(lang, "core.countdown.hours", hours=hours, minutes=f"{mins:02d}")
+    days, hours = divmod(hours, 24)
+    return sign + _in(lang, "core.countdown.days", days=days, hours=f"{hours:02d}")
+
+
+def _in(lang: str | None, key: str, **params: Any) -> str:
+    """``t(key)`` in ``lang`` (the current language when ``None``)."""
+    text = i18n.area_of(key)[key][1 if _lang(lang) == "fr" else 0]
+    return str(text).format(**params)
 
 
 def date(day: _dt.date, form: str = "day", *, lang: str | None = None) -> str:

@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from cm_tui.core.i18n import LANGUAGES, area_of, language, t
+from cm_tui.core.i18n import LANGUAGES, area_of, language
 from cm_tui.core.models import QueueItem, QueueStatus, format_instant
 from cm_tui.core.recurrence import WorkHours
 from cm_tui.core.textsafe import clean_line
@@ -194,22 +194,11 @@ def _counts(deadlines: Iterable[Any], now: Any, limit: Any) -> QueueCounts:
 
 
 def format_countdown(delta: timedelta) -> str:
-    """Compact, language-neutral countdown, minutes rounded up (so "0:00" only at the deadline):
+    """Time left before a deadline, as ``core.locale.countdown`` writes it (``0h47``, ``3h05``,
+    ``2d03``; overdue ``-0h12``): the one shape of the list, the detail and the counts."""
+    from cm_tui.core.locale import countdown
 
-    under an hour ``"0:47"``; hours ``"3h05"``; a day or more ``"2d03"`` (days, hours; the day
-    letter in the user's language: ``"2j03"`` in French); overdue gets a leading ``-``
-    (``"-0:12"``).
-    """
-    seconds = delta.total_seconds()
-    sign = "-" if seconds < 0 else ""
-    minutes = int(-(-abs(seconds) // 60))  # ceil
-    if minutes < 60:
-        return f"{sign}0:{minutes:02d}"
-    hours, mins = divmod(minutes, 60)
-    if hours < 24:
-        return f"{sign}{hours}h{mins:02d}"
-    days, hours = divmod(hours, 24)
-    return sign + t("queue.countdown.days", days=days, hours=f"{hours:02d}")
+    return countdown(delta)
 
 
 # --------------------------------------------------------------------------- keywords

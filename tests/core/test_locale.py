@@ -155,3 +155,25 @@ def test_babel_is_loaded_on_first_use_only() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize(
+    ("minutes", "english", "french"),
+    [
+        (53, "0h53", "0h53"),
+        (60, "1h00", "1h00"),
+        (-39, "-0h39", "-0h39"),
+        (15, "0h15", "0h15"),
+        (26 * 60 + 5, "1d02", "1j02"),
+    ],
+)
+def test_countdown_has_one_shape_under_and_over_an_hour(
+    lang: None, minutes: int, english: str, french: str
+) -> None:
+    """Seen: "1h00" beside "0:53" in the Queue; one shape, hours and minutes, in both languages."""
+    from datetime import timedelta
+
+    assert locale.countdown(timedelta(minutes=minutes)) == english
+    assert locale.countdown(timedelta(minutes=minutes), lang="fr") == french
+    i18n.set_language("fr")
+    assert locale.countdown(timedelta(minutes=minutes)) == french

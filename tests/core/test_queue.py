@@ -132,12 +132,12 @@ def test_queue_counts() -> None:
 @pytest.mark.parametrize(
     ("delta", "text"),
     [
-        (timedelta(minutes=47), "0:47"),
-        (timedelta(minutes=46, seconds=1), "0:47"),
-        (timedelta(seconds=30), "0:01"),
-        (timedelta(0), "0:00"),
-        (timedelta(minutes=-12), "-0:12"),
-        (timedelta(minutes=-11, seconds=-30), "-0:12"),
+        (timedelta(minutes=47), "0h47"),
+        (timedelta(minutes=46, seconds=1), "0h47"),
+        (timedelta(seconds=30), "0h01"),
+        (timedelta(0), "0h00"),
+        (timedelta(minutes=-12), "-0h12"),
+        (timedelta(minutes=-11, seconds=-30), "-0h12"),
         (timedelta(hours=3, minutes=5), "3h05"),
         (timedelta(minutes=60), "1h00"),
         (timedelta(hours=-2, minutes=-1), "-2h01"),

@@ -87,8 +87,8 @@ async def test_today_queue_box_and_the_queue_tab_label_agree_at_every_tick(
     import re
 
     def numbers(text: str) -> list[str]:
-        """The counts in a label or the box's first line (``due < 15 min``: not a count)."""
-        return re.findall(r"\d+", text.replace("< 15", ""))
+        """The counts in a label or the box's first line (``due < 0h15``: not a count)."""
+        return re.findall(r"\d+", text.replace("< 0h15", ""))
 
     clock = FixedClock(FIXED_NOW)
     app = make_app(clock=clock)

@@ -46,14 +46,14 @@ def test_stats_values_and_changes_as_the_report_writes_them(lang: str) -> None:
 @pytest.mark.parametrize(
     ("counts", "english", "french"),
     [
-        (QueueCounts(0, 0, 0), "0 open · 0 due < 15 min · 0 overdue",
-         "0 ouvert · 0 dû < 15 min · 0 en retard"),
-        (QueueCounts(1, 1, 1), "1 open · 1 due < 15 min · 1 overdue",
-         "1 ouvert · 1 dû < 15 min · 1 en retard"),
-        (QueueCounts(2, 2, 2), "2 open · 2 due < 15 min · 2 overdue",
-         "2 ouverts · 2 dus < 15 min · 2 en retard"),
-        (QueueCounts(10_000, 0, 3), "10,000 open · 0 due < 15 min · 3 overdue",
-         f"10{NNBSP}000 ouverts · 0 dû < 15 min · 3 en retard"),
+        (QueueCounts(0, 0, 0), "0 open · 0 due < 0h15 · 0 overdue",
+         "0 ouvert · 0 dû < 0h15 · 0 en retard"),
+        (QueueCounts(1, 1, 1), "1 open · 1 due < 0h15 · 1 overdue",
+         "1 ouvert · 1 dû < 0h15 · 1 en retard"),
+        (QueueCounts(2, 2, 2), "2 open · 2 due < 0h15 · 2 overdue",
+         "2 ouverts · 2 dus < 0h15 · 2 en retard"),
+        (QueueCounts(10_000, 0, 3), "10,000 open · 0 due < 0h15 · 3 overdue",
+         f"10{NNBSP}000 ouverts · 0 dû < 0h15 · 3 en retard"),
     ],
 )  # fmt: skip
 def test_queue_counts_agree_with_their_numbers(

@@ -11,6 +11,9 @@ MESSAGES: Messages = {
     "core.group.weekly": ("Weekly", "Chaque semaine"),
     "core.group.monthly": ("Monthly", "Chaque mois"),
     "core.group.occasional": ("Occasional", "Occasionnellement"),
+    # time left before a deadline (core.locale.countdown)
+    "core.countdown.hours": ("{hours}h{minutes}", "{hours}h{minutes}"),
+    "core.countdown.days": ("{days}d{hours}", "{days}j{hours}"),
     # agenda sections
     "core.section.overdue": ("Overdue", "En retard"),
     "core.section.now": ("Now", "Maintenant"),

@@ -31,14 +31,37 @@ MESSAGES: Messages = {
     "queue.key.watch": ("Watch keywords", "Mots-clés surveillés"),
     "queue.key.save_list": ("Save", "Enregistrer"),
     "queue.key.import": ("Import a file", "Importer un fichier"),
-    "queue.import.title": ("Import into the queue", "Importer dans la file"),
+    "queue.import.title": (
+        "Import a file: queue items or a platform's export",
+        "Importer un fichier : éléments de la file ou export d'une plateforme",
+    ),
     "queue.import.placeholder": (
-        "path of a CSV, JSON, JSONL or Mastodon file",
-        "chemin d'un fichier CSV, JSON, JSONL ou Mastodon",
+        "path of a CSV, JSON, JSONL or Mastodon file, or of an export (Meta, LinkedIn, X, "
+        "YouTube)",
+        "chemin d'un fichier CSV, JSON, JSONL ou Mastodon, ou d'un export (Meta, LinkedIn, X, "
+        "YouTube)",
     ),
     "queue.import.hint": (
-        "all or nothing; already imported items are skipped · enter imports · esc cancels",
-        "tout ou rien ; les éléments déjà importés sont ignorés · entrée importe · échap annule",
+        "comments and messages go to the queue, a platform's export to the month figures "
+        "(Stats), recognised by its content; all or nothing; what is already there is "
+        "skipped · enter imports · esc cancels",
+        "les commentaires et messages vont dans la file, l'export d'une plateforme dans les "
+        "chiffres du mois (Stats), reconnu à son contenu ; tout ou rien ; ce qui y est déjà "
+        "est ignoré · entrée importe · échap annule",
+    ),
+    "queue.import.replace_ask": (
+        "{file} gives figures typed by hand: replace them with the export's?\n{months}\n"
+        "y replaces them · n or esc keeps them as typed",
+        "{file} donne des chiffres saisis à la main : les remplacer par ceux de l'export ?\n"
+        "{months}\ny les remplace · n ou échap les garde tels que saisis",
+    ),
+    "queue.import.replace_month": ("{network}, {month}: {figures}", "{network}, {month} : {figures}"),
+    "queue.import.kept": ("kept as typed: {figures}", "gardés tels que saisis : {figures}"),
+    "queue.import.kept_inbox": (
+        "kept as typed: {figures} (import processed/{name} again from the Queue tab to replace "
+        "them)",
+        "gardés tels que saisis : {figures} (importez à nouveau processed/{name} depuis l'onglet "
+        "File pour les remplacer)",
     ),
     "queue.inbox.failed": (
         "Inbox: {name} was rejected (see failed/{name}.reason.txt)",
@@ -103,7 +126,6 @@ MESSAGES: Messages = {
     ),
     "queue.marked": ("{count} marked", {"one": "{count} marqué", "other": "{count} marqués"}),
     # modals
-    "queue.countdown.days": ("{days}d{hours}", "{days}j{hours}"),
     "queue.reply.title": ("Reply to {who}", "Répondre à {who}"),
     "queue.reply.templates": ("Saved replies", "Réponses enregistrées"),
     "queue.reply.text": ("Your reply", "Votre réponse"),

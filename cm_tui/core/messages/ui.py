@@ -81,7 +81,7 @@ MESSAGES: Messages = {
     # ------------------------------------------------------------------ Queue
     "ui.queue.title": ("Waiting for an answer", "En attente de réponse"),
     "ui.queue.open": ("open", {"one": "ouvert", "other": "ouverts"}),
-    "ui.queue.due_soon": ("due < 15 min", {"one": "dû < 15 min", "other": "dus < 15 min"}),
+    "ui.queue.due_soon": ("due < {limit}", {"one": "dû < {limit}", "other": "dus < {limit}"}),
     "ui.queue.overdue": ("overdue", "en retard"),
     "ui.queue.empty": ("Nobody is waiting. Well done.", "Personne n'attend. Bravo."),
     "ui.queue.no_match": (

@@ -10,20 +10,24 @@ from textual.content import Content
 
 from cm_tui.core import locale as l10n
 from cm_tui.core.i18n import t
-from cm_tui.core.queue import QueueCounts
+from cm_tui.core.queue import DUE_SOON, QueueCounts
 
 
 def _parts(counts: QueueCounts) -> list[tuple[int, str]]:
     """(count, the words after it, agreeing with it) for open, due soon and overdue."""
     return [
         (counts.open, t("ui.queue.open", count=counts.open)),
-        (counts.due_soon, t("ui.queue.due_soon", count=counts.due_soon)),
+        (
+            counts.due_soon,
+            # the limit in the shape of every countdown (``core.locale.countdown``)
+            t("ui.queue.due_soon", count=counts.due_soon, limit=l10n.countdown(DUE_SOON)),
+        ),
         (counts.overdue, t("ui.queue.overdue", count=counts.overdue)),
     ]
 
 
 def queue_counts_text(counts: QueueCounts) -> str:
-    """``12 open · 3 due < 15 min · 1 overdue``: the Queue list's subtitle."""
+    """``12 open · 3 due < 0h15 · 1 overdue``: the Queue list's subtitle."""
     return " · ".join(f"{l10n.number(n)} {words}" for n, words in _parts(counts))
 
 
