@@ -26,8 +26,9 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.deadline import DeadlinePolicy, deadline_for
@@ -65,7 +66,15 @@ from cm_tui.core.recurrence import (
     is_since_last_done,
     slots_for,
 )
-from cm_tui.core.timeutil import local_to_utc, month_key, shift_month
+from cm_tui.core.timeutil import (
+    FIRST_DAY,
+    LAST_DAY,
+    in_supported_range,
+    is_supported_day,
+    local_to_utc,
+    month_key,
+    shift_month,
+)
 
 SIZES: tuple[str, ...] = ("small", "year", "stress")
 #: The networks the demo organisation works (the articles: two or three done well, plus the blog).
@@ -297,6 +306,67 @@ def generate_demo(
     return gen.run()
 
 
+def _dated_inside(record: Any) -> bool:
+    """Every date and instant of ``record`` (its own fields) lies in the supported days."""
+    for value in (getattr(record, f.name) for f in fields(record)):
+        if isinstance(value, datetime):
+            if not in_supported_range(value):
+                return False
+        elif isinstance(value, date) and value != CHECKLIST_DAY and not is_supported_day(value):
+            return False
+    return True
+
+
+def _clamp_day(day: date | None) -> date | None:
+    return None if day is None else min(max(day, FIRST_DAY), LAST_DAY)
+
+
+def _inside_supported_days(data: DemoData) -> DemoData:
+    """The demo kept to the days cm-tui accepts (``core.timeutil.FIRST_DAY`` .. ``LAST_DAY``):
+    around ``--now 2000-01-01`` or ``2199-12-31`` its year of history or its two weeks ahead
+    would cross them. Dated rows outside are left out; dates that only describe a record (a
+    document's last review, an influencer's last contact, a campaign's bounds) are clamped."""
+    first_month, last_month = month_key(FIRST_DAY), month_key(LAST_DAY)
+
+    def month_inside(month: str) -> bool:
+        return first_month <= month <= last_month
+
+    data.posts = [p for p in data.posts if _dated_inside(p)]
+    data.queue = [q for q in data.queue if _dated_inside(q)]
+    data.archived = [q for q in data.archived if _dated_inside(q)]
+    data.occurrences = [o for o in data.occurrences if _dated_inside(o)]
+    data.figures = [f for f in data.figures if month_inside(f.month)]
+    data.competitors = [
+        c.replace(months=tuple(m for m in c.months if month_inside(m.month)))
+        for c in data.competitors
+    ]
+    data.documents = [d.replace(last_reviewed=_clamp_day(d.last_reviewed)) for d in data.documents]
+    data.influencers = [
+        i.replace(last_contacted=_clamp_day(i.last_contacted)) for i in data.influencers
+    ]
+    data.campaigns = [_campaign_inside(c) for c in data.campaigns]
+    data.onboarding_start = _clamp_day(data.onboarding_start) or FIRST_DAY
+    return data
+
+
+def _campaign_inside(campaign: AdCampaign) -> AdCampaign:
+    """``campaign`` with its bounds clamped and only its checks of supported days (its totals,
+    the sums of its checks, follow)."""
+    checks = tuple(k for k in campaign.checks if is_supported_day(k.day))
+    bounds = (campaign.start, campaign.end)
+    if checks == campaign.checks and all(is_supported_day(day) for day in bounds):
+        return campaign
+    clicks = sum(k.results for k in checks)
+    return campaign.replace(
+        start=_clamp_day(campaign.start),
+        end=_clamp_day(campaign.end),
+        checks=checks,
+        spend=round(sum(k.spend for k in checks), 2),
+        clicks=clicks,
+        conversions=round(clicks * 0.031),
+    )
+
+
 class _Generator:
     def __init__(
         self,
@@ -321,7 +391,8 @@ class _Generator:
         self.deadlines = deadlines
         self.today = now.astimezone(tz).date()
         self.history_days = 30 if size == "small" else 365
-        self.start = self.today - timedelta(days=self.history_days)
+        # history never reaches before the first supported day (``--now 2000-01-01``)
+        self.start = max(self.today - timedelta(days=self.history_days), FIRST_DAY)
         self.profiles = {n.key: n for n in networks}
         self.keyword_terms = tuple(term for term, _ in _KEYWORDS)
         self._kw_cache: dict[str, tuple[str, ...]] = {}
@@ -375,7 +446,7 @@ class _Generator:
         data.competitors = self.competitors()
         data.campaigns = self.campaigns()
         data.occurrences = self.occurrences(data.active_networks, onboarding_start)
-        return data
+        return _inside_supported_days(data)
 
     # ----------------------------------------------------------------- reference lists
 
@@ -437,7 +508,7 @@ class _Generator:
     def posts(self) -> list[Post]:
         rng = self.rng
         out: list[Post] = []
-        last = self.today + timedelta(days=14)
+        last = min(self.today + timedelta(days=14), LAST_DAY)
         for day in self.days(self.start, last):
             future_day = day > self.today
             is_friday = day.isoweekday() == 5

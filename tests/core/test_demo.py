@@ -272,3 +272,37 @@ def test_stress_sizes_and_time() -> None:
     assert len(data.archived) == 100_000
     assert all(not i.status.is_open for i in data.archived[:1000])
     assert elapsed < 15
+
+
+# --------------------------------------------------------------------------- supported days
+
+
+@pytest.mark.parametrize("size", ["small", "year"])
+@pytest.mark.parametrize(
+    "now",
+    [datetime(2000, 1, 1, 11, 0, tzinfo=UTC), datetime(2199, 12, 31, 11, 0, tzinfo=UTC)],
+    ids=["first-day", "last-day"],
+)
+def test_a_demo_at_the_edge_of_the_supported_days_stays_inside_them(
+    size: str, now: datetime
+) -> None:
+    """Seen: ``--demo --now 2000-01-01`` wrote posts, items and figures dated 1999, days no
+    import or form accepts (``core.timeutil.FIRST_DAY`` .. ``LAST_DAY``)."""
+    import re
+
+    from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY
+
+    data = generate_demo(size, now, networks=load_networks(), templates=load_catalog(), tz=PARIS)
+    from cm_tui.core.recurrence import CHECKLIST_DAY
+
+    # a one-off checklist task's occurrence is keyed by a fixed marker day, not a date shown
+    text = fingerprint(data).replace(CHECKLIST_DAY.isoformat(), "")
+    text += data.onboarding_start.isoformat()
+    days = re.findall(r"\b(\d{4}-\d{2}(?:-\d{2})?)", text)
+    assert days
+    outside = sorted(
+        {d for d in days if not FIRST_DAY.isoformat()[: len(d)] <= d <= LAST_DAY.isoformat()}
+    )
+    assert not outside
+    # the demo still shows a day's work: posts today, open items and a month of figures at least
+    assert data.posts and data.open_items
