@@ -28,6 +28,7 @@ def restore_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_where(args: argparse.Namespace) -> int:
     """Print the paths (works with a bad settings file: it shows where that file is)."""
+    from cm_tui.core.textsafe import one_line
     from cm_tui.io.locations import config_path, demo_db_path, demo_inbox_path, inbox_path
     from cm_tui.store import StorePaths
 
@@ -44,7 +45,7 @@ def cmd_where(args: argparse.Namespace) -> int:
         (t("cli.where.demo"), demo_db_path()),
     ]
     width = max(len(label) for label, _ in rows)
-    _print_lines(f"{label:<{width}}  {path}" for label, path in rows)
+    _print_lines(f"{label:<{width}}  {one_line(path)}" for label, path in rows)
     return EXIT_OK
 
 

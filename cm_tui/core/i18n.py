@@ -10,6 +10,10 @@ missing category falls back to ``other``) and writes an ``int`` count with the l
 grouping (``core.locale``). Any other number placeholder is formatted by the caller with
 ``core.locale``: ``t()`` cannot tell a quantity from an identifier (a pid, a line number).
 
+A placeholder that names a file (``FILE_PLACEHOLDERS``: ``{path}``, ``{file}``, ``{db}``...) is
+shown on one visible line (``textsafe.one_line``): every message that quotes a file name gets
+it, CLI and TUI alike (docs/architecture.md, "Untrusted text and the terminal").
+
 A key's first segment names its area (``"queue.alert.due15"`` lives in ``messages/queue.py``);
 keys whose first segment is no area (``"save"``, ``"app.title"``) live in ``messages/common.py``.
 ``t()`` imports an area the first time one of its keys is asked for: start-up pays for the
@@ -26,6 +30,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from cm_tui.core import locale as l10n
+from cm_tui.core.textsafe import one_line
 
 LANGUAGES = ("en", "fr")
 _language = "en"
@@ -35,6 +40,15 @@ _language = "en"
 Text = str | Mapping[str, str]
 #: an area's messages: key -> (English, French)
 Messages = dict[str, tuple[Text, Text]]
+
+#: placeholders that name a file, a folder or a path (``{name}`` is an inbox file's name, or a
+#: name typed on one line already): ``t()`` shows their value on one visible line
+#: (``textsafe.one_line``, newline as U+240A), so a file name with a newline or an escape
+#: sequence can never split a message nor act on the terminal, whoever builds the message
+FILE_PLACEHOLDERS = frozenset(
+    ("path", "paths", "file", "name", "db", "journal", "folder", "backup", "backups", "moved",
+     "source", "link")
+)  # fmt: skip
 
 COMMON_AREA = "common"
 _areas: dict[str, Messages] = {}
@@ -114,6 +128,10 @@ def t(key: str, /, **params: Any) -> str:
         text = text["other"]
     if not params:
         return text
+    for name in FILE_PLACEHOLDERS.intersection(params):
+        value = params[name]
+        if isinstance(value, str | os.PathLike):
+            params[name] = one_line(value)
     try:
         return text.format_map(_Shown(params))
     except (ValueError, IndexError, KeyError):

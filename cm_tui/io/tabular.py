@@ -32,7 +32,7 @@ from typing import Generic, TypeVar
 
 from cm_tui.core import locale as l10n
 from cm_tui.core.i18n import t
-from cm_tui.core.textsafe import clean_line, cut, for_terminal
+from cm_tui.core.textsafe import clean_line, cut
 from cm_tui.core.value import Value, frozen
 
 #: problems listed in a rejection report (the count says how many there were in all)
@@ -70,8 +70,7 @@ class ImportRejected(Exception):
 
     def report(self) -> str:
         """One line naming the file and the count, then one line per problem."""
-        path = for_terminal(" ".join(self.path.splitlines()))
-        lines = [t("imports.rejected", path=path, count=self.count)]
+        lines = [t("imports.rejected", path=self.path, count=self.count)]  # one line: t()
         lines += [f"  {p}" for p in self.problems]
         if self.count > len(self.problems):
             lines.append("  " + t("imports.more", count=self.count - len(self.problems)))
