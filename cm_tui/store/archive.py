@@ -22,19 +22,21 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem
 from cm_tui.store import load
-from cm_tui.store.archive_summary import MonthSummary, read_summary, summarize, write_summary
 from cm_tui.store.atomic import make_private_dir, write_atomic
 from cm_tui.store.errors import StoreCorrupt
 from cm_tui.store.journal import DUMP_OPTIONS
 from cm_tui.store.paths import StorePaths
 from cm_tui.store.schema import REQUIRED
+
+if TYPE_CHECKING:  # summaries are read or written by imports and checks, not at start-up
+    from cm_tui.store.archive_summary import MonthSummary
 
 _MONTH_FILE = re.compile(r"^queue-(\d{4}-\d{2})\.json$")
 _REQUIRED = REQUIRED["queue"]
@@ -116,6 +118,8 @@ class Archive:
             st = path.stat()
         except FileNotFoundError:
             return None
+        from cm_tui.store.archive_summary import read_summary
+
         found = read_summary(self.folder, month)
         if found is not None and found.describes(st.st_size, st.st_mtime_ns):
             return found
@@ -134,6 +138,8 @@ class Archive:
             docs = parse_month(raw, month, path.name)
         except load.SnapshotError as exc:
             raise StoreCorrupt(path, exc.reason, backups=self.paths.backups) from None
+        from cm_tui.store.archive_summary import summarize, write_summary
+
         summary = summarize(month, raw, _items_of(docs), st)
         write_summary(self.folder, summary)
         return summary
@@ -174,6 +180,8 @@ class Archive:
         """Add documents to their month files (same id: the new document wins), one write each."""
         if not docs_by_month:
             return
+        from cm_tui.store.archive_summary import summarize, write_summary
+
         make_private_dir(self.folder, tighten=True)
         for month in sorted(docs_by_month):
             merged = self.read_docs(month)
