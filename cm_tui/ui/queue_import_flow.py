@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -79,11 +79,19 @@ if TYPE_CHECKING:
 
 #: the worker group of queue imports (one at a time)
 GROUP = "queue-import"
+#: the worker group of what waits for an import to end (``QueueImportFlow.when_idle``)
+WAITING = "queue-import-waiting"
 #: items written per UI-thread transaction: below the store's snapshot threshold (1,000
 #: documents), so each chunk is one journal line, and 10-20 ms of UI time
 WRITE_CHUNK = 500
 
 T = TypeVar("T")
+
+#: what an export does with month figures typed by hand that it would replace: ``ask`` (a file
+#: chosen with ``ctrl+o``: a ``Confirm`` asks, and the answer imports it again with ``keep`` or
+#: ``replace``), or ``inbox`` (nobody may be there and a key typed elsewhere must never answer:
+#: kept, and the notice says how to replace them). Never a command-line flag in the app.
+Typed = Literal["ask", "keep", "replace", "inbox"]
 
 
 class _Stopped(Exception):
@@ -134,10 +142,11 @@ class QueueImportFlow:
 
         self.owner.app.push_screen(ImportFileScreen(), done)
 
-    def start_file(self, path: Path) -> Worker[None] | None:
+    def start_file(self, path: Path, typed: Typed = "ask") -> Worker[None] | None:
         """Import ``path`` in a thread worker; the worker, or ``None`` if it did not start (no
         such file, not a regular file, or an import is already running: each said in a
-        notification)."""
+        notification). ``typed``: what a platform's export does with figures typed by hand
+        (``Typed``)."""
         from cm_tui.io.tabular import source_problem
 
         path = path.expanduser()
@@ -147,7 +156,7 @@ class QueueImportFlow:
             return None
         if self._refuse_if_busy():
             return None
-        return self._run(partial(self._file_thread, path), f"import {path.name}")
+        return self._run(partial(self._file_thread, path, typed), f"import {path.name}")
 
     def start_inbox(self, watch: InboxWatch) -> Worker[None] | None:
         """Import the files of the inbox folder (``cm-tui where``) that are ready
@@ -160,11 +169,11 @@ class QueueImportFlow:
 
     # ------------------------------------------------------------------ worker thread
 
-    def _file_thread(self, path: Path) -> None:
+    def _file_thread(self, path: Path, typed: Typed) -> None:
         try:
             self._call(self._notify, t("queue.import.started", path=str(path)))
             try:
-                result = self._import(path)
+                result = self._import(path, typed)
             except ImportRejected as rejected:
                 self._call(self._show_report, rejected.report())
                 return
@@ -185,7 +194,7 @@ class QueueImportFlow:
     def _inbox_thread(self, watch: InboxWatch) -> None:
         def importer(path: Path) -> ImportResult:
             self._call(self._notify, t("queue.import.started", path=path.name))
-            result = self._import(path)
+            result = self._import(path, "inbox")
             if result is None:
                 raise OSError(t("queue.inbox.not_saved"))
             return result
@@ -206,15 +215,15 @@ class QueueImportFlow:
         except (_Stopped, ImportCancelled):
             return
 
-    def _import(self, path: Path) -> ImportResult | None:
+    def _import(self, path: Path, typed: Typed) -> ImportResult | None:
         """Check ``path`` here, write its new items on the UI thread (module docstring); the
-        result, or ``None`` if the store refused a write (already reported by ``ctx.write``).
-        Raises ``ImportRejected``, ``OSError``, or ``_Stopped``/``ImportCancelled``. A
-        platform's export (recognised by its content) goes to the month figures instead
-        (``_import_export``)."""
+        result, or ``None`` if the store refused a write (already reported by ``ctx.write``)
+        or the user is asked first. Raises ``ImportRejected``, ``OSError``, or
+        ``_Stopped``/``ImportCancelled``. A platform's export (recognised by its content) goes
+        to the month figures instead (``_import_export``)."""
         found = _export_of(path)
         if found is not None:
-            return self._import_export(path, found)
+            return self._import_export(path, found, typed)
         worker = get_current_worker()
         snapshot = self._call(self._snapshot)  # per file: the inbox's later files see earlier ones
         repo = self._ctx.repo
@@ -244,17 +253,21 @@ class QueueImportFlow:
             self._call(self.after_write)
         return result
 
-    def _import_export(self, path: Path, found: Recognised) -> ImportResult | None:
+    def _import_export(self, path: Path, found: Recognised, typed: Typed) -> ImportResult | None:
         """A platform's export (``io.exports``): checked here against a copy of the store's
         facts, figures and posts taken on the UI thread, then written there in steps of one
         transaction each, keys first (``io.exports.writing``; a 100,000-post file is 100,000
         facts). A step the store refuses takes back what the others wrote; once all landed,
-        the import is one step of the undo history (``u``)."""
+        the import is one step of the undo history (``u``). Figures typed by hand that the
+        export would replace: ``Typed`` (``None`` back once the question is asked)."""
         from cm_tui.io.exports.plan import read_export, summary
         from cm_tui.io.exports.writing import ExportWrite
 
         inputs = self._call(self._export_inputs)
-        plan = read_export(path, recognised=found, **inputs)
+        plan = read_export(path, recognised=found, replace=typed == "replace", **inputs)
+        if typed == "ask" and plan.months.kept:
+            self._call(self._ask_replace, path, plan.months.kept)
+            return None
         ctx = self._ctx
         writer = ExportWrite(ctx.repo, plan, ctx.store.transaction)
         for step in writer.steps():
@@ -264,7 +277,7 @@ class QueueImportFlow:
                 return None
         self._call(self._remember_export, writer, path.name)
         self._call(self.after_write)
-        lines = tuple(summary(plan, False))
+        lines = tuple(summary(plan, False, partial(_kept_line, typed, path.name)))
         return ExportImported(found.kind, rows=plan.rows, lines=lines)
 
     def _export_inputs(self) -> dict[str, Any]:
@@ -277,6 +290,49 @@ class QueueImportFlow:
             "figures": repo.figures.all(),
             "posts": repo.posts.all(),
         }
+
+    def _ask_replace(self, path: Path, kept: list[tuple[str, str, str]]) -> None:
+        """Ask whether the export's figures replace those typed by hand (``Confirm``: y / n,
+        esc), then import ``path`` again with the answer (the store may have changed while
+        the question was open, so the file is checked again)."""
+        from cm_tui.ui.screens.confirm import Confirm
+
+        names = {n.key: n.name for n in self._ctx.repo.networks.all()}
+        by_month: dict[tuple[str, str], list[str]] = {}
+        for network, month, figure in kept:
+            by_month.setdefault((network, month), []).append(t(f"core.metric.{figure}"))
+        months = "\n".join(
+            t(
+                "queue.import.replace_month",
+                network=names.get(network, network),
+                month=l10n.month(month, "month_long"),
+                figures=", ".join(figures),
+            )
+            for (network, month), figures in by_month.items()
+        )
+        question = t("queue.import.replace_ask", file=path.name, months=months)
+
+        def answered(yes: bool | None) -> None:
+            typed: Typed = "replace" if yes else "keep"
+            self.when_idle(lambda: self.start_file(path, typed))
+
+        self.owner.app.push_screen(Confirm(question), answered)
+
+    def when_idle(self, then: Callable[[], object]) -> None:
+        """``then()`` on the UI thread now if no import runs, else once the running ones have
+        ended (awaited on the app's loop, not polled)."""
+        running = [w for w in self.owner.app.workers if w.group == GROUP and not w.is_finished]
+        if not running:
+            then()
+            return
+
+        async def after() -> None:
+            for worker in running:
+                with contextlib.suppress(Exception):
+                    await worker.wait()
+            self.when_idle(then)
+
+        self.owner.run_worker(after(), group=WAITING, name="after the import")
 
     def _take_back_export(self, writer: ExportWrite, path: str) -> None:
         """A step was not saved: remove what the others wrote (all or nothing); if even that
@@ -409,6 +465,14 @@ def _export_of(path: Path) -> Recognised | None:
 
     with file_problems(path):
         return recognise(path)
+
+
+def _kept_line(typed: Typed, name: str, figures: str) -> str:
+    """The notice's line for month figures kept as typed (``Typed``): the app's own way to
+    replace them, never the command line's flag."""
+    if typed == "inbox":
+        return t("queue.import.kept_inbox", figures=figures, name=name)
+    return t("queue.import.kept", figures=figures)
 
 
 def _done(result: ImportResult, path: str) -> str:

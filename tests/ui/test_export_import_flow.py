@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Static
 
 from cm_tui.core.models import NetworkProfile, PostingPeriod
 from cm_tui.core.settings import Settings
@@ -325,3 +326,133 @@ def _state_of(repo: Any) -> tuple[list[Any], list[Any]]:
     facts = sorted(repr(f.replace(id=0).to_dict()) for f in repo.export_facts.all())
     months = sorted(repr(f.replace(id=0).to_dict()) for f in repo.figures.all())
     return facts, months
+
+
+# --------------------------------------------------------------------------- typed figures
+
+
+def _typed_march(db: Path) -> None:
+    """March's reach typed by hand (no export gave it): an export's reach would replace it."""
+    from cm_tui.core.models import MonthlyFigures
+
+    with Store.open(db) as store:
+        store.repo.figures.add(MonthlyFigures("facebook", "2026-03", followers=500, reach=7))
+
+
+def _french() -> Settings:
+    from cm_tui.core.i18n import set_language
+
+    set_language("fr")  # as the command line does from the settings (reset after each test)
+    return Settings(timezone="Europe/Paris", language="fr")
+
+
+async def _ctrl_o_until_asked(app: Any, pilot: Any, name: str) -> None:
+    from cm_tui.ui.screens.confirm import Confirm
+
+    await settle(pilot)
+    from cm_tui.ui import queue_import_flow as flow_module
+
+    await pilot.press("ctrl+o", *name, "enter")
+    await _until(pilot, lambda: not any(w.group == flow_module.GROUP for w in app.workers))
+    await settle(pilot)
+    assert isinstance(app.screen, Confirm), notifications(app)
+
+
+async def test_ctrl_o_asks_before_replacing_figures_typed_by_hand(
+    make_app, edb: Path, tmp_path: Path
+) -> None:
+    """No command-line flag in the app: it asks, and y takes the export's figures."""
+    _typed_march(edb)
+    _posts_file(tmp_path / "p.csv", 3)
+    app = make_app(db=edb, initial_tab="queue")
+    async with app.run_test(size=SIZE) as pilot:
+        await _ctrl_o_until_asked(app, pilot, "p.csv")
+        text = screen_text(app)
+        assert "Replace figures typed by hand with those of p.csv?" in text
+        assert "Facebook, March 2026: Reach" in text
+        assert "--" not in text
+        await pilot.press("y")
+        await settle(pilot)
+        assert not any("--" in n for n in notifications(app))
+        assert "facebook 2026-03: Posts 3, Reach 15," in notifications(app)[-1]
+    march = figures(edb, app)[("facebook", "2026-03")]
+    assert (march.followers, march.reach, march.posts) == (500, 15, 3)
+
+
+@pytest.mark.parametrize("key", ["n", "escape"])
+async def test_ctrl_o_keeps_typed_figures_when_told_so(
+    make_app, edb: Path, tmp_path: Path, key: str
+) -> None:
+    _typed_march(edb)
+    _posts_file(tmp_path / "p.csv", 3)
+    app = make_app(db=edb, initial_tab="queue")
+    async with app.run_test(size=SIZE) as pilot:
+        await _ctrl_o_until_asked(app, pilot, "p.csv")
+        await pilot.press(key)
+        await settle(pilot)
+        done = notifications(app)[-1]
+        assert "kept as typed: Reach" in done
+        assert not any("--" in n for n in notifications(app))
+    march = figures(edb, app)[("facebook", "2026-03")]
+    assert (march.followers, march.reach, march.posts) == (500, 7, 3)
+
+
+async def test_the_question_and_the_notice_in_french(make_app, edb: Path, tmp_path: Path) -> None:
+    _typed_march(edb)
+    _posts_file(tmp_path / "p.csv", 3)
+    app = make_app(db=edb, settings=_french(), initial_tab="queue")
+    async with app.run_test(size=SIZE) as pilot:
+        await _ctrl_o_until_asked(app, pilot, "p.csv")
+        text = screen_text(app)
+        assert "Remplacer des chiffres saisis par ceux de p.csv ?" in text
+        assert "Facebook, mars 2026 : Portée" in text
+        await pilot.press("n")
+        await settle(pilot)
+        assert "gardés tels que saisis : Portée" in notifications(app)[-1]
+        assert not any("--" in n for n in notifications(app))
+
+
+async def test_the_inbox_keeps_typed_figures_and_says_how_to_replace_them(
+    make_app, edb: Path, tmp_path: Path
+) -> None:
+    """The inbox asks nothing (no one may be there, and a key typed elsewhere must never
+    answer): it keeps what was typed and says the app's way to take the export's."""
+    _typed_march(edb)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _dropped(_posts_file(inbox / "p.csv", 3), 90)
+    settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
+    app = make_app(db=edb, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.check_inbox()
+        await settle(pilot)
+        done = next(n for n in notifications(app) if "kept as typed" in n)
+        assert "kept as typed: Reach" in done
+        assert "import processed/p.csv again from the Queue tab to replace them" in done
+        assert not any("--" in n for n in notifications(app))
+    assert figures(edb, app)[("facebook", "2026-03")].reach == 7
+
+
+# --------------------------------------------------------------------------- the dialog
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "hint"),
+    [
+        ("en", "Import a file: queue items or a platform's export", "month figures"),
+        ("fr", "Importer un fichier : éléments de la file ou export d'une", "chiffres du mois"),
+    ],
+)
+async def test_the_import_dialog_says_it_takes_platform_exports_too(
+    make_app, edb: Path, lang: str, title: str, hint: str
+) -> None:
+    settings = _french() if lang == "fr" else None
+    app = make_app(db=edb, settings=settings, initial_tab="queue")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert title in screen_text(app)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert hint in shown

@@ -36,10 +36,8 @@ MESSAGES: Messages = {
         "Importer un fichier : éléments de la file ou export d'une plateforme",
     ),
     "queue.import.placeholder": (
-        "path of a CSV, JSON, JSONL or Mastodon file, or of an export (Meta, LinkedIn, X, "
-        "YouTube)",
-        "chemin d'un fichier CSV, JSON, JSONL ou Mastodon, ou d'un export (Meta, LinkedIn, X, "
-        "YouTube)",
+        "path of a file (CSV, JSON, JSONL, Mastodon) or of a platform's export",
+        "chemin d'un fichier (CSV, JSON, JSONL, Mastodon) ou d'un export",
     ),
     "queue.import.hint": (
         "comments and messages go to the queue, a platform's export to the month figures "
@@ -50,12 +48,15 @@ MESSAGES: Messages = {
         "est ignoré · entrée importe · échap annule",
     ),
     "queue.import.replace_ask": (
-        "{file} gives figures typed by hand: replace them with the export's?\n{months}\n"
-        "y replaces them · n or esc keeps them as typed",
-        "{file} donne des chiffres saisis à la main : les remplacer par ceux de l'export ?\n"
-        "{months}\ny les remplace · n ou échap les garde tels que saisis",
+        "Replace figures typed by hand with those of {file}?\n{months}\n"
+        "y replaces them · n or esc keeps them",
+        "Remplacer des chiffres saisis par ceux de {file} ?\n{months}\n"
+        "y les remplace · n ou échap les garde",
     ),
-    "queue.import.replace_month": ("{network}, {month}: {figures}", "{network}, {month} : {figures}"),
+    "queue.import.replace_month": (
+        "{network}, {month}: {figures}",
+        "{network}, {month} : {figures}",
+    ),
     "queue.import.kept": ("kept as typed: {figures}", "gardés tels que saisis : {figures}"),
     "queue.import.kept_inbox": (
         "kept as typed: {figures} (import processed/{name} again from the Queue tab to replace "

@@ -7,7 +7,7 @@ transaction; ``summary`` says what was taken for what, and which figures came fr
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -249,13 +249,16 @@ def apply_plan(repo: Any, plan: ExportPlan) -> None:
     ExportWrite(repo, plan, nullcontext).run_all()
 
 
-def summary(plan: ExportPlan, dry_run: bool) -> list[str]:
+def summary(plan: ExportPlan, dry_run: bool, kept: Callable[[str], str] | None = None) -> list[str]:
     """The lines a user reads: what the file was taken for, each month it changes with its
-    figures and files, the figures kept as typed, the posts matched or created."""
+    figures and files, the figures kept as typed, the posts matched or created. ``kept(names)``
+    says the figures kept as typed and how to replace them: the command line names
+    ``--replace`` (the default), the app its own way (``ui.queue_import_flow``)."""
     lines = [t("exports.taken", path=str(plan.path), kind=plan.recognised.describe())]
-    kept: dict[tuple[str, str], list[str]] = {}
+    kept_line = kept or (lambda figures: t("exports.kept", figures=figures))
+    kept_names: dict[tuple[str, str], list[str]] = {}
     for n, m, name in plan.months.kept:
-        kept.setdefault((n, m), []).append(t("core.metric." + name))
+        kept_names.setdefault((n, m), []).append(t("core.metric." + name))
     for (network, month), derived in plan.touched.items():
         shown = ", ".join(
             f"{t('core.metric.' + name)} {l10n.number(value)}"
@@ -270,8 +273,8 @@ def summary(plan: ExportPlan, dry_run: bool) -> list[str]:
                 files=", ".join(derived.files),
             )
         )
-        if (network, month) in kept:
-            lines.append("  " + t("exports.kept", figures=", ".join(kept[(network, month)])))
+        if (network, month) in kept_names:
+            lines.append("  " + kept_line(", ".join(kept_names[(network, month)])))
     if plan.matched or plan.unmatched:
         lines.append(
             t(
