@@ -1,6 +1,7 @@
 """Pure rules of the connectors: idempotency keys, retry backoff, the remote-scheduling lead,
-and what an error does to an account's state. No clock, no network, no store: callers pass
-``now``. See docs/architecture.md, "Connectors".
+what an error does to an account's state, and the short reason a failure is told with
+(``Reason``, ``reason_text``). No clock, no network, no store: callers pass ``now``. See
+docs/architecture.md, "Connectors".
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from cm_tui.core.i18n import t
 from cm_tui.core.models import QueueItem, QueueKind
 from cm_tui.core.net_records import Account, AccountState, OutboxEntry
 from cm_tui.core.value import Value, frozen
@@ -94,6 +96,50 @@ def schedule_way(at: datetime, now: datetime) -> ScheduleWay:
     if at <= now:
         return ScheduleWay.NOW
     return ScheduleWay.WAIT
+
+
+class Reason(StrEnum):
+    """Why a network call failed, in the few words the user is told (``reason_text``)."""
+
+    OFFLINE = "offline"  # no connection: refused, DNS, network down
+    TIMEOUT = "timeout"  # connected, no answer in time
+    SERVER = "server"  # 5xx
+    UNREADABLE = "unreadable"  # an answer that is not what the API gives
+    TOKEN = "token"  # 401 / 403
+    RATE_LIMITED = "rate_limited"  # 429, or no request left
+    REFUSED = "refused"  # another 4xx: this request is wrong
+    NO_STREAMING = "no_streaming"  # the instance offers no notification stream
+
+
+#: the longest part of the instance's own words kept in a reason (a refused reply's "why")
+SAID_CHARS = 80
+
+
+def reason_text(reason: Reason, status: int | None = None, said: str = "") -> str:
+    """The one short, translated line a failure is told with (a notice, an account's state
+    detail, an unsent reply's detail): the single mapping from what went wrong to words, so
+    no library's raw text (hosts, ports, exception names) reaches the user. ``said``: the
+    instance's own reason for a refused request, already one clean line (the connector
+    passes it through the sanitiser); cut at ``SAID_CHARS``."""
+    code = str(status) if status is not None else "?"
+    said = said.strip()
+    if len(said) > SAID_CHARS:
+        said = said[: SAID_CHARS - 1].rstrip() + "…"
+    if reason is Reason.REFUSED and said:
+        return t("net.reason.refused_said", status=code, said=said)
+    return t(f"net.reason.{reason.value}", status=code)
+
+
+def reason_of_status(status: int) -> Reason:
+    """The reason an HTTP error status is told with (401/403 token, 429 rate limit, 5xx
+    server, another 4xx refused)."""
+    if status in (401, 403):
+        return Reason.TOKEN
+    if status == 429:
+        return Reason.RATE_LIMITED
+    if status >= 500:
+        return Reason.SERVER
+    return Reason.REFUSED
 
 
 def account_after_error(

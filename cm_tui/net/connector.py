@@ -11,6 +11,10 @@ Contract:
   ``X-RateLimit-Reset``), ``TokenRefused`` (401/403), ``Rejected`` (4xx on one request: the
   entry is wrong, retrying will not help). The engine turns them into account states
   (``core.net_state``) and outbox/publication states.
+* The words: ``error_for_status`` (an HTTP error status) and ``transport_error`` (no
+  connection, timeout) build every ``NetError`` a connector raises, their ``detail`` from the
+  one mapping ``core.net_rules.reason_text`` (short, translated). The library's own text (hosts,
+  ports, exception names) goes to the ``cm_tui.net`` debug log only, the token cut out.
 * Inbox pages come oldest first, with ids as text; ``cursor`` is the newest id seen, passed as
   ``since`` next time (``min_id`` paging: no gap, no duplicate).
 * ``send`` carries the entry's idempotency key: calling it again for the same key after a
@@ -19,10 +23,15 @@ Contract:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
+
+from cm_tui.core.net_rules import Reason, reason_of_status, reason_text
+
+log = logging.getLogger("cm_tui.net")
 
 
 class NetError(Exception):
@@ -57,6 +66,48 @@ class TokenRefused(NetError):
 
 class Rejected(NetError):
     """The instance refused this one request (422, 404...): retrying the same will not help."""
+
+
+def error_for_status(
+    status: int | None, *, said: str = "", retry_after: float = 60.0, raw: str = ""
+) -> NetError:
+    """The ``NetError`` of an HTTP error answer: 401/403 ``TokenRefused``, 429
+    ``RateLimited(retry_after)``, 5xx ``ServerError``, no status (an answer that is not the
+    API's) ``ServerError``, another 4xx ``Rejected`` (``said``: the instance's reason, one
+    clean line). ``raw``: the library's text, for the debug log only."""
+    if raw:
+        log.debug("HTTP %s: %s", status, raw)
+    if status is None:
+        return ServerError(reason_text(Reason.UNREADABLE))
+    reason = reason_of_status(status)
+    detail = reason_text(reason, status, said if reason is Reason.REFUSED else "")
+    if reason is Reason.TOKEN:
+        return TokenRefused(detail)
+    if reason is Reason.RATE_LIMITED:
+        return RateLimited(detail, retry_after)
+    if reason is Reason.SERVER:
+        return ServerError(detail)
+    return Rejected(detail)
+
+
+def transport_error(exc: BaseException, *, secret: str = "") -> Offline:
+    """The ``Offline`` of a call that got no answer: ``Reason.TIMEOUT`` when a timeout is in
+    the exception's chain, else ``Reason.OFFLINE``. The exception's text is logged (debug)
+    with ``secret`` cut out, never shown."""
+    timed_out = False
+    seen: BaseException | None = exc
+    for _ in range(8):  # the library wraps the transport's error: look down the chain
+        if seen is None:
+            break
+        if isinstance(seen, TimeoutError) or "timeout" in type(seen).__name__.lower():
+            timed_out = True
+            break
+        seen = seen.__cause__ or seen.__context__
+    raw = f"{type(exc).__name__}: {exc}"
+    if secret:
+        raw = raw.replace(secret, "***")
+    log.debug("no answer: %s", raw)
+    return Offline(reason_text(Reason.TIMEOUT if timed_out else Reason.OFFLINE))
 
 
 @dataclass

@@ -5,10 +5,12 @@ Why Mastodon.py: maintained, follows Mastodon's API up to 4.5, sends ``Idempoten
 rate-limit mode, so the engine (not a sleeping library call) decides when to try again and a
 key never blocks. It is imported here only, lazily (about 80 ms), never at app start-up.
 
-Mapping of failures (every one a ``NetError`` with one line, no token, no traceback):
+Mapping of failures (every one a ``NetError`` with one line, no token, no traceback), through
+``net.connector.error_for_status`` / ``transport_error`` (the words: ``core.net_rules``):
 network errors and timeouts -> ``Offline``; 5xx -> ``ServerError``; 429 or no request left
 -> ``RateLimited(retry_after)`` (``X-RateLimit-Reset``, else a minute); 401/403 -> ``TokenRefused``;
-other 4xx -> ``Rejected``; a body that is not JSON -> ``ServerError``.
+other 4xx -> ``Rejected``; a body that is not JSON -> ``ServerError``. The library's own text
+goes to the debug log only.
 
 The notification stream is read with plain ``requests`` (Server-Sent Events on
 ``/api/v1/streaming/user/notification``): one event wakes an inbox pass, so the stream needs no
@@ -24,18 +26,18 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from cm_tui.core.net_rules import Reason, reason_text
+from cm_tui.core.textsafe import clean_line
 from cm_tui.net.connector import (
     InboxPage,
     NetError,
-    Offline,
     OwnStatus,
     OwnStatusFigures,
     Profile,
-    RateLimited,
     Rejected,
     Sent,
-    ServerError,
-    TokenRefused,
+    error_for_status,
+    transport_error,
 )
 
 REQUEST_TIMEOUT = 15.0
@@ -78,6 +80,7 @@ class MastodonConnector:
 
         self.instance = instance.rstrip("/")
         self._token = token
+        self._timeout = timeout
         self._api = Mastodon(
             access_token=token,
             api_base_url=self.instance,
@@ -102,33 +105,82 @@ class MastodonConnector:
     def _calls(self) -> Iterator[None]:
         from mastodon import errors as me
 
+        self._refuse_if_spent()
+        try:
+            yield
+        except me.MastodonRatelimitError as exc:
+            raise error_for_status(429, retry_after=self._until(), raw=self._raw(exc)) from None
+        except me.MastodonUnauthorizedError as exc:
+            raise error_for_status(401, raw=self._raw(exc)) from None
+        except me.MastodonNetworkError as exc:
+            raise transport_error(exc, secret=self._token) from None
+        except me.MastodonAPIError as exc:  # also MastodonServerError (5xx)
+            status = _status(exc)
+            said = clean_line(_reason(exc)) if status is not None else ""
+            raise error_for_status(
+                status, said=said, retry_after=self._until(), raw=self._raw(exc)
+            ) from None
+        except me.MastodonError as exc:
+            raise error_for_status(None, raw=self._raw(exc)) from None
+
+    def _refuse_if_spent(self) -> None:
+        """No call while the instance said no request is left until its reset."""
         remaining = getattr(self._api, "ratelimit_remaining", None)
         reset = getattr(self._api, "ratelimit_reset", None)
         if remaining == 0 and isinstance(reset, int | float) and reset > time.time():
-            raise RateLimited("rate limit reached", self._until())
+            raise error_for_status(429, retry_after=self._until())
+
+    def _get_list(self, path: str, params: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        """GET ``path``: the answer's JSON list as plain dicts, read through the client's own
+        HTTP session (its connections, kept alive) but not its typed casting. Why: Mastodon.py
+        turns every field of every object into typed attribute dicts and parses every date
+        with ``dateutil``; on a backlog page of 80 notifications that cost as much CPU as the
+        server's own work, and the sync engine wants plain dicts (``_as_dict``) anyway. The
+        rate-limit headers update the client's ``ratelimit_remaining`` / ``ratelimit_reset``
+        (one state for both paths); failures map as ``_calls``'s."""
+        import requests
+
+        self._refuse_if_spent()
         try:
-            yield
-        except me.MastodonRatelimitError:
-            raise RateLimited("rate limit reached (429)", self._until()) from None
-        except me.MastodonUnauthorizedError:
-            raise TokenRefused("the instance refused the token (401)") from None
-        except me.MastodonServerError as exc:
-            raise ServerError(f"the instance answered {_status(exc)}") from None
-        except me.MastodonNetworkError as exc:
-            raise Offline(_first_line(exc)) from None
-        except me.MastodonAPIError as exc:
-            status = _status(exc)
-            if status == 403:
-                raise TokenRefused("the instance refused the token (403)") from None
-            if status == 429:
-                raise RateLimited("rate limit reached (429)", self._until()) from None
-            if isinstance(status, int) and status >= 500:
-                raise ServerError(f"the instance answered {status}") from None
-            if status is None:  # not JSON, malformed body
-                raise ServerError("the instance sent an unreadable answer") from None
-            raise Rejected(f"the instance refused the request ({status}: {_reason(exc)})") from None
-        except me.MastodonError as exc:
-            raise ServerError(_first_line(exc)) from None
+            response = self._api.session.get(
+                self.instance + path,
+                params=params,
+                headers={"Authorization": f"Bearer {self._token}"},
+                timeout=self._timeout,
+            )
+        except requests.RequestException as exc:
+            raise transport_error(exc, secret=self._token) from None
+        self._note_limits(response.headers)
+        status = response.status_code
+        if status >= 400:
+            said = ""
+            try:
+                body = response.json()
+                said = clean_line(str(body.get("error") or "")) if isinstance(body, dict) else ""
+            except ValueError:
+                pass
+            raise error_for_status(status, said=said, retry_after=_retry_after(response.headers))
+        try:
+            data = response.json()
+        except ValueError:
+            raise error_for_status(None, raw=f"{path}: not JSON") from None
+        if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+            raise error_for_status(None, raw=f"{path}: not a list of objects")
+        return data
+
+    def _note_limits(self, headers: Any) -> None:
+        """``X-RateLimit-Remaining`` / ``-Reset`` (epoch seconds or an ISO instant) into the
+        client's rate-limit state, as Mastodon.py does for its own calls."""
+        remaining = str(headers.get("X-RateLimit-Remaining") or "")
+        if remaining.isdigit():
+            self._api.ratelimit_remaining = int(remaining)
+        reset = _epoch(str(headers.get("X-RateLimit-Reset") or ""))
+        if reset is not None:
+            self._api.ratelimit_reset = reset
+
+    def _raw(self, exc: BaseException) -> str:
+        """The library's text of ``exc`` for the debug log, the token cut out."""
+        return f"{type(exc).__name__}: {exc}".replace(self._token, "***")
 
     # ------------------------------------------------------------------ Connector
 
@@ -142,15 +194,17 @@ class MastodonConnector:
             url=str(me.get("url") or ""),
         )
 
-    def inbox_page(self, since: str, limit: int = 40) -> InboxPage:
-        kwargs: dict[str, Any] = {"types": ["mention"], "limit": limit}
+    def inbox_page(self, since: str, limit: int = 80) -> InboxPage:
+        """Mentions only (``types[]=mention``: the inbox maps no other type), oldest first,
+        ``min_id`` paging. 80 is Mastodon's maximum for notifications."""
+        params = [("types[]", "mention"), ("limit", str(limit))]
         if since:
-            kwargs["min_id"] = since
-        with self._calls():
-            page = self._api.notifications(**kwargs)
-        notes = sorted((_as_dict(n) for n in page), key=lambda n: _id_key(n.get("id")))
+            params.append(("min_id", since))
+        notes = sorted(self._get_list("/api/v1/notifications", params), key=_note_key)
+        for note in notes:
+            note["id"] = str(note.get("id"))
         cursor = str(notes[-1]["id"]) if notes else since
-        # the server may cap ``limit`` (40 on most instances): page until a page is empty
+        # a server may cap ``limit`` below what was asked (some at 40): page until one is empty
         more = bool(since) and bool(notes)
         return InboxPage(notifications=notes, cursor=cursor, more=more)
 
@@ -164,16 +218,13 @@ class MastodonConnector:
                 url, headers=headers, stream=True, timeout=(REQUEST_TIMEOUT, STREAM_READ_TIMEOUT)
             )
         except requests.RequestException as exc:
-            raise Offline(_first_line(exc)) from None
+            raise transport_error(exc, secret=self._token) from None
         with response:
-            if response.status_code in (401, 403):
-                raise TokenRefused(f"the instance refused the token ({response.status_code})")
-            if response.status_code == 429:
-                raise RateLimited("rate limit reached (429)", self._until())
-            if response.status_code >= 500:
-                raise ServerError(f"the instance answered {response.status_code}")
-            if response.status_code != 200:
-                raise Rejected(f"no streaming here ({response.status_code})")
+            status = response.status_code
+            if status in (401, 403, 429) or status >= 500:
+                raise error_for_status(status, retry_after=self._until())
+            if status != 200:
+                raise Rejected(reason_text(Reason.NO_STREAMING, status))
             on_event({})  # open: what arrived before it is caught up by the pass this wakes
             event = ""
             try:
@@ -193,7 +244,7 @@ class MastodonConnector:
                     elif not line:
                         event = ""
             except requests.RequestException as exc:
-                raise Offline(_first_line(exc)) from None
+                raise transport_error(exc, secret=self._token) from None
 
     def status(self, remote_id: str) -> dict[str, Any]:
         with self._calls():
@@ -308,6 +359,30 @@ class MastodonConnector:
         return figures
 
 
+def _note_key(note: dict[str, Any]) -> tuple[int, str]:
+    return _id_key(note.get("id"))
+
+
+def _epoch(value: str) -> float | None:
+    """An ``X-RateLimit-Reset`` value as epoch seconds: digits, or an ISO instant."""
+    if value.isdigit():
+        return float(value)
+    instant = _instant(value)
+    return instant.timestamp() if instant is not None else None
+
+
+def _retry_after(headers: Any) -> float:
+    """Seconds to wait after a 429: ``Retry-After`` (seconds), else until
+    ``X-RateLimit-Reset``, else a minute."""
+    after = str(headers.get("Retry-After") or "")
+    if after.isdigit():
+        return float(after)
+    reset = _epoch(str(headers.get("X-RateLimit-Reset") or ""))
+    if reset is not None and reset > time.time():
+        return reset - time.time()
+    return 60.0
+
+
 def _status(exc: Exception) -> int | None:
     for arg in exc.args:
         if isinstance(arg, int):
@@ -318,11 +393,6 @@ def _status(exc: Exception) -> int | None:
 def _reason(exc: Exception) -> str:
     text = str(exc.args[-1]) if exc.args else ""
     return text.splitlines()[0][:200] if text else "refused"
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return (text.splitlines()[0] if text else type(exc).__name__)[:200]
 
 
 __all__ = ["MastodonConnector", "NetError"]

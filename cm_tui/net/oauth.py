@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from cm_tui.net.connector import Offline, Rejected, ServerError
+from cm_tui.core.net_rules import Reason, reason_text
+from cm_tui.core.textsafe import clean_line
+from cm_tui.net.connector import Rejected, error_for_status, transport_error
 
 OOB = "urn:ietf:wg:oauth:2.0:oob"
 SCOPES = "read write"
@@ -49,19 +51,20 @@ def _call(method: str, url: str, data: dict[str, str]) -> dict[str, Any]:
     try:
         response = requests.request(method, url, data=data, timeout=TIMEOUT)
     except requests.RequestException as exc:
-        text = str(exc).strip().splitlines()
-        raise Offline((text[0] if text else type(exc).__name__)[:200]) from None
+        raise transport_error(exc) from None
     if response.status_code >= 500:
-        raise ServerError(f"the instance answered {response.status_code}")
+        raise error_for_status(response.status_code)
     try:
         body = response.json()
     except ValueError:
-        raise ServerError("the instance sent an unreadable answer") from None
+        raise error_for_status(None) from None
     if response.status_code >= 400 or not isinstance(body, dict):
         reason = (
             body.get("error_description") or body.get("error") if isinstance(body, dict) else ""
         )
-        raise Rejected(f"the instance refused ({response.status_code}: {str(reason)[:120]})")
+        # a 401 here is a wrong or used code, not a refused token: always ``Rejected``
+        said = clean_line(str(reason or ""))
+        raise Rejected(reason_text(Reason.REFUSED, response.status_code, said))
     return body
 
 
@@ -74,7 +77,7 @@ def start(instance: str) -> Flow:
     )
     client_id, client_secret = str(app.get("client_id", "")), str(app.get("client_secret", ""))
     if not client_id:
-        raise ServerError("the instance did not register the app")
+        raise error_for_status(None)  # an answer without the app: not the API's
     verifier = secrets.token_urlsafe(64)
     query = urlencode(
         {
@@ -106,5 +109,5 @@ def finish(flow: Flow, code: str) -> str:
     )
     token = str(body.get("access_token") or "")
     if not token:
-        raise Rejected("the instance gave no token")
+        raise Rejected(reason_text(Reason.UNREADABLE))
     return token
