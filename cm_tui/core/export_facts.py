@@ -13,7 +13,8 @@ figures are derived from every stored fact. So an export that overlaps an earlie
   is its publish instant's, in the user's zone (23:30 UTC on 31 March is April in Paris); a
   day's is its date's. A figure given by daily facts comes from them only (page totals: adding
   the posts' would count them twice); ``posts`` counts the post facts; ``followers`` is a
-  level, the month's last day that gives it;
+  level, the month's last day that gives it, summed over that day's facts (one per live
+  account: several accounts on one network add up; an export gives one per day);
 * ``plan_months``: the ``MonthlyFigures`` to add or update. A stored figure that differs from
   what the facts gave before this import was typed by hand, and is kept unless ``replace``;
 * ``PostIndex``: Calendar posts matched by permalink, else network and publish time within
@@ -139,10 +140,13 @@ def derive_months(
         if fact.kind == DAY:
             sums = day_sums.setdefault(where, {})
             for name in fact.figures:
-                if name == "followers":
+                if name == "followers":  # a level: the sum of the last day's facts
                     assert fact.day is not None
-                    if where not in levels or levels[where][0] <= fact.day:
+                    last = levels.get(where)
+                    if last is None or last[0] < fact.day:
                         levels[where] = (fact.day, fact.followers)
+                    elif last[0] == fact.day:  # another account's sample of the same day
+                        levels[where] = (fact.day, last[1] + fact.followers)
                 else:
                     sums[name] = sums.get(name, 0) + getattr(fact, name)
         else:

@@ -64,3 +64,25 @@ def test_the_sample_fills_the_month_once_a_day_and_a_typed_figure_wins(
     assert (figures.reactions, figures.followers) == (2, 1)
     assert figures.shares == 40
     assert fan_me  # the fan's account exists on the server
+
+
+def test_followers_of_two_accounts_on_one_network_add_up(
+    net_store, secrets, mock_server, now
+) -> None:
+    from cm_tui.net import accounts
+
+    from .conftest import TOKENS
+
+    brand, fan, troll = (client(mock_server, who) for who in ("brand", "fan", "troll"))
+    brand_me = brand.account_verify_credentials()
+    fan_me = fan.account_verify_credentials()
+    fan.account_follow(brand_me["id"])
+    troll.account_follow(brand_me["id"])
+    troll.account_follow(fan_me["id"])  # the second account: one follower
+    accounts.add(net_store, secrets, "mastodon", mock_server.base_url, TOKENS["fan"], now.now())
+    assert len(net_store.repo.accounts.all()) == 2
+
+    SyncEngine(direct(net_store), secrets, now).run_once()
+    figures = _month(net_store, now)
+    assert figures.network == "mastodon"
+    assert figures.followers == 3  # 2 + 1, not one account's count
