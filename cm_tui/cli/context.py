@@ -117,7 +117,21 @@ def _store_exists(db: Path) -> bool:
 
 def _require_store(db: Path) -> None:
     if not _store_exists(db):
-        raise CliError(t("cli.error.no_store", path=db))
+        raise CliError(t("cli.error.no_store", path=db, command=_create_command(db)))
+
+
+def _create_command(db: Path) -> str:
+    """The command whose first run creates the store at ``db``: the app on that very store
+    (``--demo`` for the demo's), so following the advice shows what was asked for."""
+    from cm_tui.io.locations import default_db_path, demo_db_path
+
+    if db == demo_db_path():
+        return "cm-tui --demo"
+    if db == default_db_path():
+        return "cm-tui"
+    import shlex
+
+    return f"cm-tui --db {shlex.quote(str(db))}"
 
 
 def _require_file(path: Path) -> None:

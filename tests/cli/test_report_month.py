@@ -44,3 +44,18 @@ def test_a_month_given_is_reported(db: Path, tmp_path: Path) -> None:
     args = ["--now", "2026-11-19T09:12", "report", "2026-03", "--db", str(db), "--out", str(out)]
     assert cli.main(args) == 0
     assert first_line(out) == "# Monthly report — Mar 2026"
+
+
+@pytest.mark.parametrize("demo", [True, False], ids=["demo", "db"])
+def test_without_a_store_the_advice_names_the_command_that_creates_that_store(
+    tmp_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], demo: bool
+) -> None:
+    """Seen: ``cm-tui --demo report`` advised running ``cm-tui``, which creates the user's own
+    store, not the demo: following the advice never showed the data asked for."""
+    elsewhere = tmp_path / "elsewhere" / "store.json"
+    where = ["--demo"] if demo else ["--db", str(elsewhere)]
+    assert cli.main([*where, "report"]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0 and error.startswith("cm-tui: error: ")
+    expected = "`cm-tui --demo`" if demo else f"`cm-tui --db {elsewhere}`"
+    assert expected in error, error

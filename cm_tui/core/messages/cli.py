@@ -330,8 +330,8 @@ MESSAGES: Messages = {
         "choisissez un autre --db",
     ),
     "cli.error.no_store": (
-        "no store at {path}; run `cm-tui` once to create it, or pass --db",
-        "aucune donnée dans {path} ; lancez `cm-tui` une fois pour les créer, ou passez --db",
+        "no store at {path}; run `{command}` once to create it, or pass --db",
+        "aucune donnée dans {path} ; lancez `{command}` une fois pour les créer, ou passez --db",
     ),
     "cli.error.locked_write": (
         "{db} is open in {holder} (pid {pid} on {host}): `cm-tui {command}` writes to "
