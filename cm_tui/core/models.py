@@ -410,11 +410,13 @@ class QueueItem(Record):
 
 @mutable
 class MonthlyFigures(Record):
-    """Figures typed in (or imported) for one network and one month (``YYYY-MM``)."""
+    """Figures typed in (or imported) for one network and one month (``YYYY-MM``).
+    ``followers`` is ``None`` when unknown (shown "–"): a month made from exports that give no
+    follower count (docs/architecture.md, "Platform exports")."""
 
     network: str
     month: str
-    followers: int = 0
+    followers: int | None = 0
     posts: int = 0
     reach: int = 0
     impressions: int = 0

@@ -159,9 +159,12 @@ def figures_from_form(
     """The figures of ``network`` for the typed month (``figures_month``) with the typed counts
     of ``FIGURE_FIELDS``: the month's stored record (``stored``: month -> that network's
     figures) with its id and its other fields kept, so that saving replaces it and a month is
-    never stored twice; else a new record."""
+    never stored twice; else a new record. Followers left empty stay unknown (``None``, shown
+    "–"), as a month made from exports without a follower count has them."""
     month = figures_month(values, current_month)
-    counts = {name: count(values, name) for name in FIGURE_FIELDS}
+    counts: dict[str, int | None] = {name: count(values, name) for name in FIGURE_FIELDS}
+    if not values["followers"].strip():
+        counts["followers"] = None
     base = stored.get(month) or MonthlyFigures(network, month)
     return base.replace(**counts)
 

@@ -121,3 +121,11 @@ def test_figures_month_any_past_month_never_the_future_nor_twice() -> None:
         "month",
         "Month (YYYY-MM): a month as YYYY-MM",
     )
+
+
+def test_followers_left_empty_stay_unknown() -> None:
+    # a month made from exports without a follower count has them unknown ("–", not 0)
+    typed = {"month": "2026-10", **dict.fromkeys(FIGURE_FIELDS, "5"), "followers": " "}
+    stored = {"2026-10": MonthlyFigures("x", "2026-10", followers=None, reach=9).replace(id=4)}
+    made = figures_from_form("x", typed, stored, "2026-12")
+    assert (made.id, made.followers, made.reach) == (4, None, 5)

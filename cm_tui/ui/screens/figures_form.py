@@ -54,7 +54,8 @@ class FiguresForm(FormScreen[MonthlyFigures]):
 
     def _texts(self, month: str) -> dict[str, str]:
         figures = self._stored.get(month) or MonthlyFigures(self._network, month)
-        return {name: str(getattr(figures, name)) for name in FIGURE_FIELDS}
+        values = {name: getattr(figures, name) for name in FIGURE_FIELDS}
+        return {name: "" if v is None else str(v) for name, v in values.items()}
 
     def form_title(self) -> str:
         return t("stats.form.title", network=self._network_name)
