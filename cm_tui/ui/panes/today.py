@@ -64,8 +64,7 @@ from cm_tui.core.value import Value, frozen
 from cm_tui.io.seeding import tracking_since
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import TabLabel
-from cm_tui.ui.panes.verbs import Selected, VerbsPane
-from cm_tui.ui.screens.prefix_menu import CopyMenu
+from cm_tui.ui.panes.verbs import PrefixMenus, Selected, VerbsPane
 from cm_tui.ui.widgets.box_stack import BoxStack
 from cm_tui.ui.widgets.queue_summary import queue_summary, queue_tab_label
 from cm_tui.ui.widgets.rowlist import RowList
@@ -204,7 +203,7 @@ class TodayPane(VerbsPane):
     CSS_FILE = "today.tcss"
     TITLE_KEY = "ui.tab.today"
     KEY_WIDGETS = (RowList,)
-    MENUS = {"copy": CopyMenu}
+    MENUS = PrefixMenus(copy="CopyMenu")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "toggle_done", "ui.key.toggle_done", id="today.toggle"),
         Binding("s", "snooze", "today.key.snooze", id="today.snooze"),

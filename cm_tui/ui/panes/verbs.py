@@ -8,7 +8,8 @@ way on every tab: the detail modal, the clipboard, the browser, the prefix menus
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.content import Content
 
@@ -18,7 +19,9 @@ from cm_tui.core.textsafe import cut
 from cm_tui.core.value import Value, frozen
 from cm_tui.ui.bindings import keys_for
 from cm_tui.ui.panes.base import Pane
-from cm_tui.ui.screens.prefix_menu import PrefixMenu, open_prefix_menu
+
+if TYPE_CHECKING:
+    from cm_tui.ui.screens.prefix_menu import PrefixMenu
 
 #: how much of a copied text the notice quotes
 _QUOTED = 40
@@ -32,11 +35,33 @@ class Selected(Value):
     link: str = ""
 
 
+class PrefixMenus(Mapping[str, "type[PrefixMenu]"]):
+    """A pane's prefix menus by name (``VerbsPane.MENUS``), given by their class names in
+    ``ui/screens/prefix_menu.py``: that module is imported when a menu class is first asked
+    for (a prefix key pressed, the help screen), not with the pane, so a tab's first frame does
+    not pay for the menu screens (docs/architecture.md, "Performance facts")."""
+
+    def __init__(self, **class_names: str) -> None:
+        self._names = class_names
+
+    def __getitem__(self, name: str) -> type[PrefixMenu]:
+        from cm_tui.ui.screens import prefix_menu
+
+        menu: type[PrefixMenu] = getattr(prefix_menu, self._names[name])
+        return menu
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 class VerbsPane(Pane):
     """A pane with the shared verbs detail, copy, open link and prefix menus."""
 
     #: prefix menus, by the name the ``menu('name')`` action gives
-    MENUS: ClassVar[dict[str, type[PrefixMenu]]] = {}
+    MENUS: ClassVar[Mapping[str, type[PrefixMenu]]] = {}
 
     def selected(self) -> Selected | None:
         """What is selected; ``None`` when nothing is (the pane has said so in one line)."""
@@ -61,6 +86,8 @@ class VerbsPane(Pane):
         action = f"menu('{name}')"
         infos = keys_for(type(self), self.app._keymap, self.app.get_key_display)
         prefix = next((info.keys[0] for info in infos if info.action == action), name)
+        from cm_tui.ui.screens.prefix_menu import open_prefix_menu
+
         open_prefix_menu(self, self.MENUS[name], prefix)
 
     def action_copy_text(self) -> None:
