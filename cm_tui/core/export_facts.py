@@ -16,7 +16,12 @@ figures are derived from every stored fact. So an export that overlaps an earlie
   level, the month's last day that gives it, summed over that day's facts (one per live
   account: several accounts on one network add up; an export gives one per day);
 * ``plan_months``: the ``MonthlyFigures`` to add or update. A stored figure that differs from
-  what the facts gave before this import was typed by hand, and is kept unless ``replace``;
+  what the facts gave before this import was typed by hand, and is kept unless ``replace``; a
+  follower count no fact gives is unknown (``None``, shown "–"), never 0;
+* ``partial_months``: the months a daily file covers only part of (said in the summary: its
+  days replace the same days, the other days already imported are kept);
+* ``months_changed``: the months an import changes, the ones its re-dated posts left included
+  (a post is one post, in one month, however often its date changes);
 * ``PostIndex``: Calendar posts matched by permalink, else network and publish time within
   ``MATCH_WINDOW``; ``top_posts``: a month's best posts by engagements.
 """
@@ -24,6 +29,7 @@ figures are derived from every stored fact. So an export that overlaps an earlie
 from __future__ import annotations
 
 import bisect
+import calendar
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import ClassVar
@@ -96,7 +102,33 @@ class ExportFact(Record):
 
 
 def fact_identity(fact: ExportFact) -> tuple[str, str]:
+    """What makes two facts the same: the network, and the day, or the post's permalink (else
+    id) as ``link_identity`` compares it, so an export that writes a link otherwise (``http``,
+    ``www.``, a trailing slash, twitter.com for x.com) updates the post instead of adding it."""
+    if fact.kind == POST:
+        return (fact.network, link_identity(fact.key))
     return (fact.network, fact.key)
+
+
+def link_identity(link: str) -> str:
+    """A permalink (or a post id) as posts are told apart: no scheme, ``www.`` or ``m.``, the
+    host in lower case (X's old host is X's), no trailing slash; the path keeps its case (a
+    YouTube id is case-sensitive)."""
+    text = link.strip()
+    scheme = text.find("://")
+    if 0 < scheme < 8:
+        text = text[scheme + 3 :]
+    slash = text.find("/")
+    host, path = (text, "") if slash == -1 else (text[:slash], text[slash:].rstrip("/"))
+    host = host.lower()
+    if host.startswith(("www.", "m.")):
+        host = host[host.find(".") + 1 :]
+    if host in _OLD_HOSTS:
+        host = _OLD_HOSTS[host]
+    return host + path
+
+
+_OLD_HOSTS = {"twitter.com": "x.com", "mobile.twitter.com": "x.com"}
 
 
 def merge_facts(stored: ExportFact | None, new: ExportFact) -> ExportFact:
@@ -193,7 +225,10 @@ def plan_months(
         previous = was.values if was is not None else {}
         record = by_month.get(where)
         if record is None:
-            new.append(MonthlyFigures(where[0], where[1], **derived))
+            record = MonthlyFigures(where[0], where[1], **derived)
+            if "followers" not in derived:
+                record.followers = None  # unknown (no fact gave it), not 0
+            new.append(record)
             continue
         changes: dict[str, int] = {}
         for name, value in derived.items():
@@ -207,6 +242,69 @@ def plan_months(
         if changes:
             updates.append(record.replace(**changes))
     return MonthsPlan(new, updates, kept)
+
+
+def months_changed(
+    before: Mapping[tuple[str, str], MonthFromExports],
+    after: Mapping[tuple[str, str], MonthFromExports],
+    where: Iterable[tuple[str, str]],
+    file: str,
+) -> dict[tuple[str, str], MonthFromExports]:
+    """The months ``where`` (those a file's facts count in, and those its re-dated posts left)
+    as the facts make them after the import. A count the facts gave a month before and give
+    no more (its only post moved to another month) is 0 there; a month left with no fact is
+    said to come from ``file``, the file that emptied it."""
+    out: dict[tuple[str, str], MonthFromExports] = {}
+    for month in sorted(set(where)):
+        now, was = after.get(month), before.get(month)
+        values = dict(now.values) if now is not None else {}
+        for name in was.values if was is not None else ():
+            if name != "followers":
+                values.setdefault(name, 0)
+        out[month] = MonthFromExports(values, now.files if now is not None else (file,))
+    return out
+
+
+@frozen(slots=False)
+class PartOfMonth(Value):
+    """A month a file's daily facts cover only part of: its ``first`` and ``last`` days, and
+    how many other days of the month earlier files gave the same figures for (``kept``: they
+    stay, the file's days replace only the same days)."""
+
+    first: date
+    last: date
+    kept: int
+
+
+def partial_months(
+    file_facts: Iterable[ExportFact], stored: Iterable[ExportFact]
+) -> dict[tuple[str, str], PartOfMonth]:
+    """(network, month) -> ``PartOfMonth`` for each month the daily facts of a file
+    (``file_facts``) do not cover whole; ``stored``: the facts stored before it."""
+    days: dict[tuple[str, str], set[date]] = {}
+    figures: dict[tuple[str, str], set[str]] = {}
+    for fact in file_facts:
+        if fact.kind == DAY and fact.day is not None:
+            where = (fact.network, month_key(fact.day))
+            days.setdefault(where, set()).add(fact.day)
+            figures.setdefault(where, set()).update(fact.figures)
+    parts = {
+        where: got
+        for where, got in days.items()
+        if len(got) < calendar.monthrange(*map(int, where[1].split("-")))[1]
+    }
+    kept: dict[tuple[str, str], set[date]] = {}
+    for fact in stored:
+        if fact.kind != DAY or fact.day is None:
+            continue
+        where = (fact.network, month_key(fact.day))
+        got = parts.get(where)
+        if got is not None and fact.day not in got and figures[where] & set(fact.figures):
+            kept.setdefault(where, set()).add(fact.day)
+    return {
+        where: PartOfMonth(min(got), max(got), len(kept.get(where, ())))
+        for where, got in sorted(parts.items())
+    }
 
 
 def normalise_link(link: str) -> str:

@@ -98,3 +98,42 @@ def test_typed_figures_are_kept_unless_replace(
     assert cli.main(["import", str(series), "--db", str(db), "--replace"]) == 0
     with Store.open(db, readonly=True) as store:
         assert store.repo.figures.all()[0].followers == 4100
+
+
+def test_a_youtube_studio_export_imports_end_to_end(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.io.export_files import YT_EN
+
+    rows = [
+        ["Total", "", "", "", "1000", "10", "3", "5000", "2.1"],
+        ["abc123", "My video", "Mar 5, 2026", "60", "400", "4", "1", "2000", "2.0"],
+        ["def456", "Other", "2026-03-06", "60", "600", "6", "2", "3000", "2.2"],
+    ]
+    table = write_csv(tmp_path / "Table data.csv", YT_EN, rows, encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["import", str(table), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "taken for a YouTube Studio Table data.csv" in out
+    with Store.open(db, readonly=True) as store:
+        [march] = [f for f in store.repo.figures.all() if f.network == "youtube"]
+        assert "youtube" in {n.key for n in store.repo.networks.all()}
+    assert (march.posts, march.reach, march.impressions, march.followers) == (2, 1000, 5000, None)
+    report = tmp_path / "report.md"
+    assert cli.main(["report", "2026-03", "--db", str(db), "--out", str(report)]) == 0
+    assert "Table data.csv" in report.read_text(encoding="utf-8")
+
+
+def test_random_bytes_xlsx_and_a_linkedin_csv_say_what_to_download(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import random
+
+    noise = tmp_path / "page.xlsx"
+    noise.write_bytes(random.Random(3).randbytes(2000))
+    assert cli.main(["import", str(noise), "--db", str(db)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "not a readable spreadsheet" in err[1] and "LinkedIn" in err[1]
+    sheet = write_csv(tmp_path / "li.csv", ["Date", "Impressions (total)"], [["2026-03-01", "4"]])
+    assert cli.main(["import", str(sheet), "--db", str(db)]) == 1
+    assert "LinkedIn page analytics sheet saved as CSV" in capsys.readouterr().err

@@ -69,6 +69,7 @@ def test_meta_posts_english_with_34_columns_and_rounded_ids(tmp_path: Path) -> N
     assert plan.months.new[0] == MonthlyFigures(
         "facebook",
         "2026-03",
+        followers=None,  # no export gave it: unknown
         posts=2,
         reach=150,
         impressions=300,
@@ -352,3 +353,184 @@ def test_linkedin_french_workbook(tmp_path: Path) -> None:
     assert month(plan_of(tmp_path / "pages.xlsx"), "linkedin", "2026-06") == {
         "impressions": 12, "clicks": 1, "reactions": 2, "comments": 3, "shares": 4,
     }  # fmt: skip
+
+
+# ---------------------------------------------------------------- what a hostile QA pass found
+
+
+def stored_after(
+    plan: ExportPlan, facts: list[ExportFact], figures: list[MonthlyFigures]
+) -> tuple[list[ExportFact], list[MonthlyFigures]]:
+    """The store's facts and month figures once ``plan`` is written (ids as the store gives)."""
+    by_id = {f.id: f for f in facts}
+    for fact in plan.updated_facts:
+        by_id[fact.id] = fact
+    start = max(by_id, default=0) + 1
+    new = [f.replace(id=start + i) for i, f in enumerate(plan.new_facts)]
+    months = {r.id: r for r in figures}
+    for record in plan.months.updates:
+        months[record.id] = record
+    first = max(months, default=0) + 1
+    added = [r.replace(id=first + i) for i, r in enumerate(plan.months.new)]
+    return [*by_id.values(), *new], [*months.values(), *added]
+
+
+def x_row(ident: str, when: str, impressions: int = 10) -> list[str]:
+    return [ident, f"https://x.com/a/status/{ident}", "hi", when, str(impressions), "1", "0.1",
+            "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]  # fmt: skip
+
+
+def test_an_export_without_followers_leaves_them_unknown_and_typed_ones_alone(
+    tmp_path: Path,
+) -> None:
+    path = write_csv(tmp_path / "t.csv", X_EN, [x_row("1", "2026-03-02 10:00:00 +0000")], "utf-8")
+    [record] = plan_of(path).months.new
+    assert record.followers is None  # shown as "–", not 0
+    typed = [MonthlyFigures("x", "2026-03", followers=4000, posts=1, impressions=10, id=3)]
+    [updated] = plan_of(path, figures=typed).months.updates
+    assert updated == typed[0].replace(reactions=1)  # followers as typed
+    # followers from another source (a daily series of the same network) stay as they are
+    series = [ExportFact("x", "2026-03-31", "day", "f.csv", day=date(2026, 3, 31),
+                         figures=("followers",), followers=120, id=9)]  # fmt: skip
+    again = plan_of(path, stored_facts=series, figures=[typed[0].replace(followers=120)])
+    assert [r.followers for r in again.months.updates] == [120]
+    assert again.touched[("x", "2026-03")].values["followers"] == 120
+
+
+def test_a_redated_post_moves_to_its_new_month_and_is_counted_once(tmp_path: Path) -> None:
+    first = write_csv(
+        tmp_path / "march.csv",
+        X_EN,
+        [x_row(n, f"2026-03-{n:0>2} 10:00:00 +0000") for n in ("1", "2", "3")],
+        "utf-8",
+    )
+    plan = plan_of(first)
+    facts, figures = stored_after(plan, [], [])
+    # exported again after the platform re-dated two of them, one link written differently
+    rows = [x_row("1", "2026-03-01 10:00:00 +0000"), x_row("2", "2026-04-02 10:00:00 +0000"),
+            x_row("3", "2026-04-03 10:00:00 +0000")]  # fmt: skip
+    rows[2][1] = "http://www.x.com/a/status/3/"
+    second = write_csv(tmp_path / "april.csv", X_EN, rows, "utf-8")
+    again = plan_of(second, stored_facts=facts, figures=figures)
+    assert month(again, "x", "2026-03")["posts"] == 1
+    assert month(again, "x", "2026-04")["posts"] == 2
+    assert again.new_facts == []
+    facts, figures = stored_after(again, facts, figures)
+    by_month = {r.month: r for r in figures}
+    assert (by_month["2026-03"].posts, by_month["2026-04"].posts) == (1, 2)
+    assert (by_month["2026-03"].impressions, by_month["2026-04"].impressions) == (10, 20)
+    assert sum(r.posts for r in figures) == 3 == len(facts)
+
+
+def test_a_partial_daily_series_merges_per_day_and_says_so(tmp_path: Path) -> None:
+    whole = meta_daily(
+        tmp_path / "nov.csv", "Reach", [(f"2026-11-{d:02d}", 10) for d in range(1, 31)]
+    )
+    plan = plan_of(whole)
+    facts, figures = stored_after(plan, [], [])
+    assert not any("part of" in line for line in summary(plan, True))
+    part = meta_daily(tmp_path / "3days.csv", "Reach", [(f"2026-11-0{d}", 20) for d in (1, 2, 3)])
+    again = plan_of(part, stored_facts=facts, figures=figures)
+    assert month(again, "facebook", "2026-11") == {"reach": 330}  # 27 days kept, 3 replaced
+    assert again.months.updates == [figures[0].replace(reach=330)]
+    lines = summary(again, True)
+    [note] = [line for line in lines if "part of" in line]
+    assert "1–3 Nov" in note and "27 other days" in note
+    # a first file of part of a month says so too
+    alone = plan_of(part)
+    assert any("only part of" in line and "1–3 Nov" in line for line in summary(alone, True))
+
+
+def test_a_partial_series_never_replaces_a_month_typed_whole(tmp_path: Path) -> None:
+    part = meta_daily(tmp_path / "3days.csv", "Reach", [(f"2026-11-0{d}", 20) for d in (1, 2, 3)])
+    typed = [MonthlyFigures("facebook", "2026-11", reach=900, id=2)]
+    plan = plan_of(part, figures=typed)
+    assert plan.months.updates == [] and plan.months.kept == [("facebook", "2026-11", "reach")]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_workbook_that_is_not_linkedins_is_refused_in_a_sentence(
+    tmp_path: Path, language: str
+) -> None:
+    from openpyxl import Workbook
+
+    from cm_tui.core.i18n import set_language
+
+    book = Workbook()
+    book.active.append(["Date", "Impressions (organic)"])
+    book.save(tmp_path / "odd.xlsx")
+    set_language(language)
+    try:
+        with pytest.raises(Bad) as caught:
+            recognise(tmp_path / "odd.xlsx")
+        csv_path = write_csv(
+            tmp_path / "li.csv", ["Date", "Impressions (total)", "Clicks (total)"], [["x"] * 3]
+        )
+        with pytest.raises(Bad) as as_csv:
+            recognise(csv_path)
+    finally:
+        set_language("en")
+    text, csv_text = str(caught.value), str(as_csv.value)
+    assert "(XLSX)'s" not in text and "d'un classeur" not in text
+    if language == "en":
+        assert text.startswith("this workbook is not a LinkedIn page analytics export")
+        assert "download" in text and "XLSX" in text
+        assert csv_text.startswith("this looks like a LinkedIn page analytics sheet saved as CSV")
+    else:
+        assert text.startswith("ce classeur n'est pas un export des statistiques de page LinkedIn")
+        assert "téléchargez" in text and "XLSX" in text
+        assert csv_text.startswith("on dirait une feuille de statistiques de page LinkedIn")
+    for line in (text, csv_text):
+        assert "\n" not in line and line.count("(") == line.count(")")
+
+
+def test_date_messages_say_the_order_needed_in_every_importer(tmp_path: Path) -> None:
+    en = write_csv(
+        tmp_path / "en.csv", META_EN, [meta_row(META_EN, 1, when="25/10/2026 21:00", reach=1)]
+    )
+    fr = write_csv(
+        tmp_path / "fr.csv", META_FR, [meta_row(META_FR, 1, when="10/25/2026 21:00", reach=1)]
+    )
+    book = linkedin_book(tmp_path / "li.xlsx", [("25/10/2026", 1, 1)])
+    problems = []
+    for path in (en, fr, book):
+        with pytest.raises(ImportRejected) as caught:
+            plan_of(path)
+        problems.append(str(caught.value.problems[0]))
+    assert "25/10/2026 21:00 is not a date in MM/DD/YYYY (month first)" in problems[0]
+    assert "10/25/2026 21:00 is not a date in DD/MM/YYYY (day first)" in problems[1]
+    assert "25/10/2026 is not a date in MM/DD/YYYY (month first)" in problems[2]
+    assert all("export the file again" in p for p in problems)
+
+
+def test_an_ambiguous_date_says_which_order_was_assumed(tmp_path: Path) -> None:
+    rows = [meta_row(META_EN, 1, when="03/04/2026 21:00", reach=1)]
+    plan = plan_of(write_csv(tmp_path / "en.csv", META_EN, rows))
+    assert list(plan.touched) == [("facebook", "2026-03")]
+    assert any(
+        "03/04/2026 read as MM/DD/YYYY (month first)" in line for line in summary(plan, True)
+    )
+    rows = [meta_row(META_EN, 1, when="03/24/2026 21:00", reach=1)]  # not ambiguous
+    plan = plan_of(write_csv(tmp_path / "en2.csv", META_EN, rows))
+    assert not any("read as" in line for line in summary(plan, True))
+    rows = [meta_row(META_FR, 1, when="03/04/2026 21:00", reach=1)]
+    plan = plan_of(write_csv(tmp_path / "fr.csv", META_FR, rows))
+    assert list(plan.touched) == [("facebook", "2026-04")]
+    assert any("03/04/2026 read as DD/MM/YYYY (day first)" in line for line in summary(plan, True))
+
+
+@pytest.mark.parametrize("name", ["page.xlsx", "page.xls", "page.XLSX"])
+@pytest.mark.parametrize("head", [b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
+def test_random_bytes_named_as_a_spreadsheet_are_refused_in_one_line(
+    tmp_path: Path, name: str, head: bytes
+) -> None:
+    import random
+
+    path = tmp_path / name
+    path.write_bytes(head + random.Random(7).randbytes(3000))
+    with pytest.raises(Bad) as caught:
+        recognise(path)
+    text = str(caught.value)
+    assert "\n" not in text
+    assert "not a readable spreadsheet" in text or "old Excel file (XLS)" in text
+    assert "LinkedIn page analytics" in text and "XLSX" in text

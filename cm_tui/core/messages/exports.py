@@ -31,8 +31,51 @@ MESSAGES: Messages = {
         "{column} : {value} n'est pas un nombre entier",
     ),
     "exports.err.date": (
-        "{column}: {value} is not a date cm-tui reads (2000 to 2199)",
-        "{column} : {value} n'est pas une date que cm-tui lit (2000 à 2199)",
+        "{column}: {value} is not a date cm-tui reads (YYYY-MM-DD or {format}); export the file "
+        "again and import it without opening it in a spreadsheet",
+        "{column} : {value} n'est pas une date que cm-tui lit (AAAA-MM-JJ ou {format}) ; "
+        "exportez à nouveau le fichier et importez-le sans l'ouvrir dans un tableur",
+    ),
+    "exports.err.slashed": (
+        "{column}: {value} is not a date in {format}, the order this file's dates are read in; "
+        "export the file again and import it without opening it in a spreadsheet",
+        "{column} : {value} n'est pas une date au format {format}, l'ordre dans lequel les dates "
+        "de ce fichier sont lues ; exportez à nouveau le fichier et importez-le sans l'ouvrir "
+        "dans un tableur",
+    ),
+    "exports.err.date_range": (
+        "{column}: {value} is outside the dates cm-tui keeps (years 2000 to 2199); check the "
+        "file's dates",
+        "{column} : {value} est hors des dates que cm-tui garde (années 2000 à 2199) ; vérifiez "
+        "les dates du fichier",
+    ),
+    "exports.format.month_first": ("MM/DD/YYYY", "MM/JJ/AAAA"),
+    "exports.format.day_first": ("DD/MM/YYYY", "JJ/MM/AAAA"),
+    "exports.order.month_first": ("month first", "le mois d'abord"),
+    "exports.order.day_first": ("day first", "le jour d'abord"),
+    "exports.dates_read": (
+        "dates such as {value} read as {format}, as this export writes them",
+        "dates comme {value} lues en {format}, comme cet export les écrit",
+    ),
+    "exports.part_merged": (
+        {
+            "one": "this file covers only part of {month} ({days}): its days replace the same "
+            "days, and the {count} other day already imported is kept",
+            "other": "this file covers only part of {month} ({days}): its days replace the same "
+            "days, and the {count} other days already imported are kept",
+        },
+        {
+            "one": "ce fichier ne couvre qu'une partie de {month} ({days}) : ses jours "
+            "remplacent les mêmes jours, et {count} autre jour déjà importé est gardé",
+            "other": "ce fichier ne couvre qu'une partie de {month} ({days}) : ses jours "
+            "remplacent les mêmes jours, et les {count} autres jours déjà importés sont gardés",
+        },
+    ),
+    "exports.part_only": (
+        "this file covers only part of {month} ({days}): the month's figures are those of these "
+        "days until a file gives the others",
+        "ce fichier ne couvre qu'une partie de {month} ({days}) : les chiffres du mois sont ceux "
+        "de ces jours jusqu'à ce qu'un fichier donne les autres",
     ),
     "exports.err.no_id": (
         "{column} is empty and there is no permalink: export the file again",
@@ -56,23 +99,38 @@ MESSAGES: Messages = {
         "entier",
     ),
     "exports.err.xls": (
-        "an old Excel file (XLS) cannot be read: open it and save it as XLSX, then import that",
+        "an old Excel file (XLS) cannot be read: open it and save it as XLSX, or download the "
+        "LinkedIn page analytics export again as XLSX, then import that",
         "un ancien fichier Excel (XLS) ne peut pas être lu : ouvrez-le et enregistrez-le en "
-        "XLSX, puis importez celui-ci",
+        "XLSX, ou téléchargez à nouveau l'export des statistiques de page LinkedIn en XLSX, puis "
+        "importez celui-ci",
+    ),
+    "exports.err.not_spreadsheet": (
+        "not a readable spreadsheet (its content is neither XLSX nor XLS): download the LinkedIn "
+        "page analytics export again (Analytics, Export, XLSX) and import it as downloaded",
+        "pas un classeur lisible (son contenu n'est ni du XLSX ni du XLS) : téléchargez à "
+        "nouveau l'export des statistiques de page LinkedIn (Statistiques, Exporter, XLSX) et "
+        "importez-le tel quel",
+    ),
+    "exports.err.linkedin_csv": (
+        "this looks like a LinkedIn page analytics sheet saved as CSV: import the XLSX workbook "
+        "LinkedIn gives (Analytics, Export) as downloaded",
+        "on dirait une feuille de statistiques de page LinkedIn enregistrée en CSV : importez le "
+        "classeur XLSX que LinkedIn donne (Statistiques, Exporter) tel quel",
     ),
     "exports.err.daily_header": (
         "starts with sep= like {kind}, but line 3 is not Date, Primary",
         "commence par sep= comme {kind}, mais la ligne 3 n'est pas Date, Primary",
     ),
-    "exports.err.workbook": (
-        "not a workbook that can be read: save it again as XLSX",
-        "pas un classeur lisible : enregistrez-le à nouveau en XLSX",
-    ),
     "exports.err.not_linkedin": (
-        "a workbook, but none of its sheets is {kind}'s (Date and Impressions (total), Total "
-        "page views or Total followers)",
-        "un classeur, mais aucune de ses feuilles n'est celle d'{kind} (Date et Impressions "
-        "(total), Total page views ou Total followers)",
+        "this workbook is not a LinkedIn page analytics export: none of its sheets has the "
+        "columns Date and Impressions (total), Total page views (total) or Total followers; "
+        "download the export from your page's Analytics (Export, XLSX) and import it as "
+        "downloaded",
+        "ce classeur n'est pas un export des statistiques de page LinkedIn : aucune de ses "
+        "feuilles n'a les colonnes Date et Impressions (total), Total page views (total) ou "
+        "Total followers ; téléchargez l'export depuis les statistiques de votre page "
+        "(Exporter, XLSX) et importez-le tel quel",
     ),
     "exports.err.unknown": (
         "not an export cm-tui recognises; expected one of: {expected}",

@@ -53,6 +53,20 @@ def sheet_kind(header: list[Any]) -> tuple[str, dict[str, int]] | None:
     return None
 
 
+def looks_like(header: list[str]) -> bool:
+    """A header with ``Date`` and a column only LinkedIn's sheets have (a sheet saved as CSV)."""
+    names = {fold_name(c) for c in header}
+    if "date" not in names:
+        return False
+    return any(
+        alias in names
+        for aliases in SHEETS.values()
+        for field, folded in aliases.items()
+        if field != "date"
+        for alias in folded
+    )
+
+
 def open_book(path: Any) -> Any:
     from openpyxl import load_workbook
 
@@ -71,8 +85,9 @@ def recognised_sheets(book: Any) -> list[str]:
     return kinds
 
 
-def facts(book: Any, file: str) -> Iterator[tuple[int, ExportFact | Bad]]:
-    """Day facts of the content and visitors sheets; a row's problem names its sheet."""
+def facts(book: Any, file: str, order: v.DateOrder) -> Iterator[tuple[int, ExportFact | Bad]]:
+    """Day facts of the content and visitors sheets; a row's problem names its sheet. A date
+    written as text (``03/02/2026``) is read in ``order`` (month first: LinkedIn's own)."""
     for sheet in book.worksheets:
         fields: dict[str, int] | None = None
         for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
@@ -87,18 +102,18 @@ def facts(book: Any, file: str) -> Iterator[tuple[int, ExportFact | Bad]]:
                 continue
             if all(c is None or str(c).strip() == "" for c in row):
                 continue
-            yield number, _fact(sheet.title, number, row, fields, file)
+            yield number, _fact(sheet.title, row, fields, file, order)
 
 
 def _fact(
-    title: str, number: int, row: tuple[Any, ...], fields: dict[str, int], file: str
+    title: str, row: tuple[Any, ...], fields: dict[str, int], file: str, order: v.DateOrder
 ) -> ExportFact | Bad:
     def cell(name: str) -> Any:
         index = fields[name]
         return row[index] if index < len(row) else None
 
     try:
-        day = v.day_of(cell("date"), "Date")
+        day = v.day_of(cell("date"), "Date", order)
         values = {name: v.count(cell(name), name) for name in fields if name != "date"}
     except Bad as bad:
         return Bad(t("exports.err.sheet", sheet=title[:31], reason=str(bad)))

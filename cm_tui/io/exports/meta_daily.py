@@ -46,15 +46,19 @@ def metric(name: str) -> tuple[str, str]:
 
 
 def facts(
-    rows: Iterator[tuple[int, list[str] | Bad]], network: str, figure: str, file: str
+    rows: Iterator[tuple[int, list[str] | Bad]],
+    network: str,
+    figure: str,
+    file: str,
+    order: v.DateOrder,
 ) -> Iterator[tuple[int, ExportFact | Bad]]:
-    """One day fact per row (``Date``, value)."""
+    """One day fact per row (``Date``, value; a slashed date read in ``order``)."""
     for line, row in rows:
         if isinstance(row, Bad):
             yield line, row
             continue
         try:
-            day = v.day_of(row[0], "Date")
+            day = v.day_of(row[0], "Date", order)
             value = v.count(row[1], "Primary")
         except Bad as bad:
             yield line, bad

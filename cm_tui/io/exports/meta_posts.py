@@ -1,15 +1,14 @@
 """Meta Business Suite's posts export (Facebook and Instagram): one row per post, lifetime
 totals, UTF-8 with a BOM, 32 to 34 columns depending on the month, headers in the interface's
-language. Publish times carry no zone: they are read in the user's (``values.instant``)."""
+language. Publish times carry no zone: they are read in the user's (``values.instant``), month
+first in English exports, day first in French ones."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cm_tui.core.export_facts import POST, ExportFact
-from cm_tui.core.textsafe import clean_line
-from cm_tui.io.exports import values as v
-from cm_tui.io.exports.spec import ExportSpec, RowContext, counts, given, post_key
+from cm_tui.core.export_facts import ExportFact
+from cm_tui.io.exports.spec import ExportSpec, RowContext, post_fact
 
 ALIASES = {
     "post_id": ("postid", "identifiantdelapublication", "iddelapublication"),
@@ -60,12 +59,8 @@ def to_fact(cells: Mapping[str, str], ctx: RowContext) -> ExportFact:
     network = "instagram" if "instagram.com" in permalink.lower() else "facebook"
     if "page_id" not in cells and "account" in cells and not permalink:
         network = "instagram"
-    key = post_key(permalink, cells["post_id"], ctx.name("post_id"))
-    at = v.instant(cells["published"], ctx.name("published"), ctx.zone, ctx.day_first)
-    title = clean_line(cells.get("title", "") or cells.get("description", "")).strip()[:120]
-    numbers = counts(cells, _FIGURES, ctx)
-    fact = ExportFact(network, key, POST, ctx.file, at=at, permalink=permalink, title=title)
-    return given(fact, numbers)
+    title = cells.get("title", "") or cells.get("description", "")
+    return post_fact(network, cells, ctx, ("post_id", cells["post_id"]), permalink, title, _FIGURES)
 
 
 SPEC = ExportSpec(

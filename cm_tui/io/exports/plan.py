@@ -20,10 +20,13 @@ from cm_tui.core.export_facts import (
     ExportFact,
     MonthFromExports,
     MonthsPlan,
+    PartOfMonth,
     PostIndex,
     derive_months,
     fact_identity,
     merge_facts,
+    months_changed,
+    partial_months,
     plan_months,
 )
 from cm_tui.core.i18n import t
@@ -31,6 +34,7 @@ from cm_tui.core.models import MonthlyFigures, Post, PostStatus
 from cm_tui.io.exports import linkedin, meta_daily
 from cm_tui.io.exports.recognise import Recognised, recognise
 from cm_tui.io.exports.spec import RowContext
+from cm_tui.io.exports.values import DateOrder
 from cm_tui.io.headers import match_columns
 from cm_tui.io.tabular import (
     Bad,
@@ -67,6 +71,11 @@ class ExportPlan:
     rows: int = 0
     matched: int = 0
     unmatched: int = 0
+    #: how the file's slashed dates were read (the summary names the order if one date could
+    #: have been read both ways)
+    dates: DateOrder = field(default_factory=lambda: DateOrder(False))
+    #: the months the file's daily figures cover only part of (the summary says so)
+    parts: dict[tuple[str, str], PartOfMonth] = field(default_factory=dict)
 
 
 def read_export(
@@ -92,8 +101,8 @@ def read_export(
             raise Bad(t("exports.err.unknown", expected=expected()))
         problems: list[Problem] = []
         facts: dict[tuple[str, str], ExportFact] = {}
-        plan = ExportPlan(path, found)
-        for line, item in _rows(path, found, zone):
+        plan = ExportPlan(path, found, dates=DateOrder(found.french))
+        for line, item in _rows(path, found, zone, plan.dates):
             if isinstance(item, Bad):
                 problems.append(item.problem(line))
                 continue
@@ -119,21 +128,21 @@ def read_export(
     return plan
 
 
-def _rows(path: Path, found: Recognised, zone: ZoneInfo) -> Rows:
+def _rows(path: Path, found: Recognised, zone: ZoneInfo, order: DateOrder) -> Rows:
     file = path.name
     if found.kind == "linkedin":
         book = linkedin.open_book(path)
         try:
-            yield from linkedin.facts(book, file)
+            yield from linkedin.facts(book, file, order)
         finally:
             book.close()
     elif found.kind == "meta_daily":
-        yield from _daily_rows(path, found, file)
+        yield from _daily_rows(path, found, file, order)
     else:
-        yield from _csv_rows(path, found, zone, file)
+        yield from _csv_rows(path, found, zone, file, order)
 
 
-def _daily_rows(path: Path, found: Recognised, file: str) -> Rows:
+def _daily_rows(path: Path, found: Recognised, file: str, order: DateOrder) -> Rows:
     network, figure = meta_daily.metric(found.detail)
     with text_stream(path, found.encoding) as stream:
         for _ in range(3):
@@ -159,17 +168,17 @@ def _daily_rows(path: Path, found: Recognised, file: str) -> Rows:
                     continue
                 yield reader.line_num + 3, row
 
-        yield from meta_daily.facts(rows(), network, figure, file)
+        yield from meta_daily.facts(rows(), network, figure, file, order)
 
 
-def _csv_rows(path: Path, found: Recognised, zone: ZoneInfo, file: str) -> Rows:
+def _csv_rows(path: Path, found: Recognised, zone: ZoneInfo, file: str, order: DateOrder) -> Rows:
     spec = found.spec
     assert spec is not None
     with CsvFile(path, found.encoding) as table:
         fields = match_columns(table.header, spec.aliases).fields
         columns = sorted(fields.items(), key=lambda c: c[1])
         headers = {name: short(table.header[index].strip(), 30) for name, index in columns}
-        ctx = RowContext(zone, found.french, file, headers)
+        ctx = RowContext(zone, order, file, headers)
         to_fact = spec.to_fact
         for line, row in table.rows():
             if isinstance(row, Bad):
@@ -223,7 +232,10 @@ def _plan(
     kept = (f for key, f in stored.items() if key not in facts)
     after = derive_months(chain(kept, facts.values()), zone)
     touched = {(f.network, f.month(zone)) for f in facts.values()}
-    plan.touched = {where: after[where] for where in sorted(touched)}
+    # a post the platform re-dated leaves its old month: that month changes too
+    touched.update((f.network, f.month(zone)) for f in plan.replaced_facts)
+    plan.touched = months_changed(before, after, touched, plan.path.name)
+    plan.parts = partial_months(facts.values(), stored.values())
     stored_months = list(figures)
     plan.months = plan_months(before, plan.touched, stored_months, replace)
     by_id = {record.id: record for record in stored_months}
@@ -236,6 +248,18 @@ def _published(fact: ExportFact) -> Post:
     return Post(
         fact.network, fact.at, title[:120], status=PostStatus.PUBLISHED, link=fact.permalink
     )
+
+
+def _part_line(month: str, part: PartOfMonth) -> str:
+    """``this file covers only part of Nov 2026 (1–3 Nov): ...``: the days a daily file gives
+    replace the same days, the others already imported are kept (``core.export_facts``)."""
+    days = f"{part.first.day}–{part.last.day} {l10n.month_name(part.last.month)}"
+    if part.first == part.last:
+        days = f"{part.first.day} {l10n.month_name(part.last.month)}"
+    name = l10n.month(month)
+    if part.kept:
+        return t("exports.part_merged", month=name, days=days, count=part.kept)
+    return t("exports.part_only", month=name, days=days)
 
 
 def apply_plan(repo: Any, plan: ExportPlan) -> None:
@@ -255,6 +279,10 @@ def summary(plan: ExportPlan, dry_run: bool, kept: Callable[[str], str] | None =
     says the figures kept as typed and how to replace them: the command line names
     ``--replace`` (the default), the app its own way (``ui.queue_import_flow``)."""
     lines = [t("exports.taken", path=str(plan.path), kind=plan.recognised.describe())]
+    if plan.dates.ambiguous:
+        lines.append(
+            "  " + t("exports.dates_read", value=plan.dates.ambiguous, format=plan.dates.format())
+        )
     kept_line = kept or (lambda figures: t("exports.kept", figures=figures))
     kept_names: dict[tuple[str, str], list[str]] = {}
     for n, m, name in plan.months.kept:
@@ -273,6 +301,9 @@ def summary(plan: ExportPlan, dry_run: bool, kept: Callable[[str], str] | None =
                 files=", ".join(derived.files),
             )
         )
+        part = plan.parts.get((network, month))
+        if part is not None:
+            lines.append("  " + _part_line(month, part))
         if (network, month) in kept_names:
             lines.append("  " + kept_line(", ".join(kept_names[(network, month)])))
     if plan.matched or plan.unmatched:

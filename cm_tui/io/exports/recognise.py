@@ -2,7 +2,11 @@
 
 * an XLSX (a zip: ``PK\\x03\\x04``) is a LinkedIn workbook if one of its sheets has a LinkedIn
   header (``linkedin.sheet_kind``); an old binary XLS (``\\xd0\\xcf\\x11\\xe0``) is refused in
-  one line saying to save it as XLSX (no maintained reader is worth a dependency);
+  one line saying to save it as XLSX (no maintained reader is worth a dependency); a file named
+  as a spreadsheet that is neither, or a zip openpyxl cannot read, is refused in one line
+  saying which export to download;
+* a CSV with LinkedIn's columns is a LinkedIn sheet saved as CSV: refused, saying to import the
+  workbook LinkedIn gives;
 * a text file whose first line is ``sep=,`` is Meta's daily series (line 3 ``Date, Primary``);
 * any other text file is one of the per-post CSV exports if its header names that export's
   required columns, in English or French (``SPECS``);
@@ -33,6 +37,8 @@ from cm_tui.io.tabular import Bad, detect_delimiter, detect_encoding, short
 SPECS: tuple[ExportSpec, ...] = (meta_posts.SPEC, x_analytics.SPEC, youtube.SPEC)
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+#: names a spreadsheet goes by (only to word a refusal: what a file is comes from its content)
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 #: names of the kinds, for the messages (``exports.kind.<kind>``)
 KINDS = ("meta_posts", "meta_daily", "linkedin", "x_analytics", "youtube")
 #: what is read of a text file to recognise it (a header of a few hundred characters)
@@ -96,6 +102,8 @@ def recognise(path: Path) -> Recognised | None:
         raise Bad(t("exports.err.xls"))
     if head.startswith(XLSX_MAGIC):
         return _recognise_workbook(path)
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        raise Bad(t("exports.err.not_spreadsheet"))
     lines = head_lines(head)
     if lines and meta_daily.is_preamble(lines[0]):
         name = lines[1].strip().strip('"') if len(lines) > 1 else ""
@@ -104,8 +112,13 @@ def recognise(path: Path) -> Recognised | None:
             raise Bad(t("exports.err.daily_header", kind=t("exports.kind.meta_daily")), 3)
         return Recognised("meta_daily", detect_encoding(path), detail=name)
     first = lines[0] if lines else ""
-    found = identify_header(next(csv.reader([first], delimiter=detect_delimiter(first)), []))
+    header = next(csv.reader([first], delimiter=detect_delimiter(first)), [])
+    found = identify_header(header)
     if found is None:
+        from cm_tui.io.exports import linkedin
+
+        if linkedin.looks_like(header):
+            raise Bad(t("exports.err.linkedin_csv"), 1)
         return None  # not read further: the file is left to the caller's own tables
     spec, french = found
     return Recognised(spec.kind, detect_encoding(path), spec, french)
@@ -134,16 +147,18 @@ def head_lines(head: bytes) -> list[str]:
 
 
 def _recognise_workbook(path: Path) -> Recognised:
+    from openpyxl.utils.exceptions import InvalidFileException
+
     from cm_tui.io.exports import linkedin
 
     try:
         book = linkedin.open_book(path)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise Bad(t("exports.err.workbook")) from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException):
+        raise Bad(t("exports.err.not_spreadsheet")) from None
     try:
         kinds = linkedin.recognised_sheets(book)
     finally:
         book.close()
     if not kinds:
-        raise Bad(t("exports.err.not_linkedin", kind=t("exports.kind.linkedin")))
+        raise Bad(t("exports.err.not_linkedin"))
     return Recognised("linkedin", detail=", ".join(t(f"exports.sheet.{k}") for k in kinds))

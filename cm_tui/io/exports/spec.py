@@ -1,6 +1,7 @@
 """What an export reader declares: its columns in English and French, the ones it needs, and
 how a row becomes a fact. One shape for the per-post CSV exports (Meta posts, X, YouTube), so
-the recogniser and the reading are written once (``recognise``, ``plan``)."""
+the recogniser and the reading are written once (``recognise``, ``plan``), and one builder of a
+post's fact from its row (``post_fact``)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from cm_tui.core.export_facts import ExportFact
+from cm_tui.core.export_facts import POST, ExportFact
 from cm_tui.core.i18n import t
+from cm_tui.core.textsafe import clean_line
 from cm_tui.io.exports import values as v
 from cm_tui.io.headers import Aliases
 from cm_tui.io.tabular import Bad, short
@@ -21,10 +23,11 @@ _ROUNDED = re.compile(r"^\d(?:[.,]\d+)?[eE]\+?\d+$")
 @dataclass(frozen=True, slots=True)
 class RowContext:
     """What a reader needs besides the row: the user's zone (instants without an offset are
-    read in it), whether the export is French (dates day first), the file's name."""
+    read in it), the file's order of slashed dates (day first in a French export), the file's
+    name."""
 
     zone: ZoneInfo
-    day_first: bool
+    dates: v.DateOrder
     file: str
     #: field -> its column's header as the file writes it, shortened (for the problems)
     headers: Mapping[str, str] = field(default_factory=dict)
@@ -60,6 +63,25 @@ def post_key(permalink: str, post_id: str, column: str) -> str:
     if _ROUNDED.match(ident):
         raise Bad(t("exports.err.rounded_id", column=column, value=short(ident, 20)))
     return ident
+
+
+def post_fact(
+    network: str,
+    cells: Mapping[str, str],
+    ctx: RowContext,
+    ident: tuple[str, str],
+    permalink: str,
+    title: str,
+    figures: Mapping[str, str],
+) -> ExportFact:
+    """A post's fact from its row: keyed by ``permalink``, else by ``ident`` (field, its
+    value); published at the ``published`` cell (read in the file's zone and order); its title
+    sanitised and cut; its ``figures`` (column -> figure) counted."""
+    key = post_key(permalink, ident[1], ctx.name(ident[0]))
+    at = v.instant(cells["published"], ctx.name("published"), ctx.zone, ctx.dates)
+    text = clean_line(title).strip()[:120]
+    fact = ExportFact(network, key, POST, ctx.file, at=at, permalink=permalink, title=text)
+    return given(fact, counts(cells, figures, ctx))
 
 
 def counts(cells: Mapping[str, str], figures: Mapping[str, str], ctx: RowContext) -> dict[str, int]:

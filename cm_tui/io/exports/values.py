@@ -2,11 +2,17 @@
 
 Every function raises ``Bad`` (a row's problem, translated) for a value it cannot read, so a
 reader never lets a file's content raise anything else.
+
+A slashed date (``03/04/2026``) is read in one order per file, ``DateOrder``: day first in a
+French export, month first otherwise. Every importer says it the same way: a date that does
+not fit names the format it needed (``MM/DD/YYYY (month first)``), and the summary names the
+format assumed when a date could have been read both ways (``DateOrder.ambiguous``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -52,6 +58,34 @@ _NAMED = re.compile(r"^(?:([a-zéèûô]+)\.? (\d{1,2}),? (\d{4})|(\d{1,2}) ([a-
 _FOLD = str.maketrans("éèêûô", "eeeuo")
 
 
+@dataclass(slots=True)
+class DateOrder:
+    """How one file's slashed dates are read (``day_first``), and the first one read that
+    could have been read the other way too (``ambiguous``, as written; empty: none)."""
+
+    day_first: bool
+    ambiguous: str = ""
+
+    def format(self) -> str:
+        """``MM/DD/YYYY (month first)``, translated."""
+        order = "day_first" if self.day_first else "month_first"
+        return t("exports.format." + order) + " (" + t("exports.order." + order) + ")"
+
+    def month_day(self, a: str, b: str, year: str) -> tuple[int, int]:
+        """(month, day) of the slashed date ``a/b/year``, noting it if it is ambiguous."""
+        first, second = int(a), int(b)
+        if not self.ambiguous and first != second and first <= 12 and second <= 12:
+            self.ambiguous = f"{a}/{b}/{year}"
+        return (second, first) if self.day_first else (first, second)
+
+    def refusal(self, column: str, value: object) -> Bad:
+        """A date the file's order does not read, or no date at all."""
+        text = short(str(value), 30)
+        if _SLASHED.match(str(value).strip()):
+            return Bad(t("exports.err.slashed", column=column, value=text, format=self.format()))
+        return Bad(t("exports.err.date", column=column, value=text, format=self.format()))
+
+
 def count(value: str | int | float | None, column: str) -> int:
     """A whole number of 0 or more: ``1234``, ``1 234``, ``1,234``, ``1234.0``; empty or ``-``
     is 0 (the platforms leave a figure they do not have empty)."""
@@ -86,29 +120,31 @@ def count(value: str | int | float | None, column: str) -> int:
 
 def _checked(day: date, value: object, column: str) -> date:
     if not is_supported_day(day):
-        raise Bad(t("exports.err.date", column=column, value=short(str(value), 30)))
+        raise Bad(t("exports.err.date_range", column=column, value=short(str(value), 30)))
     return day
 
 
-def instant(value: str | datetime | None, column: str, zone: ZoneInfo, day_first: bool) -> datetime:
+def instant(
+    value: str | datetime | None, column: str, zone: ZoneInfo, order: DateOrder
+) -> datetime:
     """A publish time, in UTC. With an offset (X: ``2026-08-15 13:12:39 +0000``, ISO) it is
-    that instant; without one (Meta: ``11/10/2025 21:00``, month first in English exports, day
-    first in French ones; YouTube: ``Aug 15, 2026``) it is read in the user's zone ``zone``."""
+    that instant; without one (Meta: ``11/10/2025 21:00``, in the file's ``order``; YouTube:
+    ``Aug 15, 2026``) it is read in the user's zone ``zone``."""
     if isinstance(value, datetime):
         moment = value if value.tzinfo else value.replace(tzinfo=zone)
     else:
         text = (value or "").strip()
-        moment = _parse_moment(text, zone, day_first, column)
+        moment = _parse_moment(text, zone, order, column)
     _checked(moment.date(), value, column)
     return moment.astimezone(UTC)
 
 
-def _parse_moment(text: str, zone: ZoneInfo, day_first: bool, column: str) -> datetime:
+def _parse_moment(text: str, zone: ZoneInfo, order: DateOrder, column: str) -> datetime:
     slashed = _SLASHED.match(text)
     try:
         if slashed:
             a, b, year, hour, minute, second = slashed.groups()
-            month, day = (int(b), int(a)) if day_first else (int(a), int(b))
+            month, day = order.month_day(a, b, year)
             return datetime(
                 int(year),
                 month,
@@ -129,7 +165,7 @@ def _parse_moment(text: str, zone: ZoneInfo, day_first: bool, column: str) -> da
             return datetime(named.year, named.month, named.day, tzinfo=zone)
     except (ValueError, OverflowError):
         pass
-    raise Bad(t("exports.err.date", column=column, value=short(text, 30)))
+    raise order.refusal(column, text)
 
 
 def _named_day(text: str) -> date | None:
@@ -144,9 +180,9 @@ def _named_day(text: str) -> date | None:
     return date(int(year), month, int(day))
 
 
-def day_of(value: str | datetime | date | None, column: str, day_first: bool = False) -> date:
+def day_of(value: str | datetime | date | None, column: str, order: DateOrder) -> date:
     """A day of a daily series: ISO (``2026-03-01``, ``2026-03-01T07:00:00``), slashed
-    (``03/01/2026``, month first unless ``day_first``) or a workbook's date cell."""
+    (``03/01/2026``, in the file's ``order``) or a workbook's date cell."""
     if isinstance(value, datetime):
         return _checked(value.date(), value, column)
     if isinstance(value, date):
@@ -158,8 +194,8 @@ def day_of(value: str | datetime | date | None, column: str, day_first: bool = F
         slashed = _SLASHED.match(text)
         if slashed:
             a, b, year = slashed.groups()[:3]
-            month, day = (int(b), int(a)) if day_first else (int(a), int(b))
+            month, day = order.month_day(a, b, year)
             return _checked(date(int(year), month, day), text, column)
     except ValueError:
         pass
-    raise Bad(t("exports.err.date", column=column, value=short(text, 30)))
+    raise order.refusal(column, text)

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cm_tui.core.export_facts import POST, ExportFact
-from cm_tui.core.textsafe import clean_line
-from cm_tui.io.exports import values as v
-from cm_tui.io.exports.spec import ExportSpec, RowContext, counts, given, post_key
+from cm_tui.core.export_facts import ExportFact
+from cm_tui.io.exports.spec import ExportSpec, RowContext, post_fact
 
 ALIASES = {
     "post_id": ("tweetid", "identifiantdutweet", "iddutweet", "postid"),
@@ -50,12 +48,8 @@ _FIGURES = {
 
 def to_fact(cells: Mapping[str, str], ctx: RowContext) -> ExportFact:
     permalink = cells.get("permalink", "").strip()
-    key = post_key(permalink, cells["post_id"], ctx.name("post_id"))
-    at = v.instant(cells["published"], ctx.name("published"), ctx.zone, ctx.day_first)
-    title = clean_line(cells.get("text", "")).strip()[:120]
-    numbers = counts(cells, _FIGURES, ctx)
-    fact = ExportFact("x", key, POST, ctx.file, at=at, permalink=permalink, title=title)
-    return given(fact, numbers)
+    ident = ("post_id", cells["post_id"])
+    return post_fact("x", cells, ctx, ident, permalink, cells.get("text", ""), _FIGURES)
 
 
 SPEC = ExportSpec(

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cm_tui.core.export_facts import POST, ExportFact
-from cm_tui.core.textsafe import clean_line
-from cm_tui.io.exports import values as v
-from cm_tui.io.exports.spec import ExportSpec, RowContext, counts, given, post_key
+from cm_tui.core.export_facts import ExportFact
+from cm_tui.io.exports.spec import ExportSpec, RowContext, post_fact
 
 ALIASES = {
     "content": ("content", "contenu"),
@@ -36,12 +34,8 @@ def to_fact(cells: Mapping[str, str], ctx: RowContext) -> ExportFact | None:
     if video.lower() in TOTAL:
         return None
     permalink = f"https://www.youtube.com/watch?v={video}" if video else ""
-    key = post_key(permalink, video, ctx.name("content"))
-    at = v.instant(cells["published"], ctx.name("published"), ctx.zone, ctx.day_first)
-    title = clean_line(cells.get("title", "")).strip()[:120]
-    numbers = counts(cells, _FIGURES, ctx)
-    fact = ExportFact("youtube", key, POST, ctx.file, at=at, permalink=permalink, title=title)
-    return given(fact, numbers)
+    ident = ("content", video)
+    return post_fact("youtube", cells, ctx, ident, permalink, cells.get("title", ""), _FIGURES)
 
 
 SPEC = ExportSpec(
