@@ -69,6 +69,7 @@ from cm_tui.core.recurrence import (
 from cm_tui.core.timeutil import (
     FIRST_DAY,
     LAST_DAY,
+    clamp_supported_day,
     in_supported_range,
     is_supported_day,
     local_to_utc,
@@ -318,7 +319,7 @@ def _dated_inside(record: Any) -> bool:
 
 
 def _clamp_day(day: date | None) -> date | None:
-    return None if day is None else min(max(day, FIRST_DAY), LAST_DAY)
+    return None if day is None else clamp_supported_day(day)
 
 
 def _inside_supported_days(data: DemoData) -> DemoData:

@@ -35,6 +35,11 @@ def is_supported_day(day: date) -> bool:
     return FIRST_DAY <= day <= LAST_DAY
 
 
+def clamp_supported_day(day: date) -> date:
+    """``day``, or the nearest of ``FIRST_DAY`` / ``LAST_DAY`` when it lies outside them."""
+    return min(max(day, FIRST_DAY), LAST_DAY)
+
+
 def supported_days() -> dict[str, str]:
     """``first`` and ``last``: the days cm-tui handles, for the messages that name them, as
     ``YYYY-MM-DD`` (what a date field takes; a ``FieldError`` is translated when shown, so its

@@ -108,6 +108,10 @@ MESSAGES: Messages = {
     "calendar.field.notes": ("Notes", "Notes"),
     "calendar.field.id": ("Id", "Id"),
     "calendar.field.required": ("required", "obligatoire"),
+    "calendar.edge": (
+        "The calendar stops here: cm-tui handles the days from {first} to {last}.",
+        "Le calendrier s'arrête ici : cm-tui gère les jours du {first} au {last}.",
+    ),
     "calendar.field.date_range": (
         "{value} is outside the dates cm-tui handles: choose a day from {first} to {last}.",
         "{value} est hors des dates gérées par cm-tui : choisissez un jour du {first} au {last}.",

@@ -68,11 +68,16 @@ from cm_tui.core.posts import (
 from cm_tui.core.publication_view import FAILED_MARK, failure_reasons
 from cm_tui.core.targets import target_state
 from cm_tui.core.timeutil import (
+    FIRST_DAY,
+    LAST_DAY,
+    clamp_supported_day,
     days_in_month,
+    is_supported_day,
     local_day_bounds,
     month_key,
     parse_month,
     shift_month,
+    supported_days,
     week_start_of,
 )
 from cm_tui.ui import fmt
@@ -641,14 +646,16 @@ class CalendarPane(VerbsPane):
         return posts[self.post_index]
 
     def selected_day(self) -> date:
+        """The day the cursor is on, always a supported day (``core.timeutil``): the first and
+        last weeks show days outside them, which nothing may be dated."""
         if self.mode == MONTH:
-            return self.month_cursor
+            return clamp_supported_day(self.month_cursor)
         if self.mode == LIST:
             post = self.list_view.current
             if post is not None:
                 return post.at.astimezone(self.ctx.zone).date()
-            return self._range()[0]
-        return self.week_start + timedelta(days=self.cursor[1])
+            return clamp_supported_day(self._range()[0])
+        return clamp_supported_day(self.week_start + timedelta(days=self.cursor[1]))
 
     def _mark_selection(self) -> None:
         """Move the grid's ``▶`` to the chosen post of the cursor's cell (redrawing that cell,
@@ -735,14 +742,29 @@ class CalendarPane(VerbsPane):
 
     # ------------------------------------------------------------------ navigation
 
+    def _at_edge(self) -> None:
+        """Navigation refused past the supported days: one line saying where they stop."""
+        self.notify(t("calendar.edge", **supported_days()), severity="warning", markup=False)
+
     def action_shift_week(self, steps: int) -> None:
-        """``[`` / ``]``: the previous / next week, or month in the month view (and the list)."""
+        """``[`` / ``]``: the previous / next week, or month in the month view (and the list);
+        never past the supported days (``core.timeutil.FIRST_DAY`` .. ``LAST_DAY``)."""
         if (self.range_mode if self.mode == LIST else self.mode) == MONTH:
-            year, mon = parse_month(shift_month(month_key(self.month_cursor), steps))
+            key = shift_month(month_key(self.month_cursor), steps)
+            if not month_key(FIRST_DAY) <= key <= month_key(LAST_DAY):
+                self._at_edge()
+                return
+            year, mon = parse_month(key)
             day = min(self.month_cursor.day, days_in_month(year, mon))
-            self.month_cursor = date(year, mon, day)
+            self.month_cursor = clamp_supported_day(date(year, mon, day))
         else:
-            self.week_start += timedelta(weeks=steps)
+            start = self.week_start + timedelta(weeks=steps)
+            if start > LAST_DAY or start + timedelta(days=6) < FIRST_DAY:
+                self._at_edge()
+                return
+            self.week_start = start
+            day = clamp_supported_day(start + timedelta(days=self.cursor[1]))
+            self.cursor = (self.cursor[0], (day - start).days)
         self.post_index = 0
         self.reload()
 
@@ -766,6 +788,9 @@ class CalendarPane(VerbsPane):
             return
         r, c = self.cursor
         new = (max(0, min(r + rows, len(self.grid.rows) - 1)), c + cols)
+        if not is_supported_day(self.week_start + timedelta(days=new[1])):
+            self._at_edge()
+            return
         self.post_index = 0
         if new[1] < 0 or new[1] > 6:
             # past Monday / Sunday: the previous / next week, keeping the row
@@ -780,6 +805,9 @@ class CalendarPane(VerbsPane):
     def _move_month(self, days: int) -> None:
         old = self.month_cursor
         new = old + timedelta(days=days)
+        if not is_supported_day(new):
+            self._at_edge()
+            return
         self.month_cursor = new
         self.post_index = 0
         if (new.year, new.month) != (old.year, old.month):
