@@ -469,14 +469,16 @@ def read_new_items(
     options: ImportOptions,
     *,
     existing: Callable[[], Iterable[QueueItem]] = lambda: (),
+    known: Callable[[], Iterable[tuple[Iterable[int], Iterable[int]]]] = lambda: (),
     cancelled: Callable[[], bool] = lambda: False,
     pace: Callable[[], object] | None = None,
 ) -> tuple[ImportResult, list[QueueItem]]:
     """Check the whole of ``path`` and return its new items, writing nothing: the first half
     of an import whose writes happen elsewhere (the app reads on a worker thread and writes on
-    its own, see ``ui.queue_import_flow``). Same rules as ``import_queue``: ``ImportRejected``
-    if any row is bad. ``cancelled()`` is asked every ``CHUNK`` rows (``ImportCancelled``),
-    ``pace()`` every ``PACE_ROWS`` (the app pauses the reading there while keys arrive).
+    its own, see ``ui.queue_import_flow``). Same rules as ``import_queue`` (``existing`` and
+    ``known`` included): ``ImportRejected`` if any row is bad. ``cancelled()`` is asked every
+    ``CHUNK`` rows (``ImportCancelled``), ``pace()`` every ``PACE_ROWS`` (the app pauses the
+    reading there while keys arrive).
 
     The new items are held in memory until written (the store then holds them all in memory
     anyway); the importer's other state stays as small as in a streamed import.
@@ -490,7 +492,7 @@ def read_new_items(
             raise ImportCancelled
         items.extend(chunk)
 
-    result = import_queue(path, options, existing=existing, write=collect, pace=pace)
+    result = import_queue(path, options, existing=existing, known=known, write=collect, pace=pace)
     return result, items
 
 

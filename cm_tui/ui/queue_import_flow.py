@@ -5,22 +5,23 @@ tab is shown. ``QueuePane`` and the app only delegate here.
 What runs where, and why
 ------------------------
 Reading, decoding, checking and deduplicating a file is most of an import's time (a 100,000-row
-CSV: about 0.7 s, plus the archived items read for dedupe) and runs in a Textual **thread
-worker**. That thread never touches the live store: the store's tables and the repositories'
-caches are plain dicts that every pane reads on the UI thread, timers included, without taking
-the store's lock (the lock only serialises writers). A write from another thread could change a
-dict while the UI thread iterates it ("dictionary changed size during iteration") or show the
-rows of a transaction not yet committed; and holding the store's transaction in the worker for
-the whole import would block the UI thread on the next triage key until the import ends, which
-is the freeze this module exists to remove.
+CSV: about 0.7 s; the archive is checked through its month summaries, never read item by item)
+and runs in a Textual **thread worker**. That thread never touches the live store: the store's
+tables and the repositories' caches are plain dicts that every pane reads on the UI thread,
+timers included, without taking the store's lock (the lock only serialises writers). A write
+from another thread could change a dict while the UI thread iterates it ("dictionary changed
+size during iteration") or show the rows of a transaction not yet committed; and holding the
+store's transaction in the worker for the whole import would block the UI thread on the next
+triage key until the import ends, which is the freeze this module exists to remove.
 
 So the store is only used on the UI thread, marshalled there with ``app.call_from_thread``:
 
 1. UI thread: a copy of the hot table's documents (for dedupe; ``QueueRepo.hot_documents``,
    the items are built in the worker) and the import options
    (time zone, deadline policy, watch keywords, ``[import.columns]``);
-2. worker: ``read_new_items`` checks the WHOLE file against that snapshot and the archive files
-   (read from disk; they are replaced atomically). A bad row rejects the file: nothing written;
+2. worker: ``read_new_items`` checks the WHOLE file against that snapshot and the archive's
+   identities (``QueueRepo.archived_keys``: the month summaries, read from disk; they are
+   replaced atomically). A bad row rejects the file: nothing written;
 3. UI thread, in chunks of ``WRITE_CHUNK`` items: each chunk is one ``ctx.write`` transaction
    that begins and ends inside a single callback. A triage key pressed meanwhile runs between
    two chunks, in its own transaction: it can never land inside the import's transaction, and
@@ -37,8 +38,9 @@ the same file again then adds just the rest (dedupe). ``cm-tui import`` has no U
 and stays one transaction.
 
 One import at a time: the worker group ``GROUP`` is checked before starting (``ctrl+o`` while an
-import runs says so; the inbox poll waits for the next tick). Not ``exclusive=True``: that would
-cancel the running import rather than wait for it.
+import runs says so; the inbox, looked at meanwhile, is looked at again the moment the running
+import ends: ``when_idle``). Not ``exclusive=True``: that would cancel the running import rather
+than wait for it.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -163,7 +165,12 @@ class QueueImportFlow:
         (``io.queue_inbox``) in a thread worker, moving each to ``processed/`` or ``failed/``;
         ``None`` if there is nothing to do, an import is running, or another app handles
         this inbox (the next poll tries again)."""
-        if self.busy or not watch.claim() or not watch.ready():
+        if self.busy:
+            # looked at while an import runs: again as soon as it ends, not at the next poll
+            if not self._waiting:
+                self.when_idle(cast("CmTuiApp", self.owner.app).check_inbox)
+            return None
+        if not watch.claim() or not watch.ready():
             return None
         return self._run(partial(self._inbox_thread, watch), "import inbox")
 
@@ -226,18 +233,16 @@ class QueueImportFlow:
             return self._import_export(path, found, typed)
         worker = get_current_worker()
         snapshot = self._call(self._snapshot)  # per file: the inbox's later files see earlier ones
-        repo = self._ctx.repo
-
-        def existing() -> Iterator[QueueItem]:
-            yield from repo.queue.items_of(snapshot.hot)
-            # archive month files only (read from disk, no cache): safe off the UI thread
-            yield from repo.queue.iter_archived(cache=False)
+        queue = self._ctx.repo.queue
 
         pace = self._pace
         result, items = read_new_items(
             path,
             snapshot.options,
-            existing=existing,
+            existing=lambda: queue.items_of(snapshot.hot),
+            # the archive's identities from its month summaries (read from disk, no cache:
+            # safe off the UI thread), never its items: a year of archive is 100,000 of them
+            known=queue.archived_keys,
             cancelled=lambda: worker.is_cancelled,
             pace=pace,
         )
@@ -317,6 +322,12 @@ class QueueImportFlow:
             self.when_idle(lambda: self.start_file(path, typed))
 
         self.owner.app.push_screen(Confirm(question), answered)
+
+    @property
+    def _waiting(self) -> bool:
+        """Something already waits for the running import to end (``when_idle``)."""
+        app = self.owner.app
+        return any(w.group == WAITING and not w.is_finished for w in app.workers)
 
     def when_idle(self, then: Callable[[], object]) -> None:
         """``then()`` on the UI thread now if no import runs, else once the running ones have

@@ -416,3 +416,83 @@ async def test_an_inbox_another_app_handles_is_left_alone(
         await settle(pilot)
         assert "Imported 2 items from a.csv (0 already there)" in notifications(app)
     assert InboxWatch(inbox).claim()  # released when the app ended
+
+
+async def test_the_duplicate_check_reads_the_archive_summaries_not_every_archived_item(
+    make_app, qdb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row already in the archive is skipped, found through the month summaries
+    (``QueueRepo.archived_keys``): the archived items themselves are never read."""
+    from cm_tui.store.repository import QueueRepo
+
+    with Store.open(qdb) as store:
+        store.repo.queue.add_archived(
+            [
+                QueueItem(
+                    kind=QueueKind.COMMENT,
+                    network="facebook",
+                    author_handle="@yan",
+                    text="second",
+                    received_at=FIXED_NOW.replace(hour=8, minute=5),
+                    deadline=FIXED_NOW,
+                    status=QueueStatus.REPLIED,
+                )
+            ]
+        )
+
+    def whole_archive(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the whole archive was read for the duplicate check")
+
+    monkeypatch.setattr(QueueRepo, "iter_archived", whole_archive)
+    good = write(tmp_path, "in.csv", GOOD)
+    app = make_app(db=qdb, initial_tab="queue")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o", *str(good), "enter")
+        await settle(pilot)
+        assert notifications(app)[-1] == f"Imported 1 item from {good} (1 already there)"
+
+
+async def test_a_file_dropped_in_the_inbox_during_an_import_is_taken_when_it_ends(
+    make_app, qdb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The inbox is looked at while a ctrl+o import runs (a poll, a file notification): it
+    waits, and is taken as soon as that import ends, not at the next poll (none runs here)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    gate = threading.Event()
+    readers: list[str] = []
+    real_read = flow_module.read_new_items
+
+    def held_read(path: Path, *args: Any, **kwargs: Any) -> Any:
+        readers.append(path.name)
+        if path.name == "in.csv":
+            assert gate.wait(10)
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(flow_module, "read_new_items", held_read)
+    good = write(
+        tmp_path,
+        "in.csv",
+        FAN.replace("Nom du fan", "auteur")
+        .replace("Contenu du post", "texte")
+        .replace("Quand", "date"),
+    )
+    settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
+    app = make_app(db=qdb, settings=settings, initial_tab="queue")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o", *str(good), "enter")
+        for _ in range(200):
+            await pilot.pause()
+            if readers:
+                break
+        _dropped(inbox, "a.csv", GOOD, 90)
+        app.check_inbox()  # the poll or a file notification, while the import runs
+        assert readers == ["in.csv"]
+        gate.set()
+        await settle(pilot)
+        await settle(pilot)
+        assert readers == ["in.csv", "a.csv"]
+        assert "Imported 2 items from a.csv (0 already there)" in notifications(app)
+    assert [p.name for p in (inbox / "processed").iterdir()] == ["a.csv"]
