@@ -763,8 +763,8 @@ class CalendarPane(VerbsPane):
                 self._at_edge()
                 return
             self.week_start = start
-            day = clamp_supported_day(start + timedelta(days=self.cursor[1]))
-            self.cursor = (self.cursor[0], (day - start).days)
+            kept = clamp_supported_day(start + timedelta(days=self.cursor[1]))
+            self.cursor = (self.cursor[0], (kept - start).days)
         self.post_index = 0
         self.reload()
 
