@@ -3,6 +3,10 @@
 * ``outbox_marks``: the unsent outbox entries by queue item (the newest one per item), so the
   Queue marks an item whose reply waits or was refused, and the header counts them.
 * ``mark_glyph``: the glyph of such an item in the list.
+* ``outbox_status``: what the Queue's detail says of an unsent reply: waiting for its undo
+  window, going out, not sent yet because the account is offline / rate-limited / refused
+  (with the reason and the next try), or refused. A time it gives is never in the past: a
+  moment already gone reads "in a moment", never a stale "after 20:29:58".
 * ``reply_draft``: the text of a reply taken back (``u``) or cancelled, so ``r`` on its item
   opens on it again: the outbox keeps the cancelled entry, which is the item's stored draft.
 
@@ -12,9 +16,11 @@ See docs/architecture.md, "Connectors" and "Live accounts in the app".
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
 from cm_tui.core.models import QueueItem
-from cm_tui.core.net_records import OutboxEntry, OutboxState
+from cm_tui.core.net_records import Account, AccountState, OutboxEntry, OutboxState
 from cm_tui.core.net_rules import reply_text
 
 #: glyph of an item whose reply waits in the outbox (undo window, retry) / was refused
@@ -61,3 +67,52 @@ def reply_draft(entries: Iterable[OutboxEntry], item: QueueItem) -> str:
         if reply_text(item, typed) == text:
             return typed
     return text
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    """What to say of an unsent reply. ``kind``: ``failed`` (refused for good), ``token``
+    (the account's token refused: nothing goes until it is added again), ``offline``,
+    ``rate_limited``, ``retrying`` (tries failed, account reachable again), ``pending`` (in
+    its undo window, ``at`` its end), ``sending`` (due: the engine sends it now). ``at``: the
+    next try, always after ``now``; ``None`` when it is due at once or never (token)."""
+
+    kind: str
+    at: datetime | None = None
+    detail: str = ""
+
+
+def next_try(entry: OutboxEntry, now: datetime, next_pass: datetime | None) -> datetime | None:
+    """When the engine tries ``entry`` again: its ``send_after`` (undo window or backoff: the
+    engine wakes then) while ahead, else its next pass; ``None`` when that moment is gone."""
+    if entry.send_after > now:
+        return entry.send_after
+    if next_pass is not None and next_pass > now:
+        return next_pass
+    return None
+
+
+def outbox_status(
+    entry: OutboxEntry, account: Account | None, now: datetime, next_pass: datetime | None
+) -> OutboxStatus:
+    """See ``OutboxStatus``. ``account``: the entry's account as the last pass left it;
+    ``next_pass``: when the engine's next pass is due (``None``: unknown)."""
+    if entry.state is OutboxState.FAILED:
+        return OutboxStatus("failed", detail=entry.last_error)
+    state = account.state if account is not None else AccountState.UNKNOWN
+    detail = account.state_detail if account is not None else ""
+    if state is AccountState.TOKEN_REFUSED:
+        return OutboxStatus("token", detail=detail)
+    at = next_try(entry, now, next_pass)
+    if state is AccountState.OFFLINE:
+        return OutboxStatus("offline", at, detail or entry.last_error)
+    if state is AccountState.RATE_LIMITED and account is not None:
+        until = account.state_until
+        if until is not None and until > now and (at is None or until > at):
+            at = until
+        return OutboxStatus("rate_limited", at, detail)
+    if entry.attempts:
+        return OutboxStatus("retrying", at, entry.last_error)
+    if entry.send_after > now:
+        return OutboxStatus("pending", entry.send_after)
+    return OutboxStatus("sending")

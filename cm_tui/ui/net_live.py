@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.content import Content
@@ -63,6 +64,9 @@ class NetLive:
         #: the accounts as the last pass (or the store, before it) left them
         self.accounts: list[Account] = []
         self.unsent = 0
+        #: when the engine's next pass is due at the latest (the poll after the last pass, or
+        #: the restart after a fault), on the app's clock: an unsent reply's "next try"
+        self.next_pass_at: datetime | None = None
         #: how many passes ended (tests and the bench wait on it)
         self.passes = 0
         self.pass_done = threading.Condition()
@@ -183,7 +187,9 @@ class NetLive:
 
     def after_pass(self, report: PassReport) -> None:
         self.accounts = list(report.accounts) or self.accounts
+        had_unsent = self.unsent
         self.unsent = report.unsent
+        self.next_pass_at = self.ctx.now() + timedelta(seconds=self.settings.poll_seconds)
         for notice in report.notices:
             self.app.notify(notice, severity="warning", markup=False)
         self.show_state()
@@ -194,11 +200,18 @@ class NetLive:
             queue = self.app.pane("queue")
             if queue is not None and queue is not pane:
                 queue.refresh_if_stale()
+        if had_unsent or self.unsent:
+            # an unsent reply's line says the account's state and next try: repaint it
+            queue = self.app.pane("queue")
+            reload_outbox = getattr(queue, "reload_outbox", None)
+            if reload_outbox is not None:
+                reload_outbox()
         with self.pass_done:
             self.passes += 1
             self.pass_done.notify_all()
 
     def _report_fault(self, exc: Exception) -> None:
+        self.next_pass_at = self.ctx.now() + timedelta(seconds=RESTART_SECONDS)
         detail = clean_line(str(exc))[:120] or type(exc).__name__
         self.app.notify(t("netui.fault", detail=detail), severity="error", markup=False)
 

@@ -29,6 +29,8 @@ from cm_tui.core.net_rules import reply_visibility
 from cm_tui.ui import fmt
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from cm_tui.core.models import QueueItem
     from cm_tui.core.net_records import Account, OutboxEntry
     from cm_tui.ui.context import UiContext
@@ -213,18 +215,32 @@ def _undo_seconds(pane: QueuePane) -> float:
     return (found if isinstance(found, NetSettings) else NetSettings()).undo_seconds
 
 
-def outbox_detail(entry: OutboxEntry, zone: object) -> str:
-    """The detail pane's line of an item whose reply is not sent."""
-    from cm_tui.core.net_records import OutboxState
+def outbox_detail(entry: OutboxEntry, zone: object, now: datetime, app: object = None) -> str:
+    """The detail pane's line of an item whose reply is not sent (``core.net_reply.
+    outbox_status``): the undo window's end while it runs, else why it is not sent yet
+    (offline and the reason, rate-limited, token refused, refused) and the next try, from
+    the account states and next pass of the app's ``NetLive``; never a time already past."""
+    from cm_tui.core.net_reply import outbox_status
+    from cm_tui.ui.net_live import NetLive, account_name
 
-    at = f"{entry.send_after.astimezone(zone):%H:%M:%S}"  # type: ignore[arg-type]
-    if entry.state == OutboxState.FAILED:
-        return t("netui.outbox.failed", detail=fmt.one_line(entry.last_error) or "?")
-    if entry.attempts:
-        return t(
-            "netui.outbox.retrying",
-            detail=fmt.one_line(entry.last_error) or "?",
-            attempts=entry.attempts,
-            at=at,
-        )
-    return t("netui.outbox.pending", at=at)
+    net = getattr(app, "net_live", None)
+    accounts = list(net.accounts) if isinstance(net, NetLive) else []
+    next_pass = net.next_pass_at if isinstance(net, NetLive) else None
+    account = next((a for a in accounts if a.key == entry.account), None)
+    status = outbox_status(entry, account, now, next_pass)
+
+    def clock(at: datetime) -> str:
+        return f"{at.astimezone(zone):%H:%M:%S}"  # type: ignore[arg-type]
+
+    when = t("netui.outbox.at", at=clock(status.at)) if status.at else t("netui.outbox.soon")
+    detail = fmt.one_line(status.detail) or "?"
+    name = account_name(account, accounts) if account is not None else entry.account
+    if status.kind == "pending" and status.at is not None:
+        return t("netui.outbox.pending", at=clock(status.at))
+    if status.kind == "sending":
+        return t("netui.outbox.sending")
+    if status.kind == "failed":
+        return t("netui.outbox.failed", detail=detail)
+    if status.kind == "retrying":
+        return t("netui.outbox.retrying", detail=detail, when=when)
+    return t(f"netui.outbox.{status.kind}", account=name, detail=detail, when=when)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from cm_tui.core.models import QueueItem, QueueKind
-from cm_tui.core.net_records import OutboxEntry, OutboxState
-from cm_tui.core.net_reply import reply_draft
+from cm_tui.core.net_records import Account, AccountState, OutboxEntry, OutboxState
+from cm_tui.core.net_reply import OutboxStatus, outbox_status, reply_draft
 from cm_tui.core.net_rules import reply_text
 from tests.conftest import FIXED_NOW
 
@@ -54,3 +54,39 @@ def test_no_draft_when_the_newest_reply_waits_or_went_out() -> None:
     assert reply_draft([], _item()) == ""
     other = _entry("other", OutboxState.CANCELLED).replace(queue_item=8)
     assert reply_draft([other], _item()) == ""
+
+
+def _account(state: AccountState, **kwargs: object) -> Account:
+    return Account(
+        key="mastodon:brand@host",
+        network="mastodon",
+        instance="https://host",
+        handle="brand",
+        state=state,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_an_unsent_reply_never_reads_as_due_at_a_past_time() -> None:
+    entry = _entry("merci", OutboxState.PENDING)  # undo window ends at FIXED_NOW + 10 s
+    now = FIXED_NOW + timedelta(minutes=5)
+    soon = now + timedelta(seconds=30)
+    connected = _account(AccountState.CONNECTED)
+    offline = _account(AccountState.OFFLINE, state_detail="no connection")
+
+    assert outbox_status(entry, connected, FIXED_NOW, soon).kind == "pending"
+    assert outbox_status(entry, connected, FIXED_NOW, soon).at == entry.send_after
+    assert outbox_status(entry, connected, now, soon) == OutboxStatus("sending")
+    assert outbox_status(entry, offline, now, soon) == OutboxStatus(
+        "offline", soon, "no connection"
+    )
+    assert outbox_status(entry, offline, now, now - timedelta(seconds=1)).at is None
+    limited = _account(AccountState.RATE_LIMITED, state_until=now + timedelta(minutes=3))
+    assert outbox_status(entry, limited, now, soon).at == now + timedelta(minutes=3)
+    assert outbox_status(entry, _account(AccountState.TOKEN_REFUSED), now, soon).at is None
+    tried = entry.replace(attempts=2, last_error="x", send_after=now + timedelta(seconds=40))
+    assert outbox_status(tried, connected, now, soon) == OutboxStatus(
+        "retrying", now + timedelta(seconds=40), "x"
+    )
+    failed = entry.replace(state=OutboxState.FAILED, last_error="refused (422)")
+    assert outbox_status(failed, offline, now, soon).kind == "failed"

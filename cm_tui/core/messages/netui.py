@@ -40,12 +40,33 @@ MESSAGES = {
         "↗ Reply waiting to go out (after {at}); u takes it back, e edits, x cancels.",
         "↗ Réponse en attente d'envoi (après {at}) ; u la reprend, e la modifie, x l'annule.",
     ),
-    "netui.outbox.retrying": (
-        "⚠ Reply not sent ({detail}); tried {attempts} times, next try after {at}; "
-        "e edits, x cancels.",
-        "⚠ Réponse non envoyée ({detail}) ; {attempts} essais, prochain après {at} ; "
+    "netui.outbox.sending": (
+        "↗ Reply going out now; x cancels.",
+        "↗ Réponse en cours d'envoi ; x l'annule.",
+    ),
+    "netui.outbox.offline": (
+        "⚠ Reply not sent yet: {account} offline ({detail}); next try {when}; e edits, x cancels.",
+        "⚠ Réponse pas encore envoyée : {account} hors ligne ({detail}) ; prochain essai "
+        "{when} ; e la modifie, x l'annule.",
+    ),
+    "netui.outbox.rate_limited": (
+        "⚠ Reply not sent yet: {account} rate-limited; next try {when}; e edits, x cancels.",
+        "⚠ Réponse pas encore envoyée : {account} limité ; prochain essai {when} ; "
         "e la modifie, x l'annule.",
     ),
+    "netui.outbox.token": (
+        "⚠ Reply not sent yet: {account} token refused; add the account again "
+        "(palette: Accounts); e edits, x cancels.",
+        "⚠ Réponse pas encore envoyée : {account}, jeton refusé ; ajoutez le compte à "
+        "nouveau (palette : Comptes) ; e la modifie, x l'annule.",
+    ),
+    "netui.outbox.retrying": (
+        "⚠ Reply not sent yet ({detail}); next try {when}; e edits, x cancels.",
+        "⚠ Réponse pas encore envoyée ({detail}) ; prochain essai {when} ; "
+        "e la modifie, x l'annule.",
+    ),
+    "netui.outbox.at": ("at {at}", "à {at}"),
+    "netui.outbox.soon": ("in a moment", "dans un instant"),
     "netui.outbox.failed": (
         "⚠ Reply refused ({detail}); e edits it, x cancels it.",
         "⚠ Réponse refusée ({detail}) ; e la modifie, x l'annule.",

@@ -303,7 +303,11 @@ class QueuePane(VerbsPane):
             self._show_detail(current)
 
     def reload_outbox(self) -> None:
-        """The unsent replies changed (put, taken back, edited, cancelled): repaint marks."""
+        """The unsent replies changed (put, taken back, edited, cancelled, tried) or their
+        account's state did (after a sync pass): repaint marks and the detail's line."""
+        if not self._alive():
+            return
+        self._now = self.ctx.now()
         self._outbox = self._read_outbox()
         self.list.refresh_rows()
         self._show_detail(self.list.current)
@@ -499,7 +503,8 @@ class QueuePane(VerbsPane):
         if unsent is not None:
             from cm_tui.ui.outbox_flow import outbox_detail
 
-            parts += ["\n", (outbox_detail(unsent, zone), "bold $text-error")]
+            line = outbox_detail(unsent, zone, self._now, self.app)
+            parts += ["\n", (line, "bold $text-error")]
         parent = self._thread_context.of(item) if self._thread_context is not None else None
         if parent is not None:
             when = ""

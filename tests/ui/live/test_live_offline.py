@@ -9,10 +9,12 @@ Time: the app's clock is a ``FixedClock``; nothing waits for real seconds to pas
 from __future__ import annotations
 
 import socket
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 
 from cm_tui.core.clock import FixedClock
 from cm_tui.core.i18n import set_language
@@ -21,7 +23,7 @@ from cm_tui.core.net_rules import NetSettings
 from cm_tui.store.store import Store
 from tests.conftest import FIXED_NOW
 from tests.ui.conftest import SIZE, screen_text, settle
-from tests.ui.live.conftest import TOKENS, live_db, until
+from tests.ui.live.conftest import TOKENS, live_db, statuses_with, until
 
 UNDO = 5
 POLL = 30
@@ -97,3 +99,51 @@ async def test_an_unreachable_instance_gives_one_short_translated_notice(
         await _pass_after_wake(pilot, app)  # still offline: no second notice per retry
         await settle(pilot)
         assert len([n for n in _notices(app) if "@brand" in n]) == 1
+
+
+async def _detail(pilot: Any, app: Any) -> str:
+    app.pane("queue").tick()  # the pane's once-a-second repaint, at the test's clock
+    await settle(pilot)
+    return " ".join(str(app.query_one("#queue-detail").render()).split())
+
+
+@pytest.mark.parametrize(
+    ("language", "not_sent", "offline", "next_try"),
+    [
+        ("en", "Reply not sent yet", "mastodon offline", "next try at 09:13:35"),
+        ("fr", "Réponse pas encore envoyée", "mastodon hors ligne", "prochain essai à 09:13:35"),
+    ],
+)
+async def test_a_reply_waiting_while_offline_says_why_and_when_never_a_past_time(
+    make_app, mock_server, mention, fault, tmp_path, language, not_sent, offline, next_try
+) -> None:
+    set_language(language)
+    clock = FixedClock(FIXED_NOW)  # 09:12:00 in Paris
+    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    async with app.run_test(size=SIZE) as pilot:
+        net = app.net_live
+        await until(pilot, lambda: net.passes >= 1, "the first pass")
+        await pilot.press("3")
+        mention(text="late-answer")
+        await until(pilot, lambda: "late-answer" in screen_text(app), "the mention")
+        await pilot.press("r", *"on it", "ctrl+s")
+        await settle(pilot)
+        # in the undo window: goes out after 09:12:05
+        assert "09:12:05" in await _detail(pilot, app)
+
+        for method in ("GET", "POST"):  # the instance goes down
+            fault(method, "/api/v1/*", {"status": 503})
+        clock.advance(timedelta(seconds=UNDO + 60))  # 09:13:05: the window is long past
+        await _pass_after_wake(pilot, app)
+        await settle(pilot)
+        assert net.accounts[0].state is AccountState.OFFLINE
+        detail = await _detail(pilot, app)
+        assert not_sent in detail and offline in detail, detail
+        assert next_try in detail, detail  # the next pass: 09:13:05 + the 30 s poll
+        assert "09:12:05" not in detail, detail  # never the past end of the undo window
+
+        clock.advance(timedelta(minutes=10))  # no pass ran meanwhile: no stale time either
+        detail = await _detail(pilot, app)
+        assert not_sent in detail and "09:13:35" not in detail, detail
+        requests.delete(f"{mock_server.base_url}/api/v1/_mock/faults", timeout=10)
+        assert statuses_with(mock_server, "on it") == []
