@@ -102,9 +102,16 @@ class ExportFact(Record):
 
 
 def fact_identity(fact: ExportFact) -> tuple[str, str]:
-    """What makes two facts the same: the network, and the day, or the post's permalink (else
-    id) as ``link_identity`` compares it, so an export that writes a link otherwise (``http``,
-    ``www.``, a trailing slash, twitter.com for x.com) updates the post instead of adding it."""
+    """A fact's key within one file (and one write): its network and key as written."""
+    return (fact.network, fact.key)
+
+
+def matching_identity(fact: ExportFact) -> tuple[str, str]:
+    """What makes a file's fact the same as a stored one: the network, and the day, or the
+    post's permalink (else id) as ``link_identity`` compares it, so an export that writes a
+    link otherwise (``http``, ``www.``, a trailing slash, twitter.com for x.com) updates the
+    post instead of adding it. Computed only against stored facts: a file's own rows are keyed
+    as written (``fact_identity``), no second string per row."""
     if fact.kind == POST:
         return (fact.network, link_identity(fact.key))
     return (fact.network, fact.key)

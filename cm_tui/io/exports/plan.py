@@ -24,6 +24,7 @@ from cm_tui.core.export_facts import (
     PostIndex,
     derive_months,
     fact_identity,
+    matching_identity,
     merge_facts,
     months_changed,
     partial_months,
@@ -206,12 +207,19 @@ def _plan(
     replace: bool,
     create_posts: bool,
 ) -> None:
-    stored = {fact_identity(f): f for f in stored_facts}
+    stored = {matching_identity(f): f for f in stored_facts}
+    #: the stored facts this file's replace (by ``matching_identity``)
+    matched: set[tuple[str, str]] = set()
     index = PostIndex(posts)
     # ``facts`` becomes the merged facts in place, and the facts after the import are a chain,
     # not copies: two dicts of 100,000 entries less at the peak of a large file
     for key, fact in facts.items():
-        old = stored.get(key)
+        old = None
+        if stored:
+            identity = matching_identity(fact)
+            old = stored.get(identity)
+            if old is not None:
+                matched.add(identity)
         if fact.kind == POST and not (old and old.post):
             fact.post = index.match(fact.network, fact.permalink, fact.at)
         new = merge_facts(old, fact)
@@ -222,14 +230,14 @@ def _plan(
             else:
                 plan.unmatched += 1
                 if create_posts and new.at is not None:
-                    plan.new_posts.append((_published(new), key))
+                    plan.new_posts.append((_published(new), fact_identity(new)))
         if old is None:
             plan.new_facts.append(new)
         elif new != old:
             plan.updated_facts.append(new)
             plan.replaced_facts.append(old)
     before = derive_months(stored.values(), zone)
-    kept = (f for key, f in stored.items() if key not in facts)
+    kept = (f for identity, f in stored.items() if identity not in matched)
     after = derive_months(chain(kept, facts.values()), zone)
     touched = {(f.network, f.month(zone)) for f in facts.values()}
     # a post the platform re-dated leaves its old month: that month changes too
