@@ -105,6 +105,11 @@ def columns_for(width: int) -> tuple[int, int, int, int]:
     return _NARROW_COLUMNS if width < _NARROW else _COLUMNS
 
 
+#: below this many cells the detail goes under the list instead of beside it (class
+#: ``-narrow``): side by side at 80 columns, the text column kept about four characters
+STACK_BELOW = 110
+
+
 #: reorder once a minute (snoozed items wake up), on the monotonic clock (``core.clock.Interval``);
 #: counts are recomputed every tick
 _REORDER_SECONDS = 60
@@ -363,6 +368,14 @@ class QueuePane(VerbsPane):
         return Content(" ".join(cells) + " " + t("ui.queue.col.text"))
 
     def on_resize(self) -> None:
+        narrow = self.size.width < STACK_BELOW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            # the list's width changes with the layout: its header follows after it
+            self.call_after_refresh(self._show_columns_header)
+        self._show_columns_header()
+
+    def _show_columns_header(self) -> None:
         width = self.list.scrollable_content_region.width or self.list.size.width
         self.query_one("#queue-columns", Static).update(self._columns_header(width))
 

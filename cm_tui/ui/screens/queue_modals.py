@@ -34,6 +34,10 @@ def who(item: QueueItem) -> str:
     return f"{name} ({handle})" if name and name != handle else handle
 
 
+#: the modals with tall fields get class ``-short`` on a terminal under 30 rows (``queue.tcss``)
+SHORT_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+
+
 class ReplyText(TextArea):
     """The reply's text. While it is empty or still holds the saved reply last filled in,
     ``up``/``down`` pick the previous/next saved reply instead of moving the cursor."""
@@ -60,6 +64,8 @@ class ReplyScreen(ModalScreen[str | None]):
 
     CSS_PATH = CSS
     AUTO_FOCUS = "#queue-reply-text"
+    #: class ``-short`` under 30 rows: smaller fields, so the hint still shows at 80×24
+    VERTICAL_BREAKPOINTS = SHORT_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", "queue.key.send", id="queue.reply.send"),
         Binding("escape", "cancel", "queue.key.cancel", id="queue.reply.cancel"),
@@ -240,6 +246,7 @@ class LinesEditorScreen(ModalScreen[str | None]):
     saves, ``escape`` cancels."""
 
     CSS_PATH = CSS
+    VERTICAL_BREAKPOINTS = SHORT_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "queue.key.save_list", id="queue.lines.save"),
         Binding("escape", "cancel", "queue.key.cancel", id="queue.lines.cancel"),
