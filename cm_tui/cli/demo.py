@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from cm_tui.cli.context import _context, _refuse_if_locked, _store_exists
 from cm_tui.cli.output import EXIT_OK, CliError
 from cm_tui.core.i18n import t
-from cm_tui.io.demo_writer import PREF_DEMO_DAY
+from cm_tui.io.demo_writer import PREF_DEMO_DAY, PREF_DEMO_LANGUAGE
 
 if TYPE_CHECKING:
     from cm_tui.core.settings import Settings
@@ -50,13 +50,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def open_demo_store(db: Path, now: datetime, settings: Settings) -> Store:
     """Open the demo store, generating the ``year`` demo first if it is missing or was generated
-    for an earlier day than ``now`` (in the user's zone), so the demo always shows "today"."""
+    for an earlier day than ``now`` (in the user's zone), so the demo always shows "today", or
+    in another language than the interface's (its titles are written in one language)."""
+    from cm_tui.core.i18n import language
     from cm_tui.store import Store
 
     today = now.astimezone(settings.zone).date().isoformat()
     if _store_exists(db):
         store = Store.open(db, backups_keep=settings.backups_keep)
-        if store.repo.prefs.get(PREF_DEMO_DAY) == today:
+        prefs = store.repo.prefs
+        if prefs.get(PREF_DEMO_DAY) == today and prefs.get(PREF_DEMO_LANGUAGE) == language():
             return store
         store.close()
         _wipe_store(db)

@@ -31,6 +31,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cm_tui.core import i18n
 from cm_tui.core.deadline import DeadlinePolicy, deadline_for
 from cm_tui.core.models import (
     AdCampaign,
@@ -100,6 +101,8 @@ class DemoData:
     templates: list[TaskTemplate]
     active_networks: tuple[str, ...]
     onboarding_start: date
+    #: the language its titles are written in (the interface's when it was generated)
+    language: str = "en"
     posts: list[Post] = field(default_factory=list)
     queue: list[QueueItem] = field(default_factory=list)
     archived: list[QueueItem] = field(default_factory=list)
@@ -428,6 +431,7 @@ class _Generator:
             templates=self.templates,
             active_networks=tuple(k for k in DEMO_NETWORKS if k in self.profiles) or DEMO_NETWORKS,
             onboarding_start=onboarding_start,
+            language=i18n.language(),
         )
         data.hashtags = [Hashtag(tag, kind) for tag, kind in _HASHTAGS]
         data.keywords = [WatchKeyword(term, kind) for term, kind in _KEYWORDS]
@@ -464,17 +468,25 @@ class _Generator:
 
     def documents(self) -> list[ReferenceDocument]:
         today = self.today
+        # titles in the interface's language: a French demo shows French titles only
         specs: list[tuple[DocumentKind, str, str | None, int, int]] = [
-            (DocumentKind.GRAPHIC_CHARTER, "Charte graphique réseaux sociaux", None, 400, 365),
-            (DocumentKind.EDITORIAL_LINE, "Ligne éditoriale 2026", None, 120, 180),
-            (DocumentKind.NETIQUETTE, "Nétiquette", None, 60, 365),
-            (DocumentKind.HEADER_IMAGES, "Header / cover images", None, 100, 90),
-            (DocumentKind.HASHTAG_LIST, "Hashtag lists", None, 20, 90),
-            (DocumentKind.WATCH_PLAN, "Plan de veille", None, 200, 180),
+            (DocumentKind.GRAPHIC_CHARTER, i18n.t("core.demo.doc.charter"), None, 400, 365),
+            (
+                DocumentKind.EDITORIAL_LINE,
+                i18n.t("core.demo.doc.editorial_line", year=today.year),
+                None,
+                120,
+                180,
+            ),
+            (DocumentKind.NETIQUETTE, i18n.t("core.demo.doc.netiquette"), None, 60, 365),
+            (DocumentKind.HEADER_IMAGES, i18n.t("core.demo.doc.header_images"), None, 100, 90),
+            (DocumentKind.HASHTAG_LIST, i18n.t("core.demo.doc.hashtags"), None, 20, 90),
+            (DocumentKind.WATCH_PLAN, i18n.t("core.demo.doc.watch_plan"), None, 200, 180),
         ]
         for network, age in (("facebook", 35), ("x", 10), ("instagram", 12), ("linkedin", 25)):
             name = self.profiles[network].name if network in self.profiles else network
-            specs.append((DocumentKind.ABOUT, f"About — {name}", network, age, 30))
+            title = i18n.t("core.demo.doc.about", network=name)
+            specs.append((DocumentKind.ABOUT, title, network, age, 30))
         return [
             ReferenceDocument(
                 kind=kind,

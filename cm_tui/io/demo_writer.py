@@ -25,6 +25,8 @@ PREF_DEMO_DAY = "demo.generated_for"
 PREF_DEMO_SIZE = "demo.size"
 PREF_DEMO_NETWORKS = "demo.active_networks"
 PREF_DEMO_ONBOARDING = "demo.onboarding_start"
+#: the language the demo's titles were written in: a run in another language builds it again
+PREF_DEMO_LANGUAGE = "demo.language"
 
 
 def write_demo(store: Store, data: DemoData) -> None:
@@ -54,6 +56,7 @@ def write_demo(store: Store, data: DemoData) -> None:
         prefs.set(PREF_DEMO_DAY, data.now.astimezone(_zone(data.timezone)).date().isoformat())
         prefs.set(PREF_DEMO_NETWORKS, list(data.active_networks))
         prefs.set(PREF_DEMO_ONBOARDING, data.onboarding_start.isoformat())
+        prefs.set(PREF_DEMO_LANGUAGE, data.language)
     # a year of history goes where the app would have put it by now
     repo.retire_old(data.now.astimezone(_zone(data.timezone)).date())
 

@@ -306,3 +306,37 @@ def test_a_demo_at_the_edge_of_the_supported_days_stays_inside_them(
     assert not outside
     # the demo still shows a day's work: posts today, open items and a month of figures at least
     assert data.posts and data.open_items
+
+
+# --------------------------------------------------------------------------- language
+
+
+@pytest.mark.parametrize(
+    ("language", "foreign"),
+    [
+        ("fr", ("Header", "Hashtag lists", "About", "Editorial line", "Watch plan")),
+        ("en", ("Charte", "Nétiquette", "Plan de veille", "Ligne éditoriale", "À propos")),
+    ],
+)
+def test_document_titles_are_in_the_language_of_the_demo(
+    language: str, foreign: tuple[str, ...]
+) -> None:
+    """Seen: "Header / cover images" and "Hashtag lists" in a French demo (and French titles
+    in an English one)."""
+    from cm_tui.core.i18n import language as current
+    from cm_tui.core.i18n import set_language
+
+    before = current()
+    set_language(language)
+    try:
+        data = generate_demo(
+            "small", NOW, networks=load_networks(), templates=load_catalog(), tz=PARIS
+        )
+    finally:
+        set_language(before)
+    assert data.language == language
+    titles = [d.title for d in data.documents]
+    assert len(set(titles)) == len(titles)
+    assert not [title for title in titles if any(word in title for word in foreign)], titles
+    # the editorial line is the current year's, not a year written in the code
+    assert any(str(TODAY.year) in title for title in titles)

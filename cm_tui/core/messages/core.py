@@ -11,6 +11,14 @@ MESSAGES: Messages = {
     "core.group.weekly": ("Weekly", "Chaque semaine"),
     "core.group.monthly": ("Monthly", "Chaque mois"),
     "core.group.occasional": ("Occasional", "Occasionnellement"),
+    # the demo's reference documents (core.demo), in the demo's language
+    "core.demo.doc.charter": ("Social media graphic charter", "Charte graphique réseaux sociaux"),
+    "core.demo.doc.editorial_line": ("Editorial line {year}", "Ligne éditoriale {year}"),
+    "core.demo.doc.netiquette": ("Netiquette", "Nétiquette"),
+    "core.demo.doc.header_images": ("Header and cover images", "Images d'en-tête et de couverture"),
+    "core.demo.doc.hashtags": ("Hashtag lists", "Listes de hashtags"),
+    "core.demo.doc.watch_plan": ("Watch plan", "Plan de veille"),
+    "core.demo.doc.about": ("About — {network}", "À propos — {network}"),
     # time left before a deadline (core.locale.countdown)
     "core.countdown.hours": ("{hours}h{minutes}", "{hours}h{minutes}"),
     "core.countdown.days": ("{days}d{hours}", "{days}j{hours}"),
