@@ -27,7 +27,7 @@ from cm_tui.core.i18n import t
 from cm_tui.core.textsafe import for_terminal
 from cm_tui.core.value import Value, frozen
 from cm_tui.ui.alerts import Alert, AlertLog
-from cm_tui.ui.bindings import KeyInfo, keys_for, localize_bindings
+from cm_tui.ui.bindings import KeyInfo, key_name, keys_for, localize_bindings
 from cm_tui.ui.context import UiContext
 from cm_tui.ui.key_gate import KeyGate
 from cm_tui.ui.panes.base import Pane, TabLabel
@@ -552,6 +552,10 @@ class CmTuiApp(App[None]):
     def _report_write_error(self, error: Exception) -> None:
         """A write the store refused: its message already says "Not saved: ..." and why."""
         self.notify(str(error), severity="error", markup=False)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A named key in the user's language, as the hints write it (``bindings.key_name``)."""
+        return key_name(binding, super().get_key_display)
 
     # ------------------------------------------------------------------ terminal output
 

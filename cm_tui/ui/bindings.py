@@ -48,6 +48,25 @@ def localize_bindings(node: DOMNode) -> None:
     node._bindings = BindingsMap.from_keys(translated)
 
 
+#: keys whose name is a word: the footer and the help write them in the user's language, as
+#: every hint does (``ui.keyname.*``: "esc" / "échap"); symbols (⏎, ^s, ?) need no words
+NAMED_KEYS: dict[str, str] = {
+    "escape": "ui.keyname.escape",
+    "space": "ui.keyname.space",
+    "delete": "ui.keyname.delete",
+    "tab": "ui.keyname.tab",
+}
+
+
+def key_name(binding: Binding, default: Callable[[Binding], str]) -> str:
+    """What the footer and the help show for ``binding``'s key: a named key's word in the
+    user's language, else ``default`` (Textual's display: ``^s``, ``⏎``)."""
+    message = NAMED_KEYS.get(binding.key)
+    if message is None or binding.key_display:
+        return default(binding)
+    return t(message)
+
+
 def keys_for(
     owner: type[DOMNode],
     keymap: Mapping[str, str],

@@ -85,7 +85,7 @@ MESSAGES = {
     "net.cli.token_prompt": (
         "Access token (Preferences > Development on the instance; Enter to sign in with "
         "the browser instead): ",
-        "Jeton d'accès (Préférences > Développement sur l'instance ; Entrée pour vous "
+        "Jeton d'accès (Préférences > Développement sur l'instance ; entrée pour vous "
         "connecter plutôt dans le navigateur) : ",
     ),
     "net.cli.oauth_open": (

@@ -10,7 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "setup.first.note": (
         "esc keeps these defaults. Change them any time: ctrl+p, then Settings.",
-        "Échap garde ces valeurs. Modifiables à tout moment : ctrl+p, puis Réglages.",
+        "échap garde ces valeurs. Modifiables à tout moment : ctrl+p, puis Réglages.",
     ),
     "setup.field.networks": ("Networks", "Réseaux"),
     "setup.field.timezone": ("Time zone", "Fuseau horaire"),

@@ -41,7 +41,7 @@ MESSAGES: Messages = {
     ),
     "today.filter.placeholder": (
         "filter tasks (esc to clear)",
-        "filtrer les tâches (Échap pour effacer)",
+        "filtrer les tâches (échap pour effacer)",
     ),
     "today.filter.count": (
         {"one": "filter “{query}”: {count} task", "other": "filter “{query}”: {count} tasks"},
@@ -98,7 +98,7 @@ MESSAGES: Messages = {
     ),
     "today.snooze.tomorrow": ("t  tomorrow ({at})", "t  demain ({at})"),
     "today.skip.title": ("Skip “{task}”", "Sauter « {task} »"),
-    "today.skip.reason": ("Reason (optional), then Enter", "Raison (facultative), puis Entrée"),
+    "today.skip.reason": ("Reason (optional), then Enter", "Raison (facultative), puis entrée"),
     "today.form.add_title": ("One-off task on {day}", "Tâche ponctuelle le {day}"),
     "today.form.new_title": ("New recurring task", "Nouvelle tâche récurrente"),
     "today.form.edit_title": ("Edit task", "Modifier la tâche"),
@@ -213,7 +213,7 @@ MESSAGES: Messages = {
     "today.manage.hint": (
         "tab: next list · a: add · e: edit · d: delete · c: contacted/reviewed today · esc: close",
         "tab : liste suivante · a : ajouter · e : modifier · d : supprimer"
-        " · c : contacté/révisé aujourd'hui · Échap : fermer",
+        " · c : contacté/révisé aujourd'hui · échap : fermer",
     ),
     "today.manage.delete": ("Delete “{name}”?", "Supprimer « {name} » ?"),
     "today.manage.name": ("Name / title", "Nom / titre"),

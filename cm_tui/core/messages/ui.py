@@ -114,7 +114,13 @@ MESSAGES: Messages = {
     "ui.stats.table_empty": ("Last month", "Mois dernier"),
     # ------------------------------------------------------------------ help and palette
     "ui.help.title": ("Keys", "Touches"),
-    "ui.help.close_hint": ("esc or ? to close", "Échap ou ? pour fermer"),
+    # keys named by a word, as the footer, the help and every hint write them (ui/bindings.py)
+    "ui.keyname.escape": ("esc", "échap"),
+    "ui.keyname.enter": ("enter", "entrée"),
+    "ui.keyname.space": ("space", "espace"),
+    "ui.keyname.delete": ("del", "suppr"),
+    "ui.keyname.tab": ("tab", "tab"),
+    "ui.help.close_hint": ("esc or ? to close", "échap ou ? pour fermer"),
     "ui.help.global": ("Everywhere", "Partout"),
     "ui.help.none": ("(no keys)", "(aucune touche)"),
     "ui.cmd.keys": ("key: {keys}", "touche : {keys}"),
@@ -126,7 +132,7 @@ MESSAGES: Messages = {
         "Notifications, newest first",
         "Notifications, les plus récentes d'abord",
     ),
-    "ui.notifications.close_hint": ("esc to close", "Échap pour fermer"),
+    "ui.notifications.close_hint": ("esc to close", "échap pour fermer"),
     "ui.notifications.empty": ("No notification yet.", "Aucune notification pour l'instant."),
     "ui.severity.information": ("info", "info"),
     "ui.severity.warning": ("warning", "attention"),

@@ -28,13 +28,13 @@ MESSAGES: Messages = {
     "verbs.menu.filters": ("Filters", "Filtres"),
     "verbs.menu.copy": ("Copy", "Copier"),
     "verbs.menu.lists": ("Lists", "Listes"),
-    "verbs.menu.hint": ("esc cancels", "Échap annule"),
+    "verbs.menu.hint": ("esc cancels", "échap annule"),
     "verbs.menu.unknown": (
         "{prefix} then {key}: no such key, nothing done ({prefix} lists the keys)",
         "{prefix} puis {key} : touche inconnue, rien n'est fait ({prefix} liste les touches)",
     ),
     # ------------------------------------------------------------------ detail, copy, open
-    "verbs.detail.close_hint": ("esc or enter to close", "Échap ou Entrée pour fermer"),
+    "verbs.detail.close_hint": ("esc or enter to close", "échap ou entrée pour fermer"),
     "verbs.copied_text": ("Copied: {text}", "Copié : {text}"),
     "verbs.copied_link": ("Link copied: {link}", "Lien copié : {link}"),
     "verbs.no_link": ("No link here.", "Pas de lien ici."),
@@ -73,7 +73,7 @@ MESSAGES: Messages = {
     "verbs.calendar.notes": ("Notes", "Notes"),
     "verbs.calendar.search_placeholder": (
         "Search posts (title, text, hashtags) · enter: next match · esc: back",
-        "Chercher (titre, texte, hashtags) · Entrée : suivante · Échap : retour",
+        "Chercher (titre, texte, hashtags) · entrée : suivante · échap : retour",
     ),
     "verbs.calendar.matches": (
         {"one": "“{query}”: {count} post", "other": "“{query}”: {count} posts"},
