@@ -534,3 +534,12 @@ def test_random_bytes_named_as_a_spreadsheet_are_refused_in_one_line(
     assert "\n" not in text
     assert "not a readable spreadsheet" in text or "old Excel file (XLS)" in text
     assert "LinkedIn page analytics" in text and "XLSX" in text
+
+
+def test_a_linkedin_workbook_named_xls_is_read_by_its_content(tmp_path: Path) -> None:
+    # LinkedIn's download may be named .xls while it holds an XLSX workbook
+    path = linkedin_book(tmp_path / "page.xlsx", [(datetime(2026, 3, 1), 100, 7)])
+    named = path.rename(tmp_path / "page_content.xls")
+    found = recognise(named)
+    assert found is not None and found.kind == "linkedin"
+    assert month(plan_of(named), "linkedin", "2026-03")["impressions"] == 100

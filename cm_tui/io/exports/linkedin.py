@@ -9,6 +9,8 @@ The followers sheet gives new followers per day, not the count: it is recognised
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from cm_tui.core.export_facts import DAY, ExportFact
@@ -67,10 +69,19 @@ def looks_like(header: list[str]) -> bool:
     )
 
 
-def open_book(path: Any) -> Any:
+@contextmanager
+def opened_book(path: Path) -> Iterator[Any]:
+    """The workbook ``path`` holds, streamed read-only, closed on leaving. Read from an open
+    file, not a path: openpyxl judges a path by its name's extension, and LinkedIn may name
+    an XLSX workbook ``.xls``."""
     from openpyxl import load_workbook
 
-    return load_workbook(path, read_only=True, data_only=True)
+    with open(path, "rb") as handle:
+        book = load_workbook(handle, read_only=True, data_only=True)
+        try:
+            yield book
+        finally:
+            book.close()
 
 
 def recognised_sheets(book: Any) -> list[str]:

@@ -132,11 +132,8 @@ def read_export(
 def _rows(path: Path, found: Recognised, zone: ZoneInfo, order: DateOrder) -> Rows:
     file = path.name
     if found.kind == "linkedin":
-        book = linkedin.open_book(path)
-        try:
+        with linkedin.opened_book(path) as book:
             yield from linkedin.facts(book, file, order)
-        finally:
-            book.close()
     elif found.kind == "meta_daily":
         yield from _daily_rows(path, found, file, order)
     else:

@@ -147,18 +147,19 @@ def head_lines(head: bytes) -> list[str]:
 
 
 def _recognise_workbook(path: Path) -> Recognised:
+    import zlib
+    from xml.etree.ElementTree import ParseError
+
     from openpyxl.utils.exceptions import InvalidFileException
 
     from cm_tui.io.exports import linkedin
 
+    unreadable = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, ValueError)
     try:
-        book = linkedin.open_book(path)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException):
+        with linkedin.opened_book(path) as book:
+            kinds = linkedin.recognised_sheets(book)
+    except (*unreadable, ParseError, InvalidFileException):
         raise Bad(t("exports.err.not_spreadsheet")) from None
-    try:
-        kinds = linkedin.recognised_sheets(book)
-    finally:
-        book.close()
     if not kinds:
         raise Bad(t("exports.err.not_linkedin"))
     return Recognised("linkedin", detail=", ".join(t(f"exports.sheet.{k}") for k in kinds))
