@@ -27,8 +27,9 @@ from cm_tui.net.connector import (
 if TYPE_CHECKING:
     from cm_tui.net.sync import PassReport, SyncEngine
 
-#: Pages read per account in one pass (80 notifications each): a night's backlog in one pass,
-#: a flood of 10,000 in a few, and the outbox is never starved behind the inbox.
+#: Pages read per account in one pass (80 notifications each, Mastodon's maximum for
+#: notifications): a night's backlog, even 10,000 mentions, in one pass, and the outbox is never
+#: starved behind the inbox longer than that.
 MAX_PAGES = 200
 PAGE_SIZE = 80
 
@@ -170,6 +171,9 @@ def _inbox(engine: SyncEngine, account: Account, connector: Connector, report: P
     cursor = access(lambda store: (store.repo.accounts.get(account.id) or account).cursor)
     for _ in range(MAX_PAGES):
         page = connector.inbox_page(cursor, PAGE_SIZE)
+        # mapped here, on the engine's thread: the store step (the UI thread in the app) only
+        # checks for doubles and writes the page and its cursor in one transaction
+        items = inbox.map_page(account, page, policy=engine.deadline_policy, keywords=terms)
         added = access(
             partial(
                 inbox.take_page,
@@ -178,6 +182,7 @@ def _inbox(engine: SyncEngine, account: Account, connector: Connector, report: P
                 policy=engine.deadline_policy,
                 keywords=terms,
                 known=known,
+                items=items,
             )
         )
         report.new_items.extend(added)

@@ -53,6 +53,16 @@ SEED = SeedConfig(
 )
 
 
+def real_limits() -> None:
+    """Page sizes as a real instance: Mastodon serves up to 80 notifications a page (its
+    ``api/v1/notifications`` maximum); the mock caps every list at 40. Raising the mock's one
+    cap to 80 lets the tests (and the bench) read the pages cm-tui asks for; cm-tui asks
+    statuses lists (40 on a real instance) for 40 only."""
+    from mastodon_mock import pagination
+
+    pagination.MAX_LIMIT = 80
+
+
 def mock_config(db_path: str = ":memory:") -> MastodonMockConfig:
     return MastodonMockConfig(
         database=DatabaseConfig(path=db_path),
@@ -63,6 +73,7 @@ def mock_config(db_path: str = ":memory:") -> MastodonMockConfig:
 
 @pytest.fixture(scope="session")
 def _mock_session() -> Iterator[Any]:
+    real_limits()
     server = mock_testing.MockServer(config=mock_config())
     server.start()
     try:
