@@ -57,7 +57,7 @@ from cm_tui.core.recurrence import (
     lookback_start,
     slot_times,
 )
-from cm_tui.core.timeutil import local_to_utc
+from cm_tui.core.timeutil import FIRST_DAY, local_to_utc
 from cm_tui.core.value import Value, frozen
 
 OVERDUE_DAYS = 7
@@ -248,7 +248,8 @@ def build_agenda(
     current_block = block_of(now_local.time(), hours) if is_today else None
     keys = _DayKeys()
     day_prefix = keys.prefix(day)
-    earliest = day - timedelta(days=OVERDUE_DAYS)
+    # nothing falls due before the first day cm-tui handles (no record may be dated there)
+    earliest = max(day - timedelta(days=OVERDUE_DAYS), FIRST_DAY)
     if history_start is not None and history_start > earliest:
         earliest = history_start
     # the earlier days probed for overdue occurrences, newest first, with their key fragments

@@ -163,6 +163,16 @@ def test_history_start_hides_older_backlog() -> None:
     assert keys(agenda.overdue) == ["p@2026-03-09#0"]
 
 
+def test_nothing_is_overdue_from_before_the_first_supported_day() -> None:
+    """Seen: ``--demo --now 2000-01-04`` listed tasks of December 1999 as overdue, days no
+    record may be dated (``core.timeutil.FIRST_DAY``)."""
+    piling = t("p", "daily", kind="workdays", at="17:00", missed="pile_up")
+    tuesday = date(2000, 1, 4)
+    now = datetime(2000, 1, 4, 9, 30, tzinfo=UTC)
+    agenda = build_agenda([piling], {}, tuesday, now, PARIS)
+    assert keys(agenda.overdue) == ["p@2000-01-03#0"]
+
+
 def test_snoozed_occurrences_are_carried_to_their_day() -> None:
     to_today = occ("watch", date(2026, 3, 6), status="snoozed", snoozed_until=NOW)
     to_later = occ(
