@@ -4,9 +4,25 @@ started by the parent for the figure):
 * ``backlog_sync_s``: 10,000 mentions waiting on the server (a laptop that slept all night)
   synced into the queue of the ``year`` store by the engine (``cm-tui sync``'s pass), ratio to
   the same pages read with the standard library (``urllib`` + ``json``, ``min_id`` paging);
+* ``backlog_triage_key_ms``: ``d`` (triage) on the Queue of the real app (``stress`` store, as
+  ``triage_key_ms``) while its live engine syncs that backlog (p95), ratio to the same key in
+  a bare Textual list;
 * ``reply_send_s``: from the end of a reply's undo window to the reply on the server (the
   live engine's loop, ``run_forever``), ratio to the same reply posted with ``urllib``, both
   seen by the same poll of the account's statuses.
+
+The server is configured as a real instance where the mock is slower than one in a way
+Mastodon is not (``_real_instance``, for the backlog figures): pages of up to 80 notifications
+(Mastodon's maximum; the mock caps every list at 40), and the ``statuses`` indexes a Mastodon
+database has (on ``account_id`` with ``created_at`` and ``visibility``, ``in_reply_to_id``,
+``reblog_of_id``): without them the mock scans every status of the author for each of the 80
+accounts it serialises per page (its ``last_status_at``, counts), so its page time grew with
+the backlog. The backlog's mentions come from ``AUTHORS`` accounts, as a night's mentions do:
+the mock counts an author's statuses on every serialisation (a Mastodon instance keeps the
+count), so 10,000 from one account made each page scan 10,000 rows twice over. The 10,000
+notifications are all served, page by page, by the server through HTTP. Even so the mock's
+serialiser issues about 20 queries per notification (no preloading): most of the figure is
+still the server's, as the same-run ``urllib`` baseline shows.
 
 Light imports only at top level (these are measured processes, see ``bench.py``).
 """
@@ -18,14 +34,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import BenchEnv, Result, child, figure, log, paired_ratio, percentile, pooled_median
-from hooks import emit
+from bench import NOW, BenchEnv, Result, child, figure, log, paired_ratio, percentile, pooled_median
+from hooks import arm_after, emit, open_on_tab, time_frames
 
 BACKLOG = 10_000
 REPLIES = 10
 UNDO_S = 0.5
 GIVE_UP_S = 30.0
-PAGE = 40
+#: notifications a page: Mastodon's maximum (the engine asks for as many, sync_pass.PAGE_SIZE)
+PAGE = 80
+#: accounts the backlog's mentions come from
+AUTHORS = 100
+#: ``d`` presses at most while the backlog syncs (each after ``PRESS_GAP_S``)
+BACKLOG_PRESSES = 60
+PRESS_GAP_S = 0.25
 #: tokens of the local test server's seeded accounts (not credentials)
 TOKENS = {"brand": "brand-token-0001", "fan": "fan-token-0002"}
 
@@ -123,11 +145,37 @@ def _server() -> Any:
     return start()
 
 
-def _fill(server: Any, count: int) -> str:
-    """``count`` mentions of @brand by @fan written straight into the server's database (the
-    server's own status path: mentions, notifications), after one anchor mention; the
-    anchor's notification id (the cursor before the backlog)."""
+#: the indexes of a Mastodon database the mock lacks (see the module docstring)
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS bench_statuses_account_created"
+    " ON statuses (account_id, created_at)",
+    "CREATE INDEX IF NOT EXISTS bench_statuses_account_visibility"
+    " ON statuses (account_id, visibility)",
+    "CREATE INDEX IF NOT EXISTS bench_statuses_in_reply_to ON statuses (in_reply_to_id)",
+    "CREATE INDEX IF NOT EXISTS bench_statuses_reblog ON statuses (reblog_of_id, account_id)",
+)
+
+
+def _real_instance(server: Any) -> None:
+    """The server as a Mastodon instance pages and indexes (see the module docstring)."""
+    from mastodon_mock import pagination
+    from sqlalchemy import text
+
+    pagination.MAX_LIMIT = PAGE  # read at each request: this process serves the pages
+    engine = server._server.config.app.state.session_factory().get_bind()
+    with engine.begin() as connection:
+        for statement in INDEXES:
+            connection.execute(text(statement))
+
+
+def _fill(server: Any, count: int, authors: int = 1) -> str:
+    """``count`` mentions of @brand written straight into the server's database (the server's
+    own status path: mentions, notifications), by @fan and ``authors - 1`` more accounts in
+    turn, after one anchor mention; the anchor's notification id (the cursor before the
+    backlog)."""
+    from mastodon_mock.config import SeedAccount
     from mastodon_mock.db.models import Account
+    from mastodon_mock.db.seed import _ensure_account
     from mastodon_mock.routers.statuses import _create_status_from_params
 
     factory = server._server.config.app.state.session_factory
@@ -137,17 +185,22 @@ def _fill(server: Any, count: int) -> str:
         db.commit()
     anchor = _newest(_mention_page(server.base_url, ""))
     with factory() as db:
-        fan = db.query(Account).filter(Account.username == "fan").first()
+        fans = [db.query(Account).filter(Account.username == "fan").first()]
+        for index in range(1, authors):
+            name = f"fan{index}"
+            fans.append(_ensure_account(db, SeedAccount(username=name, display_name=name)))
+        db.commit()
         for index in range(count):
-            _create_status_from_params(db, fan, {"status": f"@brand backlog {index}"})
+            author = fans[index % len(fans)]
+            _create_status_from_params(db, author, {"status": f"@brand backlog {index}"})
             if index % 1000 == 999:
                 db.commit()
         db.commit()
     return anchor
 
 
-def _store(env: BenchEnv, base: str, name: str, cursor: str) -> Path:
-    """A copy of the ``year`` demo with the brand account (its inbox cursor at ``cursor``)."""
+def _store(env: BenchEnv, base: str, name: str, cursor: str, size: str = "year") -> Path:
+    """A copy of the ``size`` demo with the brand account (its inbox cursor at ``cursor``)."""
     import shutil
     from datetime import UTC, datetime
 
@@ -156,7 +209,7 @@ def _store(env: BenchEnv, base: str, name: str, cursor: str) -> Path:
     from cm_tui.store import Store
 
     db = env.root / name / "store.json"
-    shutil.copytree(env.store("year").parent, db.parent)
+    shutil.copytree(env.store(size).parent, db.parent)
     secrets = SecretStore(env.home, mode="file")
     with Store.open(db) as store:
         account = accounts.add(store, secrets, "mastodon", base, TOKENS["brand"], datetime.now(UTC))
@@ -175,7 +228,8 @@ def bench_backlog_sync_s(env: BenchEnv, runs: int) -> Result:
     env.env["CM_TUI_SECRETS"] = "file"
     try:
         log(f"backlog_sync_s: {BACKLOG} mentions on the server")
-        anchor = _fill(server, BACKLOG)
+        anchor = _fill(server, BACKLOG, AUTHORS)
+        _real_instance(server)
         pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
         for i in range(runs):
             log(f"backlog_sync_s {i + 1}/{runs}")
@@ -195,6 +249,122 @@ def bench_backlog_sync_s(env: BenchEnv, runs: int) -> Result:
         {"backlog_sync_s": app_all, "backlog_get_s": bare_all},
         {"backlog": BACKLOG, "backlog_get_median_s": percentile(bare_all, 50)},
         paired_ratio([a["samples"] for a, _ in pairs], [b["samples"] for _, b in pairs]),
+    )
+
+
+# ------------------------------------------------------------------ backlog_triage_key_ms
+
+
+@child("backlog_keys")
+def child_backlog_keys(_t0: float, args: list[str]) -> None:
+    """The real ``cm-tui`` start-up on the Queue tab (``args[1:]``: a store whose account's
+    cursor is before the backlog); once the live engine's first pass has put the first page
+    in the queue, ``d`` pressed every ``PRESS_GAP_S`` until that pass (the whole backlog: one
+    pass reads it) ends, ``BACKLOG_PRESSES`` at most. Each sample as ``triage_key_ms``'s:
+    ``events.Key`` posted -> the first frame after the action returned, the item stored
+    replied. Checked: at least 10 presses were made during the pass; ``args[0]`` items
+    arrived in the end."""
+    import asyncio
+
+    from textual import events
+
+    count = int(args[0])
+    state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
+
+    async def measure(app: Any) -> None:
+        try:
+            begun = time.perf_counter()  # the first frame: the live engine starts now
+            pane = app.active_pane
+            for _ in range(6000):  # the first page stored: the sync is under way
+                live = app.net_live
+                if live is not None and live.running and app.ctx.version > state["version"]:
+                    break
+                await asyncio.sleep(0.01)
+            else:
+                emit({"error": "the live engine stored nothing"})
+                os._exit(1)
+            rows = len(pane.list.rows)
+            pane.list.move_to(rows // 2)
+            samples: list[float] = []
+            cpu: list[float] = []
+            for i in range(BACKLOG_PRESSES + 3):
+                if live.passes > 0:  # each press starts while the backlog's pass runs
+                    break
+                before = pane.list.current
+                event = asyncio.Event()
+                state["event"] = event
+                pressed = time.perf_counter()
+                cpu_start = time.thread_time()
+                app.post_message(events.Key("d", "d"))
+                await asyncio.wait_for(event.wait(), 30)
+                stored = app.ctx.repo.queue.get(before.id)
+                if stored is None or stored.status.value != "replied":
+                    emit({"error": f"press {i}: the change was not persisted"})
+                    os._exit(1)
+                if i >= 3:
+                    samples.append((state["frame"] - pressed) * 1000)
+                    cpu.append((state["frame_cpu"] - cpu_start) * 1000)
+                await asyncio.sleep(PRESS_GAP_S)
+            while live.passes == 0:
+                await asyncio.sleep(0.05)
+            synced = time.perf_counter() - begun
+            arrived = sum(1 for i in app.ctx.repo.queue.all() if i.network == "mastodon")
+            if len(samples) < 10 or arrived < count:
+                emit({"error": f"{len(samples)} presses during the sync, {arrived} items"})
+                os._exit(1)
+            emit({"cpu": cpu, "samples": samples, "open": rows, "synced_s": synced})
+        except Exception as exc:  # pragma: no cover - reported to the parent
+            emit({"error": repr(exc)})
+        os._exit(0)
+
+    from cm_tui.ui.panes.queue import QueuePane
+
+    def version_at_start(app: Any) -> Any:
+        state["version"] = app.ctx.version
+        return measure(app)
+
+    arm_after(QueuePane, "action_done", state)
+    time_frames(state, version_at_start)
+    open_on_tab("queue")
+    from cm_tui.cli import main
+
+    main(args[1:])
+    emit({"error": "the app exited before the measurement ended"})
+    os._exit(1)
+
+
+@figure("backlog_triage_key_ms", target=("<=", 16.0), ratio_target=("<=", 5.1))
+def bench_backlog_triage_key_ms(env: BenchEnv, runs: int) -> Result:
+    """``d`` on a Queue item of the real app (``stress`` store: 10,000 open, as
+    ``triage_key_ms``) while its live engine syncs
+    ``BACKLOG`` waiting mentions (the store steps run on the UI thread between keys), to the
+    next frame. Figure: the **p95**; ratio (CPU, as ``triage_key_ms``) to the same key in a
+    bare Textual list as long, run just after. ``backlog_live_sync_s``: the same backlog's
+    sync time inside the app (first frame -> the pass's end)."""
+    from bench_queue import _key_result
+
+    server = _server()
+    env.env["CM_TUI_SECRETS"] = "file"
+    try:
+        log(f"backlog_triage_key_ms: {BACKLOG} mentions on the server")
+        anchor = _fill(server, BACKLOG, AUTHORS)
+        _real_instance(server)
+        pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        for i in range(runs):
+            log(f"backlog_triage_key_ms {i + 1}/{runs}")
+            db = _store(env, server.base_url, f"backlog-keys-{i}", anchor, "stress")
+            app = env.child("backlog_keys", str(BACKLOG), "--db", str(db), "--now", NOW)
+            presses = str(len(app["samples"]))
+            bare = env.child("bare_keys", "list", str(app["open"]), presses, "d")
+            pairs.append((app, bare))
+    finally:
+        env.env.pop("CM_TUI_SECRETS", None)
+        server.stop()
+    synced = [app["synced_s"] for app, _ in pairs]
+    return _key_result(
+        "backlog_triage_key_ms",
+        pairs,
+        {"backlog": BACKLOG, "backlog_live_sync_s": percentile(synced, 50)},
     )
 
 
