@@ -14,7 +14,12 @@ Contract:
 * the same depth everywhere: the last ``DEPTH`` edits can be undone, older ones are forgotten;
 * a new edit clears what could be redone (redo follows undo, nothing else);
 * a write the store refuses leaves the history as it was: the step can be tried again;
-* in memory only: after a restart there is nothing to undo.
+* in memory only: after a restart there is nothing to undo;
+* a large edit (an import of 100,000 records undone) is written in ``Steps``: several writes
+  of ``STEP_RECORDS`` records, each one durable write, so that the UI can draw and hold keys
+  between them (``UiContext.step_through``). Each write runs exactly once: a write the store
+  refuses stops the run there, the edit stays where it was in the history, and the next undo
+  (or redo) of it goes on from that write (``Run``).
 
 Records deleted by an edit come back under a new id when it is undone (the store never reuses
 an id). ``Aliases`` remembers where each one went, per table, so that older edits that name the
@@ -29,6 +34,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from itertools import chain
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from cm_tui.core.i18n import t
@@ -39,6 +47,12 @@ DEPTH = 100
 
 #: runs one step (``Edit.apply`` or ``Edit.revert``); ``True`` if it landed
 Writer = Callable[[Callable[[], object]], bool]
+
+RunEdit = TypeVar("RunEdit", bound="Edit")
+
+#: records written by one write of a large edit: below the store's snapshot threshold (1,000
+#: documents), so each write is one journal line and 10-20 ms of UI time, as an import's chunks
+STEP_RECORDS = 500
 
 
 @frozen
@@ -77,6 +91,58 @@ def _run(step: Callable[[], object]) -> bool:
     return True
 
 
+def _nothing() -> None:
+    pass
+
+
+@dataclass
+class Steps:
+    """An edit's apply or revert cut in ``writes`` (each one durable write, run in order, each
+    exactly once), then ``finish`` (memory only, once every write landed)."""
+
+    writes: list[Callable[[], object]]
+    finish: Callable[[], None] = _nothing
+
+    def run(self) -> None:
+        """Every write then ``finish``, here (inside the caller's write, if any)."""
+        for write in self.writes:
+            write()
+        self.finish()
+
+
+def steps_of(edit: Edit, *, undo: bool) -> Steps:
+    """``edit``'s revert (``undo``) or apply in steps: its own ``steps`` if it has some (a
+    large edit), else one write."""
+    stepped = getattr(edit, "steps", None)
+    if stepped is not None:
+        return stepped(undo=undo)  # type: ignore[no-any-return]
+    return Steps([edit.revert if undo else edit.apply])
+
+
+@dataclass
+class Run(Generic[RunEdit]):
+    """An undo (``undo``) or a redo of ``edit`` under way: ``done`` writes of ``steps`` have
+    landed. Kept by the history until it ends, so that a write the store refused is tried
+    again from there, never one already made."""
+
+    edit: RunEdit
+    undo: bool
+    steps: Steps
+    done: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.steps.writes)
+
+    def next_write(self) -> Callable[[], object] | None:
+        """The next write to make, ``None`` once all landed."""
+        return self.steps.writes[self.done] if self.done < self.total else None
+
+    def landed(self) -> None:
+        """The write ``next_write`` gave has landed."""
+        self.done += 1
+
+
 @frozen(slots=False)
 class Step(Value):
     """The outcome of ``undo`` / ``redo``: ``edit`` is ``None`` when there was nothing to undo
@@ -99,6 +165,8 @@ class EditHistory(Generic[E]):
         self._done: deque[E] = deque(maxlen=depth)
         self._undone: list[E] = []
         self._aliases: dict[str, Aliases] = {}
+        #: an undo or a redo whose writes have not all landed yet (``Run``)
+        self._run: Run[E] | None = None
 
     def __len__(self) -> int:
         """How many edits can be undone."""
@@ -120,37 +188,58 @@ class EditHistory(Generic[E]):
         ``False`` if the write failed (nothing remembered)."""
         if not write(edit.apply):
             return False
-        self._done.append(edit)  # the deque forgets the oldest past ``depth``
-        self._undone.clear()
+        self.record(edit)
         return True
 
     def record(self, edit: E) -> None:
         """Remember ``edit``, already made by its maker in several writes (an import written
-        in steps between keys), as one step; a new edit clears the redo list."""
-        self._done.append(edit)
+        in steps between keys), as one step; a new edit clears the redo list (and an undo or
+        a redo left half-way: its edit stays as far as it got)."""
+        self._done.append(edit)  # the deque forgets the oldest past ``depth``
         self._undone.clear()
+        self._run = None
 
     def undo(self, write: Writer = _run) -> Step:
         """Revert the newest edit; it can then be redone."""
-        if not self._done:
-            return Step(None, False)
-        edit = self._done[-1]
-        if not write(edit.revert):
-            return Step(edit, False)
-        self._done.pop()
-        self._undone.append(edit)
-        return Step(edit, True)
+        return self._all_at_once(self.start(undo=True), write)
 
     def redo(self, write: Writer = _run) -> Step:
         """Apply again the edit undone last."""
-        if not self._undone:
+        return self._all_at_once(self.start(undo=False), write)
+
+    def start(self, *, undo: bool) -> Run[E] | None:
+        """The undo (``undo``) or redo to make, in steps: the one left half-way if it is the
+        same, else a new one; ``None`` if there is nothing to undo (redo). Give each write
+        of ``Run.next_write`` to the writer, ``Run.landed`` once it landed, then ``end``."""
+        stack = self._done if undo else self._undone
+        if not stack:
+            return None
+        edit = stack[-1]
+        run = self._run
+        if run is None or run.edit is not edit or run.undo is not undo:
+            run = self._run = Run(edit, undo, steps_of(edit, undo=undo))
+        return run
+
+    def end(self, run: Run[E]) -> Step:
+        """Every write of ``run`` landed: its edit moves to the other list (found by identity:
+        an import may have recorded an edit while the run yielded between its writes)."""
+        run.steps.finish()
+        if self._run is run:
+            self._run = None
+        source, target = (self._done, self._undone) if run.undo else (self._undone, self._done)
+        if run.edit in source:
+            source.remove(run.edit)
+        target.append(run.edit)
+        return Step(run.edit, True)
+
+    def _all_at_once(self, run: Run[E] | None, write: Writer) -> Step:
+        if run is None:
             return Step(None, False)
-        edit = self._undone[-1]
-        if not write(edit.apply):
-            return Step(edit, False)
-        self._undone.pop()
-        self._done.append(edit)
-        return Step(edit, True)
+        while (step := run.next_write()) is not None:
+            if not write(step):
+                return Step(run.edit, False)
+            run.landed()
+        return self.end(run)
 
 
 def step_message(edit: Edit, *, undone: bool, tab: str) -> str:
@@ -238,31 +327,52 @@ class RecordsEdit(Generic[R]):
         return self.after if self._applied else self.before
 
     def apply(self) -> None:
-        self.after = self._swap(self.before, self.after)
-        self._applied = True
+        self.steps(undo=False).run()
 
     def revert(self) -> None:
-        self.before = self._swap(self.after, self.before)
-        self._applied = False
+        self.steps(undo=True).run()
 
-    def _swap(self, source: tuple[R, ...], target: tuple[R, ...]) -> tuple[R, ...]:
-        """Make the table hold ``target`` instead of ``source``; ``target`` as stored."""
+    def steps(self, *, undo: bool) -> Steps:
+        """Make the table hold ``before`` (``undo``) instead of ``after``, or the reverse, in
+        writes of ``STEP_RECORDS`` records: the records of the one side missing from the
+        other deleted, then the others written back; ``finish`` keeps them as stored."""
+        source, target = (self.after, self.before) if undo else (self.before, self.after)
         resolve = self.aliases.resolve
         kept = {resolve(r.id) for r in target if r.id}
         gone = [resolve(r.id) for r in source if r.id and resolve(r.id) not in kept]
-        if gone:
-            self.records.delete_many(gone)
-        stored: list[R] = []
-        for record in target:
+        size = STEP_RECORDS
+        writes: list[Callable[[], object]] = [
+            partial(self.records.delete_many, gone[start : start + size])
+            for start in range(0, len(gone), size)
+        ]
+        stored: dict[int, list[R]] = {}  # by part: a part written again replaces its own
+        for part, start in enumerate(range(0, len(target), size)):
+            writes.append(partial(self._write, stored, part, target[start : start + size]))
+
+        def finish() -> None:
+            written = tuple(chain.from_iterable(stored[part] for part in sorted(stored)))
+            if undo:
+                self.before, self._applied = written, False
+            else:
+                self.after, self._applied = written, True
+
+        return Steps(writes, finish)
+
+    def _write(self, stored: dict[int, list[R]], part: int, records: Sequence[R]) -> None:
+        """Write ``records`` back (re-created if gone, under a new id ``aliases`` remembers);
+        ``stored[part]``: them as stored."""
+        resolve = self.aliases.resolve
+        out: list[R] = []
+        for record in records:
             current = resolve(record.id) if record.id else 0
             if current and self.records.get(current) is not None:
-                stored.append(self.records.update(record.replace(id=current)))
+                out.append(self.records.update(record.replace(id=current)))
             else:
                 new = self.records.add(record)
                 if current:
                     self.aliases.moved(current, new.id)
-                stored.append(new)
-        return tuple(stored)
+                out.append(new)
+        stored[part] = out
 
 
 class GroupEdit:
@@ -275,12 +385,21 @@ class GroupEdit:
         self.tab = tab
 
     def apply(self) -> None:
-        for part in self.parts:
-            part.apply()
+        self.steps(undo=False).run()
 
     def revert(self) -> None:
-        for part in reversed(self.parts):
-            part.revert()
+        self.steps(undo=True).run()
+
+    def steps(self, *, undo: bool) -> Steps:
+        """The parts' steps one after the other (in the reverse order for ``undo``)."""
+        parts = [steps_of(part, undo=undo) for part in (self.parts[::-1] if undo else self.parts)]
+        writes = [write for steps in parts for write in steps.writes]
+
+        def finish() -> None:
+            for steps in parts:
+                steps.finish()
+
+        return Steps(writes, finish)
 
 
 # --------------------------------------------------------------------------- records by key
@@ -332,6 +451,7 @@ class KeyedEdit(Generic[K]):
 
 __all__ = [
     "DEPTH",
+    "STEP_RECORDS",
     "Aliases",
     "Edit",
     "EditHistory",
@@ -341,7 +461,10 @@ __all__ = [
     "Label",
     "Records",
     "RecordsEdit",
+    "Run",
     "Step",
+    "Steps",
     "Writer",
     "step_message",
+    "steps_of",
 ]

@@ -12,11 +12,11 @@ made the edit (docs/architecture.md, "Edits and undo").
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from cm_tui.core.edits import Edit, EditHistory, Label, RecordsEdit, Step
+from cm_tui.core.edits import Edit, EditHistory, Label, RecordsEdit, Run, Step
 from cm_tui.core.value import Value, mutable
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ class UiContext(Value):
     _queue_index: tuple[list[OpenEntry], DeadlineIndex] | None = None
     #: the undo/redo history of the running app (in memory: nothing to undo after a restart)
     edits: EditHistory[Edit] = dataclasses.field(default_factory=EditHistory)
+    #: the undo or redo being written in steps (``step_through``), if any
+    stepping: Run[Edit] | None = None
 
     @property
     def repo(self) -> Repository:
@@ -138,6 +140,30 @@ class UiContext(Value):
     def redo(self) -> Step:
         """Apply again the edit undone last (a new edit clears what could be redone)."""
         return self.edits.redo(self._write_step)
+
+    async def step_through(
+        self, *, undo: bool, between: Callable[[Run[Edit]], Awaitable[None]]
+    ) -> Step:
+        """Undo (``undo``) or redo the app's last edit one write at a time, each one durable
+        write, awaiting ``between(run)`` between two (a turn of the event loop: the app
+        draws, timers run): an undo of a 100,000-record import no longer holds the
+        UI thread for seconds. Keys typed meanwhile wait in the key gate (``ui.edit_steps``).
+        A write the store refuses stops there (reported by ``write``); the next undo goes on
+        from it (``core.edits.Run``). Not re-entrant: check ``stepping`` first."""
+        run = self.edits.start(undo=undo)
+        if run is None:
+            return Step(None, False)
+        self.stepping = run
+        try:
+            while (write := run.next_write()) is not None:
+                if not self._write_step(write):
+                    return Step(run.edit, False)
+                run.landed()
+                if run.next_write() is not None:
+                    await between(run)
+            return self.edits.end(run)
+        finally:
+            self.stepping = None
 
     def records_edit(
         self,

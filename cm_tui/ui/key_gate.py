@@ -24,9 +24,10 @@ forever; a node that is removed while waited on counts as done. See docs/archite
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 from collections import deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ class KeyGate:
         #: the text field the key in flight types into, if it is a typed character
         self.typing_into: object = None
         self._collector_was_on = False
+        #: long work the key in flight started, that the next key waits for (``hold``)
+        self._holds: list[asyncio.Future[None]] = []
 
     @property
     def busy(self) -> bool:
@@ -98,6 +101,19 @@ class KeyGate:
             return self._held.popleft()
         return None
 
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        """Hold the next keys until this block ends, however long it takes (past ``LIMIT_S``):
+        work that the key in flight started and runs between frames (an undo written in steps,
+        ``ui.edit_steps``). The keys typed meanwhile then act in order, none lost."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._holds.append(done)
+        try:
+            yield
+        finally:
+            self._holds.remove(done)
+            done.set_result(None)
+
     def follow(self, path: Sequence[MessagePump]) -> None:
         """Watch the key just dispatched along ``path`` (focused widget up to the app)."""
         self._watch = asyncio.get_running_loop().create_task(self._settle(path))
@@ -128,10 +144,15 @@ class KeyGate:
             gc.enable()
 
     async def _settle(self, path: Sequence[MessagePump]) -> None:
-        deadline = asyncio.get_running_loop().time() + LIMIT_S
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + LIMIT_S
         try:
             for node in path:
                 await _round_trip(node, deadline)
+            if self._holds:
+                while self._holds:
+                    await asyncio.wait(list(self._holds))
+                deadline = loop.time() + LIMIT_S  # what the work posted on, from its end
             await self._quiet(deadline)
         finally:
             if not self._app.call_later(self._release):

@@ -163,6 +163,46 @@ def test_a_refused_write_leaves_the_history_as_it_was() -> None:
     assert not history.redo(refused).done and history.redoable == 1
 
 
+def test_a_large_edit_is_undone_in_steps_each_write_exactly_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """1,200 records in writes of 500: a refused write stops the undo there, the edit stays
+    undoable, and the next undo goes on from that write (none made twice, none skipped);
+    the redo is written in steps too."""
+    from cm_tui.core import edits as edits_module
+
+    monkeypatch.setattr(edits_module, "STEP_RECORDS", 500)
+    table, history = Table(), EditHistory[Any]()
+    added = [table.add(Rec(f"r{n}")) for n in range(1200)]
+    history.record(edit(table, Aliases(), [], added))
+    deleted: list[int] = []
+    real_delete = table.delete_many
+
+    def counted_delete(ids: Iterable[int]) -> None:
+        ids = list(ids)
+        deleted.extend(ids)
+        real_delete(ids)
+
+    table.delete_many = counted_delete  # type: ignore[method-assign]
+    calls = itertools.count()
+
+    def second_refused(step: Callable[[], object]) -> bool:
+        if next(calls) == 1:
+            return False
+        step()
+        return True
+
+    run = history.start(undo=True)
+    assert run is not None and run.total == 3
+    step = history.undo(second_refused)
+    assert step.edit is not None and not step.done
+    assert (len(history), history.redoable, len(table.rows)) == (1, 0, 700)
+    assert history.undo().done
+    assert sorted(deleted) == sorted(r.id for r in added)  # each exactly once
+    assert (len(history), history.redoable, table.rows) == (0, 1, {})
+    assert history.redo().done and len(table.state()) == 1200
+
+
 # --------------------------------------------------------------------------- records by id
 
 

@@ -137,13 +137,13 @@ async def test_a_posts_detail_shows_its_figures_from_the_exports(make_app, demo_
 BIG = 30_000
 
 
-def _big_meta_posts(path: Path) -> Path:
-    """``BIG`` posts of March 2026 (reach 2 each, one reaction each)."""
+def _big_meta_posts(path: Path, count: int = BIG) -> Path:
+    """``count`` posts of March 2026 (reach 2 each, one reaction each)."""
     from tests.io.export_files import META_EN, meta_row
 
     rows = (
         meta_row(META_EN, n, when=f"03/{1 + n % 28:02d}/2026 10:{n % 60:02d}", reach=2, reactions=1)
-        for n in range(BIG)
+        for n in range(count)
     )
     return write_csv(path, META_EN, rows)
 
@@ -456,3 +456,68 @@ async def test_the_import_dialog_says_it_takes_platform_exports_too(
         assert title in screen_text(app)
         shown = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert hint in shown
+
+
+# --------------------------------------------------------------------------- undo in steps
+
+HUGE = 100_000
+
+
+async def test_undo_and_redo_of_a_large_import_run_in_steps_and_keep_the_keys(
+    make_app, edb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``u`` after an import of 100,000 facts: the undo is written in steps of
+    ``STEP_RECORDS`` records, each one durable write, with a turn of the event loop between
+    two (the screen handles what was posted to it meanwhile: the app draws); the keys typed
+    during it wait in the key gate and act once it ended, none lost. The same for
+    ``ctrl+r``. Structure, not time: no clock is read."""
+    from cm_tui.core.edits import STEP_RECORDS
+    from cm_tui.ui import edit_steps
+    from cm_tui.ui.panes.queue import QueuePane
+    from tests.ui.conftest import send_in_one_burst
+
+    _with_queue_items(edb)
+    _big_meta_posts(tmp_path / "big.csv", HUGE)
+    app = make_app(db=edb, initial_tab="queue")
+    turns: list[tuple[int, int]] = []  # (facts stored, list cursor) at each turn
+    screen_ran: list[int] = []  # the turns after which the screen handled a posted callback
+    real_turn = edit_steps.next_turn
+
+    async def counted_turn(run: Any) -> None:
+        number = len(turns)
+        turns.append((app.ctx.repo.export_facts.count(), pane.list.cursor))
+        app.screen.call_later(screen_ran.append, number)
+        await real_turn(run)
+
+    monkeypatch.setattr(edit_steps, "next_turn", counted_turn)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.query_one(QueuePane)
+        assert pane.import_path(tmp_path / "big.csv") is not None
+        await settle(pilot)
+        assert app.ctx.repo.export_facts.count() == HUGE
+        start = pane.list.cursor
+        send_in_one_burst(app, "u", "j", "j")
+        await settle(pilot)
+        # the facts' writes, then the month's: one turn between two writes
+        writes = HUGE // STEP_RECORDS + 1
+        assert len(turns) == writes - 1
+        assert [count for count, _ in turns[: writes - 1]] == [
+            HUGE - STEP_RECORDS * (n + 1) for n in range(writes - 1)
+        ]
+        assert sorted(set(screen_ran)) == list(range(writes - 1))  # the UI ran between writes
+        assert {cursor for _, cursor in turns} == {start}  # the keys waited for the undo...
+        assert pane.list.cursor == start + 2  # ...and then acted, none lost
+        assert "Undoing: imported big.csv…" in notifications(app)
+        assert notifications(app)[-1] == "Undone (Stats): imported big.csv"
+        assert app.ctx.repo.export_facts.count() == 0 and app.ctx.repo.figures.all() == []
+        turns.clear()
+        send_in_one_burst(app, "ctrl+r", "k")
+        await settle(pilot)
+        assert len(turns) == writes - 1
+        assert {cursor for _, cursor in turns} == {start + 2}
+        assert pane.list.cursor == start + 1
+        assert notifications(app)[-1] == "Redone (Stats): imported big.csv"
+        assert app.ctx.repo.export_facts.count() == HUGE
+    march = figures(edb, app)[("facebook", "2026-03")]
+    assert (march.posts, march.reach) == (HUGE, 2 * HUGE)

@@ -14,6 +14,12 @@ MESSAGES: Messages = {
     "edits.redone_on": ("Redone ({tab}): {what}", "Refait ({tab}) : {what}"),
     "edits.nothing_to_undo": ("Nothing to undo.", "Rien à défaire."),
     "edits.nothing_to_redo": ("Nothing to redo.", "Rien à refaire."),
+    "edits.undoing": ("Undoing: {what}…", "Annulation en cours : {what}…"),
+    "edits.redoing": ("Redoing: {what}…", "Rétablissement en cours : {what}…"),
+    "edits.busy": (
+        "An undo or a redo is running: wait for it to end",
+        "Une annulation ou un rétablissement est en cours : attendez qu'il se termine",
+    ),
     # ------------------------------------------------------------------ Today
     "edits.today.done": ("marked “{task}” done", "marqué « {task} » comme fait"),
     "edits.today.not_done": ("marked “{task}” not done", "marqué « {task} » comme non fait"),

@@ -96,13 +96,22 @@ class Pane(Widget):
 
     # ------------------------------------------------------------------ undo / redo
 
-    def action_undo(self) -> None:
-        """``u``: revert the app's last edit, whichever tab made it (``UiContext.undo``)."""
-        self._show_step(self.ctx.undo(), undone=True)
+    async def action_undo(self) -> None:
+        """``u``: revert the app's last edit, whichever tab made it, in steps between frames
+        (``ui.edit_steps``)."""
+        from cm_tui.ui.edit_steps import step_edit
 
-    def action_redo(self) -> None:
+        step = await step_edit(self, self.ctx, undo=True)
+        if step is not None:
+            self._show_step(step, undone=True)
+
+    async def action_redo(self) -> None:
         """``ctrl+r``: apply again the edit undone last."""
-        self._show_step(self.ctx.redo(), undone=False)
+        from cm_tui.ui.edit_steps import step_edit
+
+        step = await step_edit(self, self.ctx, undo=False)
+        if step is not None:
+            self._show_step(step, undone=False)
 
     def _show_step(self, step: Step, *, undone: bool) -> None:
         edit = step.edit

@@ -205,11 +205,19 @@ class ChecklistScreen(ModalScreen[None]):
             title = t("checklist.detail.title", number=step.number, total=len(self._steps))
             self.app.push_screen(DetailScreen(self._detail(step), title))
 
-    def action_undo(self) -> None:
-        self._stepped(self.ctx.undo(), undone=True)
+    async def action_undo(self) -> None:
+        from cm_tui.ui.edit_steps import step_edit
 
-    def action_redo(self) -> None:
-        self._stepped(self.ctx.redo(), undone=False)
+        step = await step_edit(self, self.ctx, undo=True)
+        if step is not None:
+            self._stepped(step, undone=True)
+
+    async def action_redo(self) -> None:
+        from cm_tui.ui.edit_steps import step_edit
+
+        step = await step_edit(self, self.ctx, undo=False)
+        if step is not None:
+            self._stepped(step, undone=False)
 
     def _stepped(self, step: Step, *, undone: bool) -> None:
         """What the tabs' ``u`` / ``ctrl+r`` say (``Pane._show_step``), the steps read again."""
