@@ -109,8 +109,8 @@ MESSAGES: Messages = {
     "calendar.field.id": ("Id", "Id"),
     "calendar.field.required": ("required", "obligatoire"),
     "calendar.edge": (
-        "The calendar stops here: cm-tui handles the days from {first} to {last}.",
-        "Le calendrier s'arrête ici : cm-tui gère les jours du {first} au {last}.",
+        "The calendar ends here: days from {first} to {last} only.",
+        "Le calendrier s'arrête ici : jours du {first} au {last} seulement.",
     ),
     "calendar.field.date_range": (
         "{value} is outside the dates cm-tui handles: choose a day from {first} to {last}.",

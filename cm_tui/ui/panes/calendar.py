@@ -336,6 +336,8 @@ class CalendarPane(VerbsPane):
         self.list_posts: list[Post] = []
         self._painted_today: date | None = None
         self._detail_pending = False
+        #: the edge of the supported days was announced for the current run of refused keys
+        self._edge_told = False
         #: the one network shown (``f n``), or ``None`` for all of them
         self.network_filter: str | None = None
         #: the grid cell drawn with the ``▶`` and the post it marks: ((row, day), post id)
@@ -743,8 +745,11 @@ class CalendarPane(VerbsPane):
     # ------------------------------------------------------------------ navigation
 
     def _at_edge(self) -> None:
-        """Navigation refused past the supported days: one line saying where they stop."""
-        self.notify(t("calendar.edge", **supported_days()), severity="warning", markup=False)
+        """Navigation refused past the supported days: one line saying where they stop, once
+        for a run of refused keys (the next move that succeeds ends the run)."""
+        if not self._edge_told:
+            self._edge_told = True
+            self.notify(t("calendar.edge", **supported_days()), severity="warning", markup=False)
 
     def action_shift_week(self, steps: int) -> None:
         """``[`` / ``]``: the previous / next week, or month in the month view (and the list);
@@ -754,6 +759,7 @@ class CalendarPane(VerbsPane):
             if not month_key(FIRST_DAY) <= key <= month_key(LAST_DAY):
                 self._at_edge()
                 return
+            self._edge_told = False
             year, mon = parse_month(key)
             day = min(self.month_cursor.day, days_in_month(year, mon))
             self.month_cursor = clamp_supported_day(date(year, mon, day))
@@ -763,6 +769,7 @@ class CalendarPane(VerbsPane):
                 self._at_edge()
                 return
             self.week_start = start
+            self._edge_told = False
             kept = clamp_supported_day(start + timedelta(days=self.cursor[1]))
             self.cursor = (self.cursor[0], (kept - start).days)
         self.post_index = 0
@@ -791,6 +798,7 @@ class CalendarPane(VerbsPane):
         if not is_supported_day(self.week_start + timedelta(days=new[1])):
             self._at_edge()
             return
+        self._edge_told = False
         self.post_index = 0
         if new[1] < 0 or new[1] > 6:
             # past Monday / Sunday: the previous / next week, keeping the row
@@ -808,6 +816,7 @@ class CalendarPane(VerbsPane):
         if not is_supported_day(new):
             self._at_edge()
             return
+        self._edge_told = False
         self.month_cursor = new
         self.post_index = 0
         if (new.year, new.month) != (old.year, old.month):
