@@ -357,7 +357,7 @@ async def test_side_panels_reviews_and_influencer(make_app) -> None:
         await settle(pilot)
         text = screen_text(app)
         assert "Due reviews" in text
-        assert "Charte graphique" in text  # 400 days old, reviewed every 365
+        assert "Social media graphic charter" in text  # 400 days old, reviewed every 365
         assert "this week" in text
 
 
@@ -441,7 +441,7 @@ async def test_manage_influencers_documents_and_tasks(make_app, demo_db: Path) -
         await settle(pilot)
         assert manage.kind == "documents"
         charter = next(
-            i for i, d in enumerate(manage.list.rows) if d.title.startswith("Charte graphique")
+            i for i, d in enumerate(manage.list.rows) if d.title.startswith("Social media")
         )
         manage.list.move_to(charter)
         await pilot.press("c")  # reviewed today: no longer due
@@ -464,11 +464,11 @@ async def test_manage_influencers_documents_and_tasks(make_app, demo_db: Path) -
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.active_pane, TodayPane)
-        assert "Charte graphique" not in screen_text(app)  # reviewed: not due any more
+        assert "Social media graphic charter" not in screen_text(app)  # reviewed: not due any more
     close_quietly(app.ctx.store)
     with Store.open(demo_db) as store:
         (charter_doc,) = [
-            d for d in store.repo.documents.all() if d.title.startswith("Charte graphique")
+            d for d in store.repo.documents.all() if d.title.startswith("Social media")
         ]
         assert (charter_doc.last_reviewed, charter_doc.review_every_days) == (THURSDAY, 30)
         assert [p.network for p in store.repo.influencers.all() if p.name == "[b]Ada[/b]"] == ["x"]
