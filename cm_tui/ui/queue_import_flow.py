@@ -444,22 +444,14 @@ KEYS_WAIT_STEPS = 500
 
 
 def _without_collector(work: Callable[[], None]) -> None:
-    """Run ``work`` (an import) with the cyclic garbage collector paused.
+    """Run ``work`` (an import) with the cyclic garbage collector paused
+    (``io.collector``): each collection would hold the interpreter for 15-40 ms while the UI
+    thread waits (a key took that much longer to show). One import runs at a time
+    (``GROUP``)."""
+    from cm_tui.io.collector import collector_paused
 
-    An import builds hundreds of thousands of items that all survive: each generation-2
-    collection it triggers walks them all, holding the interpreter for 15-40 ms, and the UI
-    thread waits (a key took that much longer to show). The items hold no cycles, so pausing
-    the collector for the import leaks nothing; it runs again when the import ends. One import
-    runs at a time (``GROUP``), and a collector already off (start-up) is left off."""
-    import gc
-
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         work()
-    finally:
-        if was_on:
-            gc.enable()
 
 
 @dataclass
