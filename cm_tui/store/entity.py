@@ -59,6 +59,15 @@ class EntityRepo(Generic[T]):
         doc = self._raw().get(str(id))
         return None if doc is None else self._obj(str(id), doc)
 
+    def peek(self, id: int) -> T | None:
+        """``get`` that keeps nothing it builds: for one-off reads (an alert's message) that
+        must not leave an object per record in memory for the rest of the day."""
+        obj = self._cache.get(id)
+        if obj is not None:
+            return obj
+        doc = self._raw().get(str(id))
+        return None if doc is None else self._build(str(id), doc)
+
     def count(self) -> int:
         return len(self._raw())
 
@@ -117,9 +126,12 @@ class EntityRepo(Generic[T]):
         doc_id = int(key)
         obj = self._cache.get(doc_id)
         if obj is None:
-            obj = self._model.from_dict(doc)
-            obj.id = doc_id  # type: ignore[attr-defined]
-            self._cache[doc_id] = obj
+            obj = self._cache[doc_id] = self._build(key, doc)
+        return obj
+
+    def _build(self, key: str, doc: dict[str, Any]) -> T:
+        obj = self._model.from_dict(doc)
+        obj.id = int(key)  # type: ignore[attr-defined]
         return obj
 
     def _select(self, keys: Iterable[str]) -> list[T]:
@@ -144,10 +156,15 @@ class EntityRepo(Generic[T]):
         return self._cache
 
     def _put(self, stored: T, old: dict[str, Any] | None, new: dict[str, Any]) -> None:
+        """Keep ``stored`` in step with its document: cached if its old object was, or if the
+        cache holds every record (``all()``). A record nobody read yet is not cached: its
+        document is enough until someone does (an app open all day receiving thousands of
+        comments keeps one copy of each, not two)."""
         doc_id = stored.id  # type: ignore[attr-defined]
-        if self._complete and doc_id not in self._cache and self._cache:
-            self._complete = doc_id > next(reversed(self._cache))
-        self._cache[doc_id] = stored
+        if doc_id in self._cache or self._complete:
+            if self._complete and doc_id not in self._cache and self._cache:
+                self._complete = doc_id > next(reversed(self._cache))
+            self._cache[doc_id] = stored
         self._index_change(doc_id, old, new)
 
     def _on_reset(self, tables: set[str] | None) -> None:

@@ -89,7 +89,7 @@ class QueueAlerts:
         crossed = crossed_entry_alerts(near, since, now, self._sent)
         if not crossed:
             return
-        get = ctx.repo.queue.get
+        get = ctx.repo.queue.peek  # read once for the message: no object kept per item
         alerts = [(item, threshold) for e, threshold in crossed if (item := get(e.id)) is not None]
         self._sent.update((entry.id, threshold) for entry, threshold in crossed)
         self._deadlines.update((entry.id, entry.deadline) for entry, _threshold in crossed)

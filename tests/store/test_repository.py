@@ -82,6 +82,22 @@ def test_all_returns_the_same_objects_without_rebuilding(store: Store) -> None:
     assert all(a is b for a, b in zip(first, second, strict=True))
 
 
+def test_added_records_are_kept_once_as_documents_until_read(store: Store) -> None:
+    """An app open all day receives thousands of comments: each is kept as its stored
+    document, not also as an object, until something reads it (``get`` keeps what it builds,
+    ``peek`` does not); once ``all()`` has built every record, writes keep that complete."""
+    queue = store.repo.queue
+    added = queue.add_many(queue_item(n) for n in range(5))
+    assert queue._cache == {}
+    assert queue.peek(added[1].id) == added[1] and queue._cache == {}
+    assert queue.get(added[2].id) == added[2] and list(queue._cache) == [added[2].id]
+    changed = queue.update(added[2].replace(notes="seen"))
+    assert queue.get(added[2].id) is changed
+    every = queue.all()
+    later = queue.add(queue_item(9))
+    assert queue.all() == [*every, later] and queue.get(later.id) is later
+
+
 def test_get_before_all_reads_one_document(store: Store) -> None:
     store.repo.posts.add_many(post(n) for n in range(3))
     store.close()

@@ -12,6 +12,8 @@ from typing import Any
 from textual.dom import DOMNode
 from textual.widget import Widget
 
+from cm_tui.ui.alerts import HISTORY_SIZE
+from cm_tui.ui.panes.queue import QueueList
 from tests.ui.conftest import SIZE, settle
 
 TAB_KEYS = ("1", "2", "3", "4")
@@ -73,8 +75,9 @@ async def test_a_simulated_day_announces_each_alert_once_and_stays_bounded(
 ) -> None:
     """Four hours on the injected clock (the bench runs eight): two comments a minute (none
     answered but those done with ``d`` on the Queue tab), a key and the per-second jobs every
-    minute, a tab switch every 20 minutes. Each item is announced once per threshold, and what
-    could grow stays as it was after the first hour."""
+    minute, a tab switch every 20 minutes. Each item is announced once per threshold and kept
+    once (its stored document), and what could grow stays as it was after the first hour or
+    within its bound."""
     from datetime import timedelta
 
     import cm_tui.ui.queue_alerts as queue_alerts
@@ -117,6 +120,10 @@ async def test_a_simulated_day_announces_each_alert_once_and_stays_bounded(
                 first_hour = (live_widgets(), watchers(app))
         await settle(pilot)
         assert first_hour is not None
+        # each item is kept once, as its stored document: an object only for what was read
+        # whole (the Queue list's rows), not for each of the 480 arrivals (the alerts peek,
+        # Stats filters the documents first). Read before ``queue.all()`` below builds them.
+        assert len(queue._cache) <= 2 * SIZE[1]
         assert len(announced) == len(set(announced))  # never twice
         end = clock.now()
         for item in queue.all():
@@ -127,3 +134,7 @@ async def test_a_simulated_day_announces_each_alert_once_and_stays_bounded(
         assert most_remembered <= 2 * 2 * window
         assert watchers(app) <= first_hour[1]
         assert live_widgets() <= first_hour[0] + 5
+        # the notifications: the alert line and its history keep the last ones only
+        assert len(app.alerts.history) <= HISTORY_SIZE and len(app.alerts.shown) <= HISTORY_SIZE
+        # the Queue list's drawn lines stay within its cache
+        assert len(app.query_one(QueueList)._lines) <= QueueList._CACHE_SIZE

@@ -60,7 +60,7 @@ class FakeQueue:
     def entries(self) -> list[OpenEntry]:
         return self._entries
 
-    def get(self, item_id: int) -> Any:
+    def peek(self, item_id: int) -> Any:
         return SimpleNamespace(author_name=f"a{item_id}", author_handle="", network="x")
 
 

@@ -289,8 +289,13 @@ class QueuePane(VerbsPane):
             self._thread_context = ThreadContext(self.app, self._context_arrived)  # type: ignore[arg-type]
         repo = ctx.repo.queue
         today = local_day_bounds(ctx.today(), ctx.zone)[0]
+        # the context's entries (one list per store change, shared with the alerts and Today)
         cursor = self._view.load(
-            repo.open_entries(), self._now, self.list.cursor, repo.closed_entries(today), today
+            ctx.open_queue_entries(),
+            self._now,
+            self.list.cursor,
+            repo.closed_entries(today),
+            today,
         )
         self._reorder.mark()
         self._show_rows(cursor)

@@ -379,12 +379,18 @@ class StatsPane(VerbsPane):
     def _month_responses(self, month: str) -> dict[tuple[str, str], ResponseFigures]:
         """The queue's figures of one month, read now (the open items and the archive files
         of the month, filtered before objects are built): the table never waits for the thread."""
+        from cm_tui.core.models import format_instant
         from cm_tui.core.stats import month_bounds, response_figures
         from cm_tui.store.archive_summary import combine_figures
 
         repo = self.ctx.repo
         start, end = month_bounds(month, self.ctx.zone)
-        items = [i for i in repo.queue.all() if start <= i.received_at < end]
+        # stored instants compare as text; items are built for the month only and not kept
+        lo, hi = format_instant(start), format_instant(end)
+        docs = repo.queue.hot_documents()
+        items = repo.queue.items_of(
+            {key: doc for key, doc in docs.items() if lo <= doc["received_at"] < hi}
+        )
         figures = response_figures(items, self.ctx.zone)
         # the UTC month files that can hold the local month's items, from their summaries
         first, last = f"{start:%Y-%m}", f"{end - timedelta(microseconds=1):%Y-%m}"
