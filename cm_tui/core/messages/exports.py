@@ -65,16 +65,16 @@ MESSAGES: Messages = {
             "days, and the {count} other days already imported are kept",
         },
         {
-            "one": "ce fichier ne couvre qu'une partie de {month} ({days}) : ses jours "
+            "one": "ce fichier ne couvre qu'une partie du mois ({month}, {days}) : ses jours "
             "remplacent les mêmes jours, et {count} autre jour déjà importé est gardé",
-            "other": "ce fichier ne couvre qu'une partie de {month} ({days}) : ses jours "
+            "other": "ce fichier ne couvre qu'une partie du mois ({month}, {days}) : ses jours "
             "remplacent les mêmes jours, et les {count} autres jours déjà importés sont gardés",
         },
     ),
     "exports.part_only": (
         "this file covers only part of {month} ({days}): the month's figures are those of these "
         "days until a file gives the others",
-        "ce fichier ne couvre qu'une partie de {month} ({days}) : les chiffres du mois sont ceux "
+        "ce fichier ne couvre qu'une partie du mois ({month}, {days}) : les chiffres du mois sont ceux "
         "de ces jours jusqu'à ce qu'un fichier donne les autres",
     ),
     "exports.err.no_id": (
