@@ -74,8 +74,8 @@ MESSAGES: Messages = {
     "exports.part_only": (
         "this file covers only part of {month} ({days}): the month's figures are those of these "
         "days until a file gives the others",
-        "ce fichier ne couvre qu'une partie du mois ({month}, {days}) : les chiffres du mois sont ceux "
-        "de ces jours jusqu'à ce qu'un fichier donne les autres",
+        "ce fichier ne couvre qu'une partie du mois ({month}, {days}) : les chiffres du mois "
+        "sont ceux de ces jours jusqu'à ce qu'un fichier donne les autres",
     ),
     "exports.err.no_id": (
         "{column} is empty and there is no permalink: export the file again",
