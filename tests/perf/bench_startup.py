@@ -39,8 +39,11 @@ def child_app(t0: float, args: list[str]) -> None:
     os._exit(1)
 
 
-@figure("startup_ratio", target=("<=", 1.3), ratio_target=("<=", 1.8))
+@figure("startup_ratio", target=("<=", 1.3), ratio_target=("<=", 1.3))
 def bench_startup_ratio(env: BenchEnv, runs: int) -> Result:
+    """Today's first frame on the ``year`` store over the bare app's. The figure is already a
+    ratio, so its ratio target is the issue's own (1.3), judged on CPU time; the start-ups'
+    targets are never loosened to pass (docs/architecture.md, "Performance facts")."""
     import statistics
 
     args = env.app_args("year")
@@ -104,7 +107,7 @@ def bench_rss_mb(env: BenchEnv, runs: int) -> Result:
     )
 
 
-@figure("startup_ratio_stress", target=("<=", 1.5), ratio_target=("<=", 2.1))
+@figure("startup_ratio_stress", target=("<=", 1.5), ratio_target=("<=", 1.5))
 def bench_startup_ratio_stress(env: BenchEnv, runs: int) -> Result:
     """First frame with the Queue tab open on the ``stress`` store, over the bare app's."""
     import statistics
