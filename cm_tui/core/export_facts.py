@@ -29,10 +29,9 @@ figures are derived from every stored fact. So an export that overlaps an earlie
 from __future__ import annotations
 
 import bisect
-import calendar
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.models import MonthlyFigures, Post, Record
@@ -165,13 +164,44 @@ class MonthFromExports(Value):
     files: tuple[str, ...]
 
 
+def _days_in_month(month: str) -> int:
+    """Days of ``YYYY-MM`` (``calendar`` imported here: this module is on the start-up path)."""
+    import calendar
+
+    year, number = map(int, month.split("-"))
+    return calendar.monthrange(year, number)[1]
+
+
+class _Level(NamedTuple):
+    """The followers of a network's latest day: ``whole`` when an export gave the network's
+    count (then a live account's sample of that day is part of it, not more)."""
+
+    day: date
+    followers: int
+    whole: bool
+
+
+def _followers_level(last: _Level | None, fact: ExportFact) -> _Level:
+    """``last`` with ``fact``'s followers: a later day replaces it; on the same day live
+    accounts' samples add up, and an export's count of the whole network wins over them."""
+    assert fact.day is not None
+    whole = fact.key == fact.day.isoformat()
+    if last is None or last.day < fact.day:
+        return _Level(fact.day, fact.followers, whole)
+    if last.day > fact.day or last.whole:
+        return last
+    if whole:
+        return _Level(fact.day, fact.followers, True)
+    return _Level(fact.day, last.followers + fact.followers, False)
+
+
 def derive_months(
     facts: Iterable[ExportFact], zone: ZoneInfo
 ) -> dict[tuple[str, str], MonthFromExports]:
     """(network, month) -> its figures from ``facts`` (module doc)."""
     day_sums: dict[tuple[str, str], dict[str, int]] = {}
     post_sums: dict[tuple[str, str], dict[str, int]] = {}
-    levels: dict[tuple[str, str], tuple[date, int]] = {}
+    levels: dict[tuple[str, str], _Level] = {}
     files: dict[tuple[str, str], set[str]] = {}
     for fact in facts:
         where = (fact.network, fact.month(zone))
@@ -179,13 +209,8 @@ def derive_months(
         if fact.kind == DAY:
             sums = day_sums.setdefault(where, {})
             for name in fact.figures:
-                if name == "followers":  # a level: the sum of the last day's facts
-                    assert fact.day is not None
-                    last = levels.get(where)
-                    if last is None or last[0] < fact.day:
-                        levels[where] = (fact.day, fact.followers)
-                    elif last[0] == fact.day:  # another account's sample of the same day
-                        levels[where] = (fact.day, last[1] + fact.followers)
+                if name == "followers":
+                    levels[where] = _followers_level(levels.get(where), fact)
                 else:
                     sums[name] = sums.get(name, 0) + getattr(fact, name)
         else:
@@ -199,7 +224,7 @@ def derive_months(
         values = dict(post_sums.get(where, {}))
         values.update(day_sums.get(where, {}))
         if where in levels:
-            values["followers"] = levels[where][1]
+            values["followers"] = levels[where].followers
         months[where] = MonthFromExports(values, tuple(sorted(files[where])))
     return months
 
@@ -295,11 +320,7 @@ def partial_months(
             where = (fact.network, month_key(fact.day))
             days.setdefault(where, set()).add(fact.day)
             figures.setdefault(where, set()).update(fact.figures)
-    parts = {
-        where: got
-        for where, got in days.items()
-        if len(got) < calendar.monthrange(*map(int, where[1].split("-")))[1]
-    }
+    parts = {where: got for where, got in days.items() if len(got) < _days_in_month(where[1])}
     kept: dict[tuple[str, str], set[date]] = {}
     for fact in stored:
         if fact.kind != DAY or fact.day is None:

@@ -54,3 +54,21 @@ def test_an_export_s_daily_followers_stay_a_level() -> None:
         for n, day in enumerate(days)
     ]
     assert _followers(facts, "facebook") == 1002
+
+
+def test_an_export_s_total_of_a_day_is_not_added_to_a_live_sample_of_that_day() -> None:
+    """An export's daily followers are the network's whole count: a live account's sample of the
+    same day is part of it, not more followers."""
+    day = date(2026, 11, 19)
+    export = ExportFact(
+        network="mastodon",
+        key=day.isoformat(),
+        kind=DAY,
+        file="followers.csv",
+        day=day,
+        figures=("followers",),
+        followers=500,
+    )
+    live = followers_fact("mastodon", "brand@social.example", day, 120)
+    assert _followers([live, export]) == 500
+    assert _followers([export, live]) == 500
