@@ -24,6 +24,7 @@ Contract:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,6 +33,9 @@ from typing import Any, Protocol
 from cm_tui.core.net_rules import Reason, reason_of_status, reason_text
 
 log = logging.getLogger("cm_tui.net")
+
+#: ``access_token=…`` (or another secret parameter) in a URL a library quotes in its error
+_TOKEN_IN_URL = re.compile(r"\b(access_token|token|code|client_secret)=[^&\s'\"()]+")
 
 
 class NetError(Exception):
@@ -106,6 +110,7 @@ def transport_error(exc: BaseException, *, secret: str = "") -> Offline:
     raw = f"{type(exc).__name__}: {exc}"
     if secret:
         raw = raw.replace(secret, "***")
+    raw = _TOKEN_IN_URL.sub(r"\1=***", raw)  # a token in a query string, wherever it came from
     log.debug("no answer: %s", raw)
     return Offline(reason_text(Reason.TIMEOUT if timed_out else Reason.OFFLINE))
 

@@ -212,8 +212,7 @@ class NetLive:
 
     def _report_fault(self, exc: Exception) -> None:
         self.next_pass_at = self.ctx.now() + timedelta(seconds=RESTART_SECONDS)
-        detail = clean_line(str(exc))[:120] or type(exc).__name__
-        self.app.notify(t("netui.fault", detail=detail), severity="error", markup=False)
+        self.app.notify(t("netui.fault", detail=fault_detail(exc)), severity="error", markup=False)
 
     def _unsent_entries(self) -> list[Any]:
         from cm_tui.net import outbox
@@ -235,6 +234,24 @@ class NetLive:
     def state_line(self) -> Content:
         """Each account's state, then the unsent replies: what the header shows."""
         return state_line(self.accounts, self.unsent, self.ctx.zone)
+
+
+def fault_detail(exc: BaseException) -> str:
+    """The few words a fault that ended a pass is told with: a ``NetError``'s own detail, a
+    transport error the connector did not map (no connection, no answer in time) through
+    ``net.connector.transport_error`` (the one mapping, ``core.net_rules.reason_text``), the
+    store's own one-line message; anything else by its kind only. The raw text (it may quote
+    a URL with a token) goes to the debug log only, never to the screen."""
+    from cm_tui.net.connector import NetError, transport_error
+    from cm_tui.store.errors import StoreError
+
+    if isinstance(exc, NetError):
+        return clean_line(exc.detail)[:120] or type(exc).__name__
+    if isinstance(exc, StoreError):
+        return clean_line(str(exc))[:120] or type(exc).__name__
+    if isinstance(exc, OSError):  # requests' errors are OSErrors too
+        return transport_error(exc).detail
+    return type(exc).__name__
 
 
 def secret_store() -> Any:

@@ -147,3 +147,39 @@ async def test_a_reply_waiting_while_offline_says_why_and_when_never_a_past_time
         assert not_sent in detail and "09:13:35" not in detail, detail
         requests.delete(f"{mock_server.base_url}/api/v1/_mock/faults", timeout=10)
         assert statuses_with(mock_server, "on it") == []
+
+
+async def test_a_fault_in_the_sync_thread_is_one_short_line_never_the_raw_error(
+    make_app, mock_server, tmp_path, monkeypatch, caplog
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="cm_tui.net")
+    from cm_tui.net.sync import SyncEngine
+
+    raw = (
+        "HTTPConnectionPool(host='127.0.0.1', port=1): Max retries exceeded with url: "
+        f"/api/v1/notifications?access_token={TOKENS['brand']} (Caused by NewConnectionError)"
+    )
+    real = SyncEngine.run_once
+    calls: list[int] = []
+
+    def failing_once(self: SyncEngine) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise requests.ConnectionError(raw)  # a library error the connector did not map
+        return real(self)
+
+    monkeypatch.setattr(SyncEngine, "run_once", failing_once)
+    clock = FixedClock(FIXED_NOW)
+    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: any("paused" in n for n in _notices(app)), "the fault")
+        await settle(pilot)
+        (notice,) = [n for n in _notices(app) if "paused" in n]
+        assert notice == "Live accounts paused: no connection; cm-tui starts again in a moment."
+        shown = screen_text(app)
+        for text in (*RAW, TOKENS["brand"]):
+            assert text not in shown
+        assert "Max retries" in caplog.text  # the raw text is in the debug log...
+        assert TOKENS["brand"][:8] not in caplog.text  # ...without the token
