@@ -37,15 +37,31 @@ def test_a_document_leaves_out_the_empty_optional_fields_and_reads_back_whole(
     added = store.repo.queue.add(queue_item(0, ambassador=False, keywords=(), author_name=""))
     doc = store._storage.table("queue")[str(added.id)]
     empty = {"snoozed_until", "reply_text", "replied_at", "closed_at", "notes", "keywords"}
-    assert empty.isdisjoint(doc) and "author_name" not in doc
-    assert (doc["status"], doc["ambassador"], doc["follower"]) == ("new", False, True)
+    assert empty.isdisjoint(doc) and "author_name" not in doc and "ambassador" not in doc
+    assert (doc["status"], doc["follower"]) == ("new", True)  # True is not a default here
     store.close()
     with Store.open(db) as again:
         assert again.repo.queue.get(added.id) == added
         assert [entry.snoozed_until for entry in again.repo.queue.open_entries()] == [None]
         [exported] = export_all(again)["tables"]["queue"]  # an export lists every field
     assert exported["snoozed_until"] is None and exported["keywords"] == []
-    assert exported["notes"] == exported["author_name"] == ""
+    assert exported["notes"] == exported["author_name"] == "" and exported["ambassador"] is False
+
+
+def test_a_false_flag_is_left_out_and_a_typical_item_fits_a_small_dict(store: Store) -> None:
+    """``ambassador``/``influencer`` False are defaults like an empty text: left out, read
+    back. A comment then has at most ten keys, the most a small dict holds (272 bytes, not
+    464): thousands of items arrive over a day and stay in memory as these documents."""
+    item = queue_item(0, ambassador=False, influencer=False, keywords=(), link="")
+    added = store.repo.queue.add(item)
+    doc = store._storage.table("queue")[str(added.id)]
+    assert "ambassador" not in doc and "influencer" not in doc and doc["follower"] is True
+    assert len(doc) <= 10
+    assert store.repo.queue.peek(added.id) == added
+    flagged = store.repo.queue.add(queue_item(1, ambassador=True))
+    assert store._storage.table("queue")[str(flagged.id)]["ambassador"] is True
+    exported = export_all(store)["tables"]["queue"]
+    assert exported[0]["ambassador"] is False and exported[0]["influencer"] is False
 
 
 def test_entity_repos_cover_every_model_table(store: Store) -> None:
