@@ -16,7 +16,10 @@ a loaded machine sees what an idle one sees:
   timer: a test moves the clock, then calls ``app.run_periodic_jobs()`` (or names the jobs);
   ``make_app(real_time_timers=True)`` starts them as in use;
 * text cursors do not blink (autouse ``_steady_cursors``): a snapshot never catches one off;
-* notifications never expire (``make_app``): a test reads all of them however long it ran.
+* notifications never expire (``make_app``): a test reads all of them however long it ran;
+* ``browsers`` -> ``FakeBrowsers``: the only browsers ``webbrowser`` knows during the test (none
+  until the test adds one), so ``o`` never starts a real browser and a headless machine can be
+  played on any machine.
 """
 
 from __future__ import annotations
@@ -178,3 +181,38 @@ def screen_text(app: Any) -> str:
         app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     )
     return console.export_text()
+
+
+class FakeBrowsers:
+    """The browsers ``webbrowser`` knows while a test runs: ``add(works)`` registers one whose
+    ``open`` answers ``works`` (``"raise"``: fails with ``OSError``); ``opened`` lists the
+    URLs every one was asked to open."""
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+
+    def add(self, works: bool | str = True) -> None:
+        import webbrowser
+
+        owner = self
+
+        class Fake(webbrowser.BaseBrowser):
+            def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+                owner.opened.append(url)
+                if works == "raise":
+                    raise OSError("no display")
+                return bool(works)
+
+        webbrowser.register(
+            f"cm-tui-test-{len(webbrowser._browsers)}", None, Fake(), preferred=True
+        )
+
+
+@pytest.fixture
+def browsers(monkeypatch: pytest.MonkeyPatch) -> FakeBrowsers:
+    import webbrowser
+
+    # an empty list (not None): ``webbrowser`` looks for the machine's browsers no more
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    monkeypatch.setattr(webbrowser, "_tryorder", [])
+    return FakeBrowsers()

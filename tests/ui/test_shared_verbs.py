@@ -27,7 +27,7 @@ from cm_tui.ui.screens.detail import DetailScreen
 from cm_tui.ui.screens.help import HelpScreen
 from cm_tui.ui.screens.prefix_menu import PrefixMenu
 from tests.conftest import FIXED_NOW
-from tests.ui.conftest import SIZE, screen_text, send_in_one_burst, settle
+from tests.ui.conftest import SIZE, FakeBrowsers, screen_text, send_in_one_burst, settle
 
 LONG = (
     "Prepare the quarterly partner newsletter with the three case studies, see "
@@ -45,13 +45,10 @@ def detail_text(app: Any) -> str:
 
 
 @pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the app asked the browser to open."""
-    from cm_tui.ui.app import CmTuiApp
-
-    urls: list[str] = []
-    monkeypatch.setattr(CmTuiApp, "open_url", lambda self, url, **_kw: urls.append(url))
-    return urls
+def opened(browsers: FakeBrowsers) -> list[str]:
+    """What the app asked the browser (a fake one that opens) to open."""
+    browsers.add(works=True)
+    return browsers.opened
 
 
 def _with_task(db: Path, label: str, source: str = "user") -> None:

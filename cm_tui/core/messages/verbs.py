@@ -43,6 +43,10 @@ MESSAGES: Messages = {
         "Non ouvert : {link} n'est pas une adresse web (http ou https)",
     ),
     "verbs.opening": ("Opening {link} in the browser", "Ouverture de {link} dans le navigateur"),
+    "verbs.no_browser": (
+        "No browser could be opened: the link was copied instead ({link})",
+        "Aucun navigateur n'a pu être ouvert : le lien a été copié ({link})",
+    ),
     # ------------------------------------------------------------------ Today
     "verbs.today.detail_title": ("Task", "Tâche"),
     "verbs.today.minutes": ("about {minutes} min", "environ {minutes} min"),

@@ -112,8 +112,13 @@ class VerbsPane(Pane):
         if web is None:
             self.notify(t("verbs.not_web_link", link=link), severity="warning", markup=False)
             return
-        self.app.open_url(web)
-        self.notify(t("verbs.opening", link=web), markup=False)
+        from cm_tui.ui.browser import open_in_browser
+
+        if open_in_browser(self.app, web):
+            self.notify(t("verbs.opening", link=web), markup=False)
+            return
+        self.app.copy_to_clipboard(web)  # headless: the link is still one paste away
+        self.notify(t("verbs.no_browser", link=web), severity="warning", markup=False)
 
     def _selected_link(self) -> str | None:
         """The selection's link; ``None`` (said in one line) when nothing or no link is."""
