@@ -52,6 +52,10 @@ MESSAGES: Messages = {
     "stats.no_data": ("No data for this chart.", "Pas de données pour ce graphique."),
     "stats.report_written": ("Report written: {path}", "Rapport écrit : {path}"),
     "stats.report_failed": ("Report not written: {reason}", "Rapport non écrit : {reason}"),
+    "stats.responses_failed": (
+        "Response figures not computed: {reason}; they are tried again when the chart is drawn",
+        "Chiffres de réponse non calculés : {reason} ; nouvel essai au prochain tracé du graphique",
+    ),
     # the form
     "stats.form.title": ("Figures of {network}", "Chiffres : {network}"),
     "stats.form.month_hint": ("any month up to this one", "tout mois jusqu'à celui-ci"),

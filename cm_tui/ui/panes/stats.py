@@ -318,14 +318,27 @@ class StatsPane(VerbsPane):
             self._compute_responses(version, self.ctx.repo.queue.hot_documents())
         return None
 
-    @work(thread=True, exclusive=True, group="stats-responses")
+    @work(thread=True, exclusive=True, group="stats-responses", exit_on_error=False)
     def _compute_responses(self, version: int, hot: dict[str, dict[str, Any]]) -> None:
+        """The response figures, off the UI thread. A failure (an unreadable archive month...)
+        is said in one line and tried again at the next draw that needs them: it must neither
+        end the app nor leave the chart waiting forever."""
         from cm_tui.core.stats import response_figures
         from cm_tui.store.archive_summary import combine_figures
 
-        figures = response_figures(self.ctx.repo.queue.items_of(hot), self.ctx.zone)
-        combine_figures(figures, self._archived_figures())
+        try:
+            figures = response_figures(self.ctx.repo.queue.items_of(hot), self.ctx.zone)
+            combine_figures(figures, self._archived_figures())
+        except Exception as exc:  # any failure: one line, never a traceback
+            self.app.call_from_thread(self._responses_failed, version, exc)
+            return
         self.app.call_from_thread(self._responses_ready, version, figures)
+
+    def _responses_failed(self, version: int, exc: Exception) -> None:
+        if self._responses_pending == version:
+            self._responses_pending = -1  # the next draw that needs them tries again
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        self.app.notify(t("stats.responses_failed", reason=reason), severity="error", markup=False)
 
     def _archived_figures(self) -> dict[tuple[str, str], ResponseFigures]:
         """The archive's response figures (from its month summaries), read again only when a
