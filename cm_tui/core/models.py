@@ -22,6 +22,7 @@ store loads thousands of records at start-up.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Iterable
 from dataclasses import field
 from datetime import UTC, date, datetime
@@ -62,7 +63,7 @@ def _is_empty(value: object) -> bool:
 _PLAIN, _INSTANT, _DATE = 0, 1, 2
 #: values ``to_dict`` stores as they are, and those it leaves out when empty (``_is_empty``)
 _SCALARS = frozenset({str, int, float, bool})
-_EMPTIABLE = frozenset({str, tuple, list, bool})
+_EMPTIABLE: frozenset[type] = frozenset({str, tuple, list, bool})
 
 
 class Record(Value):
@@ -437,6 +438,9 @@ class QueueItem(Record):
         self.kind = QueueKind(self.kind)
         self.status = QueueStatus(self.status)
         self.keywords = tuple(self.keywords)
+        # a few names repeated by thousands of items kept all day: one copy each
+        self.network = sys.intern(str(self.network))
+        self.account = sys.intern(str(self.account))
 
 
 # --------------------------------------------------------------------------- stats

@@ -64,6 +64,19 @@ def test_a_false_flag_is_left_out_and_a_typical_item_fits_a_small_dict(store: St
     assert exported[0]["ambassador"] is False and exported[0]["influencer"] is False
 
 
+def test_arriving_items_share_their_network_and_account_text(store: Store) -> None:
+    """Items parsed one by one (an inbox file, a stream) each bring their own copy of the same
+    network and account names; the documents kept all day share one."""
+    parsed = [
+        queue_item(n, network="".join(["face", "book"]), account="".join(["m:@a", "@x.y"]))
+        for n in range(2)
+    ]
+    first, second = store.repo.queue.add_many(parsed)
+    docs = store._storage.table("queue")
+    assert docs[str(first.id)]["network"] is docs[str(second.id)]["network"]
+    assert docs[str(first.id)]["account"] is docs[str(second.id)]["account"]
+
+
 def test_entity_repos_cover_every_model_table(store: Store) -> None:
     assert set(store.repo.entity_repos()) == set(samples())
 
