@@ -58,3 +58,29 @@ async def test_o_without_a_browser_copies_the_link_and_says_so(
         assert notes(app)[-1] == said
         assert "\\n" not in said
         assert not any(note.startswith(("Opening", "Ouverture")) for note in notes(app))
+
+
+async def test_o_never_starts_a_console_browser_in_the_app_s_terminal(
+    make_app, tmp_path, browsers: FakeBrowsers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``webbrowser`` falls back to lynx or w3m (a ``GenericBrowser``, run in the foreground
+    until it exits) on a machine with a terminal and no display: started from the app, it would
+    fight it for the terminal. ``o`` copies the link instead and never runs it."""
+    import webbrowser
+
+    started: list[list[str]] = []
+
+    class Console(webbrowser.GenericBrowser):
+        def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+            started.append([*self.args, url])
+            return True
+
+    webbrowser.register("lynx", None, Console("lynx"), preferred=True)
+    app = make_app(db=_queue_db(tmp_path), initial_tab="queue")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert started == []
+        assert app.clipboard == LINK
+        assert notes(app)[-1].startswith("No browser could be opened")
