@@ -46,23 +46,32 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 
 _REMOVED = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]
 _BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _TABLE: dict[int, str | None] = dict.fromkeys(_REMOVED + _BIDI_CONTROLS)
 _TABLE[0x2028] = "\n"
 _TABLE[0x2029] = "\n"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: compiled on first use (``_lazy``), as are ``_ESCAPE_SEQUENCE`` and ``_BREAKS_OR_CONTROLS``
+_SURROGATE = "[\ud800-\udfff]"
 #: Kept on purpose (see module doc).
 KEPT_BIDI_MARKS = ("\u200e", "\u200f", "\u061c")
 
 
 #: a whole escape sequence (see module doc): string controls first, then CSI, then the rest
-_ESCAPE_SEQUENCE = re.compile(
+_ESCAPE_SEQUENCE = (
     "(?:\x1b[]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\\\|\x9c)?"
     "|(?:\x1b\\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
     "|\x1b[\x20-\x2f]*[\x30-\x7e]"
 )
+
+
+@cache
+def _lazy(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled once, on first use: compiling these classes of wide characters
+    costs 0.1 to 0.3 ms each, which start-up need not pay for patterns clean text never meets."""
+    return re.compile(pattern)
 
 
 def clean_text(text: str) -> str:
@@ -76,20 +85,33 @@ def clean_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     cleaned = text.translate(_TABLE)
     if len(cleaned) != len(text):
-        cleaned = _ESCAPE_SEQUENCE.sub("", text).translate(_TABLE)
+        cleaned = _lazy(_ESCAPE_SEQUENCE).sub("", text).translate(_TABLE)
     text = cleaned
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
+    if _lazy(_SURROGATE).search(text):
+        text = _lazy(_SURROGATE).sub("\ufffd", text)
     return text
 
 
-#: Visible placeholders of what a terminal could interpret (see module doc).
-_SHOWN: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20) if code not in (9, 10)}
-_SHOWN[0x7F] = "\u2421"
-_SHOWN.update(dict.fromkeys([*range(0x80, 0xA0), *_BIDI_CONTROLS], "\ufffd"))
-_SHOWN.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
-_SAME_WIDTH: dict[int, str | None] = {code: None for code in _SHOWN}
-_SAME_WIDTH.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+@cache
+def _translations() -> tuple[dict[int, str], dict[int, str | None], dict[int, str]]:
+    """``for_terminal``'s tables (placeholders, same width) and ``one_line``'s, built on the
+    first text that needs one: with the surrogates they hold some 8,000 entries, which every
+    start-up paid for at import while clean text never reads them."""
+    #: Visible placeholders of what a terminal could interpret (see module doc).
+    shown: dict[int, str] = {
+        code: chr(0x2400 + code) for code in range(0x20) if code not in (9, 10)
+    }
+    shown[0x7F] = "\u2421"
+    shown.update(dict.fromkeys([*range(0x80, 0xA0), *_BIDI_CONTROLS], "\ufffd"))
+    shown.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+    same_width: dict[int, str | None] = {code: None for code in shown}
+    same_width.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+    #: ``one_line``: ``for_terminal``'s placeholders, and what breaks a line shown too
+    one_line: dict[int, str] = {**shown, 0x09: "\u2409", 0x0A: "\u240a"}
+    one_line.update(dict.fromkeys((0x2028, 0x2029), "\u2424"))
+    return shown, same_width, one_line
+
+
 _TERMINAL_CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
@@ -112,15 +134,11 @@ def for_terminal(text: str, *, placeholders: bool = True) -> str:
     """
     if _TERMINAL_CONTROL.search(text) is None:
         return text
-    return text.translate(_SHOWN if placeholders else _SAME_WIDTH)
+    shown, same_width, _one_line = _translations()
+    return text.translate(shown if placeholders else same_width)
 
 
-#: ``one_line``: ``for_terminal``'s placeholders, and what breaks a line shown too
-_ONE_LINE: dict[int, str] = {**_SHOWN, 0x09: "\u2409", 0x0A: "\u240a"}
-_ONE_LINE.update(dict.fromkeys((0x2028, 0x2029), "\u2424"))
-_BREAKS_OR_CONTROLS = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_BREAKS_OR_CONTROLS = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def one_line(text: str | os.PathLike[str]) -> str:
@@ -134,9 +152,9 @@ def one_line(text: str | os.PathLike[str]) -> str:
     """
     if not isinstance(text, str):
         text = os.fspath(text)
-    if _BREAKS_OR_CONTROLS.search(text) is None:
+    if _lazy(_BREAKS_OR_CONTROLS).search(text) is None:
         return text
-    return text.translate(_ONE_LINE)
+    return text.translate(_translations()[2])
 
 
 def clean_line(text: str) -> str:
