@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import pickle
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,15 +45,50 @@ KEYS = (
     "plural_form",
 )
 
+#: entries kept pickled inside the cache file and unpickled on first use: the CLDR date
+#: patterns are Babel ``dates`` objects, and unpickling them imports that module (12M
+#: instructions, 3 ms), which Today's first frame does not need (``core.locale.date`` fills its
+#: fixed layouts from the names); only a CLDR length (``long``...) reads them
+DEFERRED = ("date_formats",)
+
 
 class OnDemand(dict[str, Any]):
     """The cached entries; an entry not among them is read from Babel's full data on first use
-    (once per language), so a Babel function that needs more still gets it."""
+    (once per language), so a Babel function that needs more still gets it. A ``DEFERRED``
+    entry given as pickled bytes is unpickled on its first read."""
 
     def __init__(self, lang: str, entries: Mapping[str, Any]) -> None:
-        super().__init__(entries)
+        self._deferred = {
+            key: value
+            for key, value in entries.items()
+            if key in DEFERRED and isinstance(value, bytes)
+        }
+        super().__init__({k: v for k, v in entries.items() if k not in self._deferred})
         self.lang = lang
         self.full_loads = 0
+
+    def __iter__(self) -> Iterator[str]:
+        yield from dict.__iter__(self)
+        yield from list(self._deferred)
+
+    def __len__(self) -> int:
+        return dict.__len__(self) + len(self._deferred)
+
+    def _unpickle_all(self) -> None:
+        for key in list(self._deferred):
+            self.__missing__(key)
+
+    def keys(self) -> Any:  # the views show every entry: the deferred ones are unpickled
+        self._unpickle_all()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._unpickle_all()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._unpickle_all()
+        return dict.items(self)
 
     def _full(self) -> Mapping[str, Any]:
         from babel import localedata
@@ -62,19 +97,24 @@ class OnDemand(dict[str, Any]):
         return localedata.load(self.lang)
 
     def __missing__(self, key: str) -> Any:
+        pickled = self._deferred.pop(key, None)
+        if pickled is not None:
+            value = pickle.loads(pickled)
+            self[key] = value
+            return value
         value = self._full()[key]
         self[key] = value
         return value
 
     def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) or key in self._full()
+        return dict.__contains__(self, key) or key in self._deferred or key in self._full()
 
 
 def cache_file(folder: Path, lang: str) -> Path:
     """The cache file for ``lang`` of the installed Babel."""
     import babel
 
-    return folder / f"cldr-{babel.__version__}-{lang}.pickle"
+    return folder / f"cldr-{babel.__version__}-deferred-{lang}.pickle"
 
 
 def locale_data(lang: str, folder: Path) -> OnDemand:
@@ -96,6 +136,8 @@ def _read(path: Path) -> dict[str, Any] | None:
         return None
     if not isinstance(entries, dict) or set(entries) != set(KEYS):
         return None
+    if not all(isinstance(entries[key], bytes) for key in DEFERRED):
+        return None
     return entries
 
 
@@ -113,4 +155,8 @@ def _write(path: Path, entries: dict[str, Any]) -> None:
         return
     with contextlib.suppress(OSError):
         make_private_dir(path.parent)
-        write_atomic(path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+        kept = {
+            key: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL) if key in DEFERRED else value
+            for key, value in entries.items()
+        }
+        write_atomic(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))

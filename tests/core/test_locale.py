@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -80,6 +81,52 @@ def test_dates_in_both_languages() -> None:
     assert locale.month_name(8, "wide", lang="en") == "August"
     assert locale.weekday_name(7, lang="en") == "Sun"
     assert locale.weekday_name(1, "wide", lang="fr") == "lundi"
+
+
+@pytest.mark.parametrize("lang_code", ["en", "fr"])
+@pytest.mark.parametrize("form", sorted(locale.DATE_FORMATS))
+def test_fixed_date_layouts_write_what_babel_writes(lang_code: str, form: str) -> None:
+    """The fixed layouts are filled from the language's names without Babel's date formatter
+    (not imported at start-up): the same text as ``format_date`` with the layout's pattern,
+    every day of a leap year, and the first of each month of another."""
+    from datetime import timedelta
+
+    from babel.dates import format_date
+
+    babel_locale = locale._locale(lang_code)
+    days = [date(2028, 1, 1) + timedelta(days=n) for n in range(366)]
+    days += [date(1999, month, 1) for month in range(1, 13)]
+    pattern = locale.DATE_FORMATS[form]
+    for day in days:
+        expected = format_date(day, pattern, locale=babel_locale)
+        assert locale.date(day, form, lang=lang_code) == expected, day
+
+
+def test_dates_do_not_import_babels_date_formatter(tmp_path: Path) -> None:
+    """Babel's ``dates`` module costs 12M instructions to import (its time zone lookup, its
+    patterns): with the language data read as the app reads it (``io.cldr_cache``, written by
+    an earlier start), the fixed layouts never need it; a CLDR length (``long``...) still does."""
+    from cm_tui.io import cldr_cache
+
+    cldr_cache.locale_data("fr", tmp_path)  # an earlier start wrote the cache
+    code = (
+        "import sys, datetime, functools, pathlib\n"
+        "from cm_tui.core import locale\n"
+        "from cm_tui.io.cldr_cache import locale_data\n"
+        "locale.use_locale_data(functools.partial(locale_data, folder=pathlib.Path(sys.argv[1])))\n"
+        "locale.date(datetime.date(2026, 11, 5), 'day_year', lang='fr')\n"
+        "print('babel.dates' in sys.modules)\n"
+        "locale.date(datetime.date(2026, 11, 5), 'long', lang='fr')\n"
+        "print('babel.dates' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["False", "True"]
 
 
 def test_the_current_language_is_the_default(lang: None) -> None:

@@ -24,8 +24,10 @@ REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-11-19T09:12:00+01:00"
 
 #: third-party libraries no first frame of Today needs (networks, charts, spreadsheets, file
-#: notifications, hashing)
+#: notifications, hashing; Babel's date formatter, whose import alone costs 12M instructions:
+#: the fixed date layouts are filled from the language data, see ``core.locale``)
 HEAVY_LIBRARIES = (
+    "babel.dates",
     "mastodon",
     "atproto",
     "httpx",
