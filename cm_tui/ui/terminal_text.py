@@ -17,11 +17,16 @@ strips), nothing more on clean text.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
 from cm_tui.core.textsafe import for_terminal, has_terminal_controls
+
+#: a segment's text (``map`` over a line's segments runs in C: this filter sees every line drawn)
+_TEXT = itemgetter(0)
 
 
 class TerminalTextFilter(LineFilter):
@@ -29,7 +34,7 @@ class TerminalTextFilter(LineFilter):
     own control segments (cursor moves) are kept."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        if not has_terminal_controls("".join(text for text, _style, _control in segments)):
+        if not has_terminal_controls("".join(map(_TEXT, segments))):
             return segments
         safe: list[Segment] = []
         for segment in segments:
