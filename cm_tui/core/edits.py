@@ -34,13 +34,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from cm_tui.core.i18n import t
-from cm_tui.core.value import Value, frozen
+from cm_tui.core.value import Value, frozen, mutable
 
 #: how many edits can be undone, on every tab
 DEPTH = 100
@@ -95,8 +94,8 @@ def _nothing() -> None:
     pass
 
 
-@dataclass
-class Steps:
+@mutable(slots=False)
+class Steps(Value):
     """An edit's apply or revert cut in ``writes`` (each one durable write, run in order, each
     exactly once), then ``finish`` (memory only, once every write landed)."""
 
@@ -119,8 +118,8 @@ def steps_of(edit: Edit, *, undo: bool) -> Steps:
     return Steps([edit.revert if undo else edit.apply])
 
 
-@dataclass
-class Run(Generic[RunEdit]):
+@mutable(slots=False)
+class Run(Value, Generic[RunEdit]):
     """An undo (``undo``) or a redo of ``edit`` under way: ``done`` writes of ``steps`` have
     landed. Kept by the history until it ends, so that a write the store refused is tried
     again from there, never one already made."""
