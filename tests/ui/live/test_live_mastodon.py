@@ -279,13 +279,11 @@ async def test_the_queue_help_lists_the_unsent_reply_keys(make_app) -> None:
 
 
 async def test_the_detail_shows_the_status_answered_and_o_opens_the_item(
-    make_app, mock_server, mention, tmp_path, monkeypatch
+    make_app, mock_server, mention, tmp_path, browsers
 ) -> None:
-    from cm_tui.ui.app import CmTuiApp
     from tests.net.conftest import client
 
-    urls: list[str] = []
-    monkeypatch.setattr(CmTuiApp, "open_url", lambda self, url, **_kw: urls.append(url))
+    browsers.add(works=True)
     ours = client(mock_server, "brand").status_post("Our new Aurore lamp is out")
     clock = FixedClock(FIXED_NOW)
     app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
@@ -300,4 +298,4 @@ async def test_the_detail_shows_the_status_answered_and_o_opens_the_item(
         assert "Our new Aurore lamp is out" in screen_text(app)
         await pilot.press("o")
         await settle(pilot)
-        assert urls == [item.link] and item.link.startswith("http")
+        assert browsers.opened == [item.link] and item.link.startswith("http")
