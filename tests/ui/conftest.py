@@ -216,3 +216,16 @@ def browsers(monkeypatch: pytest.MonkeyPatch) -> FakeBrowsers:
     monkeypatch.setattr(webbrowser, "_browsers", {})
     monkeypatch.setattr(webbrowser, "_tryorder", [])
     return FakeBrowsers()
+
+
+def dropped(folder: Path, name: str, text: str, age: float = 90) -> Path:
+    """``text`` written as ``folder/name``, last changed ``age`` seconds ago: past the inbox's
+    settle rule, so the next look at the inbox takes it."""
+    import os
+    import time
+
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    past = time.time() - age
+    os.utime(path, (past, past))
+    return path

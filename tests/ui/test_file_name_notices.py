@@ -4,12 +4,10 @@ never split an alert in two, nor pass for an alert of its own."""
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 from cm_tui.core.settings import Settings
-from tests.ui.conftest import SIZE, screen_text, settle
+from tests.ui.conftest import SIZE, dropped, screen_text, settle
 
 #: a name whose second "line" reads like an alert of cm-tui's own
 NAME = "export\nAll replies sent\t\x1b[2J.csv"
@@ -21,10 +19,7 @@ async def test_an_inbox_file_name_is_one_line_in_the_notices_and_the_history(
 ) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    path = inbox / NAME
-    path.write_text("network,author,text,date\nx,@n,hello,2026-11-19 09:00\n", encoding="utf-8")
-    past = time.time() - 90
-    os.utime(path, (past, past))
+    dropped(inbox, NAME, "network,author,text,date\nx,@n,hello,2026-11-19 09:00\n")
     settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
     app = make_app(settings=settings)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

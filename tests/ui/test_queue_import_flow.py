@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from cm_tui.ui.panes.queue import QueuePane
 from cm_tui.ui.screens.detail import DetailScreen
 from cm_tui.ui.screens.queue_modals import ImportFileScreen
 from tests.conftest import FIXED_NOW
-from tests.ui.conftest import SIZE, close_quietly, screen_text, settle
+from tests.ui.conftest import SIZE, close_quietly, dropped, screen_text, settle
 
 GOOD = (
     "network,author,text,date\n"
@@ -299,20 +298,12 @@ async def test_a_triage_write_between_chunks_survives_the_import_being_taken_bac
     assert set(items) == {"@alice", "@bob"}  # the import, taken back whole
 
 
-def _dropped(folder: Path, name: str, text: str, age: float) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    past = time.time() - age
-    os.utime(path, (past, past))
-    return path
-
-
 async def test_the_inbox_is_imported_in_a_worker(make_app, qdb: Path, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    _dropped(inbox, "a.csv", GOOD, 90)
-    _dropped(inbox, "b.csv", GOOD, 80)  # the same rows again: the second file adds nothing
-    _dropped(inbox, "c.csv", FAN, 70)  # unknown columns: failed/, with the fix in the reason
+    dropped(inbox, "a.csv", GOOD, 90)
+    dropped(inbox, "b.csv", GOOD, 80)  # the same rows again: the second file adds nothing
+    dropped(inbox, "c.csv", FAN, 70)  # unknown columns: failed/, with the fix in the reason
     settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
     app = make_app(db=qdb, settings=settings)  # on Today: the app polls the inbox itself
     async with app.run_test(size=SIZE) as pilot:
@@ -353,9 +344,9 @@ async def test_a_file_that_breaks_the_parser_never_stops_the_app(
     app goes on (it used to die with a traceback on every start, exit status 0)."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    _dropped(inbox, "deep.json", DEEP, 90)
-    _dropped(inbox, "far.csv", FAR, 80)
-    _dropped(inbox, "good.csv", GOOD, 70)
+    dropped(inbox, "deep.json", DEEP, 90)
+    dropped(inbox, "far.csv", FAR, 80)
+    dropped(inbox, "good.csv", GOOD, 70)
     settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
     app = make_app(db=qdb, settings=settings)
     async with app.run_test(size=SIZE) as pilot:
@@ -402,7 +393,7 @@ async def test_an_inbox_another_app_handles_is_left_alone(
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    _dropped(inbox, "a.csv", GOOD, 90)
+    dropped(inbox, "a.csv", GOOD, 90)
     other = InboxWatch(inbox)
     assert other.claim()
     settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
@@ -487,7 +478,7 @@ async def test_a_file_dropped_in_the_inbox_during_an_import_is_taken_when_it_end
             await pilot.pause()
             if readers:
                 break
-        _dropped(inbox, "a.csv", GOOD, 90)
+        dropped(inbox, "a.csv", GOOD, 90)
         app.check_inbox()  # the poll or a file notification, while the import runs
         assert readers == ["in.csv"]
         gate.set()

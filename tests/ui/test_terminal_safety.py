@@ -8,8 +8,6 @@ escape sequences too (colours, cursor moves), so the test looks for the hostile 
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,7 @@ from cm_tui.core.models import Post, PostStatus, QueueItem, QueueKind
 from cm_tui.core.settings import Settings
 from cm_tui.store import Store
 from tests.conftest import FIXED_NOW
-from tests.ui.conftest import SIZE, screen_text, settle
+from tests.ui.conftest import SIZE, dropped, screen_text, settle
 
 TITLE = "\x1b]2;TITLE\x1b\\"  # sets the terminal's title
 CLIPBOARD = "\x1b]52;c;aWQ=\x1b\\"  # writes the clipboard (OSC 52)
@@ -71,12 +69,7 @@ async def test_an_inbox_file_with_a_hostile_name_never_reaches_the_terminal(
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for n, name in enumerate((f"{TITLE}.csv", f"{CLIPBOARD}a.csv", f"b{CLEAR}.csv")):
-        path = inbox / name
-        path.write_text(
-            f"network,author,text,date\nx,@n{n},hello {n},2026-11-19 09:0{n}\n", encoding="utf-8"
-        )
-        past = time.time() - 90
-        os.utime(path, (past, past))
+        dropped(inbox, name, f"network,author,text,date\nx,@n{n},hello {n},2026-11-19 09:0{n}\n")
     settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
     app = make_app(settings=settings)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
