@@ -39,20 +39,22 @@ def test_the_month_takes_the_last_day_s_sum() -> None:
     assert _followers(facts, "bluesky") == 7
 
 
+def _export_followers(network: str, day: date, followers: int) -> ExportFact:
+    """An export's daily followers fact (the whole network's count that day)."""
+    return ExportFact(
+        network=network,
+        key=day.isoformat(),
+        kind=DAY,
+        file="page.csv",
+        day=day,
+        figures=("followers",),
+        followers=followers,
+    )
+
+
 def test_an_export_s_daily_followers_stay_a_level() -> None:
     days = [date(2026, 11, d) for d in (1, 2, 3)]
-    facts = [
-        ExportFact(
-            network="facebook",
-            key=day.isoformat(),
-            kind=DAY,
-            file="page.csv",
-            day=day,
-            figures=("followers",),
-            followers=1000 + n,
-        )
-        for n, day in enumerate(days)
-    ]
+    facts = [_export_followers("facebook", day, 1000 + n) for n, day in enumerate(days)]
     assert _followers(facts, "facebook") == 1002
 
 
@@ -60,15 +62,7 @@ def test_an_export_s_total_of_a_day_is_not_added_to_a_live_sample_of_that_day() 
     """An export's daily followers are the network's whole count: a live account's sample of the
     same day is part of it, not more followers."""
     day = date(2026, 11, 19)
-    export = ExportFact(
-        network="mastodon",
-        key=day.isoformat(),
-        kind=DAY,
-        file="followers.csv",
-        day=day,
-        figures=("followers",),
-        followers=500,
-    )
+    export = _export_followers("mastodon", day, 500)
     live = followers_fact("mastodon", "brand@social.example", day, 120)
     assert _followers([live, export]) == 500
     assert _followers([export, live]) == 500

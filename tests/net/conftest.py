@@ -104,6 +104,17 @@ def fault(mock_server: Any) -> Callable[..., dict[str, Any]]:
     return add
 
 
+def closed_port_url() -> str:
+    """An address on this machine where nothing listens (bound, then closed): an instance that
+    cannot be reached."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
 def client(server: Any, who: str) -> Any:
     from mastodon import Mastodon
 

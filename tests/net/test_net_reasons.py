@@ -6,7 +6,6 @@ that text goes to the debug log only, without the token."""
 from __future__ import annotations
 
 import logging
-import socket
 from typing import Any
 
 import pytest
@@ -15,16 +14,9 @@ from cm_tui.core.i18n import set_language
 from cm_tui.net.connector import NetError, Offline, RateLimited, Rejected, ServerError, TokenRefused
 from cm_tui.net.mastodon import MastodonConnector
 
-from .conftest import TOKENS
+from .conftest import TOKENS, closed_port_url
 
 RAW = ("HTTPConnectionPool", "Max retries", "Connection", "Mastodon", "Errno", "127.0.0.1")
-
-
-def _closed_port_url() -> str:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
 
 
 def _failure(connector: MastodonConnector) -> NetError:
@@ -63,7 +55,7 @@ def test_no_connection_and_no_answer_in_time_are_told_apart(
     set_language("en")
     token = TOKENS["brand"]
     with caplog.at_level(logging.DEBUG, logger="cm_tui.net"):
-        closed = _failure(MastodonConnector(_closed_port_url(), token))
+        closed = _failure(MastodonConnector(closed_port_url(), token))
         fault("GET", "/api/v1/notifications", {"type": "timeout", "delay_ms": 5000}, count=1)
         slow = _failure(MastodonConnector(mock_server.base_url, token, timeout=0.5))
     assert isinstance(closed, Offline) and closed.detail == "no connection"

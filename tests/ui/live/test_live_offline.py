@@ -8,7 +8,6 @@ Time: the app's clock is a ``FixedClock``; nothing waits for real seconds to pas
 
 from __future__ import annotations
 
-import socket
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,20 +21,13 @@ from cm_tui.core.net_records import AccountState
 from cm_tui.core.net_rules import NetSettings
 from cm_tui.store.store import Store
 from tests.conftest import FIXED_NOW
+from tests.net.conftest import closed_port_url
 from tests.ui.conftest import SIZE, screen_text, settle
 from tests.ui.live.conftest import TOKENS, live_db, statuses_with, until
 
 UNDO = 5
 POLL = 30
 RAW = ("HTTPConnectionPool", "Max retries", "NewConnectionError", "Mastodon", "Errno", "Traceback")
-
-
-def _closed_port_url() -> str:
-    """An address on this machine where nothing listens (bound, then closed)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
 
 
 def _move_instance(db: Path, url: str, clock: FixedClock) -> None:
@@ -76,7 +68,7 @@ async def test_an_unreachable_instance_gives_one_short_translated_notice(
 ) -> None:
     clock = FixedClock(FIXED_NOW)
     db = live_db(tmp_path, mock_server.base_url, clock)
-    _move_instance(db, _closed_port_url(), clock)
+    _move_instance(db, closed_port_url(), clock)
     set_language(language)
     app = _live_app(make_app, db, clock)
     async with app.run_test(size=SIZE) as pilot:
