@@ -29,6 +29,7 @@ Light imports only at top level (these are measured processes, see ``bench.py``)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -139,10 +140,19 @@ def child_backlog_get(_t0: float, args: list[str]) -> None:
     os._exit(0)
 
 
-def _server() -> Any:
-    from bench_net_ui import _server as start
+def _live_server(env: BenchEnv) -> contextlib.AbstractContextManager[Any]:
+    from bench_net_ui import live_server
 
-    return start()
+    return live_server(env)
+
+
+def _backlog_on(server: Any, figure: str) -> str:
+    """``BACKLOG`` mentions from ``AUTHORS`` accounts waiting on ``server``, set up as a
+    Mastodon instance (``_real_instance``); the id to page from."""
+    log(f"{figure}: {BACKLOG} mentions on the server")
+    anchor = _fill(server, BACKLOG, AUTHORS)
+    _real_instance(server)
+    return anchor
 
 
 #: the indexes of a Mastodon database the mock lacks (see the module docstring)
@@ -224,12 +234,8 @@ def bench_backlog_sync_s(env: BenchEnv, runs: int) -> Result:
     a fresh copy, the cursor before the backlog); ratio to the stdlib reading the same pages
     just before (what cm-tui adds: Mastodon.py, the mapping and sanitiser, the duplicate
     check, the store's transactions)."""
-    server = _server()
-    env.env["CM_TUI_SECRETS"] = "file"
-    try:
-        log(f"backlog_sync_s: {BACKLOG} mentions on the server")
-        anchor = _fill(server, BACKLOG, AUTHORS)
-        _real_instance(server)
+    with _live_server(env) as server:
+        anchor = _backlog_on(server, "backlog_sync_s")
         pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
         for i in range(runs):
             log(f"backlog_sync_s {i + 1}/{runs}")
@@ -239,9 +245,6 @@ def bench_backlog_sync_s(env: BenchEnv, runs: int) -> Result:
             if app["items"] != BACKLOG or bare["items"] != BACKLOG:
                 raise RuntimeError(f"synced {app['items']} / read {bare['items']} of {BACKLOG}")
             pairs.append((app, bare))
-    finally:
-        env.env.pop("CM_TUI_SECRETS", None)
-        server.stop()
     app_all = [s for app, _ in pairs for s in app["samples"]]
     bare_all = [s for _, bare in pairs for s in bare["samples"]]
     return Result(
@@ -343,12 +346,8 @@ def bench_backlog_triage_key_ms(env: BenchEnv, runs: int) -> Result:
     sync time inside the app (first frame -> the pass's end)."""
     from bench_queue import _key_result
 
-    server = _server()
-    env.env["CM_TUI_SECRETS"] = "file"
-    try:
-        log(f"backlog_triage_key_ms: {BACKLOG} mentions on the server")
-        anchor = _fill(server, BACKLOG, AUTHORS)
-        _real_instance(server)
+    with _live_server(env) as server:
+        anchor = _backlog_on(server, "backlog_triage_key_ms")
         pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
         for i in range(runs):
             log(f"backlog_triage_key_ms {i + 1}/{runs}")
@@ -357,9 +356,6 @@ def bench_backlog_triage_key_ms(env: BenchEnv, runs: int) -> Result:
             presses = str(len(app["samples"]))
             bare = env.child("bare_keys", "list", str(app["open"]), presses, "d")
             pairs.append((app, bare))
-    finally:
-        env.env.pop("CM_TUI_SECRETS", None)
-        server.stop()
     synced = [app["synced_s"] for app, _ in pairs]
     return _key_result(
         "backlog_triage_key_ms",
@@ -450,9 +446,7 @@ def bench_reply_send_s(env: BenchEnv, runs: int) -> Result:
     (the live loop of the ``year`` store), ``REPLIES`` a run; ratio to the same reply posted
     with the stdlib just before (what cm-tui adds: waking at the window's end, the journalled
     writes before and after, Mastodon.py)."""
-    server = _server()
-    env.env["CM_TUI_SECRETS"] = "file"
-    try:
+    with _live_server(env) as server:
         _fill(server, 1)
         mention = _mention_page(server.base_url, "")[0]["status"]
         brand_id = str(
@@ -465,7 +459,4 @@ def bench_reply_send_s(env: BenchEnv, runs: int) -> Result:
             db = _store(env, server.base_url, f"reply-{i}", "")
             app = env.child("reply_send", str(db), str(env.home), server.base_url, brand_id)
             pairs.append((app["samples"], bare["samples"]))
-    finally:
-        env.env.pop("CM_TUI_SECRETS", None)
-        server.stop()
     return pooled_median(pairs, "reply_send_s", "reply_post_bare_s", {"replies": REPLIES})

@@ -7,8 +7,10 @@ Light imports only at top level (these are measured processes, see ``bench.py``)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +201,19 @@ def _server() -> Any:
     return server
 
 
+@contextlib.contextmanager
+def live_server(env: BenchEnv) -> Iterator[Any]:
+    """A fresh mock server for one figure, its children told to keep tokens in the private
+    file; both undone when the figure ends, however it ends."""
+    server = _server()
+    env.env["CM_TUI_SECRETS"] = "file"
+    try:
+        yield server
+    finally:
+        env.env.pop("CM_TUI_SECRETS", None)
+        server.stop()
+
+
 def _store_with_account(env: BenchEnv, base: str, run: int) -> Path:
     """A copy of the ``year`` demo with the brand account (token in the private file)."""
     import shutil
@@ -223,9 +238,7 @@ def bench_mention_to_queue_s(env: BenchEnv, runs: int) -> Result:
     action in a bare Textual app (``bare_mention``: the stream read, the new notifications
     fetched, a list appended), run just before: what cm-tui adds (the engine's pass, the
     mapping, the store's transaction on the UI thread, the Queue's merge)."""
-    server = _server()
-    env.env["CM_TUI_SECRETS"] = "file"
-    try:
+    with live_server(env) as server:
         pairs: list[tuple[list[float], list[float]]] = []
         for i in range(runs):
             log(f"mention_to_queue_s {i + 1}/{runs}")
@@ -233,9 +246,6 @@ def bench_mention_to_queue_s(env: BenchEnv, runs: int) -> Result:
             db = _store_with_account(env, server.base_url, i)
             payload = env.child("mention_queue", str(i), server.base_url, "--db", str(db))
             pairs.append((payload["samples"], bare["samples"]))
-    finally:
-        env.env.pop("CM_TUI_SECRETS", None)
-        server.stop()
     return pooled_median(
         pairs, "mention_to_queue_s", "mention_to_queue_bare_s", {"mentions": MENTIONS}
     )
