@@ -51,6 +51,29 @@ def live_db(
     return path
 
 
+#: the live apps' undo window and poll interval (seconds)
+UNDO = 5
+POLL = 30
+
+
+def live_app(make_app: Any, db: Path, clock: FixedClock) -> Any:
+    """The app on ``db`` with its live engine (``UNDO``, ``POLL``), on ``clock``."""
+    from cm_tui.core.net_rules import NetSettings
+    from cm_tui.ui.net_live import NetLive
+
+    app = make_app(db=db, clock=clock)
+    app.net_live = NetLive(app, NetSettings(poll_seconds=POLL, undo_seconds=UNDO))
+    return app
+
+
+def live_app_on(make_app: Any, server: Any, tmp_path: Path) -> tuple[Any, FixedClock]:
+    """A live app on a new store whose brand account is on ``server``, and its fixed clock."""
+    from tests.conftest import FIXED_NOW
+
+    clock = FixedClock(FIXED_NOW)
+    return live_app(make_app, live_db(tmp_path, server.base_url, clock), clock), clock
+
+
 async def until(pilot: Any, condition: Callable[[], object], what: str = "") -> None:
     deadline = time.monotonic() + WAIT_SECONDS
     while not condition():

@@ -10,29 +10,15 @@ thread, on conditions, with a generous bound).
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cm_tui.core.clock import FixedClock
 from cm_tui.core.i18n import set_language
 from cm_tui.core.models import QueueStatus
 from cm_tui.core.net_records import AccountState, OutboxState
-from cm_tui.core.net_rules import NetSettings
-from tests.conftest import FIXED_NOW
 from tests.ui.conftest import SIZE, screen_text, send_in_one_burst, settle
-from tests.ui.live.conftest import live_db, statuses_with, until
-
-UNDO = 5
-
-
-def _live_app(make_app: Any, db: Path, clock: FixedClock) -> Any:
-    from cm_tui.ui.net_live import NetLive
-
-    app = make_app(db=db, clock=clock)
-    app.net_live = NetLive(app, NetSettings(poll_seconds=30, undo_seconds=UNDO))
-    return app
+from tests.ui.live.conftest import UNDO, live_app_on, statuses_with, until
 
 
 def _items(app: Any) -> list[Any]:
@@ -63,8 +49,7 @@ async def _pass_after_wake(pilot: Any, app: Any) -> None:
 async def test_a_mention_arrives_live_and_a_reply_goes_out_once_after_the_undo_window(
     make_app, mock_server, mention, tmp_path
 ) -> None:
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, clock = live_app_on(make_app, mock_server, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         item = await _mention_on_queue(pilot, app, mention, "where-is-my-order")
         # the dialog says who posts and how
@@ -98,8 +83,7 @@ async def test_a_mention_arrives_live_and_a_reply_goes_out_once_after_the_undo_w
 async def test_u_in_the_undo_window_takes_the_reply_back_and_nothing_is_sent(
     make_app, mock_server, mention, tmp_path
 ) -> None:
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, clock = live_app_on(make_app, mock_server, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         item = await _mention_on_queue(pilot, app, mention, "second-question")
         # in one burst, as a fast typist sends them: reply, text, send, take back
@@ -120,8 +104,7 @@ async def test_u_keeps_the_typed_reply_and_r_opens_it_again_with_nothing_sent(
 ) -> None:
     from cm_tui.ui.screens.queue_modals import ReplyScreen
 
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, clock = live_app_on(make_app, mock_server, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         item = await _mention_on_queue(pilot, app, mention, "keep-my-words")
         await pilot.press("r", *"thanks for asking", "ctrl+s")
@@ -151,8 +134,7 @@ async def test_u_keeps_the_typed_reply_and_r_opens_it_again_with_nothing_sent(
 async def test_a_direct_message_is_answered_directly(
     make_app, mock_server, mention, tmp_path
 ) -> None:
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, clock = live_app_on(make_app, mock_server, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         net = app.net_live
         await until(pilot, lambda: net.passes >= 1)
@@ -174,8 +156,7 @@ async def test_a_direct_message_is_answered_directly(
 async def test_a_refused_reply_stays_marked_and_can_be_edited_then_goes(
     make_app, mock_server, mention, fault, tmp_path
 ) -> None:
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, clock = live_app_on(make_app, mock_server, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         item = await _mention_on_queue(pilot, app, mention, "edit-me")
         fault("POST", "/api/v1/statuses", {"status": 422, "body": {"error": "Text too long"}}, 1)
@@ -203,8 +184,7 @@ async def test_a_refused_reply_stays_marked_and_can_be_edited_then_goes(
 async def test_x_cancels_an_unsent_reply_after_asking(
     make_app, mock_server, mention, tmp_path
 ) -> None:
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, clock = live_app_on(make_app, mock_server, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await _mention_on_queue(pilot, app, mention, "cancel-me")
         send_in_one_burst(app, "r", *"never", "ctrl+s", "x")
@@ -225,8 +205,7 @@ async def test_an_offline_server_shows_in_the_header_and_one_notice_never_a_trac
     make_app, mock_server, mention, fault, tmp_path, language: str
 ) -> None:
     set_language(language)
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, _clock = live_app_on(make_app, mock_server, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         net = app.net_live
         await until(pilot, lambda: net.passes >= 1)
@@ -245,8 +224,7 @@ async def test_an_offline_server_shows_in_the_header_and_one_notice_never_a_trac
 
 
 async def test_a_refused_token_shows_as_such(make_app, mock_server, fault, tmp_path) -> None:
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, _clock = live_app_on(make_app, mock_server, tmp_path)
     fault("GET", "/api/v1/notifications", {"status": 401})
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.net_live.passes >= 1)
@@ -285,8 +263,7 @@ async def test_the_detail_shows_the_status_answered_and_o_opens_the_item(
 
     browsers.add(works=True)
     ours = client(mock_server, "brand").status_post("Our new Aurore lamp is out")
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, _clock = live_app_on(make_app, mock_server, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         net = app.net_live
         await until(pilot, lambda: net.passes >= 1)

@@ -18,15 +18,20 @@ import requests
 from cm_tui.core.clock import FixedClock
 from cm_tui.core.i18n import set_language
 from cm_tui.core.net_records import AccountState
-from cm_tui.core.net_rules import NetSettings
 from cm_tui.store.store import Store
 from tests.conftest import FIXED_NOW
 from tests.net.conftest import closed_port_url
 from tests.ui.conftest import SIZE, screen_text, settle
-from tests.ui.live.conftest import TOKENS, live_db, statuses_with, until
+from tests.ui.live.conftest import (
+    TOKENS,
+    UNDO,
+    live_app,
+    live_app_on,
+    live_db,
+    statuses_with,
+    until,
+)
 
-UNDO = 5
-POLL = 30
 RAW = ("HTTPConnectionPool", "Max retries", "NewConnectionError", "Mastodon", "Errno", "Traceback")
 
 
@@ -35,14 +40,6 @@ def _move_instance(db: Path, url: str, clock: FixedClock) -> None:
     with Store.open(db, clock=clock) as store:
         (account,) = store.repo.accounts.all()
         store.repo.accounts.update(account.replace(instance=url))
-
-
-def _live_app(make_app: Any, db: Path, clock: FixedClock) -> Any:
-    from cm_tui.ui.net_live import NetLive
-
-    app = make_app(db=db, clock=clock)
-    app.net_live = NetLive(app, NetSettings(poll_seconds=POLL, undo_seconds=UNDO))
-    return app
 
 
 def _notices(app: Any) -> list[str]:
@@ -70,7 +67,7 @@ async def test_an_unreachable_instance_gives_one_short_translated_notice(
     db = live_db(tmp_path, mock_server.base_url, clock)
     _move_instance(db, closed_port_url(), clock)
     set_language(language)
-    app = _live_app(make_app, db, clock)
+    app = live_app(make_app, db, clock)
     async with app.run_test(size=SIZE) as pilot:
         net = app.net_live
         await until(pilot, lambda: net.passes >= 1, "the first pass")
@@ -110,8 +107,7 @@ async def test_a_reply_waiting_while_offline_says_why_and_when_never_a_past_time
     make_app, mock_server, mention, fault, tmp_path, language, not_sent, offline, next_try
 ) -> None:
     set_language(language)
-    clock = FixedClock(FIXED_NOW)  # 09:12:00 in Paris
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, clock = live_app_on(make_app, mock_server, tmp_path)  # 09:12:00 in Paris
     async with app.run_test(size=SIZE) as pilot:
         net = app.net_live
         await until(pilot, lambda: net.passes >= 1, "the first pass")
@@ -163,8 +159,7 @@ async def test_a_fault_in_the_sync_thread_is_one_short_line_never_the_raw_error(
         return real(self)
 
     monkeypatch.setattr(SyncEngine, "run_once", failing_once)
-    clock = FixedClock(FIXED_NOW)
-    app = _live_app(make_app, live_db(tmp_path, mock_server.base_url, clock), clock)
+    app, _clock = live_app_on(make_app, mock_server, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: any("paused" in n for n in _notices(app)), "the fault")
         await settle(pilot)
