@@ -11,18 +11,12 @@ started by the parent for the figure):
   live engine's loop, ``run_forever``), ratio to the same reply posted with ``urllib``, both
   seen by the same poll of the account's statuses.
 
-The server is configured as a real instance where the mock is slower than one in a way
-Mastodon is not (``_real_instance``, for the backlog figures): pages of up to 80 notifications
-(Mastodon's maximum; the mock caps every list at 40), and the ``statuses`` indexes a Mastodon
-database has (on ``account_id`` with ``created_at`` and ``visibility``, ``in_reply_to_id``,
-``reblog_of_id``): without them the mock scans every status of the author for each of the 80
-accounts it serialises per page (its ``last_status_at``, counts), so its page time grew with
-the backlog. The backlog's mentions come from ``AUTHORS`` accounts, as a night's mentions do:
-the mock counts an author's statuses on every serialisation (a Mastodon instance keeps the
-count), so 10,000 from one account made each page scan 10,000 rows twice over. The 10,000
-notifications are all served, page by page, by the server through HTTP. Even so the mock's
-serialiser issues about 20 queries per notification (no preloading): most of the figure is
-still the server's, as the same-run ``urllib`` baseline shows.
+The server is set up as a Mastodon instance for the backlog figures (``mock_instance.py``:
+Mastodon's page size, its database indexes, a page preloaded and serialised in one batch): the
+mock otherwise spends about 20 queries a notification, and the figure measured it. The
+backlog's mentions come from ``AUTHORS`` accounts, as a night's mentions do. The 10,000
+notifications are all served, page by page, by the server through HTTP; the same-run ``urllib``
+baseline reads the same pages from the same server.
 
 Light imports only at top level (these are measured processes, see ``bench.py``).
 """
@@ -37,13 +31,12 @@ from typing import Any
 
 from bench import NOW, BenchEnv, Result, child, figure, log, paired_ratio, percentile, pooled_median
 from hooks import arm_after, emit, open_on_tab, time_frames
+from mock_instance import PAGE, as_instance
 
 BACKLOG = 10_000
 REPLIES = 10
 UNDO_S = 0.5
 GIVE_UP_S = 30.0
-#: notifications a page: Mastodon's maximum (the engine asks for as many, sync_pass.PAGE_SIZE)
-PAGE = 80
 #: accounts the backlog's mentions come from
 AUTHORS = 100
 #: ``d`` presses at most while the backlog syncs (each after ``PRESS_GAP_S``)
@@ -148,34 +141,11 @@ def _live_server(env: BenchEnv) -> contextlib.AbstractContextManager[Any]:
 
 def _backlog_on(server: Any, figure: str) -> str:
     """``BACKLOG`` mentions from ``AUTHORS`` accounts waiting on ``server``, set up as a
-    Mastodon instance (``_real_instance``); the id to page from."""
+    Mastodon instance (``mock_instance.as_instance``); the id to page from."""
     log(f"{figure}: {BACKLOG} mentions on the server")
     anchor = _fill(server, BACKLOG, AUTHORS)
-    _real_instance(server)
+    as_instance(server)
     return anchor
-
-
-#: the indexes of a Mastodon database the mock lacks (see the module docstring)
-INDEXES = (
-    "CREATE INDEX IF NOT EXISTS bench_statuses_account_created"
-    " ON statuses (account_id, created_at)",
-    "CREATE INDEX IF NOT EXISTS bench_statuses_account_visibility"
-    " ON statuses (account_id, visibility)",
-    "CREATE INDEX IF NOT EXISTS bench_statuses_in_reply_to ON statuses (in_reply_to_id)",
-    "CREATE INDEX IF NOT EXISTS bench_statuses_reblog ON statuses (reblog_of_id, account_id)",
-)
-
-
-def _real_instance(server: Any) -> None:
-    """The server as a Mastodon instance pages and indexes (see the module docstring)."""
-    from mastodon_mock import pagination
-    from sqlalchemy import text
-
-    pagination.MAX_LIMIT = PAGE  # read at each request: this process serves the pages
-    engine = server._server.config.app.state.session_factory().get_bind()
-    with engine.begin() as connection:
-        for statement in INDEXES:
-            connection.execute(text(statement))
 
 
 def _fill(server: Any, count: int, authors: int = 1) -> str:
