@@ -5,7 +5,8 @@ The whole file is checked against the store into a plan (``io.exports.plan``), t
 one transaction: the facts, the month figures they make, and with ``--create-posts`` the
 published posts the Calendar lacks. ``--replace`` lets the export's figures replace figures
 typed by hand. ``--dry-run`` prints what the file was taken for and the months and networks it
-would change, and writes nothing. The same one-line errors, exit codes and store lock as every
+would change, and writes nothing (nor keeps the facts it would write: its memory does not grow
+with the file). The same one-line errors, exit codes and store lock as every
 import (``cli.importing``).
 """
 
@@ -43,7 +44,7 @@ def import_export(args: argparse.Namespace, ctx: Context, path: Path, found: Rec
 
     def run(store: Store, dry_run: bool) -> ExportPlan:
         with collector_paused():
-            plan = plan_for(store, path, ctx, found, args)
+            plan = plan_for(store, path, ctx, found, args, dry_run)
             if not dry_run:
                 with store.transaction():
                     apply_plan(store.repo, plan)
@@ -56,7 +57,12 @@ def import_export(args: argparse.Namespace, ctx: Context, path: Path, found: Rec
 
 
 def plan_for(
-    store: Store, path: Path, ctx: Context, found: Recognised, args: argparse.Namespace
+    store: Store,
+    path: Path,
+    ctx: Context,
+    found: Recognised,
+    args: argparse.Namespace,
+    dry_run: bool = False,
 ) -> ExportPlan:
     from cm_tui.io.exports.plan import read_export
 
@@ -71,4 +77,5 @@ def plan_for(
         replace=bool(getattr(args, "replace", False)),
         create_posts=bool(getattr(args, "create_posts", False)),
         recognised=found,
+        dry_run=dry_run,
     )

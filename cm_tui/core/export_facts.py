@@ -2,14 +2,18 @@
 
 An export is a list of *facts*: one per post (lifetime totals: Meta posts, X analytics, YouTube
 table data) or one per day (Meta's daily series, LinkedIn's workbooks). Facts are stored, keyed
-by network and post (its permalink, else its id) or day (``ExportFact.key``), and the month
+by network and post (its id, else its permalink) or day (``ExportFact.key``), and the month
 figures are derived from every stored fact. So an export that overlaps an earlier one (the last
 28 days, then the last 90) replaces the facts it repeats and never counts them twice
 (docs/architecture.md, "Platform exports").
 
+* ``identities``: what makes two facts one: a day's key; a post's link (``link_identity``)
+  and its id, one shared being enough (a post named by its link in one file and by its id in
+  another is one post);
 * ``merge_facts``: the stored facts updated with a file's (a fact's figures the file gives
   replace the stored ones; the others are kept, so two daily series of one page add up);
-* ``derive_months``: (network, month) -> figures and the files they came from. A post's month
+* ``derive_months`` (``MonthSums`` as facts arrive): (network, month) -> figures and the
+  files they came from. A post's month
   is its publish instant's, in the user's zone (23:30 UTC on 31 March is April in Paris); a
   day's is its date's. A figure given by daily facts comes from them only (page totals: adding
   the posts' would count them twice); ``posts`` counts the post facts; ``followers`` is a
@@ -57,10 +61,12 @@ DAY = "day"
 
 @mutable
 class ExportFact(Record):
-    """One post's or one day's figures from an export. ``key`` is a post's permalink (else
-    its id) or a day's ``YYYY-MM-DD``; ``figures`` names the figures the exports gave (a
-    figure not named is unknown, not zero); ``file`` the last file that gave it; ``post`` the
-    Calendar post it was matched to (0: none)."""
+    """One post's or one day's figures from an export. ``key`` is a post's id (else its
+    permalink: a spreadsheet's rounded ``1.22158E+17`` names no post; a fact stored before
+    ids came first may hold its permalink while it has an id) or a day's ``YYYY-MM-DD``;
+    ``figures`` names the figures the exports gave (a figure not named is unknown, not zero);
+    ``file`` the last file that gave it; ``post`` the Calendar post it was matched to (0:
+    none)."""
 
     network: str
     key: str
@@ -105,15 +111,20 @@ def fact_identity(fact: ExportFact) -> tuple[str, str]:
     return (fact.network, fact.key)
 
 
-def matching_identity(fact: ExportFact) -> tuple[str, str]:
-    """What makes a file's fact the same as a stored one: the network, and the day, or the
-    post's permalink (else id) as ``link_identity`` compares it, so an export that writes a
-    link otherwise (``http``, ``www.``, a trailing slash, twitter.com for x.com) updates the
-    post instead of adding it. Computed only against stored facts: a file's own rows are keyed
-    as written (``fact_identity``), no second string per row."""
-    if fact.kind == POST:
-        return (fact.network, link_identity(fact.key))
-    return (fact.network, fact.key)
+def identities(fact: ExportFact) -> tuple[tuple[str, str], ...]:
+    """What makes two facts one, in a file or across files: (network, name) pairs, one shared
+    is enough. A day: its key. A post: its permalink as ``link_identity`` compares it, and its
+    id (``#`` and the id as written: an id is no link), so a post that one row names by its link
+    and another by its id, or by a link written otherwise (``http``, ``www.``, a trailing slash,
+    twitter.com for x.com), is one post."""
+    network, key, permalink = fact.network, fact.key, fact.permalink
+    if fact.kind != POST:
+        return ((network, key),)
+    if not permalink:
+        return ((network, "#" + key),)
+    if key == permalink:  # no id known
+        return ((network, link_identity(permalink)),)
+    return ((network, link_identity(permalink)), (network, "#" + key))
 
 
 def link_identity(link: str) -> str:
@@ -145,6 +156,7 @@ def merge_facts(stored: ExportFact | None, new: ExportFact) -> ExportFact:
     values = {name: getattr(new, name) for name in new.figures}
     figures = tuple(f for f in FACT_FIGURES if f in stored.figures or f in new.figures)
     return stored.replace(
+        key=new.key if new.key != new.permalink else stored.key,
         file=new.file,
         at=new.at or stored.at,
         permalink=new.permalink or stored.permalink,
@@ -195,38 +207,83 @@ def _followers_level(last: _Level | None, fact: ExportFact) -> _Level:
     return _Level(fact.day, last.followers + fact.followers, False)
 
 
-def derive_months(
-    facts: Iterable[ExportFact], zone: ZoneInfo
-) -> dict[tuple[str, str], MonthFromExports]:
-    """(network, month) -> its figures from ``facts`` (module doc)."""
-    day_sums: dict[tuple[str, str], dict[str, int]] = {}
-    post_sums: dict[tuple[str, str], dict[str, int]] = {}
-    levels: dict[tuple[str, str], _Level] = {}
-    files: dict[tuple[str, str], set[str]] = {}
-    for fact in facts:
-        where = (fact.network, fact.month(zone))
-        files.setdefault(where, set()).add(fact.file)
+def _join_levels(first: _Level | None, then: _Level | None) -> _Level | None:
+    """The level of ``first``'s facts followed by ``then``'s (``_followers_level``)."""
+    if first is None or then is None:
+        return first or then
+    if first.day != then.day:
+        return first if first.day > then.day else then
+    if first.whole or then.whole:
+        return first if first.whole else then
+    return _Level(first.day, first.followers + then.followers, False)
+
+
+class MonthSums:
+    """``derive_months`` one fact at a time, so a file's facts can be summed while it is read
+    and none kept: ``add`` a fact, ``add_sums`` the sums of facts that come after these,
+    ``months`` the result."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self.zone = zone
+        self._day_sums: dict[tuple[str, str], dict[str, int]] = {}
+        self._post_sums: dict[tuple[str, str], dict[str, int]] = {}
+        self._levels: dict[tuple[str, str], _Level] = {}
+        self._files: dict[tuple[str, str], set[str]] = {}
+
+    def add(self, fact: ExportFact, month: str = "") -> None:
+        """Count ``fact`` in its month (``month``, when the caller has it already)."""
+        where = (fact.network, month or fact.month(self.zone))
+        files = self._files.get(where)
+        if files is None:
+            files = self._files[where] = set()
+        files.add(fact.file)
         if fact.kind == DAY:
-            sums = day_sums.setdefault(where, {})
+            sums = self._day_sums.setdefault(where, {})
             for name in fact.figures:
                 if name == "followers":
-                    levels[where] = _followers_level(levels.get(where), fact)
+                    self._levels[where] = _followers_level(self._levels.get(where), fact)
                 else:
                     sums[name] = sums.get(name, 0) + getattr(fact, name)
         else:
-            sums = post_sums.setdefault(where, {})
+            sums = self._post_sums.setdefault(where, {})
             sums["posts"] = sums.get("posts", 0) + 1
             for name in fact.figures:
                 if name != "followers":
                     sums[name] = sums.get(name, 0) + getattr(fact, name)
-    months: dict[tuple[str, str], MonthFromExports] = {}
-    for where in files:
-        values = dict(post_sums.get(where, {}))
-        values.update(day_sums.get(where, {}))
-        if where in levels:
-            values["followers"] = levels[where].followers
-        months[where] = MonthFromExports(values, tuple(sorted(files[where])))
-    return months
+
+    def add_sums(self, then: MonthSums) -> None:
+        """As if ``then``'s facts were added after these, in the order they were."""
+        for where, files in then._files.items():
+            self._files.setdefault(where, set()).update(files)
+        for mine, theirs in ((self._day_sums, then._day_sums), (self._post_sums, then._post_sums)):
+            for where, sums in theirs.items():
+                into = mine.setdefault(where, {})
+                for name, value in sums.items():
+                    into[name] = into.get(name, 0) + value
+        for where, level in then._levels.items():
+            joined = _join_levels(self._levels.get(where), level)
+            assert joined is not None
+            self._levels[where] = joined
+
+    def months(self) -> dict[tuple[str, str], MonthFromExports]:
+        months: dict[tuple[str, str], MonthFromExports] = {}
+        for where, files in self._files.items():
+            values = dict(self._post_sums.get(where, {}))
+            values.update(self._day_sums.get(where, {}))
+            if where in self._levels:
+                values["followers"] = self._levels[where].followers
+            months[where] = MonthFromExports(values, tuple(sorted(files)))
+        return months
+
+
+def derive_months(
+    facts: Iterable[ExportFact], zone: ZoneInfo
+) -> dict[tuple[str, str], MonthFromExports]:
+    """(network, month) -> its figures from ``facts`` (module doc)."""
+    sums = MonthSums(zone)
+    for fact in facts:
+        sums.add(fact)
+    return sums.months()
 
 
 @frozen(slots=False)
@@ -382,7 +439,7 @@ def top_posts(
 ) -> list[ExportFact]:
     """The month's ``count`` post facts with the most engagements (then reach, impressions)."""
     posts = [f for f in facts if f.kind == POST and f.month(zone) == month]
-    posts.sort(key=lambda f: (-f.engagements, -f.reach, -f.impressions, f.key))
+    posts.sort(key=lambda f: (-f.engagements, -f.reach, -f.impressions, f.permalink or f.key))
     return posts[:count]
 
 

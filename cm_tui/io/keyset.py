@@ -43,13 +43,20 @@ class KeySet:
         return self._slots[self._slot_of(key)] == key
 
     def add(self, key: int) -> bool:
-        """Add ``key``; ``True`` if it was not there yet."""
-        index = self._slot_of(key)
-        if self._slots[index] == key:
-            return False
-        self._slots[index] = key
+        """Add ``key``; ``True`` if it was not there yet. (The probe is written out here and
+        in ``_grow``, not called: an import adds a key or two a row.)"""
+        slots, mask = self._slots, self._mask
+        index = key & mask
+        while True:
+            found = slots[index]
+            if found == key:
+                return False
+            if found == _EMPTY:
+                break
+            index = (index + 1) & mask
+        slots[index] = key
         self._count += 1
-        if self._count * 3 > len(self._slots) * 2:
+        if self._count * 3 > len(slots) * 2:
             self._grow()
         return True
 
@@ -63,12 +70,14 @@ class KeySet:
 
     def _grow(self) -> None:
         old = self._slots
-        self._slots = array("Q", [_EMPTY]) * (len(old) * 2)
-        self._mask = len(self._slots) - 1
-        self._count = 0
+        slots = self._slots = array("Q", [_EMPTY]) * (len(old) * 2)
+        mask = self._mask = len(slots) - 1
         for key in old:
             if key != _EMPTY:
-                self.add(key)
+                index = key & mask
+                while slots[index] != _EMPTY:
+                    index = (index + 1) & mask
+                slots[index] = key
 
 
 class SortedKeys:

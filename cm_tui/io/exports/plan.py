@@ -7,9 +7,9 @@ transaction; ``summary`` says what was taken for what, and which figures came fr
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -20,11 +20,12 @@ from cm_tui.core.export_facts import (
     ExportFact,
     MonthFromExports,
     MonthsPlan,
+    MonthSums,
     PartOfMonth,
     PostIndex,
     derive_months,
     fact_identity,
-    matching_identity,
+    identities,
     merge_facts,
     months_changed,
     partial_months,
@@ -37,6 +38,7 @@ from cm_tui.io.exports.recognise import Recognised, recognise
 from cm_tui.io.exports.spec import RowContext
 from cm_tui.io.exports.values import DateOrder
 from cm_tui.io.headers import match_columns
+from cm_tui.io.keyset import KeySet
 from cm_tui.io.tabular import (
     Bad,
     CsvFile,
@@ -49,7 +51,7 @@ from cm_tui.io.tabular import (
     text_stream,
 )
 
-Rows = Iterator[tuple[int, ExportFact | Bad]]
+Rows = Generator[tuple[int, ExportFact | Bad], None, None]
 
 
 @dataclass
@@ -67,8 +69,10 @@ class ExportPlan:
     replaced_months: list[MonthlyFigures] = field(default_factory=list)
     months: MonthsPlan = field(default_factory=lambda: MonthsPlan([], [], []))
     touched: dict[tuple[str, str], MonthFromExports] = field(default_factory=dict)
-    #: Calendar posts to create (``--create-posts``), each with the key of its fact
+    #: Calendar posts to create (``--create-posts``), each with the key of its fact, and how
+    #: many (a dry run counts them only)
     new_posts: list[tuple[Post, tuple[str, str]]] = field(default_factory=list)
+    creating: int = 0
     rows: int = 0
     matched: int = 0
     unmatched: int = 0
@@ -90,9 +94,18 @@ def read_export(
     replace: bool = False,
     create_posts: bool = False,
     recognised: Recognised | None = None,
+    dry_run: bool = False,
 ) -> ExportPlan:
     """The plan of the export ``path``; ``ImportRejected`` (every problem, line-numbered) if
-    any row is bad, or if the file is no export cm-tui reads (naming what was expected)."""
+    any row is bad, or if the file is no export cm-tui reads (naming what was expected).
+    ``dry_run``: the plan is shown, never written, so it keeps no fact (``new_facts``,
+    ``updated_facts``, ``replaced_facts`` and ``new_posts`` stay empty, ``creating`` counts the
+    posts) and its memory does not grow with the file.
+
+    Each fact is taken against the store as its row is read, its month summed, and only the
+    64-bit keys of its identities kept (``identities``: a post's link and id), to know a fact
+    the file names twice; a file that does (the platforms write a post once) is read again,
+    its facts merged by identity before they are taken (``_Merged``)."""
     with file_problems(path):
         check_source(path)
         found = recognised or recognise(path)
@@ -100,17 +113,53 @@ def read_export(
             from cm_tui.io.exports.recognise import expected
 
             raise Bad(t("exports.err.unknown", expected=expected()))
-        problems: list[Problem] = []
-        facts: dict[tuple[str, str], ExportFact] = {}
-        plan = ExportPlan(path, found, dates=DateOrder(found.french))
-        for line, item in _rows(path, found, zone, plan.dates):
+    stored = list(stored_facts)
+    taken = (zone, networks, stored, list(figures), PostIndex(posts), replace, create_posts)
+    try:
+        return _read(path, found, taken, dry_run, exact=False)
+    except _Repeated:
+        return _read(path, found, taken, dry_run, exact=True)
+
+
+class _Repeated(Exception):
+    """The file names a fact twice: read it again, merging (``read_export``)."""
+
+
+#: what a file is taken against: zone, networks, stored facts and figures, Calendar posts,
+#: ``replace``, ``create_posts``
+_Against = tuple[
+    ZoneInfo, Sequence[str], list[ExportFact], list[MonthlyFigures], PostIndex, bool, bool
+]
+
+
+def _read(
+    path: Path, found: Recognised, against: _Against, dry_run: bool, exact: bool
+) -> ExportPlan:
+    """The plan (``read_export``): posts taken as they are read, unless ``exact``; days, a few
+    a day, merged first (a LinkedIn workbook gives each day once per sheet)."""
+    zone, networks, stored, figures, index, replace, create_posts = against
+    plan = ExportPlan(path, found, dates=DateOrder(found.french))
+    taking = _Taking(plan, zone, stored, index, create_posts, keep=not dry_run, streamed=not exact)
+    problems: list[Problem] = []
+    seen = KeySet()
+    merged = _Merged(taking.by_identity)
+    with file_problems(path), closing(_rows(path, found, zone, plan.dates)) as rows:
+        for line, item in rows:
             if isinstance(item, Bad):
                 problems.append(item.problem(line))
                 continue
             plan.rows += 1
-            key = fact_identity(item)
-            facts[key] = merge_facts(facts.get(key), item)
-        unknown = sorted({f.network for f in facts.values()} - set(networks))
+            if exact or item.kind != POST:
+                merged.add(item)
+                continue
+            names = identities(item)
+            for name in names:
+                if not seen.add(hash(name) & _BITS or 1):
+                    raise _Repeated
+            taking.take(item, names)
+        for fact in merged.facts():
+            taking.take(fact)
+        unknown = sorted(taking.networks - set(networks))
         if unknown:
             problems.insert(
                 0,
@@ -125,8 +174,142 @@ def read_export(
             )
         if problems:
             raise ImportRejected(str(path), problems)
-    _plan(plan, facts, zone, stored_facts, figures, posts, replace, create_posts)
+    taking.finish(figures, replace)
     return plan
+
+
+#: a key of ``io.keyset.KeySet`` from an identity's ``hash`` (this process's: the keys are
+#: never stored); two identities sharing one only make the file read again, merging
+_BITS = (1 << 64) - 1
+
+
+class _Merged:
+    """A file's facts merged by identity (``identities``) in the order they first appear: a
+    later row's figures replace an earlier one's (``merge_facts``). A row that names two facts
+    already apart (its link one's, its id another's) makes them one, and so does a stored fact
+    that two rows name (one by its link, one by its id): ``stored`` (identity -> fact)."""
+
+    def __init__(self, stored: dict[tuple[str, str], ExportFact]) -> None:
+        self._stored = stored
+        self._facts: dict[tuple[str, str], ExportFact] = {}
+        #: identity -> the key in ``_facts`` of its fact; ``_moved``: a key merged into another
+        self._keys: dict[tuple[str, str], tuple[str, str]] = {}
+        self._moved: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def add(self, fact: ExportFact) -> None:
+        names = identities(fact)
+        for name in names if self._stored else ():
+            old = self._stored.get(name)
+            if old is not None:
+                names = (*names, *identities(old))
+                break
+        keys: list[tuple[str, str]] = []
+        for name in names:
+            key = self._keys.get(name)
+            while key in self._moved:
+                key = self._moved[key]
+            if key is not None and key not in keys:
+                keys.append(key)
+        if not keys:
+            key = fact_identity(fact)
+            while key in self._facts or key in self._moved:  # another fact's, told apart
+                key = (key[0], key[1] + "\0")
+            self._facts[key] = fact
+        else:
+            key = keys[0]
+            for other in keys[1:]:
+                self._facts[key] = merge_facts(self._facts[key], self._facts.pop(other))
+                self._moved[other] = key
+            self._facts[key] = merge_facts(self._facts[key], fact)
+        for name in names:
+            self._keys[name] = key
+
+    def facts(self) -> Iterator[ExportFact]:
+        return iter(self._facts.values())
+
+
+class _Taking:
+    """A file's facts taken against the store one at a time: the stored fact each replaces
+    (by ``identities``), its Calendar post, the months it counts in (summed, ``MonthSums``);
+    the facts themselves kept only for writing (``keep``). ``streamed``: the facts were not
+    merged first, so a stored fact taken twice means the file names it twice (``_Repeated``)."""
+
+    def __init__(
+        self,
+        plan: ExportPlan,
+        zone: ZoneInfo,
+        stored: list[ExportFact],
+        index: PostIndex,
+        create_posts: bool,
+        keep: bool,
+        streamed: bool,
+    ) -> None:
+        self.plan, self.zone, self.stored, self.index = plan, zone, stored, index
+        self.create_posts, self.keep, self.streamed = create_posts, keep, streamed
+        self.by_identity = {name: f for f in stored for name in identities(f)}
+        #: ``id`` of the stored facts this file's replace
+        self.matched: set[int] = set()
+        self.sums = MonthSums(zone)
+        #: the months this file's facts count in, and those its re-dated posts left
+        self.touched: set[tuple[str, str]] = set()
+        self.networks: set[str] = set()
+        #: the file's daily facts (a few a day: ``partial_months``)
+        self.days: list[ExportFact] = []
+
+    def take(self, fact: ExportFact, names: tuple[tuple[str, str], ...] = ()) -> None:
+        """Take ``fact`` (``names``: its ``identities``, when the caller has them)."""
+        plan = self.plan
+        old = None
+        if self.by_identity:
+            for name in names or identities(fact):
+                old = self.by_identity.get(name)
+                if old is not None:
+                    if self.streamed and id(old) in self.matched:
+                        raise _Repeated  # named by its link in one row, its id in another
+                    self.matched.add(id(old))
+                    break
+        if fact.kind == POST and not (old and old.post):
+            fact.post = self.index.match(fact.network, fact.permalink, fact.at)
+        new = merge_facts(old, fact)
+        if new.kind == POST:
+            if new.post:
+                plan.matched += 1
+            else:
+                plan.unmatched += 1
+                if self.create_posts and new.at is not None:
+                    plan.creating += 1
+                    if self.keep:
+                        plan.new_posts.append((_published(new), fact_identity(new)))
+        else:
+            self.days.append(new)
+        if old is None:
+            if self.keep:
+                plan.new_facts.append(new)
+        elif new != old:
+            # a post the platform re-dated leaves its old month: that month changes too
+            self.touched.add((old.network, old.month(self.zone)))
+            if self.keep:
+                plan.updated_facts.append(new)
+                plan.replaced_facts.append(old)
+        month = new.month(self.zone)
+        self.touched.add((new.network, month))
+        self.networks.add(new.network)
+        self.sums.add(new, month)
+
+    def finish(self, figures: list[MonthlyFigures], replace: bool) -> None:
+        """The months the file changes and the month figures to write."""
+        plan, stored = self.plan, self.stored
+        before = derive_months(stored, self.zone)
+        after = MonthSums(self.zone)
+        for fact in stored:
+            if id(fact) not in self.matched:
+                after.add(fact)
+        after.add_sums(self.sums)
+        plan.touched = months_changed(before, after.months(), self.touched, plan.path.name)
+        plan.parts = partial_months(self.days, stored)
+        plan.months = plan_months(before, plan.touched, figures, replace)
+        by_id = {record.id: record for record in figures}
+        plan.replaced_months = [by_id[record.id] for record in plan.months.updates]
 
 
 def _rows(path: Path, found: Recognised, zone: ZoneInfo, order: DateOrder) -> Rows:
@@ -192,59 +375,6 @@ def _csv_rows(path: Path, found: Recognised, zone: ZoneInfo, file: str, order: D
                 continue
             if fact is not None:
                 yield line, fact
-
-
-def _plan(
-    plan: ExportPlan,
-    facts: dict[tuple[str, str], ExportFact],
-    zone: ZoneInfo,
-    stored_facts: Iterable[ExportFact],
-    figures: Iterable[MonthlyFigures],
-    posts: Iterable[Post],
-    replace: bool,
-    create_posts: bool,
-) -> None:
-    stored = {matching_identity(f): f for f in stored_facts}
-    #: the stored facts this file's replace (by ``matching_identity``)
-    matched: set[tuple[str, str]] = set()
-    index = PostIndex(posts)
-    # ``facts`` becomes the merged facts in place, and the facts after the import are a chain,
-    # not copies: two dicts of 100,000 entries less at the peak of a large file
-    for key, fact in facts.items():
-        old = None
-        if stored:
-            identity = matching_identity(fact)
-            old = stored.get(identity)
-            if old is not None:
-                matched.add(identity)
-        if fact.kind == POST and not (old and old.post):
-            fact.post = index.match(fact.network, fact.permalink, fact.at)
-        new = merge_facts(old, fact)
-        facts[key] = new
-        if new.kind == POST:
-            if new.post:
-                plan.matched += 1
-            else:
-                plan.unmatched += 1
-                if create_posts and new.at is not None:
-                    plan.new_posts.append((_published(new), fact_identity(new)))
-        if old is None:
-            plan.new_facts.append(new)
-        elif new != old:
-            plan.updated_facts.append(new)
-            plan.replaced_facts.append(old)
-    before = derive_months(stored.values(), zone)
-    kept = (f for identity, f in stored.items() if identity not in matched)
-    after = derive_months(chain(kept, facts.values()), zone)
-    touched = {(f.network, f.month(zone)) for f in facts.values()}
-    # a post the platform re-dated leaves its old month: that month changes too
-    touched.update((f.network, f.month(zone)) for f in plan.replaced_facts)
-    plan.touched = months_changed(before, after, touched, plan.path.name)
-    plan.parts = partial_months(facts.values(), stored.values())
-    stored_months = list(figures)
-    plan.months = plan_months(before, plan.touched, stored_months, replace)
-    by_id = {record.id: record for record in stored_months}
-    plan.replaced_months = [by_id[record.id] for record in plan.months.updates]
 
 
 def _published(fact: ExportFact) -> Post:
@@ -317,7 +447,7 @@ def summary(plan: ExportPlan, dry_run: bool, kept: Callable[[str], str] | None =
                 "exports.posts_dry" if dry_run else "exports.posts",
                 count=plan.matched,
                 unmatched=l10n.number(plan.unmatched),
-                created=l10n.number(len(plan.new_posts)),
+                created=l10n.number(plan.creating),
             )
         )
     changed = len(plan.months.new) + len(plan.months.updates)

@@ -53,16 +53,17 @@ class ExportSpec:
 
 
 def post_key(permalink: str, post_id: str, column: str) -> str:
-    """A post's stored key: its permalink (the same in every export), else its id. An id a
-    spreadsheet rounded (``1.22158E+17``) names no post: refused unless there is a permalink."""
+    """A post's stored key: its id, else its permalink (``export_facts.identities`` tells a
+    post by either). An id a spreadsheet rounded (``1.22158E+17``) names no post: refused
+    unless there is a permalink."""
+    ident = post_id.strip()
+    if ident and (ident.isdigit() or not _ROUNDED.match(ident)):
+        return ident
     if permalink:
         return permalink.strip()
-    ident = post_id.strip()
     if not ident:
         raise Bad(t("exports.err.no_id", column=column))
-    if _ROUNDED.match(ident):
-        raise Bad(t("exports.err.rounded_id", column=column, value=short(ident, 20)))
-    return ident
+    raise Bad(t("exports.err.rounded_id", column=column, value=short(ident, 20)))
 
 
 def post_fact(
@@ -74,9 +75,9 @@ def post_fact(
     title: str,
     figures: Mapping[str, str],
 ) -> ExportFact:
-    """A post's fact from its row: keyed by ``permalink``, else by ``ident`` (field, its
-    value); published at the ``published`` cell (read in the file's zone and order); its title
-    sanitised and cut; its ``figures`` (column -> figure) counted."""
+    """A post's fact from its row: keyed by ``ident`` (field, its value), else by
+    ``permalink``; published at the ``published`` cell (read in the file's zone and order);
+    its title sanitised and cut; its ``figures`` (column -> figure) counted."""
     key = post_key(permalink, ident[1], ctx.name(ident[0]))
     at = v.instant(cells["published"], ctx.name("published"), ctx.zone, ctx.dates)
     text = clean_line(title).strip()[:120]
