@@ -80,10 +80,12 @@ def parse_now(value: str, settings: Settings) -> datetime:
 
     Its UTC day must be within ``core.timeutil.FIRST_DAY`` .. ``LAST_DAY``: an instant near the
     ends of ``datetime``'s range (year 1, year 9999) would overflow later, inside the app or a
-    command, so it is refused here, before anything starts, in one line (exit status 2).
+    command, so it is refused here, before anything starts, in one line (exit status 2) that
+    gives the bounds in UTC and the zone a value without an offset is read in: in Paris
+    ``2000-01-01T00:00`` is still 1999 in UTC.
     """
     from cm_tui.core.models import to_utc
-    from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY, is_supported_day
+    from cm_tui.core.timeutil import FIRST_SUPPORTED, LAST_SUPPORTED, is_supported_day
 
     try:
         at = datetime.fromisoformat(value.strip())
@@ -96,9 +98,11 @@ def parse_now(value: str, settings: Settings) -> datetime:
     except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1 in UTC
         at = datetime.min if at.year == 1 else datetime.max
     if not is_supported_day(at.date()):
-        raise CliError(
-            t("cli.error.now_range", value=value, first=FIRST_DAY, last=LAST_DAY), EXIT_USAGE
+        first, last = (
+            bound.strftime("%Y-%m-%dT%H:%M") for bound in (FIRST_SUPPORTED, LAST_SUPPORTED)
         )
+        message = t("cli.error.now_range", value=value, first=first, last=last, zone=settings.zone)
+        raise CliError(message, EXIT_USAGE)
     return at
 
 

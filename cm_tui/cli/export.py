@@ -82,14 +82,32 @@ def _record_count(data: dict[str, Any]) -> int:
 
 
 def _date_option(value: str | None, option: str) -> Any:
+    """The day of ``--from`` / ``--to``, or ``None``; a day outside the supported days
+    (``core.timeutil.FIRST_DAY`` .. ``LAST_DAY``) is refused in one line, as nothing can be
+    dated there (and ``9999-12-31`` overflowed computing its end)."""
     from datetime import date
+
+    from cm_tui.core.timeutil import is_supported_day, supported_days
 
     if value is None:
         return None
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise CliError(t("calendar.cli.bad_date", option=option, value=value), EXIT_USAGE) from None
+    if not is_supported_day(day):
+        message = t("calendar.cli.unsupported_day", option=option, value=day, **supported_days())
+        raise CliError(message, EXIT_USAGE)
+    return day
+
+
+def _day_options(args: argparse.Namespace) -> tuple[Any, Any]:
+    """``--from`` and ``--to`` (each optional), checked, the first not after the last."""
+    first = _date_option(args.first, "--from")
+    last = _date_option(args.last, "--to")
+    if first is not None and last is not None and first > last:
+        raise CliError(t("calendar.cli.reversed_days", first=first, last=last), EXIT_USAGE)
+    return first, last
 
 
 def _calendar_posts(args: argparse.Namespace, ctx: Context, store: Store) -> list[Any]:
@@ -98,8 +116,7 @@ def _calendar_posts(args: argparse.Namespace, ctx: Context, store: Store) -> lis
 
     from cm_tui.core.timeutil import local_day_bounds
 
-    first = _date_option(args.first, "--from")
-    last = _date_option(args.last, "--to")
+    first, last = _day_options(args)
     zone = ctx.settings.zone
     start = local_day_bounds(first, zone)[0] if first else datetime(1, 1, 2, tzinfo=UTC)
     end = local_day_bounds(last, zone)[1] if last else datetime(9999, 12, 30, tzinfo=UTC)
@@ -119,6 +136,7 @@ def _export_ics(args: argparse.Namespace) -> int:
     from cm_tui.core.calendar import time_blocks
     from cm_tui.core.i18n import language
     from cm_tui.core.models import network_names
+    from cm_tui.core.timeutil import LAST_DAY
     from cm_tui.io.ics import build_ics
     from cm_tui.store import Store
 
@@ -126,8 +144,9 @@ def _export_ics(args: argparse.Namespace) -> int:
     _require_store(ctx.db)
     now = ctx.clock.now()
     today = now.astimezone(ctx.settings.zone).date()
-    first = _date_option(args.first, "--from") or today
-    last = _date_option(args.last, "--to") or first + timedelta(days=27)
+    first, last = _day_options(args)
+    first = first or today
+    last = last or min(first + timedelta(days=27), LAST_DAY)
     with Store.open(ctx.db, readonly=True) as store:
         posts = _calendar_posts(args, ctx, store)
         names = network_names(store.repo.networks.all())

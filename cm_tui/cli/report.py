@@ -24,13 +24,24 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     Read-only: opens the store without the lock, so it works while the app is open.
     """
-    from cm_tui.core.timeutil import parse_month, shift_month
+    from cm_tui.core.timeutil import (
+        FIRST_DAY,
+        LAST_DAY,
+        is_supported_month,
+        month_key,
+        parse_month,
+        shift_month,
+    )
 
     if args.month is not None:
         try:
             parse_month(args.month)
         except ValueError:
             raise CliError(t("stats.error.bad_month", value=args.month), EXIT_USAGE) from None
+        if not is_supported_month(args.month):
+            first, last = month_key(FIRST_DAY), month_key(LAST_DAY)
+            message = t("stats.error.unsupported_month", value=args.month, first=first, last=last)
+            raise CliError(message, EXIT_USAGE)
     from cm_tui.io.report import gather, render
     from cm_tui.store import Store
 

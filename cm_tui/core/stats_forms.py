@@ -24,7 +24,7 @@ from cm_tui.core.models import (
     NetworkProfile,
 )
 from cm_tui.core.stats import KPI_FIELDS, parse_percent
-from cm_tui.core.timeutil import parse_month
+from cm_tui.core.timeutil import FIRST_DAY, LAST_DAY, is_supported_month, month_key, parse_month
 from cm_tui.core.value import Value, frozen
 
 #: larger than any account's figures: a typo (a key held down), not a figure
@@ -150,7 +150,19 @@ def figures_month(values: Values, current_month: str) -> str:
             "stats.form.future_month",
             {"field": label("month"), "month": month, "current": current_month},
         )
-    return month
+    return supported_month("month", month, last=current_month)
+
+
+def supported_month(name: str, month: str, *, last: str = month_key(LAST_DAY)) -> str:
+    """``month``, refused (``FieldError`` on field ``name``) outside the supported days'
+    months (``core.timeutil.FIRST_DAY`` .. ``LAST_DAY``; docs/architecture.md, "Layers")."""
+    if is_supported_month(month):
+        return month
+    raise FieldError(
+        name,
+        "stats.form.unsupported_month",
+        {"field": label(name), "month": month, "first": month_key(FIRST_DAY), "last": last},
+    )
 
 
 def figures_from_form(
@@ -216,8 +228,9 @@ def competitor_month_from_form(values: Values) -> CompetitorMonth:
         year, number = parse_month(values["month"].strip())
     except ValueError:
         raise FieldError("month", "stats.form.bad_month", {"field": label("month")}) from None
+    month = supported_month("month", f"{year:04d}-{number:02d}")
     counts = {name: count(values, name) for name in MONTH_FIGURES}
-    return CompetitorMonth(f"{year:04d}-{number:02d}", **counts)
+    return CompetitorMonth(month, **counts)
 
 
 # --------------------------------------------------------------------------- KPI targets
@@ -276,4 +289,4 @@ def _baseline(text: str, current_month: str) -> str | None:
         raise FieldError("baseline", "stats.kpi_form.bad_baseline") from None
     if month > current_month:
         raise FieldError("baseline", "stats.kpi_form.future_baseline", {"month": month})
-    return month
+    return supported_month("baseline", month, last=current_month)

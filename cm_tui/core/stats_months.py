@@ -10,8 +10,8 @@ month the user moved to always wins. Any month up to the current one may be type
 (``core.stats_forms.figures_from_form`` refuses later ones).
 
 Browsing needs no figures: from ``BROWSE_BACK`` months before the current month (or the first
-month with figures, if older) to the current month (or the last month with figures, if one was
-imported ahead).
+month with figures, if older; never before ``core.timeutil.FIRST_DAY``) to the current month
+(or the last month with figures, if one was imported ahead).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from cm_tui.core.timeutil import month_key, shift_month
+from cm_tui.core.timeutil import FIRST_DAY, is_supported_month, month_key, shift_month
 
 #: the days of a month in which the figures form offers the month just ended: the first Monday,
 #: when the shipped "Compile the month's statistics" task falls, is always one of them
@@ -46,10 +46,12 @@ def form_month(today: date, *, chosen: str | None, shown: str | None) -> str:
 
 
 def browse_bounds(today: date, months: Iterable[str]) -> tuple[str, str]:
-    """The first and last month the tab moves to, given the ``months`` that have figures."""
+    """The first and last month the tab moves to, given the ``months`` that have figures; never
+    before the first supported day's month (``core.timeutil.FIRST_DAY``), whatever a store
+    holds from before the forms refused such months."""
     current = month_key(today)
-    known = sorted(months)
-    first = shift_month(current, -BROWSE_BACK)
+    known = sorted(m for m in months if is_supported_month(m))
+    first = max(shift_month(current, -BROWSE_BACK), month_key(FIRST_DAY))
     last = current
     if known:
         first, last = min(first, known[0]), max(last, known[-1])

@@ -103,6 +103,12 @@ def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+def is_supported_month(month: str) -> bool:
+    """``month`` (``YYYY-MM``) is a month of the supported days (``FIRST_DAY`` .. ``LAST_DAY``):
+    a month typed or imported before them (``0001-01``) has no month before it to compare with."""
+    return month_key(FIRST_DAY) <= month <= month_key(LAST_DAY)
+
+
 def parse_month(month: str) -> tuple[int, int]:
     """``"2026-03"`` -> ``(2026, 3)``; ``ValueError`` otherwise."""
     year, sep, mon = month.partition("-")

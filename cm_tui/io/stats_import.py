@@ -26,7 +26,7 @@ from typing import Any
 from cm_tui.core.i18n import t
 from cm_tui.core.models import Competitor, CompetitorMonth, MonthlyFigures
 from cm_tui.core.textsafe import clean_line
-from cm_tui.core.timeutil import parse_month
+from cm_tui.core.timeutil import is_supported_month, parse_month, supported_days
 from cm_tui.io.headers import Aliases, match_columns
 from cm_tui.io.tabular import Bad, CsvFile, ImportPlan, read_csv_plan, short
 
@@ -103,6 +103,9 @@ def _month(line: int, text: str, plan: ImportPlan[Any]) -> str | None:
         parse_month(text)
     except ValueError:
         plan.problem(line, t("stats.import.month", value=short(text, 20)))
+        return None
+    if not is_supported_month(text):
+        plan.problem(line, t("stats.import.unsupported_month", value=text, **supported_days()))
         return None
     return text
 

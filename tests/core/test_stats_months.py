@@ -62,3 +62,12 @@ def test_browsing_reaches_every_month_with_figures() -> None:
         "2023-05",
         "2027-02",
     )
+
+
+def test_browsing_stops_at_the_first_supported_month() -> None:
+    """Seen: with the clock at 2000-01-01, ``[`` went to 1998-01 and the form offered
+    months before the days cm-tui handles (``core.timeutil.FIRST_DAY``)."""
+    assert browse_bounds(date(2000, 1, 1), []) == ("2000-01", "2000-01")
+    assert browse_bounds(date(2001, 3, 1), []) == ("2000-01", "2001-03")
+    # a month stored before the forms refused it is not offered: "[" would stop the app on it
+    assert browse_bounds(date(2026, 12, 3), ["0001-01", "2026-01"]) == ("2024-12", "2026-12")

@@ -271,3 +271,26 @@ async def test_delete_in_french(make_app, november_db: Path) -> None:
         await pilot.press("y", "u")
         await settle(pilot)
         assert notes(app)[-1] == "Défait : supprimé les chiffres : Facebook, novembre 2026"
+
+
+@pytest.mark.parametrize("month", ["0001-01", "1999-12"])
+async def test_the_form_refuses_a_month_before_the_supported_days(
+    make_app, empty_db: Path, month: str
+) -> None:
+    """Seen: ``0001-01`` typed in the figures form was stored, then the app stopped on
+    ``ValueError: year 0 is out of range`` drawing "vs the month before"; every later start
+    took that month as the baseline ("vs baseline Jan 1")."""
+    app = open_app(make_app, empty_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await stats_pane(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        month_field(app).value = month
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FiguresForm)  # still open, nothing saved
+        assert app.screen.shown_errors() == [
+            f"Month (YYYY-MM): {month} is outside the months cm-tui handles; "
+            "choose a month from 2000-01 to 2026-12"
+        ]
+        assert stored(app) == []

@@ -233,6 +233,15 @@ MESSAGES: Messages = {
         "{option} {value!r} is not a date (YYYY-MM-DD)",
         "{option} {value!r} n'est pas une date (AAAA-MM-JJ)",
     ),
+    "calendar.cli.unsupported_day": (
+        "{option} {value} is outside the days cm-tui handles; give a day from {first} to {last}",
+        "{option} {value} est hors des jours que cm-tui prend en charge ; donnez un jour du "
+        "{first} au {last}",
+    ),
+    "calendar.cli.reversed_days": (
+        "--from {first} is after --to {last}; swap them",
+        "--from {first} est après --to {last} ; inversez-les",
+    ),
     "calendar.cli.help.from": ("first day (YYYY-MM-DD)", "premier jour (AAAA-MM-JJ)"),
     "calendar.cli.help.to": ("last day (YYYY-MM-DD)", "dernier jour (AAAA-MM-JJ)"),
     "calendar.cli.help.dry_run": (

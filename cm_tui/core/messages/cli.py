@@ -310,10 +310,10 @@ MESSAGES: Messages = {
         "2026-11-19T09:12:00+01:00 (sans décalage, le fuseau des réglages est utilisé)",
     ),
     "cli.error.now_range": (
-        '--now: "{value}" is outside the days cm-tui supports; give an instant from {first} '
-        "to {last}",
-        '--now : "{value}" est hors des jours que cm-tui prend en charge ; donnez un instant '
-        "du {first} au {last}",
+        '--now: "{value}" is outside the instants cm-tui supports; give one from {first} to '
+        "{last} UTC (without an offset, --now is read in {zone})",
+        '--now : "{value}" est hors des instants que cm-tui prend en charge ; donnez-en un du '
+        "{first} au {last} UTC (sans décalage, --now est lu dans le fuseau {zone})",
     ),
     "cli.error.app_died": (
         "the app stopped on an unexpected error (shown above); please report it",

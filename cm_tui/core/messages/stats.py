@@ -63,6 +63,12 @@ MESSAGES: Messages = {
         "{field}: {month} has not begun; choose {current} or an earlier month",
         "{field} : {month} n'a pas commencé ; choisissez {current} ou un mois antérieur",
     ),
+    "stats.form.unsupported_month": (
+        "{field}: {month} is outside the months cm-tui handles; choose a month from {first} to "
+        "{last}",
+        "{field} : {month} est hors des mois que cm-tui prend en charge ; choisissez un mois de "
+        "{first} à {last}",
+    ),
     "stats.form.replaces": (
         "{month} already has figures: saving replaces them.",
         "Des chiffres existent déjà pour {month} : enregistrer les remplace.",
@@ -255,6 +261,10 @@ MESSAGES: Messages = {
     "stats.report.none": ("Nothing this month.", "Rien ce mois-ci."),
     "stats.report.charts": ("Charts", "Graphiques"),
     "stats.report.written": ("Report written: {path}", "Rapport écrit : {path}"),
+    "stats.error.unsupported_month": (
+        "{value} is outside the months cm-tui handles; give a month from {first} to {last}",
+        "{value} est hors des mois que cm-tui prend en charge ; donnez un mois de {first} à {last}",
+    ),
     "stats.error.bad_month": (
         "{value!r} is not a month; use YYYY-MM, e.g. 2026-10",
         "{value!r} n'est pas un mois ; utilisez AAAA-MM, par ex. 2026-10",
@@ -267,6 +277,11 @@ MESSAGES: Messages = {
     "stats.import.month": (
         "“{value}” is not a month (YYYY-MM)",
         "« {value} » n'est pas un mois (AAAA-MM)",
+    ),
+    "stats.import.unsupported_month": (
+        "{value} is outside the days cm-tui handles ({first} to {last}); correct the month",
+        "{value} est hors des jours que cm-tui prend en charge ({first} au {last}) ; corrigez "
+        "le mois",
     ),
     "stats.import.number": (
         "{column} = “{value}” is not a whole number of 0 or more",
