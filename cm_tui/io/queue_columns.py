@@ -106,12 +106,15 @@ def parse_column_option(value: str) -> tuple[str, str]:
 
 
 def map_header(
-    header: list[str], explicit: Mapping[str, str], strict: frozenset[str] = frozenset()
+    header: list[str],
+    explicit: Mapping[str, str],
+    strict: frozenset[str] = frozenset(),
+    hint: str = "queue.import.err.map_hint",
 ) -> dict[str, int]:
     """Field -> column index: the ``explicit`` headers first (names compared folded, like the
     known ones), then the known names of the fields not mapped yet (``headers.match_columns``).
     ``_Bad`` if a field in ``strict`` names a missing header, or a needed field has no column
-    (the message says how to map one)."""
+    (the message ``hint`` says how to map one where the file was given)."""
     folded = [fold_name(name) for name in header]
     columns = ", ".join(short(h, 20) for h in header) or "-"
     mapping: dict[str, int] = {}
@@ -130,8 +133,7 @@ def map_header(
         missing.append("author")
     if missing:
         problem = t("queue.import.err.no_header", field=", ".join(missing), columns=columns)
-        hint = t("queue.import.err.map_hint", field=missing[0])
-        raise _Bad(problem + hint)
+        raise _Bad(problem + t(hint, field=missing[0]))
     return mapping
 
 

@@ -129,6 +129,9 @@ class ImportOptions(Value):
     columns: Mapping[str, str] = field(default_factory=dict)
     #: fields whose explicit header must be in the file (``--column``: said for this file)
     strict_columns: frozenset[str] = frozenset()
+    #: the message saying how to name a column none of the known names found: the command
+    #: line's names ``--column``; the app's (``ctrl+o``, the inbox) the settings file only
+    column_hint: str = "queue.import.err.map_hint"
 
 
 _KINDS: dict[str, QueueKind] = {
@@ -342,7 +345,9 @@ def _csv_rows(
     with CsvFile(path, encoding) as table:
         result.encoding, result.delimiter = table.encoding, table.delimiter
         try:
-            mapping = map_header(table.header, options.columns, options.strict_columns)
+            mapping = map_header(
+                table.header, options.columns, options.strict_columns, options.column_hint
+            )
         except _Bad as bad:
             yield 1, bad
             return

@@ -400,6 +400,7 @@ class QueueImportFlow:
             deadline_policy=ctx.settings.deadline_policy,
             keywords=tuple(k.term for k in repo.keywords.all()),
             columns=dict(ctx.settings.import_columns),
+            column_hint="queue.import.err.map_hint_app",
         )
         return _Snapshot(options, repo.queue.hot_documents())
 

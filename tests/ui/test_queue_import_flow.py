@@ -487,3 +487,37 @@ async def test_a_file_dropped_in_the_inbox_during_an_import_is_taken_when_it_end
         assert readers == ["in.csv", "a.csv"]
         assert "Imported 2 items from a.csv (0 already there)" in notifications(app)
     assert [p.name for p in (inbox / "processed").iterdir()] == ["a.csv"]
+
+
+async def test_a_file_without_known_columns_says_what_to_do_in_the_app(
+    make_app, qdb: Path, tmp_path: Path
+) -> None:
+    """Seen: ``ctrl+o`` and the inbox's reason file advised ``--column text=HEADER``, an option
+    of ``cm-tui import`` that the app has no place to type; in the app the advice is the
+    settings file's ``[import.columns]`` (or renaming the column), then importing again."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    dropped(inbox, "c.csv", FAN, 70)
+    fan = write(tmp_path, "fan.csv", FAN)
+    settings = Settings(timezone="Europe/Paris", language="en", inbox=str(inbox))
+    app = make_app(db=qdb, settings=settings, initial_tab="queue")
+    advice = (
+        "no recognised column for text, received_at, author (columns: Réseau, Nom du fan, "
+        "Contenu du post, Quand); name its column for every file in the settings file: "
+        '[import.columns] text = "HEADER", or rename that column in the file; then import it '
+        "again"
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o", *str(fan), "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "--column" not in text
+        assert 'settings file: [import.columns] text = "HEADER", or rename' in text
+        assert "then import it again" in text
+        await pilot.press("escape")
+        app.check_inbox()
+        await settle(pilot)
+    reason = (inbox / "failed" / "c.csv.reason.txt").read_text(encoding="utf-8")
+    assert "--column" not in reason
+    assert advice in " ".join(reason.split())

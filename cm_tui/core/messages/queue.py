@@ -230,6 +230,13 @@ MESSAGES: Messages = {
         " ; indiquez sa colonne avec --column {field}=EN-TÊTE, ou une fois pour tous les "
         'fichiers dans les réglages : [import.columns] {field} = "EN-TÊTE"',
     ),
+    "queue.import.err.map_hint_app": (
+        "; name its column for every file in the settings file: [import.columns] {field} = "
+        '"HEADER", or rename that column in the file; then import it again',
+        " ; indiquez sa colonne pour tous les fichiers dans le fichier des réglages : "
+        '[import.columns] {field} = "EN-TÊTE", ou renommez cette colonne dans le fichier ; '
+        "puis importez-le à nouveau",
+    ),
     "queue.import.err.no_column": (
         "no column “{column}” for {field} (given by --column; columns: {columns})",
         "pas de colonne « {column} » pour {field} (indiquée par --column ; colonnes : {columns})",
