@@ -10,6 +10,7 @@ import csv
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -270,7 +271,7 @@ class _Taking:
                     break
         if fact.kind == POST and not (old and old.post):
             fact.post = self.index.match(fact.network, fact.permalink, fact.at)
-        new = merge_facts(old, fact)
+        new = fact if old is None else merge_facts(old, fact)
         if new.kind == POST:
             if new.post:
                 plan.matched += 1
@@ -359,6 +360,9 @@ def _csv_rows(path: Path, found: Recognised, zone: ZoneInfo, file: str, order: D
         fields = match_columns(table.header, spec.aliases).fields
         columns = sorted(fields.items(), key=lambda c: c[1])
         headers = {name: short(table.header[index].strip(), 30) for name, index in columns}
+        names = [name for name, _index in columns]
+        # a row's cells by field at C speed (one more index: a tuple even for one field)
+        cells = itemgetter(*(index for _name, index in columns), 0)
         ctx = RowContext(zone, order, file, headers)
         to_fact = spec.to_fact
         for line, row in table.rows():
@@ -366,7 +370,7 @@ def _csv_rows(path: Path, found: Recognised, zone: ZoneInfo, file: str, order: D
                 yield line, row
                 continue
             try:
-                fact = to_fact({name: row[index] for name, index in columns}, ctx)
+                fact = to_fact(dict(zip(names, cells(row), strict=False)), ctx)
             except Exception as exc:
                 bad = row_problem(exc)
                 if bad is None:

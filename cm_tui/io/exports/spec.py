@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from cm_tui.core.export_facts import POST, ExportFact
@@ -81,8 +82,18 @@ def post_fact(
     key = post_key(permalink, ident[1], ctx.name(ident[0]))
     at = v.instant(cells["published"], ctx.name("published"), ctx.zone, ctx.dates)
     text = clean_line(title).strip()[:120]
-    fact = ExportFact(network, key, POST, ctx.file, at=at, permalink=permalink, title=text)
-    return given(fact, counts(cells, figures, ctx))
+    values: dict[str, Any] = counts(cells, figures, ctx)
+    return ExportFact(
+        network,
+        key,
+        POST,
+        ctx.file,
+        at=at,
+        permalink=permalink,
+        title=text,
+        figures=figures_tuple(values),
+        **values,
+    )
 
 
 def counts(cells: Mapping[str, str], figures: Mapping[str, str], ctx: RowContext) -> dict[str, int]:
@@ -99,14 +110,6 @@ def counts(cells: Mapping[str, str], figures: Mapping[str, str], ctx: RowContext
         else:
             out[figure] = v.count(value, ctx.name(column))
     return out
-
-
-def given(fact: ExportFact, values: Mapping[str, int]) -> ExportFact:
-    """``fact`` with ``values`` set and named in its ``figures``."""
-    for name, value in values.items():
-        setattr(fact, name, value)
-    fact.figures = figures_tuple(values)
-    return fact
 
 
 _FIGURE_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
