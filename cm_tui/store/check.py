@@ -27,6 +27,7 @@ from cm_tui.store.lock import holder_if_locked
 from cm_tui.store.paths import StorePaths
 from cm_tui.store.schema import PAST_TABLES, SCHEMA_VERSION, MigrationFailed
 from cm_tui.store.schema import MigrationMissing as _MigrationMissing
+from cm_tui.store.store import refuse_if_not_a_store
 from cm_tui.store.text_check import control_text_problems
 
 #: At most this many bad documents are listed (the count is always given).
@@ -62,8 +63,11 @@ def check(
     """Report on the store at ``path``; ``.ok`` is False if anything would stop it opening or
     lose data. ``also``: problems found outside the store that would stop the app (the
     settings), listed after the store's; ``now`` orders the backups (``backups.list_backups``);
-    ``restore``: the command that restores this store, for the advice of the closing line."""
+    ``restore``: the command that restores this store, for the advice of the closing line.
+    Raises ``NotAStore`` for what is not a store at all (a FIFO, a folder, someone's notes),
+    as opening it does: there is nothing to report on, and a FIFO would block the read."""
     paths = StorePaths.for_db(path)
+    refuse_if_not_a_store(paths)
     report = CheckReport()
     holder = holder_if_locked(paths.lock)
     if holder is not None:

@@ -105,6 +105,7 @@ class Store:
         """Open the store whose data file is ``path`` (created, empty, if missing).
 
         ``readonly``: no lock, nothing written (a missing file gives an empty in-memory store).
+        Either way a ``path`` that is not a store raises ``NotAStore``, before anything is read.
         ``holder``: what a second writer is told holds the lock (``errors.HOLDERS``).
         A ``path`` that is a symlink is followed (``StorePaths.for_db``). Raises ``StoreLocked``,
         ``StoreCorrupt``, ``SchemaTooNew``, ``StoreNotWritable`` (no file can be created in the
@@ -116,7 +117,7 @@ class Store:
         stray = stray_journal_link(path)
         if stray is not None:
             raise StrayJournalLink(stray, paths.journal)
-        _refuse_if_not_a_store(paths)
+        refuse_if_not_a_store(paths)
         _check_folder_writable(paths)
         lock = StoreLock.acquire(paths.lock, paths.db, holder)
         try:
@@ -132,6 +133,7 @@ class Store:
 
     @classmethod
     def _open_reader(cls, paths: StorePaths) -> Store:
+        refuse_if_not_a_store(paths)  # a FIFO would block the read for ever
         try:
             loaded = load.load_reader(paths)
         except load.TooNew as exc:
@@ -346,7 +348,7 @@ def _check_folder_writable(paths: StorePaths) -> None:
 _HEAD_BYTES = 1 << 20
 
 
-def _refuse_if_not_a_store(paths: StorePaths) -> None:
+def refuse_if_not_a_store(paths: StorePaths) -> None:
     """Raise ``NotAStore`` before anything is created or moved beside a data file that is not
     a store (see ``NotAStore``): a damaged store is moved aside, someone else's file never.
     A store is recognised by its ``_meta`` table (written first, ``load.encode_snapshot``), a
