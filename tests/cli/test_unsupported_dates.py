@@ -93,3 +93,16 @@ def test_now_before_the_first_instant_names_the_bounds_in_the_settings_zone(
         "give one from 2000-01-01T00:00 to 2199-12-31T23:59 UTC (without an offset, --now is "
         "read in Europe/Paris)"
     )
+
+
+def test_import_tz_unknown_says_what_to_give(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seen: ``--tz Mars/Olympus`` answered "unknown time zone", not what to give."""
+    rows = tmp_path / "rows.csv"
+    rows.write_text("network,author,text,received\nx,@a,hi,2026-11-19T09:00\n", encoding="utf-8")
+    assert cli.main(["import", str(rows), "--tz", "Mars/Olympus", "--db", str(db)]) == 2
+    assert one_error(capsys) == (
+        "cm-tui: error: --tz: unknown time zone “Mars/Olympus”; use an IANA name such as "
+        "Europe/Paris"
+    )

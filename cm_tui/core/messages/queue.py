@@ -269,7 +269,10 @@ MESSAGES: Messages = {
         "cannot tell the format: use --format",
         "format non reconnu : utilisez --format",
     ),
-    "queue.import.err.tz": ("unknown time zone “{value}”", "fuseau horaire inconnu « {value} »"),
+    "queue.import.err.tz": (
+        "--tz: unknown time zone “{value}”; use an IANA name such as Europe/Paris",
+        "--tz : fuseau horaire inconnu « {value} » ; utilisez un nom IANA comme Europe/Paris",
+    ),
     "queue.import.help": (
         "import comments, messages, mentions into the queue (or posts: --table posts)",
         "importer commentaires, messages, mentions dans la file (ou posts : --table posts)",
