@@ -51,8 +51,14 @@ def child_bare_keys(_t0: float, args: list[str]) -> None:
       it and ``ctrl+s`` closes it, keeps the text and moves on. One sample is a burst: ``r``,
       then (once the ``Input`` has focus: a bare app drops keys before) ``REPLY``'s characters
       and ``ctrl+s`` posted at once -> the modal closed with the text kept (``key`` ignored).
+
+    ``args`` may start with ``durable PATH BYTES`` (then a ``list``'s): ``d`` also appends the
+    marked row to the file ``PATH`` as one JSON line of ``BYTES`` bytes (the app's journal line
+    for the same key) and fsyncs it before the action returns, as cm-tui's triage does. The
+    figure's key pays the file system's CPU for that write; so does the baseline's.
     """
     import asyncio
+    import json
 
     from rich.segment import Segment
     from rich.style import Style
@@ -64,6 +70,11 @@ def child_bare_keys(_t0: float, args: list[str]) -> None:
     from textual.strip import Strip
     from textual.widgets import Input, Static
 
+    journal: int | None = None
+    line_bytes = 0
+    if args[0] == "durable":
+        journal = os.open(args[1], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        line_bytes, args = int(args[2]), args[3:]
     kind, rows, count, keys = args[0], int(args[1]), int(args[2]), args[3:]
     state: dict[str, Any] = {"started": False, "armed": False, "event": None, "frame": 0.0}
     cursor_style, plain = Style(reverse=True), Style()
@@ -103,6 +114,11 @@ def child_bare_keys(_t0: float, args: list[str]) -> None:
 
         def action_done(self) -> None:
             self.marked.add(self.cursor)
+            if journal is not None:
+                record = {"row": self.cursor, "text": self.rows[self.cursor], "status": "done"}
+                line = json.dumps(record).encode()
+                os.write(journal, line + b" " * max(0, line_bytes - len(line) - 1) + b"\n")
+                os.fsync(journal)
             self.move_to(self.cursor + 1)
             state["armed"] = True
 
@@ -241,6 +257,52 @@ def child_csv_peak(_t0: float, args: list[str]) -> None:
             rows += 1
     emit({"peak_mb": peak_rss_mb(), "rows": rows})
     os._exit(0)
+
+
+class KeyRecorder(dict[str, Any]):
+    """A dict of records that remembers every key looked up with ``get`` (in ``seen``), in
+    order: what a computation looked up, for ``lookup_plan``."""
+
+    def __init__(self, records: dict[str, Any]) -> None:
+        super().__init__(records)
+        self.seen: list[str] = []
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.seen.append(key)
+        return super().get(key, default)
+
+
+def lookup_plan(keys: list[str]) -> list[tuple[str, str, str]]:
+    """The record keys a computation looked up (``"{template}@{day}#{slot}"``), split into the
+    parts ``day_lookups`` joins again: (template key, ``"@YYYY-MM-DD#"``, slot)."""
+    plan = []
+    for key in keys:
+        template, _, rest = key.rpartition("@")
+        day, _, slot = rest.partition("#")
+        plan.append((template, f"@{day}#", slot))
+    return plan
+
+
+def day_lookups(plan: list[tuple[str, str, str]], records: Any, zone: Any) -> int:
+    """The standard library doing what building a day's agenda does per row, for the same
+    keys (``lookup_plan``): the key joined from its parts, looked up in ``records`` (a dict),
+    the row's instant built on the local wall clock and converted to UTC (a found record's
+    day, else the plan's), a row tuple; the rows sorted. The same records touched, the same
+    number of look-ups, the same kind of work (small objects, dict probes, ``zoneinfo``), so
+    that a busy machine slows both alike: a scan of every record (the former baseline) is
+    memory-bound and moved by a quarter against the build under load. Returns the rows."""
+    from datetime import UTC, date, datetime
+
+    rows = []
+    get = records.get
+    for template, prefix, slot in plan:
+        key = template + prefix + slot
+        record = get(key)
+        day = record.day if record is not None else date.fromisoformat(prefix[1:-1])
+        at = datetime(day.year, day.month, day.day, 9, 30, tzinfo=zone).astimezone(UTC)
+        rows.append((at, key, None if record is None else record.status))
+    rows.sort()
+    return len(rows)
 
 
 def csv_rows_per_s(path: Path, delimiter: str) -> float:

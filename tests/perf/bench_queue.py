@@ -55,6 +55,8 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
                 await _start_inbox_import(app, inbox_file)
             pane = app.active_pane
             pane.list.move_to(len(pane.list.rows) // 2)
+            journal = app.ctx.store.paths.journal
+            journal_start = journal.stat().st_size
             samples: list[float] = []
             cpu: list[float] = []
             for i in range(count + 3):
@@ -81,7 +83,9 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
             if inbox_file is not None and not any(w.is_running for w in app.workers):
                 emit({"error": "the inbox import ended before the last press"})
                 os._exit(1)
-            emit({"cpu": cpu, "samples": samples, "open": len(pane.list.rows)})
+            line_bytes = (journal.stat().st_size - journal_start) // (count + 3)
+            emit({"cpu": cpu, "samples": samples, "open": len(pane.list.rows),
+                  "journal_line_bytes": line_bytes})  # fmt: skip
         except Exception as exc:  # pragma: no cover - reported to the parent
             emit({"error": repr(exc)})
         os._exit(0)
@@ -122,18 +126,24 @@ async def _start_inbox_import(app: Any, source: Path) -> None:
 
 def _queue_key_bench(env: BenchEnv, runs: int, key: str, name: str) -> Result:
     """``key`` on the Queue list, each run beside the same key in a bare line-API list as long
-    (``baseline.child_bare_keys``: ``d`` marks the row and moves on, ``j`` moves)."""
+    (``baseline.child_bare_keys``: ``d`` marks the row, appends and fsyncs a journal line as
+    long as the app's beside the stores, and moves on; ``j`` moves)."""
 
     args = env.app_args("stress")
-    rows = env.child("queue_key", key, "3", *args)["open"]  # warm-up
+    warm = env.child("queue_key", key, "3", *args)  # warm-up
+    rows, info = warm["open"], {f"{name}_rows": warm["open"]}
+    durable: list[str] = []
+    if key == "d":
+        info[f"{name}_journal_line_bytes"] = line = warm["journal_line_bytes"]
+        durable = ["durable", str(env.root / f"{name}-bare.journal"), str(line)]
     pairs = interleave(
         env,
         runs,
         name,
         ["queue_key", key, str(QUEUE_KEY_PRESSES), *args],
-        ["bare_keys", "list", str(rows), str(QUEUE_KEY_PRESSES), key],
+        ["bare_keys", *durable, "list", str(rows), str(QUEUE_KEY_PRESSES), key],
     )
-    return _key_result(name, pairs, {f"{name}_rows": rows})
+    return _key_result(name, pairs, info)
 
 
 def _key_result(

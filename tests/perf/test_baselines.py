@@ -1,0 +1,75 @@
+"""The bare baselines do the same work as their figures (docs/architecture.md, "Performance
+facts"): the agenda's looks up the build's own keys in the same records, and the triage list's
+``d`` writes a durable journal line as long as the one it is given."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import bench
+from baseline import KeyRecorder, day_lookups, lookup_plan
+
+from cm_tui.core.agenda import build_agenda
+from cm_tui.core.models import OccurrenceStatus, TaskOccurrence
+from cm_tui.core.recurrence import WorkHours, slots_for
+from cm_tui.io.shipped import load_catalog
+
+BENCH = Path(__file__).with_name("bench.py")
+
+
+def test_the_agenda_baseline_looks_up_the_builds_keys_in_the_same_records() -> None:
+    zone = ZoneInfo("Europe/Paris")
+    now = datetime.fromisoformat(bench.NOW)
+    day = now.astimezone(zone).date()
+    templates = load_catalog()
+    history: dict[str, TaskOccurrence] = {}
+    for back in range(1, 15):
+        probe = day - timedelta(days=back)
+        for template in templates[::2]:
+            for slot in slots_for(template.cadence, probe, zone, WorkHours()):
+                key = f"{template.key}@{probe.isoformat()}#{slot.index}"
+                history[key] = TaskOccurrence(
+                    key, template.key, probe, slot.index, OccurrenceStatus.DONE, slot.at_utc
+                )
+    build = KeyRecorder(history)
+    build_agenda(templates, build, day, now, zone)
+
+    baseline = KeyRecorder(history)
+    rows = day_lookups(lookup_plan(build.seen), baseline, zone)
+
+    assert baseline.seen == build.seen
+    assert rows == len(build.seen)
+    assert any(key in history for key in build.seen)  # records found, not only misses
+
+
+def test_the_triage_baseline_fsyncs_one_line_of_the_given_size_per_key(tmp_path: Path) -> None:
+    journal = tmp_path / "bare.journal"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(BENCH.parents[2]),
+        "TEXTUAL_ANIMATIONS": "none",
+    }
+    args = ["durable", str(journal), "300", "list", "50", "3", "d"]
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--child", "baseline:bare_keys", repr(time.time()), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    payload = json.loads(proc.stdout.splitlines()[-1])
+    assert "error" not in payload, payload
+    lines = journal.read_bytes().splitlines(keepends=True)
+    assert len(lines) == 3 + 3  # three warm-up presses, three measured
+    assert {len(line) for line in lines} == {300}
+    assert [json.loads(line)["status"] for line in lines] == ["done"] * 6
