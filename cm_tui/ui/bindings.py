@@ -48,6 +48,21 @@ def localize_bindings(node: DOMNode) -> None:
     node._bindings = BindingsMap.from_keys(translated)
 
 
+def describe_binding(node: DOMNode, binding_id: str, description: str) -> None:
+    """Give ``node``'s binding ``binding_id`` the translated ``description`` and redraw the
+    footer: for a key whose meaning follows a view (the Calendar's ``[`` ``]`` ``t`` move by a
+    week or by a month)."""
+    described: dict[str, list[Binding]] = {
+        key: [
+            dataclasses.replace(b, description=description) if b.id == binding_id else b
+            for b in bindings
+        ]
+        for key, bindings in node._bindings.key_to_bindings.items()
+    }
+    node._bindings = BindingsMap.from_keys(described)
+    node.refresh_bindings()
+
+
 #: keys whose name is a word: the footer and the help write them in the user's language, as
 #: every hint does (``ui.keyname.*``: "esc" / "échap"); symbols (⏎, ^s, ?) need no words
 NAMED_KEYS: dict[str, str] = {

@@ -81,7 +81,7 @@ from cm_tui.core.timeutil import (
     week_start_of,
 )
 from cm_tui.ui import fmt
-from cm_tui.ui.bindings import localize_bindings
+from cm_tui.ui.bindings import describe_binding, localize_bindings
 from cm_tui.ui.panes.verbs import Selected, VerbsPane
 from cm_tui.ui.screens.prefix_menu import CalendarFilters, CopyMenu
 from cm_tui.ui.widgets.rowlist import RowList
@@ -244,6 +244,10 @@ class DetailView(Widget, can_focus=True):
             more = Content.styled("…".rjust(width), "$text-muted")
             return Visual.to_strips(self, more, width, 1, style, pad=True)[0]
         return self._strips[index]
+
+
+#: the keys whose description names the period of the view: binding id, message key prefix
+PERIOD_KEYS = (("calendar.prev", "prev"), ("calendar.next", "next"), ("calendar.today", "this"))
 
 
 class CalendarPane(VerbsPane):
@@ -775,6 +779,14 @@ class CalendarPane(VerbsPane):
         self.post_index = 0
         self.reload()
 
+    def _describe_period_keys(self) -> None:
+        """The footer's ``[`` ``]`` ``t`` name the period they move by in this view."""
+        period = (
+            "month" if (self.range_mode if self.mode == LIST else self.mode) == MONTH else "week"
+        )
+        for binding_id, key in PERIOD_KEYS:
+            describe_binding(self, binding_id, t(f"ui.key.{key}_{period}"))
+
     def action_this_week(self) -> None:
         today = self.ctx.today()
         self.week_start = week_start_of(today)
@@ -859,6 +871,7 @@ class CalendarPane(VerbsPane):
             self.mode, self.range_mode = WEEK, WEEK
         self._go_to_day(day)
         self.post_index = 0
+        self._describe_period_keys()
         self.reload()
         if self.mode == LIST:  # the month's list opens on the selected day's posts
             zone = self.ctx.zone
