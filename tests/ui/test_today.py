@@ -267,6 +267,27 @@ async def test_filter_keeps_matching_rows_and_escape_clears(make_app) -> None:
         assert len([line for line in pane.list.rows if isinstance(line, AgendaRow)]) == total
 
 
+async def test_escape_on_the_agenda_clears_the_filter_as_its_notice_says(make_app) -> None:
+    """Seen: with the filter applied (``/``, a word, ``enter``) the agenda said "esc clears the
+    filter", but ``esc`` on the agenda did nothing: only ``/`` then ``esc`` cleared it. As on
+    the Calendar and the Queue, ``esc`` is the grammar's "clear the filters" (``today.clear``)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = pane_of(app)
+        total = len(pane.agenda.rows)
+        await pilot.press("slash", *"zzzz", "enter")
+        await settle(pilot)
+        assert pane.list.has_focus
+        assert "No task matches “zzzz” (esc clears the filter)." in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pane.filter_text == ""
+        assert pane.list.has_focus
+        assert len([line for line in pane.list.rows if isinstance(line, AgendaRow)]) == total
+        assert "zzzz" not in screen_text(app)
+
+
 async def test_add_a_one_off_task_with_validation(make_app, demo_db: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -214,6 +214,7 @@ class TodayPane(VerbsPane):
         Binding("right_square_bracket", "shift_day(1)", "today.key.next_day", id="today.next"),
         Binding("t", "go_today", "today.key.today", id="today.today"),
         Binding("slash", "filter", "today.key.filter", id="today.filter"),
+        Binding("escape", "clear_filter", "verbs.key.clear", show=False, id="today.clear"),
         Binding("enter", "detail", "verbs.key.detail", show=False, id="today.detail"),
         Binding("e", "edit_task", "today.key.edit", show=False, id="today.edit"),
         Binding("n", "new_task", "today.key.new", show=False, id="today.new"),
@@ -721,12 +722,19 @@ class TodayPane(VerbsPane):
         field = self.search_input("today-filter")
         if event.key == "escape" and field is not None and field.has_focus:
             event.stop()
+            self.action_clear_filter()
+
+    def action_clear_filter(self) -> None:
+        """``esc``: the whole agenda again, from the filter field or from the agenda (the
+        grammar's "clear the filters", as the notice of an empty match says)."""
+        field = self.search_input("today-filter")
+        if field is not None:
             field.value = ""
-            self.filter_text = ""
             field.display = False
-            self.list.focus()
-            if self.agenda is not None:
-                self._show_agenda(self.agenda)
+        filtered, self.filter_text = bool(self.filter_text), ""
+        self.list.focus()
+        if filtered and self.agenda is not None:
+            self._show_agenda(self.agenda)
 
     # ------------------------------------------------------------------ tasks
 
