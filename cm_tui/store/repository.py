@@ -38,7 +38,7 @@ from cm_tui.core.models import (
     format_instant,
 )
 from cm_tui.core.net_records import Account, OutboxEntry, Publication
-from cm_tui.core.queue import OpenEntry
+from cm_tui.core.queue import DeadlineIndex, OpenEntry
 from cm_tui.core.recurrence import CHECKLIST_DAY
 from cm_tui.store.archive import Archive, group_by_month, to_item
 from cm_tui.store.entity import EntityRepo
@@ -223,19 +223,74 @@ class QueueRepo(EntityRepo[QueueItem]):
         raw = self._raw()
         return self._select(key for key in sorted(raw, key=int) if raw[key]["status"] in _OPEN)
 
+    #: the open entries by id (``open_entries``), kept in step with every write once built
+    _open: dict[int, OpenEntry] | None = None
+    #: the list ``open_entries`` last gave (a new one after any change of an open entry)
+    _open_list: list[OpenEntry] | None = None
+    _by_deadline: DeadlineIndex | None = None
+
     def open_entries(self) -> list[OpenEntry]:
         """The open items as ``core.queue.OpenEntry`` (id, status and instants as stored),
-        without building the items: what the Queue tab orders, counts and alerts on.
+        without building the items: what the Queue tab orders, counts and alerts on (in the
+        table's order; an item opened again comes last).
 
-        Built with ``tuple.__new__``: a named tuple's own constructor is a Python function, a
+        Read from the documents once, then kept in step with each write (``_index_change``):
+        a triage key or a synced page changes a few entries, not 20,000. The same list comes
+        back until an open entry changes (callers may compare it by identity); do not change
+        it."""
+        if self._open_list is None:
+            self._open_list = list(self._open_index().values())
+        return self._open_list
+
+    def deadline_index(self) -> DeadlineIndex:
+        """``open_entries`` sorted by deadline (``core.queue.DeadlineIndex``), kept in step
+        with each write like them. Read it at once; do not keep it across writes."""
+        if self._by_deadline is None:
+            self._by_deadline = DeadlineIndex(self._open_index().values())
+        return self._by_deadline
+
+    def _open_index(self) -> dict[int, OpenEntry]:
+        """Built with ``tuple.__new__``: a named tuple's own constructor is a Python function, a
         millisecond more per 10,000 items at start-up."""
-        make = tuple.__new__
-        fields = itemgetter("status", "deadline", "received_at")
-        return [
-            make(OpenEntry, (int(key), *fields(doc), doc.get("snoozed_until")))
-            for key, doc in self._raw().items()
-            if doc["status"] in _OPEN
-        ]
+        if self._open is None:
+            make = tuple.__new__
+            fields = itemgetter("status", "deadline", "received_at")
+            self._open = {
+                (doc_id := int(key)): make(
+                    OpenEntry, (doc_id, *fields(doc), doc.get("snoozed_until"))
+                )
+                for key, doc in self._raw().items()
+                if doc["status"] in _OPEN
+            }
+        return self._open
+
+    def _index_reset(self) -> None:
+        self._open = self._open_list = self._by_deadline = None
+
+    def _index_change(
+        self, doc_id: int, old: dict[str, Any] | None, new: dict[str, Any] | None
+    ) -> None:
+        entries = self._open
+        if entries is None:
+            return
+        before = entries.get(doc_id)
+        after = None
+        if new is not None and new["status"] in _OPEN:
+            after = OpenEntry(
+                doc_id, new["status"], new["deadline"], new["received_at"], new.get("snoozed_until")
+            )
+            entries[doc_id] = after  # in its place if it was open already
+        elif before is not None:
+            del entries[doc_id]
+        if before == after:
+            return
+        self._open_list = None
+        index = self._by_deadline
+        if index is not None:
+            if before is not None:
+                index.discard(before)
+            if after is not None:
+                index.add(after)
 
     def closed_entries(self, since: datetime) -> list[OpenEntry]:
         """``open_entries`` of the items closed (replied, ignored) at ``since`` or later and

@@ -44,8 +44,6 @@ class UiContext(Value):
     store_name: str
     version: int = 0
     on_write_error: Callable[[Exception], None] | None = None
-    _queue_entries: tuple[int, list[OpenEntry]] | None = None
-    _queue_index: tuple[list[OpenEntry], DeadlineIndex] | None = None
     #: the undo/redo history of the running app (in memory: nothing to undo after a restart)
     edits: EditHistory[Edit] = dataclasses.field(default_factory=EditHistory)
     #: the undo or redo being written in steps (``step_through``), if any
@@ -71,28 +69,21 @@ class UiContext(Value):
         return self.local_now().date()
 
     def open_queue_entries(self) -> list[OpenEntry]:
-        """The open queue items as ``OpenEntry`` (no items built), read again only when the
-        store changed (``Store.seq``): Today's counts and the app's alerts share them."""
-        seq = self.store.seq
-        if self._queue_entries is None or self._queue_entries[0] != seq:
-            self._queue_entries = (seq, self.repo.queue.open_entries())
-        return self._queue_entries[1]
+        """The open queue items as ``OpenEntry`` (no items built): Today's counts, the Queue
+        tab and the app's alerts share them. The repository keeps them in step with each write
+        (``QueueRepo.open_entries``): a new list only when an open item changed."""
+        return self.repo.queue.open_entries()
 
     def open_queue_counts(self, now: datetime) -> QueueCounts:
         """Open, due soon and overdue items at ``now`` (``core.queue.entry_counts`` of
-        ``open_queue_entries``), from an index built once per store change: the Queue tab's
-        label, its list's counts and Today's box read these every second."""
+        ``open_queue_entries``), from the deadline index: the Queue tab's label, its list's
+        counts and Today's box read these every second."""
         return self.open_queue_index().counts(now)
 
     def open_queue_index(self) -> DeadlineIndex:
-        """``open_queue_entries`` sorted by deadline (``core.queue.DeadlineIndex``), built again
-        only when the store changed."""
-        from cm_tui.core.queue import DeadlineIndex
-
-        entries = self.open_queue_entries()
-        if self._queue_index is None or self._queue_index[0] is not entries:
-            self._queue_index = (entries, DeadlineIndex(entries))
-        return self._queue_index[1]
+        """``open_queue_entries`` sorted by deadline (``core.queue.DeadlineIndex``), kept in
+        step with each write by the repository (``QueueRepo.deadline_index``)."""
+        return self.repo.queue.deadline_index()
 
     def write(self, change: Callable[[], object]) -> bool:
         """Run one store write (or a ``store.transaction()`` of several); ``True`` if it landed.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -100,3 +101,65 @@ def test_open_and_closed_entries_are_those_of_their_items(tmp_path: Path) -> Non
         closed = [queue.get(items[n].id) for n in (1, 3)]
         assert sorted(queue.closed_entries(T0)) == sorted(entry_of(i) for i in closed)
         assert queue.closed_entries(T0 + timedelta(seconds=1)) == []
+
+
+queue_ops = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "reply", "snooze", "reopen", "move", "delete", "refused"]),
+        st.integers(0, 30),
+        st.integers(0, 6 * 60),
+    ),
+    max_size=40,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=queue_ops, at=st.integers(-60, 8 * 60))
+def test_open_entries_and_deadline_index_follow_random_writes(
+    tmp_path_factory: Any, ops: list[tuple[str, int, int]], at: int
+) -> None:
+    """Built once, then kept in step with each write (not read again from the documents):
+    after any writes, a transaction that failed included, ``open_entries`` and
+    ``deadline_index`` answer what a scan of the items answers."""
+    from cm_tui.core.models import QueueStatus
+    from cm_tui.core.queue import DeadlineIndex, entry_of
+    from cm_tui.store import StoreWriteError
+    from tests.store.samples import queue_item
+
+    with Store.open(tmp_path_factory.mktemp("q") / "store.json") as store:
+        queue = store.repo.queue
+        queue.add_many(queue_item(n) for n in range(5))
+        queue.open_entries(), queue.deadline_index()  # built before the writes
+        for op, n, minutes in ops:
+            ids = sorted(item.id for item in queue.all())
+            item = queue.get(ids[n % len(ids)]) if ids else None
+            when = T0 + timedelta(minutes=minutes)
+            if op == "add" or item is None:
+                queue.add(queue_item(n, deadline=when))
+            elif op == "reply":
+                queue.update(item.replace(status=QueueStatus.REPLIED, closed_at=when))
+            elif op == "snooze":
+                queue.update(item.replace(status=QueueStatus.SNOOZED, snoozed_until=when))
+            elif op == "reopen":
+                queue.update(item.replace(status=QueueStatus.NEW, closed_at=None))
+            elif op == "move":
+                queue.update(item.replace(deadline=when))
+            elif op == "delete":
+                queue.delete(item.id)
+            else:  # a transaction that fails after its writes: memory is put back
+                try:
+                    with store.transaction():
+                        queue.update(item.replace(status=QueueStatus.IGNORED, closed_at=when))
+                        queue.add(queue_item(n, deadline=when))
+                        raise StoreWriteError("refused")
+                except StoreWriteError:
+                    pass
+        expected = [entry_of(item) for item in queue.open_items()]
+        assert sorted(queue.open_entries()) == sorted(expected)
+        now, since = T0 + timedelta(minutes=at), T0 + timedelta(minutes=at - 30)
+        fresh = DeadlineIndex(expected)
+        assert queue.deadline_index().counts(now) == fresh.counts(now)
+        assert sorted(queue.deadline_index().near(since, now)) == sorted(fresh.near(since, now))
+        assert len(queue.deadline_index()) == len(expected)
