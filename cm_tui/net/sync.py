@@ -13,6 +13,9 @@ Contract (docs/architecture.md, "Connectors"):
   ``NetError`` becomes the account's state (connected / offline since / rate-limited until /
   token refused) and one line in ``report.notices``; nothing raises out of a pass but a store
   error.
+* ``pace``: called by the pass between two steps of the inbox backlog (before each page is
+  fetched, mapped and stored); the app's waits while the user is typing (``ui.keys_first``),
+  so a page is mapped and written between keys, not during one. The CLI has none.
 * ``run_forever(stop, on_pass)``: streams the user notifications when the instance offers it
   (each event wakes an inbox pass at once), else polls every ``settings.poll_seconds``; the
   outbox's undo windows and the Calendar's due posts wake it too (``wake()``); after an error it
@@ -67,6 +70,7 @@ class SyncEngine:
         connector_for: Callable[[Account], Connector] | None = None,
         deadline_policy: DeadlinePolicy | None = None,
         tz: ZoneInfo | None = None,
+        pace: Callable[[], None] | None = None,
     ) -> None:
         self.access = access
         self.secrets = secrets
@@ -75,6 +79,7 @@ class SyncEngine:
         self._connector_for = connector_for
         self.deadline_policy = deadline_policy or DEFAULT_POLICY
         self.tz = tz
+        self.pace: Callable[[], None] = pace or _no_pause
         self._connectors: dict[str, Connector] = {}
         self._wake = threading.Event()
 
@@ -108,3 +113,7 @@ class SyncEngine:
                 cached = connector_for(account, self.secrets)
             self._connectors[account.key] = cached
         return cached
+
+
+def _no_pause() -> None:
+    """No one types into ``cm-tui sync``: the backlog goes on at once."""

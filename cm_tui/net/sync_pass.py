@@ -170,10 +170,14 @@ def _inbox(engine: SyncEngine, account: Account, connector: Connector, report: P
     terms = access(inbox.watch_terms)
     cursor = access(lambda store: (store.repo.accounts.get(account.id) or account).cursor)
     for _ in range(MAX_PAGES):
+        engine.pace()
         page = connector.inbox_page(cursor, PAGE_SIZE)
         # mapped here, on the engine's thread: the store step (the UI thread in the app) only
-        # checks for doubles and writes the page and its cursor in one transaction
+        # checks for doubles and writes the page and its cursor in one transaction; each step
+        # between keys (``engine.pace``)
+        engine.pace()
         items = inbox.map_page(account, page, policy=engine.deadline_policy, keywords=terms)
+        engine.pace()
         added = access(
             partial(
                 inbox.take_page,

@@ -240,8 +240,8 @@ class CmTuiApp(App[None]):
 
         open_settings(self, first_run=True)
 
-    #: ``time.monotonic()`` of the last key the app received: a running import pauses its
-    #: reading while keys arrive (``QueueImportFlow._pace``)
+    #: ``time.monotonic()`` of the last key the app received: a running import and the
+    #: accounts' sync pause their work while keys arrive (``ui.keys_first``)
     last_key_at: float = 0.0
 
     async def on_event(self, event: events.Event) -> None:

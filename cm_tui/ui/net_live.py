@@ -10,6 +10,8 @@ Contract (docs/architecture.md, "Live accounts in the app"):
   step the engine hands over (``StoreAccess``) runs on the UI thread through
   ``App.call_from_thread``: the store is only ever touched there, keys go on between steps.
   A step that wrote bumps ``UiContext.version``, so the tabs reload what changed when shown.
+  The engine's backlog waits while keys arrive (``ui.keys_first``, its ``pace``): a page is
+  fetched, mapped and written between keys.
 * After each pass (``on_pass``) the header shows each account's state ("mastodon: offline
   since 10:02", "rate-limited until 10:15", "token refused") and how many replies are not
   sent; the pass's notices go to the alert line (one line each); the shown tab reloads when
@@ -24,6 +26,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.content import Content
@@ -101,6 +104,7 @@ class NetLive:
         self.unsent = len(self._unsent_entries())
         self.show_state()
         from cm_tui.net.sync import SyncEngine
+        from cm_tui.ui.keys_first import pace
 
         self.engine = SyncEngine(
             self.access,
@@ -108,6 +112,7 @@ class NetLive:
             self.ctx.clock,
             self.settings,
             tz=self.ctx.zone,
+            pace=partial(pace, self.app),
         )
         self.stop.clear()
         self.thread = threading.Thread(target=self._run, name="cm-tui sync", daemon=True)

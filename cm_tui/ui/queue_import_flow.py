@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -70,6 +69,7 @@ from cm_tui.io.queue_import import (
     ImportResult,
     read_new_items,
 )
+from cm_tui.ui import keys_first
 
 if TYPE_CHECKING:
     from cm_tui.io.exports.recognise import Recognised
@@ -358,17 +358,11 @@ class QueueImportFlow:
         ctx.record(writer.edit(label, "stats", ctx.edits.aliases))
 
     def _pace(self) -> None:
-        """Keys first: while the user is typing (a key less than ``KEYS_QUIET`` ago), the
-        import waits, asleep, so that the UI thread has the interpreter to itself (the GIL's
-        switch interval is 5 ms, and a frame gives the GIL up at each system call; measured: a
-        key took 25 ms to show while the archives were read for the duplicate check, 7 ms with
-        this pause; the collector's share is ``_without_collector``'s). It reads on in the
-        pauses between keys, and after ``KEYS_WAIT_STEPS`` steps in any case."""
-        app = cast("CmTuiApp", self.owner.app)
-        for _ in range(KEYS_WAIT_STEPS):
-            if time.monotonic() - app.last_key_at >= KEYS_QUIET:
-                return
-            time.sleep(KEYS_STEP)
+        """Keys first (``ui.keys_first``): the reading and the writing wait while the user is
+        typing (measured: a key took 25 ms to show while the archives were read for the
+        duplicate check, 7 ms with this pause; the collector's share is
+        ``_without_collector``'s)."""
+        keys_first.pace(cast("CmTuiApp", self.owner.app))
 
     def _call(self, callback: Callable[..., T], *args: Any) -> T:
         """``callback(*args)`` on the UI thread, its result here; ``_Stopped`` once the worker
@@ -434,14 +428,6 @@ class QueueImportFlow:
 
         # the report quotes the file (headers, values): plain Content, never markup
         self.owner.app.push_screen(DetailScreen(Content(report)))
-
-
-#: the import reads on once no key came for this long (seconds)...
-KEYS_QUIET = 0.05
-#: ...checking every ``KEYS_STEP``, and at most ``KEYS_WAIT_STEPS`` times in a row (a key held
-#: down all day must not stop the import for good)
-KEYS_STEP = 0.002
-KEYS_WAIT_STEPS = 500
 
 
 def _without_collector(work: Callable[[], None]) -> None:

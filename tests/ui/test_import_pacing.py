@@ -14,6 +14,7 @@ import pytest
 from cm_tui.core.models import QueueItem, QueueKind
 from cm_tui.io import queue_import
 from cm_tui.io.queue_import import ImportOptions, import_queue
+from cm_tui.ui import keys_first
 from cm_tui.ui import queue_import_flow as flow_module
 from cm_tui.ui.queue_import_flow import QueueImportFlow
 
@@ -36,7 +37,7 @@ class FakeTime:
 @pytest.fixture
 def fake_time(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
     fake = FakeTime()
-    monkeypatch.setattr(flow_module, "time", fake)
+    monkeypatch.setattr(keys_first, "time", fake)
     return fake
 
 
@@ -47,7 +48,7 @@ def flow_with_last_key(at: float) -> QueueImportFlow:
 
 def test_the_reading_waits_while_keys_arrive(fake_time: FakeTime) -> None:
     flow_with_last_key(fake_time.now - 0.01)._pace()
-    assert flow_module.KEYS_QUIET - 0.01 <= fake_time.slept < flow_module.KEYS_QUIET
+    assert keys_first.KEYS_QUIET - 0.01 <= fake_time.slept < keys_first.KEYS_QUIET
     fake_time.slept = 0.0
     flow_with_last_key(fake_time.now - 1.0)._pace()  # nobody typing: no wait
     assert fake_time.slept == 0.0
@@ -57,7 +58,7 @@ def test_a_key_held_down_never_stops_the_import_for_good(fake_time: FakeTime) ->
     flow = flow_with_last_key(0.0)
     flow.owner.app.last_key_at = float("inf")  # type: ignore[union-attr]  # always "just now"
     flow._pace()
-    assert fake_time.slept == pytest.approx(flow_module.KEYS_WAIT_STEPS * flow_module.KEYS_STEP)
+    assert fake_time.slept == pytest.approx(keys_first.KEYS_WAIT_STEPS * keys_first.KEYS_STEP)
 
 
 def test_the_collector_is_off_during_an_import_and_on_after() -> None:
