@@ -48,7 +48,7 @@ In a module ``tests/perf/bench_<area>.py`` (a new file is found by its name)::
 * The baseline: a child of ``baseline.py`` (``bare`` start-up; ``bare_keys``: a key in a
   line-API list, a screen-sized ``Static`` repainted, a modal opened, typed into and closed;
   ``csv_peak``) or stdlib work timed in the figure's own child right before each sample. Run
-  the two back to back (``interleave``: bare, then app, ``runs`` times) and take
+  the two back to back (``interleave``: bare, then app, three times per run) and take
   ``paired_ratio`` (the median of the per-run ratios of medians).
 * ``@child(mode)`` registers a child mode: ``env.child(mode, *args)`` runs it in a fresh
   interpreter (``bench.py --child module:mode t0 args...``, importing only the harness and that
@@ -183,14 +183,27 @@ class Result:
     ratio: float | None = None
 
 
+#: pairs of children ``interleave`` runs per requested run
+PAIRS_PER_RUN = 3
+
+
 def interleave(
     env: BenchEnv, runs: int, label: str, app: list[str], bare: list[str]
 ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """``runs`` pairs of children run back to back, the bare one first (as ``startup_ratio``
-    does): ``app`` and ``bare`` are a child mode and its arguments. Their payloads, paired."""
+    """``runs`` x ``PAIRS_PER_RUN`` pairs of children run back to back, the bare one first (as
+    ``startup_ratio`` does): ``app`` and ``bare`` are a child mode and its arguments. Their
+    payloads, paired.
+
+    Why three pairs a run: a key's CPU time is steady within a process (the median of 40
+    presses) but not between processes: on a quiet machine, eight pairs of ``d`` on the Queue
+    gave per-pair ratios from 1.60 to 2.39 (the bare list 2.8 to 4.0 ms, the app 5.5 to
+    7.0 ms). The median of three such ratios moved by more than 15 % between two runs of the
+    bench about one time in six; the median of nine, about one time in fifty. These children
+    take 2 to 4 s each, so the figures that pair them can afford it."""
     pairs = []
-    for i in range(runs):
-        log(f"{label} {i + 1}/{runs}")
+    total = runs * PAIRS_PER_RUN
+    for i in range(total):
+        log(f"{label} {i + 1}/{total}")
         bare_payload = env.child(*bare)
         pairs.append((env.child(*app), bare_payload))
     return pairs

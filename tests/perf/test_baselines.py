@@ -73,3 +73,24 @@ def test_the_triage_baseline_fsyncs_one_line_of_the_given_size_per_key(tmp_path:
     assert len(lines) == 3 + 3  # three warm-up presses, three measured
     assert {len(line) for line in lines} == {300}
     assert [json.loads(line)["status"] for line in lines] == ["done"] * 6
+
+
+class _RecordingEnv:
+    """A ``BenchEnv`` stand-in that records the children it is asked for, in order."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def child(self, mode: str, *args: str) -> dict[str, str]:
+        self.calls.append(mode)
+        return {"mode": mode}
+
+
+def test_interleave_runs_three_bare_then_app_pairs_per_run() -> None:
+    """A key's cost moves by up to 20 % between processes: its ratio is a median of three pairs
+    per run, each bare child right before its app child."""
+    env = _RecordingEnv()
+    pairs = bench.interleave(env, 2, "k", ["app_mode"], ["bare_mode"])  # type: ignore[arg-type]
+    assert env.calls == ["bare_mode", "app_mode"] * (2 * bench.PAIRS_PER_RUN)
+    assert bench.PAIRS_PER_RUN == 3
+    assert pairs == [({"mode": "app_mode"}, {"mode": "bare_mode"})] * 6
