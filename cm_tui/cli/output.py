@@ -159,18 +159,24 @@ def write_output(out: str, payload: bytes) -> Path | None:
 
 #: what refusing to create a file in an existing folder looks like (``/proc``: "No such file")
 _CANNOT_CREATE = {"ENOENT", "EACCES", "EPERM", "EROFS"}
+#: what a full disk (or quota, or file size limit) looks like, at any path
+_NO_ROOM = {"ENOSPC", "EDQUOT", "EFBIG"}
 
 
 def _unwritable(path: Path, exc: OSError) -> CliError | None:
-    """The one line for an ``--out`` whose folder exists but takes no file (a read-only or
-    pseudo file system such as ``/proc``, no permission): it cannot write there, and what to
-    do. ``None`` for other errors (a missing folder, a folder given as the file: said as is)."""
+    """The one line for an ``--out`` that cannot take the data: a full disk (``/dev/full``),
+    or a folder that exists but takes no file (a read-only or pseudo file system such as
+    ``/proc``, no permission): it cannot write there, and what to do. ``None`` for other
+    errors (a missing folder, a folder given as the file: said as is)."""
     import errno
 
-    if errno.errorcode.get(exc.errno or 0) not in _CANNOT_CREATE or path.is_dir():
+    code = errno.errorcode.get(exc.errno or 0)
+    reason = exc.strerror or str(exc)
+    if code in _NO_ROOM:
+        return CliError(t("cli.error.out_no_room", path=path, reason=reason))
+    if code not in _CANNOT_CREATE or path.is_dir():
         return None
     folder = (path.resolve() if path.is_symlink() else path).parent
     if not folder.is_dir():
         return None
-    reason = exc.strerror or str(exc)
     return CliError(t("cli.error.out_unwritable", path=path, reason=reason))

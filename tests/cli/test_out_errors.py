@@ -92,3 +92,18 @@ def test_export_csv_without_table_exports_the_posts(
     assert cli.main(["export", "csv", "--table", "tasks", "--db", str(db), "--out", "-"]) == 2
     line = one_line_error(capsys.readouterr().err)
     assert line == 'cm-tui: error: unknown table "tasks"; tables: posts'
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("command", ["export json", "export ics", "report"])
+def test_out_on_a_full_disk_names_the_target_and_what_to_do(
+    command: str, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``/dev/full`` is written in place (a device) and every write fails with "No space left
+    on device": the line names the path and says what to do, not the bare system error."""
+    out = Path("/dev/full")
+    assert cli.main(_commands(db, out)[command]) == 1
+    line = one_line_error(capsys.readouterr().err)
+    assert line.startswith(f"cm-tui: error: cannot write {out} (No space left on device): ")
+    assert "free some space" in line
+    assert Path("/dev/full").is_char_device()

@@ -355,6 +355,12 @@ MESSAGES: Messages = {
         "impossible d'écrire {path} ({reason}) : donnez à --out un fichier dans un dossier "
         "où vous pouvez écrire, ou - pour la sortie standard",
     ),
+    "cli.error.out_no_room": (
+        "cannot write {path} ({reason}): free some space there, or give --out another "
+        "place (- for standard output)",
+        "impossible d'écrire {path} ({reason}) : libérez de la place, ou donnez à --out "
+        "un autre emplacement (- pour la sortie standard)",
+    ),
     "cli.error.missing_file": ("file not found: {path}", "fichier introuvable : {path}"),
     "cli.error.os": ("{path}: {reason}", "{path} : {reason}"),
     "cli.error.os_nopath": ("{reason}", "{reason}"),
