@@ -12,7 +12,6 @@ data and instant always give the same pictures.
 from __future__ import annotations
 
 import asyncio
-import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -44,14 +43,17 @@ def write_screenshots(store: Store, settings: Settings, clock: Clock, out_dir: P
 async def _shoot(store: Store, settings: Settings, clock: Clock, out_dir: Path) -> list[Path]:
     from cm_tui.ui.app import CmTuiApp
 
-    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
     app = CmTuiApp(store, settings, clock, "demo")
+    # not TEXTUAL_ANIMATIONS: Textual reads it once, at import; an animation (the tab
+    # underline's slide) would be shot wherever a busy machine's frame left it
+    app.animation_level = "none"
     written: list[Path] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for tab, key, name in SHOTS:
             await pilot.press(key)
             await app.workers.wait_for_complete()
+            await pilot.wait_for_scheduled_animations()
             await pilot.pause()
             assert app.active_tab == tab, f"tab {tab!r} did not open"
             path = out_dir / name
