@@ -7,7 +7,7 @@ import copy
 import dataclasses
 import pickle
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 from unittest.mock import patch
 
 import pytest
@@ -252,3 +252,54 @@ def test_init_is_compiled_after_a_few_instances_and_serves_subclasses_too() -> N
     assert Base(3) == Base(3, 2)
     with pytest.raises(TypeError):
         Base()  # type: ignore[call-arg]
+
+
+def test_fields_asdict_and_match_args_are_a_dataclasss() -> None:
+    """What ``dataclasses`` reads of a value class is what it reads of the same dataclass:
+    fields in order with their types and defaults (``ClassVar`` left out, inherited fields
+    first), ``asdict``, ``is_dataclass`` and ``__match_args__``."""
+
+    @frozen
+    class Base(Value):
+        kind: ClassVar[str] = "base"
+        name: str
+        tags: tuple[str, ...] = field(default_factory=tuple)
+
+    @frozen
+    class Derived(Base):
+        count: int = 1
+
+    @dataclass(frozen=True, slots=True)
+    class TheirBase:
+        kind: ClassVar[str] = "base"
+        name: str
+        tags: tuple[str, ...] = field(default_factory=tuple)
+
+    @dataclass(frozen=True, slots=True)
+    class TheirDerived(TheirBase):
+        count: int = 1
+
+    def described(cls: Any) -> list[tuple[Any, ...]]:
+        return [
+            (f.name, f.type, f.default, f.default_factory, f.init, f.kw_only)
+            for f in dataclasses.fields(cls)
+        ]
+
+    assert described(Derived) == described(TheirDerived)
+    assert dataclasses.is_dataclass(Derived) and Derived.kind == "base"
+    assert Derived.__match_args__ == TheirDerived.__match_args__ == ("name", "tags", "count")
+    assert dataclasses.asdict(Derived("a", ("b",))) == {"name": "a", "tags": ("b",), "count": 1}
+    assert Derived.__slots__ == ("count",) and not hasattr(Derived("a"), "__dict__")
+    assert "tags" not in Base.__dict__ or not isinstance(Base.__dict__["tags"], dataclasses.Field)
+
+    with pytest.raises(ValueError, match="mutable default"):
+
+        @frozen
+        class Mutable(Value):
+            items: list[int] = []
+
+    with pytest.raises(TypeError, match="no type annotation"):
+
+        @frozen
+        class Unannotated(Value):
+            x = field(default=0)
