@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_WEB = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+_WEB = r"(?i)https?://[^\s<>\"'`]+"
 #: what usually ends a sentence around a link rather than belongs to it
 _TRAILING = ".,;:!?)]}»"
 
@@ -17,13 +17,13 @@ _TRAILING = ".,;:!?)]}»"
 def web_link(link: str) -> str | None:
     """``link`` itself (trimmed) if it is one web address (http or https), else ``None``."""
     link = link.strip()
-    match = _WEB.fullmatch(link)
+    match = re.fullmatch(_WEB, link)
     return link if match and len(link) > len("https://") else None
 
 
 def first_web_link(text: str) -> str | None:
     """The first web address written in ``text`` (punctuation after it left out), or ``None``."""
-    for match in _WEB.finditer(text):
+    for match in re.finditer(_WEB, text):
         found = match.group().rstrip(_TRAILING)
         if web_link(found):
             return found

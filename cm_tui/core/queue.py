@@ -334,7 +334,7 @@ def snooze(item: QueueItem, until: datetime) -> QueueItem:
 
 
 #: the placeholders a saved reply may hold (``fill_template``)
-_PLACEHOLDER = re.compile(r"\{(author|first_name)\}")
+_PLACEHOLDER = r"\{(author|first_name)\}"
 
 
 def fill_template(template: str, item: QueueItem) -> str:
@@ -348,7 +348,7 @@ def fill_template(template: str, item: QueueItem) -> str:
     """
     author = clean_line(item.author_name or item.author_handle).strip()
     values = {"author": author, "first_name": author.split(maxsplit=1)[0] if author else ""}
-    return _PLACEHOLDER.sub(lambda match: values[match[1]], template)
+    return re.sub(_PLACEHOLDER, lambda match: values[match[1]], template)
 
 
 #: the saved replies offered until the user saves their own (``queue.template.<key>.*``)

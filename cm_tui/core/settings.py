@@ -135,16 +135,17 @@ MAX_DEPTH = 10
 #: How much of a value or key an error message quotes before cutting it with "…"
 SHOWN_CHARS = 40
 
-_TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-_CURRENCY_RE = re.compile(r"[A-Z]{3}")
-_BINDING_ID_RE = re.compile(r"[A-Za-z0-9_.-]+")
+#: patterns, compiled by ``re``'s own cache when first used: start-up meets few of them
+_TIME_RE = r"^([01]\d|2[0-3]):([0-5]\d)$"
+_CURRENCY_RE = r"[A-Z]{3}"
+_BINDING_ID_RE = r"[A-Za-z0-9_.-]+"
 #: A key name: no whitespace (``fullmatch``, so not even a trailing newline); controls and
 #: bidi overrides are refused too (``has_terminal_controls``): the footer would send them to
 #: the terminal, and no key could ever match them.
-_KEY_RE = re.compile(r"\S+")
+_KEY_RE = r"\S+"
 #: What ``_show`` writes as a TOML ``\uXXXX`` escape: what a terminal would interpret or that
 #: would break the one line (controls, bidi overrides, line separators, lone surrogates).
-_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_ESCAPED = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 class SettingsError(ValueError):
@@ -383,7 +384,7 @@ def _show(value: Any) -> str:
         return "[" + ", ".join(shown) + "]"
     if isinstance(value, str):
         text = _cut(value).replace("\\", "\\\\").replace('"', '\\"')
-        return '"' + _ESCAPED.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + '"'
+        return '"' + re.sub(_ESCAPED, lambda m: f"\\u{ord(m[0]):04x}", text) + '"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Mapping):
@@ -395,7 +396,7 @@ def _is_key_name(key: Any) -> bool:
     return (
         isinstance(key, str)
         and len(key) <= MAX_NAME_CHARS
-        and _KEY_RE.fullmatch(key) is not None
+        and re.fullmatch(_KEY_RE, key) is not None
         and not has_terminal_controls(key)
     )
 
@@ -493,14 +494,14 @@ class _Parser:
         return value
 
     def hhmm(self, value: Any, key: str) -> str:
-        if not isinstance(value, str) or not _TIME_RE.match(value):
+        if not isinstance(value, str) or not re.match(_TIME_RE, value):
             raise self.fail("cli.settings.time", key, value)
         return value
 
     def currency(self, value: Any, key: str) -> str:
         """An ISO 4217 code: three capital letters (``EUR``); the amounts are only labelled
         with it, so its form is what is checked, not a list that would need updating."""
-        if not isinstance(value, str) or not _CURRENCY_RE.fullmatch(value):
+        if not isinstance(value, str) or not re.fullmatch(_CURRENCY_RE, value):
             raise self.fail("cli.settings.currency", key, value)
         return value
 
@@ -731,7 +732,7 @@ class _Parser:
                 out.update(self.keys(key, binding_id + "."))
                 continue
             dotted = f"keys.{binding_id}"
-            if len(binding_id) > MAX_NAME_CHARS or not _BINDING_ID_RE.fullmatch(binding_id):
+            if len(binding_id) > MAX_NAME_CHARS or not re.fullmatch(_BINDING_ID_RE, binding_id):
                 raise self.fail("cli.settings.binding_id", dotted)
             if not _is_key_name(key):
                 raise self.fail("cli.settings.key", dotted, key)

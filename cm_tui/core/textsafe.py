@@ -112,14 +112,16 @@ def _translations() -> tuple[dict[int, str], dict[int, str | None], dict[int, st
     return shown, same_width, one_line
 
 
-_TERMINAL_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_TERMINAL_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def has_terminal_controls(text: str) -> bool:
-    """Whether ``text`` holds a character ``for_terminal`` would replace."""
-    return _TERMINAL_CONTROL.search(text) is not None
+    """Whether ``text`` holds a character ``for_terminal`` would replace.
+
+    Printable text (``str.isprintable``: no control, format, surrogate or separator character
+    but the space) holds none, and most text is: the pattern, whose lone surrogates alone cost
+    2M instructions to compile, is compiled only for the first text that is not."""
+    return not text.isprintable() and _lazy(_TERMINAL_CONTROL).search(text) is not None
 
 
 def for_terminal(text: str, *, placeholders: bool = True) -> str:
@@ -132,7 +134,7 @@ def for_terminal(text: str, *, placeholders: bool = True) -> str:
     line of cells), the controls, counted zero cells wide, are removed, and lone surrogates,
     counted one cell wide, become U+FFFD.
     """
-    if _TERMINAL_CONTROL.search(text) is None:
+    if not has_terminal_controls(text):
         return text
     shown, same_width, _one_line = _translations()
     return text.translate(shown if placeholders else same_width)
@@ -152,8 +154,8 @@ def one_line(text: str | os.PathLike[str]) -> str:
     """
     if not isinstance(text, str):
         text = os.fspath(text)
-    if _lazy(_BREAKS_OR_CONTROLS).search(text) is None:
-        return text
+    if text.isprintable() or _lazy(_BREAKS_OR_CONTROLS).search(text) is None:
+        return text  # printable: see ``has_terminal_controls``
     return text.translate(_translations()[2])
 
 

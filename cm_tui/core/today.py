@@ -296,7 +296,7 @@ def _int(text: str, field: str, what: str, low: int, high: int) -> int:
     return value
 
 
-_TIME = re.compile(r"^(\d{1,2})(?:[:hH.](\d{2})?)?$")
+_TIME = r"^(\d{1,2})(?:[:hH.](\d{2})?)?$"
 
 
 def form_time(text: str) -> str | None:
@@ -305,7 +305,7 @@ def form_time(text: str) -> str | None:
     text = text.strip()
     if not text:
         return None
-    match = _TIME.match(text)
+    match = re.match(_TIME, text)
     if match is not None:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         if hour < 24 and minute < 60:

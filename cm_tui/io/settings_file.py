@@ -174,12 +174,12 @@ def load_settings(path: Path, *, write_template: bool = True) -> Settings:
     return Settings.from_mapping(mapping, source)
 
 
-_POSITION_RE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$|\s*\(at end of document\)\s*$")
+_POSITION_RE = r"\s*\(at line (\d+), column \d+\)\s*$|\s*\(at end of document\)\s*$"
 
 
 def _syntax_position(message: str) -> tuple[str, str]:
     """Split tomllib's "reason (at line N, column C)" into ("N", "reason"), one line."""
-    match = _POSITION_RE.search(message)
+    match = re.search(_POSITION_RE, message)
     reason = message[: match.start()] if match else message
     line = match.group(1) if match and match.group(1) else "?"
     if match and not match.group(1):

@@ -92,3 +92,24 @@ def test_one_line_shows_a_file_name_as_it_is_on_one_line() -> None:
     assert one_line("a\u2028b") == "a\u2424b"
     name = "clean name.csv"
     assert one_line(name) is name
+
+
+def test_printable_text_skips_the_patterns_and_the_answers_stay_the_same() -> None:
+    """``has_terminal_controls``, ``for_terminal`` and ``one_line`` answer for every character
+    as their patterns do (printable text never reaches them, see ``has_terminal_controls``),
+    and printable text comes back as the same object."""
+    import re
+
+    from cm_tui.core import textsafe
+
+    controls = re.compile(textsafe._TERMINAL_CONTROL)
+    breaks = re.compile(textsafe._BREAKS_OR_CONTROLS)
+    for code in range(0x110000):
+        char = "a" + chr(code)
+        assert textsafe.has_terminal_controls(char) is (controls.search(char) is not None)
+        if breaks.search(char) is None:
+            assert textsafe.one_line(char) is char
+        else:
+            assert textsafe.one_line(char) != char
+    text = "Today · 19 Nov: 3 posts, «reply» — ok ✓"
+    assert textsafe.for_terminal(text) is text and textsafe.one_line(text) is text
