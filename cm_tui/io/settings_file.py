@@ -8,6 +8,9 @@
 * TOML syntax error, non-UTF-8 text, unreadable file, bad value, tables or lists nested deeper
   than any setting needs: ``SettingsError`` with one line naming the file (and the line or the
   key), a long value quoted cut short.
+* valid settings are remembered as parsed (``PARSED_CACHE``, JSON in the cache folder, with
+  the text they were read from): a file whose text is the same at the next start is not parsed
+  again, so start-up does not import the TOML parser (8M instructions); any change is read.
 
 ``save_settings(path, changes)`` is the only writer (the settings form): it sets some keys
 and keeps everything else of the file as the user wrote it (comments, other keys, their order
@@ -27,9 +30,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import json
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -149,6 +152,8 @@ def load_settings(path: Path, *, write_template: bool = True) -> Settings:
     except FileNotFoundError:
         if write_template:
             _write_template(path)
+            template = template_text()  # remembered: the next start reads it
+            _remember(template, _parsed(template, source))
         return Settings()
     except OSError as exc:
         raise SettingsError(
@@ -160,8 +165,21 @@ def load_settings(path: Path, *, write_template: bool = True) -> Settings:
         text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError:
         raise SettingsError(t("cli.settings.encoding", source=source), source=source) from None
+    mapping = _remembered(text)
+    if mapping is not None:
+        return Settings.from_mapping(mapping, source)
+    mapping = _parsed(text, source)
+    settings = Settings.from_mapping(mapping, source)
+    _remember(text, mapping)  # valid settings only: a file with an error is about to change
+    return settings
+
+
+def _parsed(text: str, source: str) -> dict[str, Any]:
+    """``text`` read as TOML (``SettingsError`` naming the line if it is not)."""
+    import tomllib
+
     try:
-        mapping = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, reason = _syntax_position(str(exc))
         raise SettingsError(
@@ -171,7 +189,45 @@ def load_settings(path: Path, *, write_template: bool = True) -> Settings:
         raise SettingsError(
             t("cli.settings.too_deep", source=source, count=MAX_DEPTH), source=source
         ) from None
-    return Settings.from_mapping(mapping, source)
+
+
+#: the last settings text read and what TOML makes of it, as JSON in the cache folder
+PARSED_CACHE = "settings-parsed.json"
+
+
+def _remembered(text: str) -> dict[str, Any] | None:
+    """What ``tomllib.loads(text)`` gave when this very text was last read, if the cache holds
+    it: importing tomllib costs 8M instructions (2 ms) of every start-up, for a file that rarely
+    changes. Compared whole, so an edited file is always read again; an unreadable or foreign
+    cache file is a miss. The mapping is then checked like a freshly parsed one."""
+    from cm_tui.io.locations import cache_dir
+
+    try:
+        cached = json.loads((cache_dir() / PARSED_CACHE).read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(cached, dict) or cached.get("text") != text:
+        return None
+    mapping = cached.get("mapping")
+    return mapping if isinstance(mapping, dict) else None
+
+
+def _remember(text: str, mapping: dict[str, Any]) -> None:
+    """Keep ``mapping`` for ``_remembered``, only if JSON gives it back exactly (a TOML date or
+    time, a NaN, nesting too deep for it would not: such a file is parsed at every start). A
+    cache that cannot be written (read-only home) costs speed only."""
+    from cm_tui.io.locations import cache_dir
+    from cm_tui.store.atomic import make_private_dir, write_atomic
+
+    try:
+        data = json.dumps({"text": text, "mapping": mapping}, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return
+    if json.loads(data)["mapping"] != mapping:
+        return
+    with contextlib.suppress(OSError):
+        make_private_dir(cache_dir())
+        write_atomic(cache_dir() / PARSED_CACHE, data.encode("utf-8"))
 
 
 _POSITION_RE = r"\s*\(at line (\d+), column \d+\)\s*$|\s*\(at end of document\)\s*$"
@@ -218,6 +274,8 @@ def save_settings(path: Path, changes: Mapping[str, Any]) -> Settings:
 
     Raises ``SettingsError`` (one line naming the file, nothing written) when the file cannot
     be read or written, is not TOML, or would not load afterwards."""
+    import tomllib
+
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
 

@@ -25,9 +25,11 @@ NOW = "2026-11-19T09:12:00+01:00"
 
 #: third-party libraries no first frame of Today needs (networks, charts, spreadsheets, file
 #: notifications, hashing; Babel's date formatter, whose import alone costs 12M instructions:
-#: the fixed date layouts are filled from the language data, see ``core.locale``)
+#: the fixed date layouts are filled from the language data, see ``core.locale``; the TOML
+#: parser, 8M: an unchanged settings file is read from its parsed copy, ``io.settings_file``)
 HEAVY_LIBRARIES = (
     "babel.dates",
+    "tomllib",
     "mastodon",
     "atproto",
     "httpx",
