@@ -144,11 +144,13 @@ class _LazyParsers(dict):  # type: ignore[type-arg]
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line. Help texts are translated into the current language; a
     sub-command's parser (and its module) is built when it is used (``_LazyParsers``), the
-    list of commands in the root's help when it is shown."""
-    parser = _Parser(prog=PROG, description=t("cli.help.description"), epilog=t("cli.help.epilog"))
-    _add_common(parser, None, ALL_COMMON)
+    list of commands in the root's help and the root's own help texts when it is shown (they
+    are message keys until then: ``cm-tui`` alone reads no help message, one message area less
+    before the first frame)."""
+    parser = _Parser(prog=PROG, description="cli.help.description", epilog="cli.help.epilog")
+    _add_common(parser, None, ALL_COMMON, text=str)
     parser.set_defaults(handler=_run)
-    sub = parser.add_subparsers(title=t("cli.help.commands"), dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(title="cli.help.commands", dest="command", metavar="COMMAND")
     commands = {command.name: command for command in _commands()}
 
     def build(name: str) -> argparse.ArgumentParser:
@@ -171,8 +173,17 @@ def build_parser() -> argparse.ArgumentParser:
             for name, command in commands.items()
         ]
 
+    def before_help() -> None:
+        list_commands()
+        parser.description = t(str(parser.description))
+        parser.epilog = t(str(parser.epilog))
+        for group in parser._action_groups:
+            group.title = group.title and t(group.title)
+        for action in parser._actions:
+            action.help = action.help and t(action.help)
+
     sub._name_parser_map = sub.choices = _LazyParsers(build, list(commands))  # type: ignore[attr-defined]
-    parser.before_help = list_commands
+    parser.before_help = before_help
     return parser
 
 
@@ -199,23 +210,31 @@ def _run(args: argparse.Namespace) -> int:
     return cmd_run(args)
 
 
-def _add_common(parser: argparse.ArgumentParser, default: Any, which: tuple[str, ...]) -> None:
-    """The options of the root command, for the root (real defaults) or a sub-command."""
+def _add_common(
+    parser: argparse.ArgumentParser,
+    default: Any,
+    which: tuple[str, ...],
+    text: Callable[[str], str] = t,
+) -> None:
+    """The options of the root command, for the root (real defaults) or a sub-command; their
+    help is ``text(key)`` (``str``: the key, translated when the help is shown)."""
     if "db" in which:
         parser.add_argument(
-            "--db", type=Path, default=default, metavar="PATH", help=t("cli.help.db")
+            "--db", type=Path, default=default, metavar="PATH", help=text("cli.help.db")
         )
     if "demo" in which:
         parser.add_argument(
             "--demo",
             action="store_true",
             default=False if default is None else default,
-            help=t("cli.help.demo"),
+            help=text("cli.help.demo"),
         )
     if "lang" in which:
-        parser.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.help.lang"))
+        parser.add_argument(
+            "--lang", choices=LANGUAGES, default=default, help=text("cli.help.lang")
+        )
     if "now" in which:
-        parser.add_argument("--now", default=default, metavar="ISO-8601", help=t("cli.help.now"))
+        parser.add_argument("--now", default=default, metavar="ISO-8601", help=text("cli.help.now"))
 
 
 # --------------------------------------------------------------------------- entry point
