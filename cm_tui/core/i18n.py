@@ -55,10 +55,12 @@ _areas: dict[str, Messages] = {}
 
 
 def _area_module(name: str) -> Any:
-    try:
-        return importlib.import_module(f"cm_tui.core.messages.{name}")
-    except ModuleNotFoundError:
-        return importlib.import_module(f"cm_tui.core.messages.{COMMON_AREA}")
+    if name.isidentifier():  # not a text (Textual's own "Scroll Left"): no import to try
+        try:
+            return importlib.import_module(f"cm_tui.core.messages.{name}")
+        except ModuleNotFoundError:
+            pass
+    return importlib.import_module(f"cm_tui.core.messages.{COMMON_AREA}")
 
 
 def area_of(key: str) -> Messages:
