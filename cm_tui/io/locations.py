@@ -10,7 +10,8 @@ and the inbox all live under that one folder (tests, demos and portable installs
     $CM_TUI_HOME/settings.toml
     $CM_TUI_HOME/demo/store.json   the demo store, kept apart from the user's own data
     $CM_TUI_HOME/inbox/            files dropped here are imported by the running app
-    $CM_TUI_HOME/cache/            files rebuilt when missing (the language data of io.cldr_cache)
+    $CM_TUI_HOME/cache/            files rebuilt when missing (the language data of io.cldr_cache,
+                                   the parsed settings of io.settings_file)
 
 Nothing here creates folders: the callers that write (store, settings template) do.
 """
@@ -51,8 +52,8 @@ def config_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Files cm-tui can always rebuild (``io.cldr_cache``): ``cache/`` under ``CM_TUI_HOME``,
-    else the platform's cache folder."""
+    """Files cm-tui can always rebuild (``io.cldr_cache``, ``io.settings_file.PARSED_CACHE``):
+    ``cache/`` under ``CM_TUI_HOME``, else the platform's cache folder."""
     home = cm_home()
     if home is not None:
         return home / "cache"
