@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -90,10 +91,16 @@ class BoxStack(Widget):
             self._drawn = (size, lines)
         return self._drawn[1]
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._painter.frame = (self.size.width, self.get_visual_style())
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painter.frame = None
+
     def render_line(self, y: int) -> Strip:
         lines = self.lines()
-        width = self.size.width
-        base = self.get_visual_style()
+        width, base = self._painter.frame or (self.size.width, self.get_visual_style())
         if y < len(lines):
             return self._painter.strip(lines[y], width, base)
         return Strip.blank(width, base.rich_style)

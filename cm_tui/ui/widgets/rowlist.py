@@ -235,9 +235,18 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         if event.y >= self._top and 0 <= index < len(self._rows):
             self.move_to(index)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._painter.frame = (self.scrollable_content_region.width, self.get_visual_style())
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painter.frame = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.get_visual_style()
+        frame = self._painter.frame
+        if frame is None:
+            frame = (self.scrollable_content_region.width, self.get_visual_style())
+        width, base = frame
         if y < self._top and self._header is not None:
             return self._painter.strip(self._header(y, width), width, base)
         index = round(self.scroll_offset.y) + y - self._top

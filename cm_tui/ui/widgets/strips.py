@@ -19,12 +19,16 @@ from textual.widget import Widget
 class LinePainter:
     """Draws lines for one widget (its CSS variables resolve the spans' ``$styles``)."""
 
-    __slots__ = ("_parse_style", "_rich_styles")
+    __slots__ = ("_parse_style", "_rich_styles", "frame")
 
     def __init__(self, widget: Widget) -> None:
         self._parse_style = widget._get_style
         #: span style -> its Rich style, kept until ``forget_styles``
         self._rich_styles: dict[VisualStyle, RichStyle] = {}
+        #: (width, widget style) while the widget's ``render_lines`` runs, else ``None``: its
+        #: lines ask for them once per pass, not once per line (``get_visual_style`` and the
+        #: regions were half of what a list line cost before Textual's own work)
+        self.frame: tuple[int, VisualStyle] | None = None
 
     def strip(self, content: Content, width: int, style: VisualStyle) -> Strip:
         """The first line of ``content``, cut (``…``) or padded to ``width``, its spans drawn
