@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane
 
 from cm_tui.core.i18n import t
@@ -205,6 +206,9 @@ class CmTuiApp(App[None]):
     @property
     def pane_ids(self) -> tuple[str, ...]:
         return tuple(tab.pane_id for tab in TABS)
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield AppHeader(self.ctx.local_now)
@@ -705,6 +709,14 @@ class CmTuiApp(App[None]):
     def get_system_commands(self, screen):  # type: ignore[no-untyped-def]
         """Unused: ``CmTuiCommands`` replaces Textual's system provider (translated titles)."""
         return iter(())
+
+
+class MainScreen(Screen[None]):
+    """The app's screen. Its header, tabs, pane and footer cover all of it, so its own lines
+    are never seen: drawn as one blank line (``BLANK``), not 45 styled ones (docs/architecture.md,
+    Performance facts)."""
+
+    BLANK = True
 
 
 def _collect_from_now_on() -> None:
