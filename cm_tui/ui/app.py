@@ -219,7 +219,6 @@ class CmTuiApp(App[None]):
                         pane_cls = spec.pane_class()
                         self.load_pane_styles(pane_cls)
                         yield pane_cls(self.ctx)
-        yield AlertLine()
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -622,8 +621,10 @@ class CmTuiApp(App[None]):
             screen.mount(KeyFooter())
 
     def show_alerts(self, _screen: object = None) -> None:
-        """The shown screen's alert line shows the alerts still on the line. A modal screen
-        gets a line of its own (docked at its bottom) the first time it has one to show."""
+        """The shown screen's alert line shows the alerts still on the line. Each screen gets
+        its line the first time it has one to show (a modal's is docked at its bottom): the
+        main screen's is not a node to mount and style before the first frame (5M instructions
+        of Today's first frame)."""
         try:
             screen = self.screen
         except ScreenStackError:  # the app is shutting down
