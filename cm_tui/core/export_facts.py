@@ -35,12 +35,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
-from typing import ClassVar, NamedTuple
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from cm_tui.core.models import MonthlyFigures, Post, Record
-from cm_tui.core.timeutil import local_date, month_key
-from cm_tui.core.value import Value, frozen, mutable
+from cm_tui.core.export_fact import DAY, POST, ExportFact
+from cm_tui.core.models import MonthlyFigures, Post
+from cm_tui.core.timeutil import month_key
+from cm_tui.core.value import Value, frozen
 
 #: the figures a fact may give, as ``MonthlyFigures`` names them (``posts`` is counted)
 FACT_FIGURES: tuple[str, ...] = (
@@ -55,55 +56,6 @@ FACT_FIGURES: tuple[str, ...] = (
 )
 #: a post and a Calendar post published this close are the same post
 MATCH_WINDOW = timedelta(minutes=5)
-POST = "post"
-DAY = "day"
-
-
-@mutable
-class ExportFact(Record):
-    """One post's or one day's figures from an export. ``key`` is a post's id (else its
-    permalink: a spreadsheet's rounded ``1.22158E+17`` names no post; a fact stored before
-    ids came first may hold its permalink while it has an id) or a day's ``YYYY-MM-DD``;
-    ``figures`` names the figures the exports gave (a figure not named is unknown, not zero);
-    ``file`` the last file that gave it; ``post`` the Calendar post it was matched to (0:
-    none)."""
-
-    network: str
-    key: str
-    kind: str
-    file: str
-    at: datetime | None = None
-    day: date | None = None
-    permalink: str = ""
-    title: str = ""
-    figures: tuple[str, ...] = ()
-    followers: int = 0
-    reach: int = 0
-    impressions: int = 0
-    reactions: int = 0
-    comments: int = 0
-    shares: int = 0
-    clicks: int = 0
-    profile_visits: int = 0
-    post: int = 0
-    id: int = 0
-
-    INSTANTS: ClassVar[tuple[str, ...]] = ("at",)
-    DATES: ClassVar[tuple[str, ...]] = ("day",)
-
-    def __post_init__(self) -> None:
-        self.figures = tuple(self.figures)
-
-    @property
-    def engagements(self) -> int:
-        return self.reactions + self.comments + self.shares
-
-    def month(self, zone: ZoneInfo) -> str:
-        """The month this fact counts in (module doc)."""
-        if self.day is not None:
-            return month_key(self.day)
-        assert self.at is not None
-        return month_key(local_date(self.at, zone))
 
 
 def fact_identity(fact: ExportFact) -> tuple[str, str]:

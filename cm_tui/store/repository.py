@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from cm_tui.core.export_facts import ExportFact
+from cm_tui.core.export_fact import ExportFact
 from cm_tui.core.models import (
     AdCampaign,
     Competitor,

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from cm_tui.core.export_facts import ExportFact
+from cm_tui.core.export_fact import ExportFact
 from cm_tui.core.models import (
     AdCampaign,
     Competitor,

@@ -57,6 +57,7 @@ LAZY_MODULES = (
     "cm_tui.store.archive_summary",
     "cm_tui.store.check",
     "cm_tui.core.queue_identity",
+    "cm_tui.core.export_facts",
     "cm_tui.ui.screens.prefix_menu",
     "cm_tui.ui.panes.calendar",
     "cm_tui.ui.panes.queue",
