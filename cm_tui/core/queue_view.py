@@ -106,7 +106,9 @@ class QueueView:
         self._get = get
         #: id -> entry of each open item, and of each item closed since ``closed_since``
         self.entries: dict[int, OpenEntry] = {}
-        self.closed: dict[int, OpenEntry] = {}
+        self._closed: dict[int, OpenEntry] = {}
+        #: where ``closed`` comes from until first read (``load``)
+        self._closed_source: Callable[[], Iterable[OpenEntry]] | None = None
         #: closed items count from this instant (stored text, ``format_instant``)
         self.closed_since = ""
         self.filter = QueueFilter()
@@ -127,6 +129,16 @@ class QueueView:
             ids = [e.id for e in sorted(self.closed.values(), key=_CLOSED_ORDER)]
             self._closed_order = LazyItems(ids, self._get)
         return self._closed_order
+
+    @property
+    def closed(self) -> dict[int, OpenEntry]:
+        """Id -> entry of each item closed since ``closed_since``: read from ``load``'s source
+        on first use (the open list, what the first frame shows, does not need them)."""
+        source = self._closed_source
+        if source is not None:
+            self._closed_source = None
+            self._closed = {entry.id: entry for entry in source()}
+        return self._closed
 
     @property
     def lists_closed(self) -> bool:
@@ -161,14 +173,20 @@ class QueueView:
         open_entries: Iterable[OpenEntry],
         now: datetime,
         cursor: int | None = None,
-        closed_entries: Iterable[OpenEntry] = (),
+        closed_entries: Iterable[OpenEntry] | Callable[[], Iterable[OpenEntry]] = (),
         closed_since: datetime | None = None,
     ) -> int | None:
         """Everything again from the store's entries (items are read anew through ``get``);
-        the cursor stays on its item if still shown."""
+        the cursor stays on its item if still shown. ``closed_entries`` may be a function
+        giving them, called when they are first needed (``closed``): the store at that time,
+        which ``merge`` keeps the view in step with, as it does the entries read now."""
         keep = self._id_at(cursor)
         self.entries = {entry.id: entry for entry in open_entries}
-        self.closed = {entry.id: entry for entry in closed_entries}
+        if callable(closed_entries):
+            self._closed_source = closed_entries
+        else:
+            self._closed_source = None
+            self._closed = {entry.id: entry for entry in closed_entries}
         if closed_since is not None:
             self.closed_since = format_instant(closed_since)
         self._order(now)

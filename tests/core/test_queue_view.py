@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from cm_tui.core.models import QueueItem, QueueKind, QueueStatus
 from cm_tui.core.queue import (
+    OpenEntry,
     QueueFilter,
     entry_of,
     escalate,
@@ -44,8 +45,11 @@ def item(n: int, left: int, network: str = "x", **kw: object) -> QueueItem:
 class Store:
     """What the pane gives the view: entries like the repository's, items by id."""
 
-    def __init__(self, items: Iterable[QueueItem]) -> None:
+    def __init__(self, items: Iterable[QueueItem], *, lazy: bool = False) -> None:
         self.items = {i.id: i for i in items}
+        #: give the closed entries as a function, as the Queue pane does, and count its calls
+        self.lazy = lazy
+        self.closed_reads = 0
 
     def write(self, changed: Iterable[QueueItem]) -> list[QueueItem]:
         changed = list(changed)
@@ -58,12 +62,17 @@ class Store:
 
     def load(self, view: QueueView, cursor: int | None) -> int | None:
         open_ = [entry_of(i) for i in self.items.values() if i.status.is_open]
-        closed = [
+        if self.lazy:
+            return view.load(open_, NOW, cursor, self.closed, START_OF_DAY)
+        return view.load(open_, NOW, cursor, self.closed(), START_OF_DAY)
+
+    def closed(self) -> list[OpenEntry]:
+        self.closed_reads += 1
+        return [
             entry_of(i)
             for i in self.items.values()
             if not i.status.is_open and i.closed_at is not None and i.closed_at >= START_OF_DAY
         ]
-        return view.load(open_, NOW, cursor, closed, START_OF_DAY)
 
 
 def ids(view: QueueView) -> list[int]:
@@ -158,6 +167,29 @@ def test_closed_items_of_today_are_found_by_status_and_can_be_reopened() -> None
     assert reopened.status is QueueStatus.NEW and reopened.closed_at is None
 
 
+def test_closed_entries_given_as_a_function_are_read_when_a_closed_status_is_listed() -> None:
+    store = Store(
+        [
+            item(1, 10),
+            item(2, 20),
+            item(3, 5, status=QueueStatus.IGNORED, closed_at=NOW),
+        ],
+        lazy=True,
+    )
+    view, cursor = store.view()
+    assert ids(view) == [1, 2] and store.closed_reads == 0  # the first frame does not read them
+    # closed before the first read: the store already holds the change, the view stays in step
+    cursor = view.merge(store.write([mark_replied(view.shown[0], NOW)]), NOW, 0)
+    assert ids(view) == [2] and store.closed_reads == 1
+    cursor = view.set_filter(QueueFilter(status="replied"), cursor)
+    assert ids(view) == [1]
+    view.set_filter(QueueFilter(status="ignored"), cursor)
+    assert ids(view) == [3] and store.closed_reads == 1
+    view, cursor = store.view()
+    view.set_filter(QueueFilter(status="replied"), cursor)
+    assert ids(view) == [1] and store.closed_reads == 2
+
+
 def test_the_status_filter_offers_every_status_then_all() -> None:
     assert set(STATUS_FILTERS) == set(QueueStatus)
     values = [s.value for s in STATUS_FILTERS]
@@ -204,7 +236,7 @@ def build(rows: list[tuple[int, str, str, bool]]) -> Store:
         if status in ("replied", "ignored"):
             extra["closed_at"] = NOW - timedelta(minutes=left)
         items.append(item(n, left, network, **extra))
-    return Store(items)
+    return Store(items, lazy=len(items) % 2 == 1)  # both ways of giving the closed entries
 
 
 def expected_order(store: Store, flt: QueueFilter) -> list[int]:

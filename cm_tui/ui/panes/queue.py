@@ -16,7 +16,7 @@ import builtins
 import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -294,7 +294,7 @@ class QueuePane(VerbsPane):
             ctx.open_queue_entries(),
             self._now,
             self.list.cursor,
-            repo.closed_entries(today),
+            partial(repo.closed_entries, today),  # read when the status filter lists them
             today,
         )
         self._reorder.mark()
