@@ -105,7 +105,9 @@ class QueueView:
     def __init__(self, get: ItemGetter) -> None:
         self._get = get
         #: id -> entry of each open item, and of each item closed since ``closed_since``
-        self.entries: dict[int, OpenEntry] = {}
+        self._entries: dict[int, OpenEntry] | None = {}
+        #: ``load``'s open entries, until ``entries`` is first read
+        self._loaded: list[OpenEntry] = []
         self._closed: dict[int, OpenEntry] = {}
         #: where ``closed`` comes from until first read (``load``)
         self._closed_source: Callable[[], Iterable[OpenEntry]] | None = None
@@ -129,6 +131,14 @@ class QueueView:
             ids = [e.id for e in sorted(self.closed.values(), key=_CLOSED_ORDER)]
             self._closed_order = LazyItems(ids, self._get)
         return self._closed_order
+
+    @property
+    def entries(self) -> dict[int, OpenEntry]:
+        """Id -> entry of each open item; made from ``load``'s list on first use (its first
+        ordering reads the list: the first frame needs no dict of 10,000 entries)."""
+        if self._entries is None:
+            self._entries = {entry.id: entry for entry in self._loaded}
+        return self._entries
 
     @property
     def closed(self) -> dict[int, OpenEntry]:
@@ -181,7 +191,8 @@ class QueueView:
         giving them, called when they are first needed (``closed``): the store at that time,
         which ``merge`` keeps the view in step with, as it does the entries read now."""
         keep = self._id_at(cursor)
-        self.entries = {entry.id: entry for entry in open_entries}
+        self._loaded = list(open_entries)
+        self._entries = None
         if callable(closed_entries):
             self._closed_source = closed_entries
         else:
@@ -274,7 +285,8 @@ class QueueView:
         return None
 
     def _order(self, now: datetime) -> None:
-        ids = [entry.id for entry in order_entries(self.entries.values(), now)]
+        entries = self._loaded if self._entries is None else self._entries.values()
+        ids = [entry.id for entry in order_entries(entries, now)]
         self.all = LazyItems(ids, self._get)
         self._closed_order = None
 
