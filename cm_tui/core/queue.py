@@ -98,6 +98,10 @@ def entry_snoozed(entry: OpenEntry, now_text: str) -> bool:
 def order_entries(entries: Iterable[OpenEntry], now: datetime) -> list[OpenEntry]:
     """Open-queue order: items by deadline (overdue ones, having the earliest deadlines, come
     first), then items still snoozed at ``now`` by wake-up time. Ties: received time, then id."""
+    entries = list(entries)
+    if _SNOOZED not in map(_STATUS, entries):  # none snoozed (C-level scan): one sort
+        entries.sort(key=_AWAKE_ORDER)
+        return entries
     now_text = format_instant(now)
     awake: list[OpenEntry] = []
     sleeping: list[OpenEntry] = []
@@ -116,6 +120,7 @@ def order_entries(entries: Iterable[OpenEntry], now: datetime) -> list[OpenEntry
 #: id; and wake-up, deadline, id
 _AWAKE_ORDER = itemgetter(2, 3, 0)
 _ASLEEP_ORDER = itemgetter(4, 2, 0)
+_STATUS = itemgetter(1)
 
 
 def order_queue(items: Iterable[QueueItem], now: datetime) -> list[QueueItem]:
