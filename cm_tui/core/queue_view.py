@@ -50,6 +50,8 @@ STATUS_FILTERS: tuple[QueueStatus, ...] = (
 _CLOSED_VALUES = frozenset(s.value for s in QueueStatus if not s.is_open)
 #: closed items: by deadline, then id
 _CLOSED_ORDER = itemgetter(2, 0)
+#: an entry's id, as a C-level getter (10,000 entries ordered at the Queue's first frame)
+_ID = itemgetter(0)
 
 ItemGetter = Callable[[int], "QueueItem | None"]
 
@@ -286,7 +288,7 @@ class QueueView:
 
     def _order(self, now: datetime) -> None:
         entries = self._loaded if self._entries is None else self._entries.values()
-        ids = [entry.id for entry in order_entries(entries, now)]
+        ids = list(map(_ID, order_entries(entries, now)))
         self.all = LazyItems(ids, self._get)
         self._closed_order = None
 
