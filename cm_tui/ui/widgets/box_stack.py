@@ -48,7 +48,7 @@ class BoxStack(Widget):
         self._bodies: dict[str, Content | None] = dict.fromkeys(self._titles, Content(""))
         self._narrow: dict[str, Content | None] = dict.fromkeys(self._titles)
         self._limits = dict(limits or {})
-        self._painter = LinePainter(self)
+        self._painter = LinePainter(self, lambda: self.size.width)
         #: the lines drawn for a size, until a box changes
         self._drawn: tuple[tuple[int, int], list[Content]] | None = None
 
@@ -92,15 +92,12 @@ class BoxStack(Widget):
         return self._drawn[1]
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._painter.frame = (self.size.width, self.get_visual_style())
-        try:
+        with self._painter.one_pass():
             return super().render_lines(crop)
-        finally:
-            self._painter.frame = None
 
     def render_line(self, y: int) -> Strip:
         lines = self.lines()
-        width, base = self._painter.frame or (self.size.width, self.get_visual_style())
+        width, base = self._painter.frame()
         if y < len(lines):
             return self._painter.strip(lines[y], width, base)
         return Strip.blank(width, base.rich_style)

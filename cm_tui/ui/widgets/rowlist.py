@@ -78,7 +78,7 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
         self._rows: Sequence[Row] = ()
         self._cursor: int | None = None
         self._empty_text = empty_text
-        self._painter = LinePainter(self)
+        self._painter = LinePainter(self, lambda: self.scrollable_content_region.width)
 
     # ------------------------------------------------------------------ data
 
@@ -236,17 +236,11 @@ class RowList(ScrollView, Generic[Row], can_focus=True):
             self.move_to(index)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._painter.frame = (self.scrollable_content_region.width, self.get_visual_style())
-        try:
+        with self._painter.one_pass():
             return super().render_lines(crop)
-        finally:
-            self._painter.frame = None
 
     def render_line(self, y: int) -> Strip:
-        frame = self._painter.frame
-        if frame is None:
-            frame = (self.scrollable_content_region.width, self.get_visual_style())
-        width, base = frame
+        width, base = self._painter.frame()
         if y < self._top and self._header is not None:
             return self._painter.strip(self._header(y, width), width, base)
         index = round(self.scroll_offset.y) + y - self._top
