@@ -140,6 +140,7 @@ class QueueView:
         ordering reads the list: the first frame needs no dict of 10,000 entries)."""
         if self._entries is None:
             self._entries = {entry.id: entry for entry in self._loaded}
+            self._loaded = []  # the dict is the entries from now on
         return self._entries
 
     @property
