@@ -7,12 +7,12 @@ Contract (docs/architecture.md, "Connectors"):
   (``net/access.py``); network calls happen on the calling thread (a worker in the app,
   the main thread in ``cm-tui sync``).
 * ``run_once()`` -> ``PassReport``: for each account the engine may call now
-  (``core.net_rules.may_call``): the inbox backlog (``min_id`` pages from the account's cursor,
-  items and cursor written together: no gap, no double, whatever kills it), the due outbox
-  entries, the Calendar's Mastodon posts (``net/publish.py``), the daily stats sample. Every
-  ``NetError`` becomes the account's state (connected / offline since / rate-limited until /
-  token refused) and one line in ``report.notices``; nothing raises out of a pass but a store
-  error.
+  (``core.net_rules.may_call``): the due outbox entries first (a reply never waits behind a
+  backlog), then the inbox backlog (``min_id`` pages from the account's cursor, items and
+  cursor written together: no gap, no double, whatever kills it), the Calendar's Mastodon
+  posts (``net/publish.py``), the daily stats sample. Every ``NetError`` becomes the
+  account's state (connected / offline since / rate-limited until / token refused) and one
+  line in ``report.notices``; nothing raises out of a pass but a store error.
 * ``pace``: called by the pass between two steps of the inbox backlog (before each page is
   fetched, mapped and stored); the app's waits while the user is typing (``ui.keys_first``),
   so a page is mapped and written between keys, not during one. The CLI has none.

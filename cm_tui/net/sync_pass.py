@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from cm_tui.net.sync import PassReport, SyncEngine
 
 #: Pages read per account in one pass (80 notifications each, Mastodon's maximum for
-#: notifications): a night's backlog, even 10,000 mentions, in one pass, and the outbox is never
-#: starved behind the inbox longer than that.
+#: notifications): a night's backlog, even 10,000 mentions, in one pass (the outbox goes
+#: before it).
 MAX_PAGES = 200
 PAGE_SIZE = 80
 
@@ -118,13 +118,9 @@ def run_pass(engine: SyncEngine) -> PassReport:
             )
             continue
         usable[account.key] = connector
-        try:
-            _inbox(engine, account, connector, report)
-        except NetError as exc:
-            fail(account, exc)
-            continue
-        states[account.key] = account_connected(states[account.key], engine.clock.now())
 
+    # the outbox first: a reply whose undo window ended leaves now, not after a backlog of up
+    # to ``MAX_PAGES`` inbox pages (docs/architecture.md, "Connectors")
     sent = outbox.send_due(access, usable.get, engine.clock.now)
     report.sent.extend(sent.sent)
     report.failed.extend(sent.failed)
@@ -140,6 +136,14 @@ def run_pass(engine: SyncEngine) -> PassReport:
                 detail=clean_line(entry.last_error),
             )
         )
+
+    for key, connector in list(usable.items()):
+        try:
+            _inbox(engine, states[key], connector, report)
+        except NetError as exc:
+            fail(states[key], exc)
+            continue
+        states[key] = account_connected(states[key], engine.clock.now())
 
     from cm_tui.net import publish
 

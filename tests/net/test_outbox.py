@@ -143,3 +143,25 @@ def test_scheduling_is_remote_only_five_minutes_ahead_whatever_the_server_accept
     assert schedule_way(now + timedelta(minutes=5), now) is ScheduleWay.WAIT
     assert schedule_way(now + timedelta(minutes=6), now) is ScheduleWay.REMOTE
     assert schedule_way(now - timedelta(seconds=1), now) is ScheduleWay.NOW
+
+
+def test_a_due_reply_leaves_before_the_pass_reads_the_inbox_backlog(
+    engine, net_store, mention, mock_server, fixed_clock
+) -> None:
+    """A night's backlog (up to 200 pages) must not hold back a reply whose window ended."""
+    item, account = _one_item(engine, net_store, mention)
+    outbox.put(net_store, account.key, "sent first", fixed_clock.now(), item=item, undo_seconds=0)
+    for n in range(3):
+        mention(text=f"backlog {n}")
+    on_server_at_first_page: list[int] = []
+
+    def pace() -> None:
+        if not on_server_at_first_page:
+            on_server_at_first_page.append(len(_replies_on_server(mock_server, "sent first")))
+
+    engine.pace = pace
+    report = engine.run_once()
+
+    assert on_server_at_first_page == [1]
+    assert len(report.sent) == 1 and len(report.new_items) == 3
+    assert len(_replies_on_server(mock_server, "sent first")) == 1

@@ -99,8 +99,8 @@ async def _detail(pilot: Any, app: Any) -> str:
 @pytest.mark.parametrize(
     ("language", "not_sent", "offline", "next_try"),
     [
-        ("en", "Reply not sent yet", "mastodon offline", "next try at 09:13:35"),
-        ("fr", "Réponse pas encore envoyée", "mastodon hors ligne", "prochain essai à 09:13:35"),
+        ("en", "Reply not sent yet", "mastodon offline", "next try at 09:13:15"),
+        ("fr", "Réponse pas encore envoyée", "mastodon hors ligne", "prochain essai à 09:13:15"),
     ],
 )
 async def test_a_reply_waiting_while_offline_says_why_and_when_never_a_past_time(
@@ -127,12 +127,12 @@ async def test_a_reply_waiting_while_offline_says_why_and_when_never_a_past_time
         assert net.accounts[0].state is AccountState.OFFLINE
         detail = await _detail(pilot, app)
         assert not_sent in detail and offline in detail, detail
-        assert next_try in detail, detail  # the next pass: 09:13:05 + the 30 s poll
+        assert next_try in detail, detail  # tried at 09:13:05, then the first backoff (10 s)
         assert "09:12:05" not in detail, detail  # never the past end of the undo window
 
         clock.advance(timedelta(minutes=10))  # no pass ran meanwhile: no stale time either
         detail = await _detail(pilot, app)
-        assert not_sent in detail and "09:13:35" not in detail, detail
+        assert not_sent in detail and "09:13:15" not in detail, detail
         requests.delete(f"{mock_server.base_url}/api/v1/_mock/faults", timeout=10)
         assert statuses_with(mock_server, "on it") == []
 
