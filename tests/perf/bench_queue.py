@@ -13,6 +13,7 @@ from typing import Any
 
 from bench import (
     NOW,
+    PAIRS_PER_RUN,
     BenchEnv,
     Result,
     child,
@@ -201,8 +202,9 @@ def bench_inbox_key_ms(env: BenchEnv, runs: int) -> Result:
         write_queue_csv(source, INBOX_ROWS)
     rows = env.child("queue_key", "j", "3", *env.app_args("stress"))["open"]  # warm-up
     pairs = []
-    for i in range(runs):
-        log(f"inbox_key_ms {i + 1}/{runs}")
+    total = runs * PAIRS_PER_RUN  # as ``interleave``: one pair's ratio moves too much alone
+    for i in range(total):
+        log(f"inbox_key_ms {i + 1}/{total}")
         dropped = env.root / f"inbox-{i}.csv"
         shutil.copyfile(source, dropped)
         db = env.root / f"inbox-store-{i}" / "store.json"
@@ -211,4 +213,5 @@ def bench_inbox_key_ms(env: BenchEnv, runs: int) -> Result:
         bare = env.child("bare_keys", "list", str(rows), str(QUEUE_KEY_PRESSES), "j")
         payload = env.child("queue_key", "inbox", str(dropped), "j", str(QUEUE_KEY_PRESSES), *args)
         pairs.append((payload, bare))
+        shutil.rmtree(db.parent)
     return _key_result("inbox_key_ms", pairs, {"inbox_rows": INBOX_ROWS})
