@@ -14,6 +14,7 @@ from typing import Any
 
 from bench import child
 from hooks import SIZE, emit, hook_first_frame, peak_rss_mb, time_frames
+from lockstep import press_turn
 
 #: the tabs of the bare start-up app (cm-tui's four tabs, empty)
 TABS = ("Today", "Calendar", "Queue", "Stats")
@@ -191,8 +192,11 @@ def child_bare_keys(_t0: float, args: list[str]) -> None:
                 await asyncio.sleep(0.1)
             samples: list[float] = []
             cpu: list[float] = []
+            #: each press's (start, end) on the machine's monotonic clock (``lockstep`` tests)
+            windows: list[tuple[float, float]] = []
             warm = 2 if kind == "modal" else 3
             for i in range(count + warm):
+                await press_turn()
                 start = time.perf_counter()
                 cpu_start = time.thread_time()
                 if kind == "modal":
@@ -219,11 +223,12 @@ def child_bare_keys(_t0: float, args: list[str]) -> None:
                     await asyncio.wait_for(event.wait(), 10)
                     elapsed = (state["frame"] - start) * 1000
                     spent = (state["frame_cpu"] - cpu_start) * 1000
+                windows.append((start, time.perf_counter()))
                 if i >= warm:
                     samples.append(elapsed)
                     cpu.append(spent)
                 await asyncio.sleep(0.03)
-            emit({"cpu": cpu, "samples": samples})
+            emit({"cpu": cpu, "samples": samples, "windows": windows})
         except Exception as exc:  # pragma: no cover - reported to the parent
             emit({"error": repr(exc)})
         os._exit(0)

@@ -48,7 +48,8 @@ In a module ``tests/perf/bench_<area>.py`` (a new file is found by its name)::
 * The baseline: a child of ``baseline.py`` (``bare`` start-up; ``bare_keys``: a key in a
   line-API list, a screen-sized ``Static`` repainted, a modal opened, typed into and closed;
   ``csv_peak``) or stdlib work timed in the figure's own child right before each sample. Run
-  the two back to back (``interleave``: bare, then app, three times per run) and take
+  the two in lockstep (``interleave``: bare and app pressed in turn, three pairs per run;
+  a child takes its turn with ``lockstep.press_turn()`` before each press) and take
   ``paired_ratio`` (the median of the per-run ratios of medians).
 * ``@child(mode)`` registers a child mode: ``env.child(mode, *args)`` runs it in a fresh
   interpreter (``bench.py --child module:mode t0 args...``, importing only the harness and that
@@ -69,7 +70,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -190,28 +191,30 @@ PAIRS_PER_RUN = 3
 def interleave(
     env: BenchEnv, runs: int, label: str, app: list[str], bare: list[str]
 ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """``runs`` x ``PAIRS_PER_RUN`` pairs of children run back to back, the bare one first (as
-    ``startup_ratio`` does): ``app`` and ``bare`` are a child mode and its arguments. Their
-    payloads, paired.
+    """``runs`` x ``PAIRS_PER_RUN`` pairs of children: ``app`` and ``bare`` are a child mode and
+    its arguments. Their payloads, paired.
+
+    The two children of a pair run in lockstep (``BenchEnv.lockstep``): a bare press, then an
+    app press, in turn, so both see the machine at the same moment. Before, they ran back to
+    back and a figure's ratio moved by up to 24 % between a plain run and one beside a burner.
 
     Why three pairs a run: a key's CPU time is steady within a process (the median of 40
     presses) but not between processes: on a quiet machine, eight pairs of ``d`` on the Queue
     gave per-pair ratios from 1.60 to 2.39 (the bare list 2.8 to 4.0 ms, the app 5.5 to
     7.0 ms). The median of three such ratios moved by more than 15 % between two runs of the
-    bench about one time in six; the median of nine, about one time in fifty. These children
-    take 2 to 4 s each, so the figures that pair them can afford it."""
+    bench about one time in six; the median of nine, about one time in fifty."""
     pairs = []
     total = runs * PAIRS_PER_RUN
     for i in range(total):
         log(f"{label} {i + 1}/{total}")
-        bare_payload = env.child(*bare)
-        pairs.append((env.child(*app), bare_payload))
+        bare_payload, app_payload = env.lockstep(bare, app)
+        pairs.append((app_payload, bare_payload))
     return pairs
 
 
 def paired_ratio(app: list[list[float]], bare: list[list[float]], pct: float = 50) -> float:
     """The median over runs of ``percentile(app run) / percentile(bare run)`` (the median by
-    default): each pair ran back to back, so the machine's speed of the moment cancels out;
+    default): each pair ran in lockstep, so the machine's speed of the moment cancels out;
     medians, not p95s, because one stall on a shared machine moves a p95 of 30 presses by half.
 
     Pass CPU times where the action is CPU work (``time.thread_time`` / ``process_time``: the
@@ -304,28 +307,44 @@ class BenchEnv:
         """Run a child mode in a fresh interpreter; its JSON line."""
         import subprocess
 
-        if mode not in CHILDREN:
-            raise KeyError(f"no child mode {mode!r} (registered with @child)")
-        module = CHILDREN[mode][0]
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", f"{module}:{mode}"]
-        t0 = time.time()
         proc = subprocess.run(
-            [*cmd, repr(t0), *args],
+            self._command(mode, args),
             env=self.env,
             capture_output=True,
             text=True,
             check=False,
             timeout=300,
         )
-        lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+        return self._payload(mode, proc.returncode, proc.stdout, proc.stderr)
+
+    def lockstep(self, *children: list[str]) -> list[dict[str, Any]]:
+        """Children (``[mode, *args]`` each) alive together, taking turns press by press
+        (``lockstep.py``: why, and the protocol); their JSON lines, in order."""
+        from lockstep import run_lockstep
+
+        commands = [self._command(mode, args) for mode, *args in children]
+        results = run_lockstep(commands, self.env)
+        return [
+            self._payload(mode, *result)
+            for (mode, *_), result in zip(children, results, strict=True)
+        ]
+
+    def _command(self, mode: str, args: Sequence[str]) -> list[str]:
+        if mode not in CHILDREN:
+            raise KeyError(f"no child mode {mode!r} (registered with @child)")
+        module = CHILDREN[mode][0]
+        script = str(Path(__file__).resolve())
+        return [sys.executable, script, "--child", f"{module}:{mode}", repr(time.time()), *args]
+
+    def _payload(self, mode: str, status: int, stdout: str, stderr: str) -> dict[str, Any]:
+        lines = [line for line in stdout.splitlines() if line.startswith("{")]
         if not lines:
             raise RuntimeError(
-                f"child {mode} gave no figures (status {proc.returncode}): "
-                f"{proc.stderr.strip()[-2000:]}"
+                f"child {mode} gave no figures (status {status}): {stderr.strip()[-2000:]}"
             )
-        payload = json.loads(lines[-1])
+        payload: dict[str, Any] = json.loads(lines[-1])
         if "error" in payload:
-            raise RuntimeError(f"child {mode}: {payload['error']}: {proc.stderr.strip()[-2000:]}")
+            raise RuntimeError(f"child {mode}: {payload['error']}: {stderr.strip()[-2000:]}")
         if mode == "bare":
             self.bare_starts.append(payload["elapsed_s"])
         return payload

@@ -21,6 +21,7 @@ from bench import (
     percentile,
 )
 from hooks import emit, open_on_tab, time_frames
+from lockstep import press_turn
 
 CALENDAR_PRESSES = 30
 
@@ -55,6 +56,7 @@ def child_calendar(_t0: float, args: list[str]) -> None:
             cpu: list[float] = []
             details: list[float] = []
             for i in range(count + 3):
+                await press_turn()
                 before = (pane.week_start, pane.cursor)
                 event = asyncio.Event()
                 state["event"] = event

@@ -12,6 +12,7 @@ from typing import Any
 from baseline import REPLY, key_name
 from bench import BenchEnv, Result, child, cpu_ratio, figure, interleave, paired_ratio, percentile
 from hooks import emit, open_on_tab, time_frames
+from lockstep import press_turn
 
 REPLY_BURSTS = 12
 #: the reply typed in each burst: 40 characters (the bare modal types the same)
@@ -40,6 +41,7 @@ def child_reply_burst(_t0: float, args: list[str]) -> None:
             samples: list[float] = []
             cpu: list[float] = []
             for i in range(count + 2):
+                await press_turn()
                 before = pane.list.current
                 keys = [events.Key("r", "r")]
                 keys += [events.Key(key_name(c), c) for c in REPLY_TEXT]

@@ -23,6 +23,7 @@ from bench import (
     percentile,
 )
 from hooks import arm_after, emit, open_on_tab, time_frames
+from lockstep import press_turn
 
 STATS_PRESSES = 30
 STATS_MONTHS = 36
@@ -93,6 +94,7 @@ def child_stats_switch(_t0: float, args: list[str]) -> None:
             cpu: list[float] = []
             i = 0
             while len(samples) < STATS_PRESSES:
+                await press_turn()
                 event = asyncio.Event()
                 state["event"] = event
                 before = pane.chart.builds

@@ -26,6 +26,7 @@ from bench import (
     percentile,
 )
 from hooks import arm_after, emit, time_frames
+from lockstep import press_turn
 
 
 @child("today_key")
@@ -62,6 +63,7 @@ def child_today_key(_t0: float, args: list[str]) -> None:
             samples: list[float] = []
             cpu: list[float] = []
             for i in range(count + 3):
+                await press_turn()
                 before = pane.list.current.status
                 event = asyncio.Event()
                 state["event"] = event

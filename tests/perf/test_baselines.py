@@ -4,6 +4,7 @@ facts"): the agenda's looks up the build's own keys in the same records, and the
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -79,18 +80,35 @@ class _RecordingEnv:
     """A ``BenchEnv`` stand-in that records the children it is asked for, in order."""
 
     def __init__(self) -> None:
-        self.calls: list[str] = []
+        self.calls: list[tuple[str, ...]] = []
 
-    def child(self, mode: str, *args: str) -> dict[str, str]:
-        self.calls.append(mode)
-        return {"mode": mode}
+    def lockstep(self, *children: list[str]) -> list[dict[str, str]]:
+        self.calls.append(tuple(mode for mode, *_ in children))
+        return [{"mode": mode} for mode, *_ in children]
 
 
-def test_interleave_runs_three_bare_then_app_pairs_per_run() -> None:
+def test_interleave_runs_three_bare_and_app_pairs_per_run_in_lockstep() -> None:
     """A key's cost moves by up to 20 % between processes: its ratio is a median of three pairs
-    per run, each bare child right before its app child."""
+    per run, the bare child and its app child pressed in turn (the bare first)."""
     env = _RecordingEnv()
     pairs = bench.interleave(env, 2, "k", ["app_mode"], ["bare_mode"])  # type: ignore[arg-type]
-    assert env.calls == ["bare_mode", "app_mode"] * (2 * bench.PAIRS_PER_RUN)
+    assert env.calls == [("bare_mode", "app_mode")] * (2 * bench.PAIRS_PER_RUN)
     assert bench.PAIRS_PER_RUN == 3
     assert pairs == [({"mode": "app_mode"}, {"mode": "bare_mode"})] * 6
+
+
+def test_lockstep_children_take_turns_and_never_press_at_the_same_time(tmp_path) -> None:
+    """Two real bare children in lockstep: their presses alternate one for one (the first
+    child's first), and no press of one overlaps a press of the other."""
+    env = bench.BenchEnv(tmp_path)
+    first, second = env.lockstep(
+        ["bare_keys", "list", "50", "4", "j", "k"], ["bare_keys", "list", "50", "6", "j", "k"]
+    )
+    windows = sorted(
+        [(start, end, "a") for start, end in first["windows"]]
+        + [(start, end, "b") for start, end in second["windows"]]
+    )
+    assert len(first["samples"]) == 4 and len(second["samples"]) == 6
+    assert [who for _, _, who in windows] == ["a", "b"] * 7 + ["b"] * 2
+    for (_, end, _), (start, _, _) in itertools.pairwise(windows):
+        assert end <= start

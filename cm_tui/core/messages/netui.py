@@ -140,9 +140,4 @@ MESSAGES = {
     ),
     "netui.form.no_token": ("Paste the access token.", "Collez le jeton d'accès."),
     "netui.publication.failed": ("failed: {reason}", "échec : {reason}"),
-    "netui.failed.title": ("Not published", "Non publiées"),
-    "netui.failed.more": (
-        {"one": "{count} more post", "other": "{count} more posts"},
-        {"one": "{count} autre publication", "other": "{count} autres publications"},
-    ),
 }

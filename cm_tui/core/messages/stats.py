@@ -151,7 +151,6 @@ MESSAGES: Messages = {
         "{start} → {end} · {spend} / {budget} · ",
         "{start} → {end} · {spend} / {budget} · ",
     ),
-    "stats.campaigns.pace": ("pace {pacing}", "rythme {pacing}"),
     "stats.campaigns.cpr": ("{amount}/result", "{amount}/résultat"),
     "stats.campaigns.no_cpr": ("no result", "aucun résultat"),
     "stats.campaigns.checks": (
@@ -190,8 +189,6 @@ MESSAGES: Messages = {
         "{field}: between {start} and {end}",
         "{field} : entre le {start} et le {end}",
     ),
-    "stats.today_campaigns.title": ("Ad campaigns running", "Campagnes en cours"),
-    "stats.today_campaigns.row": ("{spend} / {budget} · ", "{spend} / {budget} · "),
     "stats.competitors.title": ("Competitors", "Concurrents"),
     "stats.competitors.hint": (
         "a add · e edit · f month's figures · x delete · esc close",

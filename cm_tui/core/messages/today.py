@@ -241,4 +241,12 @@ MESSAGES: Messages = {
     "today.doc.hashtag_list": ("hashtag list", "liste de hashtags"),
     "today.doc.watch_plan": ("watch plan", "plan de veille"),
     "today.manage.inactive": ("(off)", "(désactivée)"),
+    "today.failed.title": ("Not published", "Non publiées"),
+    "today.failed.more": (
+        {"one": "{count} more post", "other": "{count} more posts"},
+        {"one": "{count} autre publication", "other": "{count} autres publications"},
+    ),
+    "today.campaigns.title": ("Ad campaigns running", "Campagnes en cours"),
+    "today.campaigns.row": ("{spend} / {budget} · ", "{spend} / {budget} · "),
+    "today.campaigns.pace": ("pace {pacing}", "rythme {pacing}"),
 }

@@ -187,10 +187,10 @@ _FAILED_SHOWN = 3
 
 #: the boxes of the right column, top to bottom: (``BoxStack`` box name, title message key)
 SIDE_BOXES: tuple[tuple[str, str], ...] = (
-    ("failed_posts", "netui.failed.title"),
+    ("failed_posts", "today.failed.title"),
     ("targets", "ui.today.targets"),
     ("queue", "ui.today.queue"),
-    ("campaigns", "stats.today_campaigns.title"),
+    ("campaigns", "today.campaigns.title"),
     ("onboarding", "today.onboarding"),
     ("reviews", "today.reviews"),
 )
@@ -429,7 +429,7 @@ class TodayPane(VerbsPane):
                 )
             )
         if len(posts) > _FAILED_SHOWN:
-            more = t("netui.failed.more", count=len(posts) - _FAILED_SHOWN)
+            more = t("today.failed.more", count=len(posts) - _FAILED_SHOWN)
             lines.append(Content.styled(more, "dim"))
         self.side.show_box("failed_posts", Content("\n").join(lines))
 

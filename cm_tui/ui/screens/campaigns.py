@@ -24,7 +24,7 @@ from cm_tui.ui import fmt
 from cm_tui.ui.screens.figures_form import COUNT
 from cm_tui.ui.screens.form import Field, FieldKind, FormScreen
 from cm_tui.ui.screens.record_list import RecordListScreen, list_bindings
-from cm_tui.ui.widgets.campaign_lines import money, pacing_style, pacing_text
+from cm_tui.ui.widgets.campaign_lines import money, pace_part
 from cm_tui.ui.widgets.rowlist import RowList
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class CampaignsScreen(RecordListScreen[AdCampaign]):
                 spend=money(status.spend),
                 budget=money(campaign.budget),
             ),
-            (t("stats.campaigns.pace", pacing=pacing_text(status)), pacing_style(status)),
+            pace_part(status),
             (
                 f" · {cpr} · {t('stats.campaigns.checks', count=len(campaign.checks))}",
                 "$text-muted",

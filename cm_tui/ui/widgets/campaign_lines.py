@@ -20,6 +20,11 @@ def pacing_text(status: CampaignStatus) -> str:
     return l10n.percent(None if pacing is None else 100 * pacing, 0)
 
 
+def pace_part(status: CampaignStatus) -> tuple[str, str]:
+    """``pace 96%`` and its style (``pacing_style``), as both lists end a campaign's line."""
+    return t("today.campaigns.pace", pacing=pacing_text(status)), pacing_style(status)
+
+
 def pacing_style(status: CampaignStatus) -> str:
     """Red above 110 % of the pace (overspending), amber below 80 % (underspending)."""
     pacing = status.pacing
@@ -48,11 +53,11 @@ def active_campaign_lines(running: list[CampaignStatus], names: dict[str, str]) 
             Content.assemble(
                 "  ",
                 t(
-                    "stats.today_campaigns.row",
+                    "today.campaigns.row",
                     spend=money(status.spend),
                     budget=money(campaign.budget),
                 ),
-                (t("stats.campaigns.pace", pacing=pacing_text(status)), pacing_style(status)),
+                pace_part(status),
             )
         )
     return Content("\n").join(lines)
