@@ -237,9 +237,11 @@ class QueueRepo(EntityRepo[QueueItem]):
         Read from the documents once, then kept in step with each write (``_index_change``):
         a triage key or a synced page changes a few entries, not 20,000. The same list comes
         back until an open entry changes (callers may compare it by identity); do not change
-        it."""
+        it. The first list is read straight from the documents: the id -> entry dict that
+        keeps it in step is made from it at the first write (not for the first frame)."""
         if self._open_list is None:
-            self._open_list = list(self._open_index().values())
+            entries = self._open
+            self._open_list = self._read_open() if entries is None else list(entries.values())
         return self._open_list
 
     def deadline_index(self) -> DeadlineIndex:
@@ -250,20 +252,23 @@ class QueueRepo(EntityRepo[QueueItem]):
         return self._by_deadline
 
     def _open_index(self) -> dict[int, OpenEntry]:
+        if self._open is None:
+            self._open = {entry[0]: entry for entry in self.open_entries()}
+        return self._open
+
+    def _read_open(self) -> list[OpenEntry]:
         """Built with ``tuple.__new__``: a named tuple's own constructor is a Python function, a
         millisecond more per 10,000 items at start-up; the fields read one by one into a plain
         tuple display (no unpacking of an ``itemgetter``'s tuple: 15 % less again)."""
-        if self._open is None:
-            make = tuple.__new__
-            self._open = {
-                (doc_id := int(key)): make(
-                    OpenEntry,
-                    (doc_id, status, doc["deadline"], doc["received_at"], doc.get("snoozed_until")),
-                )
-                for key, doc in self._raw().items()
-                if (status := doc["status"]) in _OPEN
-            }
-        return self._open
+        make = tuple.__new__
+        return [
+            make(
+                OpenEntry,
+                (int(key), status, doc["deadline"], doc["received_at"], doc.get("snoozed_until")),
+            )
+            for key, doc in self._raw().items()
+            if (status := doc["status"]) in _OPEN
+        ]
 
     def _index_reset(self) -> None:
         self._open = self._open_list = self._by_deadline = None
@@ -271,9 +276,9 @@ class QueueRepo(EntityRepo[QueueItem]):
     def _index_change(
         self, doc_id: int, old: dict[str, Any] | None, new: dict[str, Any] | None
     ) -> None:
-        entries = self._open
-        if entries is None:
+        if self._open is None and self._open_list is None:
             return
+        entries = self._open_index()  # made from the list at the first write after reading it
         before = entries.get(doc_id)
         after = None
         if new is not None and new["status"] in _OPEN:
@@ -296,7 +301,7 @@ class QueueRepo(EntityRepo[QueueItem]):
     def closed_entries(self, since: datetime) -> list[OpenEntry]:
         """``open_entries`` of the items closed (replied, ignored) at ``since`` or later and
         still in the hot table: what the Queue tab's status filter lists to find them again."""
-        make = tuple.__new__  # as ``_open_index``
+        make = tuple.__new__  # as ``_read_open``
         lo = format_instant(since)
         return [
             make(
