@@ -94,14 +94,26 @@ CHILD = textwrap.dedent(
         return run(self, *a, **kw)
 
     App.run = _run
+    args = sys.argv[1:]
+    if args[:1] == ["--tab"]:  # open another tab first, as the bench's start-up child does
+        from cm_tui.ui.app import CmTuiApp
+
+        tab, args = args[1], args[2:]
+        init = CmTuiApp.__init__
+
+        def __init__(self, *a, **kw):
+            kw["initial_tab"] = tab
+            init(self, *a, **kw)
+
+        CmTuiApp.__init__ = __init__
     from cm_tui.cli import main
-    main(sys.argv[1:])
+    main(args)
     os._exit(3)
     """
 )
 
 
-def _first_frame(home: Path) -> dict[str, list[str]]:
+def _first_frame(home: Path, *tab: str) -> dict[str, list[str]]:
     env = {
         **os.environ,
         "CM_TUI_HOME": str(home),
@@ -109,7 +121,7 @@ def _first_frame(home: Path) -> dict[str, list[str]]:
         "TEXTUAL_ANIMATIONS": "none",
     }
     proc = subprocess.run(
-        [sys.executable, "-c", CHILD, "--demo", "--lang", "en", "--now", NOW],
+        [sys.executable, "-c", CHILD, *tab, "--demo", "--lang", "en", "--now", NOW],
         capture_output=True,
         text=True,
         timeout=300,
@@ -124,9 +136,14 @@ def _first_frame(home: Path) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def first_frame(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("startup-home")
     _first_frame(home)  # generates the demo store and the language data cache
+    return home
+
+
+@pytest.fixture(scope="module")
+def first_frame(home: Path) -> dict[str, list[str]]:
     return _first_frame(home)
 
 
@@ -158,3 +175,11 @@ def test_babel_full_language_data_is_not_read_before_the_first_frame(
     """The day's name comes from the small language data cache (``io.cldr_cache``), never from
     Babel's whole CLDR files."""
     assert first_frame["babel_full_data"] == []
+
+
+def test_the_queue_first_frame_does_not_import_the_menu_screens(home: Path) -> None:
+    """The Queue tab opened first (the ``startup_ratio_stress`` figure) names its prefix menus
+    (``PrefixMenus``) without importing them, as Today does."""
+    modules = _first_frame(home, "--tab", "queue")["modules"]
+    assert "cm_tui.ui.panes.queue" in modules
+    assert _loaded(modules, ("cm_tui.ui.screens.prefix_menu",)) == []

@@ -66,9 +66,8 @@ from cm_tui.core.recurrence import WorkHours
 from cm_tui.core.timeutil import local_day_bounds
 from cm_tui.ui import fmt
 from cm_tui.ui.panes.base import TabLabel
-from cm_tui.ui.panes.verbs import Selected, VerbsPane
+from cm_tui.ui.panes.verbs import PrefixMenus, Selected, VerbsPane
 from cm_tui.ui.repaint import repaint_static
-from cm_tui.ui.screens.prefix_menu import CopyMenu, QueueFilters, QueueLists
 from cm_tui.ui.widgets.queue_summary import queue_counts_text, queue_tab_label
 from cm_tui.ui.widgets.rowlist import RowList
 
@@ -203,7 +202,7 @@ class QueuePane(VerbsPane):
     CSS_FILE = "queue.tcss"
     TITLE_KEY = "ui.tab.queue"
     KEY_WIDGETS = (RowList,)
-    MENUS = {"filters": QueueFilters, "copy": CopyMenu, "lists": QueueLists}
+    MENUS = PrefixMenus(filters="QueueFilters", copy="CopyMenu", lists="QueueLists")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reply", "queue.key.reply", id="queue.reply"),
         Binding("d", "done", "queue.key.done", id="queue.done"),
