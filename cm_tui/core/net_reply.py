@@ -16,12 +16,12 @@ See docs/architecture.md, "Connectors" and "Live accounts in the app".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from cm_tui.core.models import QueueItem
 from cm_tui.core.net_records import Account, AccountState, OutboxEntry, OutboxState
 from cm_tui.core.net_rules import reply_text
+from cm_tui.core.value import Value, frozen
 
 #: glyph of an item whose reply waits in the outbox (undo window, retry) / was refused
 PENDING_GLYPH = "↗"
@@ -69,8 +69,8 @@ def reply_draft(entries: Iterable[OutboxEntry], item: QueueItem) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class OutboxStatus:
+@frozen
+class OutboxStatus(Value):
     """What to say of an unsent reply. ``kind``: ``failed`` (refused for good), ``token``
     (the account's token refused: nothing goes until it is added again), ``offline``,
     ``rate_limited``, ``retrying`` (tries failed, account reachable again), ``pending`` (in
