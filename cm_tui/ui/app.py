@@ -233,6 +233,7 @@ class CmTuiApp(App[None]):
         self.call_after_refresh(self._focus_active)
         self.call_after_refresh(self._show_store_warnings, self.ctx.store.warnings)
         self.call_after_refresh(_collect_from_now_on)
+        self.call_after_refresh(_return_big_blocks)
         self.call_after_refresh(self.start_live_accounts)
         if self.first_run:
             self.call_after_refresh(self._open_first_run_form)
@@ -733,6 +734,13 @@ def _collect_from_now_on() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def _return_big_blocks() -> None:
+    """After the first frame: big freed blocks go back to the system (``ui/heap.py``: why)."""
+    from cm_tui.ui.heap import keep_big_blocks_returnable
+
+    keep_big_blocks_returnable()
 
 
 def first_run_wanted(store: Store) -> bool:
