@@ -7,8 +7,9 @@ Contract (docs/architecture.md, "Connectors"):
   (``net/access.py``); network calls happen on the calling thread (a worker in the app,
   the main thread in ``cm-tui sync``).
 * ``run_once()`` -> ``PassReport``: for each account the engine may call now
-  (``core.net_rules.may_call``): the due outbox entries first (a reply never waits behind a
-  backlog), then the inbox backlog (``min_id`` pages from the account's cursor, items and
+  (``core.net_rules.may_call``): the due outbox entries first when the account is connected
+  (a reply never waits behind a backlog; any other account's inbox goes first, as the probe),
+  and the inbox backlog (``min_id`` pages from the account's cursor, items and
   cursor written together: no gap, no double, whatever kills it), the Calendar's Mastodon
   posts (``net/publish.py``), the daily stats sample. Every ``NetError`` becomes the
   account's state (connected / offline since / rate-limited until / token refused) and one

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from cm_tui.net.sync import PassReport, SyncEngine
 
 #: Pages read per account in one pass (80 notifications each, Mastodon's maximum for
-#: notifications): a night's backlog, even 10,000 mentions, in one pass (the outbox goes
-#: before it).
+#: notifications): a night's backlog, even 10,000 mentions, in one pass (a connected account's
+#: outbox goes before it).
 MAX_PAGES = 200
 PAGE_SIZE = 80
 
@@ -119,8 +119,24 @@ def run_pass(engine: SyncEngine) -> PassReport:
             continue
         usable[account.key] = connector
 
-    # the outbox first: a reply whose undo window ended leaves now, not after a backlog of up
-    # to ``MAX_PAGES`` inbox pages (docs/architecture.md, "Connectors")
+    def read_inbox(keys: list[str]) -> None:
+        for key in keys:
+            connector = usable.get(key)
+            if connector is None:  # its outbox step just failed
+                continue
+            try:
+                _inbox(engine, states[key], connector, report)
+            except NetError as exc:
+                fail(states[key], exc)
+                continue
+            states[key] = account_connected(states[key], engine.clock.now())
+
+    # A connected account sends its due outbox first: a reply whose undo window ended leaves
+    # now, not after a backlog of up to ``MAX_PAGES`` inbox pages. Any other account's inbox
+    # goes first, as the probe: no reply is tried (nor its try counted, nor its next try
+    # pushed back) against an instance that is still down (docs/architecture.md, "Connectors").
+    connected = [k for k in usable if states[k].state is AccountState.CONNECTED]
+    read_inbox([k for k in usable if k not in connected])
     sent = outbox.send_due(access, usable.get, engine.clock.now)
     report.sent.extend(sent.sent)
     report.failed.extend(sent.failed)
@@ -136,14 +152,7 @@ def run_pass(engine: SyncEngine) -> PassReport:
                 detail=clean_line(entry.last_error),
             )
         )
-
-    for key, connector in list(usable.items()):
-        try:
-            _inbox(engine, states[key], connector, report)
-        except NetError as exc:
-            fail(states[key], exc)
-            continue
-        states[key] = account_connected(states[key], engine.clock.now())
+    read_inbox(connected)
 
     from cm_tui.net import publish
 

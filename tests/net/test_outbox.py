@@ -7,6 +7,8 @@ import stat
 from datetime import timedelta
 from pathlib import Path
 
+import requests
+
 from cm_tui.core.models import QueueStatus
 from cm_tui.core.net_records import OutboxState
 from cm_tui.core.net_rules import ScheduleWay, idempotency_key, schedule_way
@@ -165,3 +167,25 @@ def test_a_due_reply_leaves_before_the_pass_reads_the_inbox_backlog(
     assert on_server_at_first_page == [1]
     assert len(report.sent) == 1 and len(report.new_items) == 3
     assert len(_replies_on_server(mock_server, "sent first")) == 1
+
+
+def test_an_outage_counts_one_try_and_the_reply_leaves_at_the_first_pass_after_it(
+    engine, net_store, mention, mock_server, fault, fixed_clock
+) -> None:
+    """While the instance is down, passes probe it with the inbox and do not try the reply
+    again: after an hour the reply has not backed off to 15 minutes, it leaves at once."""
+    item, account = _one_item(engine, net_store, mention)
+    entry = outbox.put(
+        net_store, account.key, "after the hour", fixed_clock.now(), item=item, undo_seconds=0
+    )
+    for method in ("GET", "POST"):
+        fault(method, "/api/v1/*", {"type": "status", "status": 503})
+    for _ in range(6):  # an hour of passes, ten minutes apart
+        assert engine.run_once().sent == []
+        fixed_clock.advance(timedelta(minutes=10))
+    assert net_store.repo.outbox.get(entry.id).attempts == 1  # the try that found it down
+
+    requests.delete(f"{mock_server.base_url}/api/v1/_mock/faults", timeout=10)
+    report = engine.run_once()
+    assert [e.id for e in report.sent] == [entry.id]
+    assert len(_replies_on_server(mock_server, "after the hour")) == 1
