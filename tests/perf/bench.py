@@ -70,7 +70,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,7 @@ __all__ = [
     "figure",
     "interleave",
     "log",
+    "pair_numbers",
     "paired_ratio",
     "percentile",
 ]
@@ -188,6 +189,15 @@ class Result:
 PAIRS_PER_RUN = 3
 
 
+def pair_numbers(runs: int, label: str) -> Iterator[int]:
+    """``0 .. runs x PAIRS_PER_RUN - 1``, each logged as it starts: the pairs of a figure that
+    pairs its children itself (``interleave``'s count, for the same reason)."""
+    total = runs * PAIRS_PER_RUN
+    for i in range(total):
+        log(f"{label} {i + 1}/{total}")
+        yield i
+
+
 def interleave(
     env: BenchEnv, runs: int, label: str, app: list[str], bare: list[str]
 ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
@@ -204,9 +214,7 @@ def interleave(
     7.0 ms). The median of three such ratios moved by more than 15 % between two runs of the
     bench about one time in six; the median of nine, about one time in fifty."""
     pairs = []
-    total = runs * PAIRS_PER_RUN
-    for i in range(total):
-        log(f"{label} {i + 1}/{total}")
+    for _ in pair_numbers(runs, label):
         bare_payload, app_payload = env.lockstep(bare, app)
         pairs.append((app_payload, bare_payload))
     return pairs

@@ -31,12 +31,12 @@ from typing import Any
 
 from bench import (
     NOW,
-    PAIRS_PER_RUN,
     BenchEnv,
     Result,
     child,
     figure,
     log,
+    pair_numbers,
     paired_ratio,
     percentile,
     pooled_median,
@@ -436,9 +436,7 @@ def bench_reply_send_s(env: BenchEnv, runs: int) -> Result:
             _get(server.base_url, "/api/v1/accounts/verify_credentials", TOKENS["brand"])["id"]
         )
         pairs: list[tuple[list[float], list[float]]] = []
-        total = runs * PAIRS_PER_RUN  # as ``interleave``: three pairs' median moved by 20 %
-        for i in range(total):
-            log(f"reply_send_s {i + 1}/{total}")
+        for i in pair_numbers(runs, "reply_send_s"):  # three pairs' median moved by 20 %
             bare = env.child("reply_post", server.base_url, brand_id, str(mention["id"]))
             db = _store(env, server.base_url, f"reply-{i}", "")
             app = env.child("reply_send", str(db), str(env.home), server.base_url, brand_id)

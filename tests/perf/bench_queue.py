@@ -13,14 +13,13 @@ from typing import Any
 
 from bench import (
     NOW,
-    PAIRS_PER_RUN,
     BenchEnv,
     Result,
     child,
     cpu_ratio,
     figure,
     interleave,
-    log,
+    pair_numbers,
     paired_ratio,
     percentile,
 )
@@ -206,9 +205,7 @@ def bench_inbox_key_ms(env: BenchEnv, runs: int) -> Result:
         write_queue_csv(source, INBOX_ROWS)
     rows = env.child("queue_key", "j", "3", *env.app_args("stress"))["open"]  # warm-up
     pairs = []
-    total = runs * PAIRS_PER_RUN  # as ``interleave``: one pair's ratio moves too much alone
-    for i in range(total):
-        log(f"inbox_key_ms {i + 1}/{total}")
+    for i in pair_numbers(runs, "inbox_key_ms"):  # one pair's ratio moved too much alone
         dropped = env.root / f"inbox-{i}.csv"
         shutil.copyfile(source, dropped)
         db = env.root / f"inbox-store-{i}" / "store.json"
