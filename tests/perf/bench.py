@@ -573,6 +573,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown figure(s) {', '.join(unknown)}; known: {', '.join(FIGURES)}")
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.dir is not None:
+        try:
+            args.dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            parser.error(f"--dir {args.dir}: {error.strerror}; give a folder you can write to")
     result = run(names, args.runs, args.dir)
     print(_dumps(result))
     return 1 if result["errors"] else 0

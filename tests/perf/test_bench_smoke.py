@@ -28,6 +28,22 @@ def test_bench_rejects_an_unknown_figure() -> None:
     assert "unknown figure(s) nope" in proc.stderr
 
 
+def test_bench_says_in_one_line_when_it_cannot_make_its_folder(tmp_path: Path) -> None:
+    """``--dir`` is made if missing; one that cannot be (under a file) ends in a usage line,
+    not in ``mkdtemp``'s traceback once the figures started."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--only", "write_ms", "--dir", str(blocker / "stores")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].endswith("give a folder you can write to")
+
+
 def test_every_registered_figure_has_a_target() -> None:
     """Each ``bench_<area>.py`` registers its figures with ``@figure``; ``--list`` shows them."""
     proc = subprocess.run(
