@@ -99,8 +99,8 @@ def _posted_at(base: str, brand_id: str, text: str, window_end: float) -> float:
     """The instant the server created the brand's status holding ``text`` (its ``created_at``,
     to the microsecond), read once the send should be over. The server's own clock times the
     reply, not the poll, and the poll stays out of the send's way: read while the reply was
-    being posted, the server served the two in turn and the ratio moved by 40 % from pair to
-    pair. The first read is ``SETTLE_S`` after ``window_end``, the next ones ``POLL_GAP_S``
+    being posted, the server served the two in turn and pair ratios spread from 0.72 to 1.68
+    in one run. The first read is ``SETTLE_S`` after ``window_end``, the next ones ``POLL_GAP_S``
     apart."""
     from datetime import datetime
 
@@ -449,7 +449,7 @@ def child_reply_post(_t0: float, args: list[str]) -> None:
     os._exit(0)
 
 
-@figure("reply_send_s", target=("<=", 1.0), ratio_target=("<=", 1.7))
+@figure("reply_send_s", target=("<=", 1.0), ratio_target=("<=", 1.6))
 def bench_reply_send_s(env: BenchEnv, runs: int) -> Result:
     """Median seconds from the end of a reply's undo window to the reply on the local server
     (the live loop of the ``year`` store), ``REPLIES`` a pair, three pairs a run; ratio to the
