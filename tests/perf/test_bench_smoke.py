@@ -29,8 +29,8 @@ def test_bench_rejects_an_unknown_figure() -> None:
 
 
 def test_bench_says_in_one_line_when_it_cannot_make_its_folder(tmp_path: Path) -> None:
-    """``--dir`` is made if missing; one that cannot be (under a file) ends in a usage line,
-    not in ``mkdtemp``'s traceback once the figures started."""
+    """A ``--dir`` that cannot be made (under a file) ends in a usage line, not in
+    ``mkdtemp``'s traceback once the figures started."""
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     proc = subprocess.run(
