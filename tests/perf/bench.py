@@ -100,6 +100,7 @@ __all__ = [
     "pair_numbers",
     "paired_ratio",
     "percentile",
+    "sample_pair_ratio",
 ]
 
 
@@ -235,6 +236,14 @@ def paired_ratio(app: list[list[float]], bare: list[list[float]], pct: float = 5
     return statistics.median(
         percentile(a, pct) / percentile(b, pct) for a, b in zip(app, bare, strict=True)
     )
+
+
+def sample_pair_ratio(app: list[float], bare: list[float]) -> float:
+    """``paired_ratio`` of pairs of one sample a side (``app[i]`` beside ``bare[i]``, taken
+    back to back): the median of ``app[i] / bare[i]``. Where one process is one sample (a
+    command, an import), the two of a pair see the same machine; the ratio of two medians of
+    samples taken at different moments does not."""
+    return paired_ratio([[a] for a in app], [[b] for b in bare])
 
 
 def pooled_median(

@@ -16,7 +16,7 @@ import shutil
 import time
 from pathlib import Path
 
-from bench import BenchEnv, Result, child, figure, pair_numbers, paired_ratio
+from bench import BenchEnv, Result, child, figure, pair_numbers, sample_pair_ratio
 from hooks import emit
 
 #: rows of the file the import dry run reads (none of them already in the store)
@@ -96,7 +96,7 @@ def _stress_over_bare(env: BenchEnv, runs: int, name: str, command: list[str]) -
         statistics.median(big_s) / statistics.median(small_s),
         {f"{key}_s": big_s, f"{key}_no_archive_s": small_s},
         {f"{key}_s": statistics.median(big_s), f"{key}_no_archive_s": statistics.median(small_s)},
-        paired_ratio([[run["cpu_s"]] for run in big], [[run["cpu_s"]] for run in small]),
+        sample_pair_ratio([run["cpu_s"] for run in big], [run["cpu_s"] for run in small]),
     )
 
 

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from baseline import csv_rows_per_s
-from bench import BenchEnv, Result, child, figure, log, paired_ratio
+from bench import BenchEnv, Result, child, figure, log, sample_pair_ratio
 from hooks import emit, peak_rss_mb, rss_mb
 
 EXPORT_ROWS = 100_000
@@ -125,5 +125,5 @@ def bench_export_import_rows_per_s(env: BenchEnv, runs: int) -> Result:
             "export_import_peak_rss_mb": statistics.median(peaks),
             "export_import_csv_rows_per_s": statistics.median(csv_rates),
         },
-        paired_ratio([[r] for r in rates], [[r] for r in csv_rates]),
+        sample_pair_ratio(rates, csv_rates),
     )

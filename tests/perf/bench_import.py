@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from baseline import csv_rows_per_cpu_s
-from bench import BenchEnv, Result, child, figure, log, pair_numbers, paired_ratio
+from bench import BenchEnv, Result, child, figure, log, pair_numbers, sample_pair_ratio
 from hooks import emit, peak_rss_mb, rss_mb
 
 IMPORT_ROWS = 100_000
@@ -93,7 +93,8 @@ def bench_import_rows_per_s(env: BenchEnv, runs: int) -> Result:
     """``IMPORT_ROWS`` CSV rows (French headers, ``;``, Windows line ends, UTF-8 with BOM)
     imported into a new store, in a fresh process per sample, three a run; peak memory in the
     info. Judged: the median of each process's rows per CPU second over the standard library's
-    ``csv`` parse of the same file timed in that process just before (a pair)."""
+    ``csv`` parse of the same file timed in that process just before and just after (the
+    geometric mean of the two): a pair."""
     import statistics
 
     csv_path = env.root / "import.csv"
@@ -142,7 +143,7 @@ def bench_import_rows_per_s(env: BenchEnv, runs: int) -> Result:
             "import_dry_run_peak_rss_mb": statistics.median(dry_peaks),
             "import_csv_rows_per_cpu_s": statistics.median(csv_rates),
         },
-        paired_ratio([[rate] for rate in cpu_rates], [[rate] for rate in csv_rates]),
+        sample_pair_ratio(cpu_rates, csv_rates),
     )
 
 
