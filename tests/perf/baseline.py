@@ -14,7 +14,7 @@ from typing import Any
 
 from bench import child
 from hooks import SIZE, emit, hook_first_frame, peak_rss_mb, time_frames
-from lockstep import press_turn
+from lockstep import press_turn, settle_s
 
 #: the tabs of the bare start-up app (cm-tui's four tabs, empty)
 TABS = ("Today", "Calendar", "Queue", "Stats")
@@ -227,7 +227,7 @@ def child_bare_keys(_t0: float, args: list[str]) -> None:
                 if i >= warm:
                     samples.append(elapsed)
                     cpu.append(spent)
-                await asyncio.sleep(0.03)
+                await asyncio.sleep(settle_s(0.03))
             emit({"cpu": cpu, "samples": samples, "windows": windows})
         except Exception as exc:  # pragma: no cover - reported to the parent
             emit({"error": repr(exc)})

@@ -334,13 +334,15 @@ class BenchEnv:
         )
         return self._payload(mode, proc.returncode, proc.stdout, proc.stderr)
 
-    def lockstep(self, *children: list[str]) -> list[dict[str, Any]]:
+    def lockstep(self, *children: list[str], settle: float | None = None) -> list[dict[str, Any]]:
         """Children (``[mode, *args]`` each) alive together, taking turns press by press
-        (``lockstep.py``: why, and the protocol); their JSON lines, in order."""
-        from lockstep import run_lockstep
+        (``lockstep.py``: why, and the protocol); their JSON lines, in order. ``settle``: the
+        seconds each waits after a press (``lockstep.settle_s``), if not its own default."""
+        from lockstep import SETTLE_ENV, run_lockstep
 
         commands = [self._command(mode, args) for mode, *args in children]
-        results = run_lockstep(commands, self.env)
+        env = self.env if settle is None else {**self.env, SETTLE_ENV: str(settle)}
+        results = run_lockstep(commands, env)
         return [
             self._payload(mode, *result)
             for (mode, *_), result in zip(children, results, strict=True)

@@ -70,7 +70,8 @@ def time_frames(
     pane mounted. A frame written while ``state[w + "armed"]`` is set (``w`` in ``waits``, the
     first armed one only) stamps ``state[w + "frame"]`` (``perf_counter``) and
     ``state[w + "frame_cpu"]`` (``thread_time``: the UI thread's CPU time, which a busy machine
-    does not inflate) and sets ``state[w + "event"]``.
+    does not inflate), ``state[w + "frame_handed"]`` (``time_handed_over``'s count, 0 without
+    it) and sets ``state[w + "event"]``.
     """
     from textual.app import App
 
@@ -84,6 +85,7 @@ def time_frames(
             if state[wait + "armed"] and state[wait + "event"] is not None:
                 state[wait + "frame"] = time.perf_counter()
                 state[wait + "frame_cpu"] = time.thread_time()
+                state[wait + "frame_handed"] = state.get("handed_cpu", 0.0)
                 state[wait + "armed"] = False
                 state[wait + "event"].set()
                 break
@@ -93,6 +95,29 @@ def time_frames(
 
     App._display = _display  # type: ignore[method-assign]
     run_headless()
+
+
+def time_handed_over(state: dict[str, Any]) -> None:
+    """Count in ``state["handed_cpu"]`` (seconds) the UI thread's CPU time spent running what
+    other threads hand it (``App.call_from_thread``: an import's chunks, a live engine's store
+    steps). ``time_frames`` stamps it with each timed frame (``state[w + "frame_handed"]``), so
+    that a key's own CPU time is its window's less what ran there for the other thread."""
+    from textual.app import App
+
+    call = App.call_from_thread
+    state["handed_cpu"] = 0.0
+
+    def call_from_thread(self: App, callback: Callable[..., Any], *a: Any, **kw: Any) -> Any:
+        def timed() -> Any:
+            start = time.thread_time()
+            try:
+                return callback(*a, **kw)
+            finally:
+                state["handed_cpu"] += time.thread_time() - start
+
+        return call(self, timed)
+
+    App.call_from_thread = call_from_thread  # type: ignore[method-assign]
 
 
 def run_headless() -> None:

@@ -26,6 +26,17 @@ from typing import Any
 TURNS_ENV = "CM_TUI_BENCH_TURNS"
 #: the longest a child may take between two requests (a press, its settling, its start-up)
 TURN_TIMEOUT_S = 120.0
+#: environment variable: the seconds a child waits after each press, when its figure sets it
+#: (``BenchEnv.lockstep``'s ``settle``)
+SETTLE_ENV = "CM_TUI_BENCH_SETTLE"
+
+
+def settle_s(default: float) -> float:
+    """The seconds a child waits after a press before asking for its next turn: ``default``,
+    or what its figure set (``SETTLE_ENV``). ``inbox_key_ms`` sets 0: the partner's press is
+    the pause, so the app's keys still come about every 30 ms, a burst that keeps its import
+    paused (``ui/keys_first.py``); with 30 ms on each side they came every 70-85 ms."""
+    return float(os.environ.get(SETTLE_ENV, default))
 
 
 async def press_turn() -> None:

@@ -1,6 +1,7 @@
 """The bare baselines do the same work as their figures (docs/architecture.md, "Performance
 facts"): the agenda's looks up the build's own keys in the same records, and the triage list's
-``d`` writes a durable journal line as long as the one it is given."""
+``d`` writes a durable journal line as long as the one it is given; a key timed beside another
+thread's work can tell its own CPU time from that work's."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 import bench
+import lockstep
 from baseline import KeyRecorder, day_lookups, lookup_plan
+from hooks import time_handed_over
 
 from cm_tui.core.agenda import build_agenda
 from cm_tui.core.models import OccurrenceStatus, TaskOccurrence
@@ -112,3 +116,52 @@ def test_lockstep_children_take_turns_and_never_press_at_the_same_time(tmp_path)
     assert [who for _, _, who in windows] == ["a", "b"] * 7 + ["b"] * 2
     for (_, end, _), (start, _, _) in itertools.pairwise(windows):
         assert end <= start
+
+
+def test_a_figure_can_set_the_pause_its_lockstep_children_take_after_each_press(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """``inbox_key_ms`` runs its pair with no pause (``settle=0``): the partner's press is the
+    pause, so the app's keys come as a burst. Other figures keep each child's own pause."""
+    seen: list[dict[str, str]] = []
+    monkeypatch.setattr(lockstep, "run_lockstep", lambda commands, env: seen.append(env) or [])
+    env = bench.BenchEnv(tmp_path)
+    env.lockstep(settle=0)
+    env.lockstep()
+    assert seen[0][lockstep.SETTLE_ENV] == "0"
+    assert lockstep.SETTLE_ENV not in seen[1]
+
+    monkeypatch.setenv(lockstep.SETTLE_ENV, "0")
+    assert lockstep.settle_s(0.03) == 0.0
+    monkeypatch.delenv(lockstep.SETTLE_ENV)
+    assert lockstep.settle_s(0.03) == 0.03
+
+
+async def test_cpu_time_handed_to_the_ui_thread_is_counted_apart(monkeypatch: Any) -> None:
+    """What a worker hands the UI thread (``call_from_thread``) runs there, its result goes
+    back, and its CPU time is counted in ``handed_cpu``: a key's window can leave it out."""
+    import threading
+
+    from textual.app import App
+
+    monkeypatch.setattr(App, "call_from_thread", App.call_from_thread)  # restored after
+    state: dict[str, Any] = {}
+    time_handed_over(state)
+
+    def busy(seconds: float) -> str:
+        start = time.thread_time()
+        while time.thread_time() - start < seconds:
+            pass
+        return threading.current_thread().name
+
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        answers: list[str] = []
+        worker = threading.Thread(
+            target=lambda: answers.append(app.call_from_thread(busy, 0.05)), name="worker"
+        )
+        worker.start()
+        while worker.is_alive():
+            await pilot.pause(0.01)
+        assert answers == [threading.current_thread().name]  # ran on the UI thread
+    assert state["handed_cpu"] >= 0.05
