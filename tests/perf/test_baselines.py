@@ -165,3 +165,16 @@ async def test_cpu_time_handed_to_the_ui_thread_is_counted_apart(monkeypatch: An
             await pilot.pause(0.01)
         assert answers == [threading.current_thread().name]  # ran on the UI thread
     assert state["handed_cpu"] >= 0.05
+
+
+def test_a_mean_ratio_follows_the_share_of_each_mode_where_a_median_jumps() -> None:
+    """Bursts whose CPU time falls in two modes (``bench.mean_ratio``): a run with one more
+    slow burst moves the mean a little and the median of the run all the way."""
+    fast, slow = 40.0, 80.0
+    bare_a = [fast] * 6 + [slow] * 5
+    bare_b = [fast] * 5 + [slow] * 6
+    app = [[200.0] * 11, [200.0] * 11]
+    assert bench.paired_ratio(app, [bare_a, bare_a]) == 5.0
+    assert bench.paired_ratio(app, [bare_b, bare_b]) == 2.5
+    by_mean = bench.mean_ratio(app, [bare_a, bare_a]) / bench.mean_ratio(app, [bare_b, bare_b])
+    assert 1.0 < by_mean < 1.1
