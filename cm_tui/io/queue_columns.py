@@ -105,6 +105,18 @@ def parse_column_option(value: str) -> tuple[str, str]:
     return name, header.strip()
 
 
+#: the columns a rejection names at most (a file may have 100,000 of them)
+LISTED_COLUMNS = 12
+
+
+def listed_columns(header: list[str]) -> str:
+    """The file's columns for a rejection line: the first ``LISTED_COLUMNS``, each shortened,
+    then how many more there are."""
+    shown = ", ".join(short(h, 20) for h in header[:LISTED_COLUMNS]) or "-"
+    more = len(header) - LISTED_COLUMNS
+    return shown + t("queue.import.err.more_columns", count=more) if more > 0 else shown
+
+
 def map_header(
     header: list[str],
     explicit: Mapping[str, str],
@@ -116,7 +128,7 @@ def map_header(
     ``_Bad`` if a field in ``strict`` names a missing header, or a needed field has no column
     (the message ``hint`` says how to map one where the file was given)."""
     folded = [fold_name(name) for name in header]
-    columns = ", ".join(short(h, 20) for h in header) or "-"
+    columns = listed_columns(header)
     mapping: dict[str, int] = {}
     for name, column in explicit.items():
         fld = internal_field(name) or name

@@ -194,6 +194,19 @@ def test_hostile_headers_in_the_report_stay_on_one_line(tmp_path: Path) -> None:
     assert "a b[/]" in report
 
 
+def test_a_file_with_thousands_of_columns_is_reported_in_a_short_line(tmp_path: Path) -> None:
+    """A 100,000-column header named every column: the reason file beside it weighed 789 KB.
+    The report names the first columns and counts the rest."""
+    header = ",".join(f"c{i}" for i in range(100_000))
+    path = fan_file(tmp_path, header + "\n" + ",".join("x" * 100_000) + "\n")
+    report = rejected(path, options()).report()
+    assert len(report) < 1_000
+    assert "(columns: c0, c1, c2," in report and "c99999" not in report
+    assert "and 99,988 more" in report
+    i18n.set_language("fr")
+    assert "et 99\u202f988 autres" in rejected(path, options()).report()
+
+
 # ----------------------------------------------------------------------------- read_new_items
 
 

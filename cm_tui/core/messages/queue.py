@@ -224,6 +224,10 @@ MESSAGES: Messages = {
         "no recognised column for {field} (columns: {columns})",
         "aucune colonne reconnue pour {field} (colonnes : {columns})",
     ),
+    "queue.import.err.more_columns": (
+        {"one": " and {count} more", "other": " and {count} more"},
+        {"one": " et {count} autre", "other": " et {count} autres"},
+    ),
     "queue.import.err.map_hint": (
         "; name its column with --column {field}=HEADER, or once for every file in the "
         'settings: [import.columns] {field} = "HEADER"',
