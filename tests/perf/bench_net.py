@@ -41,7 +41,7 @@ from bench import (
     percentile,
     pooled_median,
 )
-from hooks import arm_after, emit, open_on_tab, time_frames, time_handed_over
+from hooks import arm_after, cpu_mark, emit, open_on_tab, own_cpu_ms, time_frames
 from lockstep import press_turn
 from mock_instance import PAGE, as_instance
 
@@ -297,7 +297,7 @@ def child_backlog_keys(_t0: float, args: list[str]) -> None:
                 event = asyncio.Event()
                 state["event"] = event
                 pressed = time.perf_counter()
-                cpu_start, handed_start = time.thread_time(), state["handed_cpu"]
+                mark = cpu_mark(state)
                 app.post_message(events.Key("d", "d"))
                 await asyncio.wait_for(event.wait(), 30)
                 stored = app.ctx.repo.queue.get(before.id)
@@ -306,8 +306,9 @@ def child_backlog_keys(_t0: float, args: list[str]) -> None:
                     os._exit(1)
                 if i >= 3:
                     samples.append((state["frame"] - pressed) * 1000)
-                    handed.append((state["frame_handed"] - handed_start) * 1000)
-                    cpu.append((state["frame_cpu"] - cpu_start) * 1000 - handed[-1])
+                    own, beside = own_cpu_ms(state, mark)
+                    cpu.append(own)
+                    handed.append(beside)
                 await asyncio.sleep(PRESS_GAP_S)
             while live.passes == 0:
                 await asyncio.sleep(0.05)
@@ -329,8 +330,7 @@ def child_backlog_keys(_t0: float, args: list[str]) -> None:
         return measure(app)
 
     arm_after(QueuePane, "action_done", state)
-    time_handed_over(state)
-    time_frames(state, version_at_start)
+    time_frames(state, version_at_start, handed=True)
     open_on_tab("queue")
     from cm_tui.cli import main
 
@@ -356,7 +356,7 @@ def bench_backlog_triage_key_ms(env: BenchEnv, runs: int) -> Result:
     with _live_server(env) as server:
         anchor = _backlog_on(server, "backlog_triage_key_ms")
         pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
-        rows = str(env.child("queue_key", "d", "3", *env.app_args("stress"))["open"])  # warm-up
+        rows = str(env.child("queue_key", "j", "3", *env.app_args("stress"))["open"])  # warm-up
         for i in pair_numbers(runs, "backlog_triage_key_ms"):
             db = _store(env, server.base_url, f"backlog-keys-{i}", anchor, "stress")
             bare, app = env.lockstep(

@@ -24,7 +24,7 @@ from bench import (
     percentile,
 )
 from bench_import import write_queue_csv
-from hooks import arm_after, emit, open_on_tab, time_frames, time_handed_over
+from hooks import arm_after, cpu_mark, emit, open_on_tab, own_cpu_ms, time_frames
 from lockstep import press_turn, settle_s
 
 QUEUE_KEY_PRESSES = 40
@@ -67,7 +67,7 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
                 event = asyncio.Event()
                 state["event"] = event
                 start = time.perf_counter()
-                cpu_start, handed_start = time.thread_time(), state.get("handed_cpu", 0.0)
+                mark = cpu_mark(state)
                 app.post_message(events.Key(key, key))
                 await asyncio.wait_for(event.wait(), 10)
                 elapsed = (state["frame"] - start) * 1000
@@ -81,8 +81,9 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
                     os._exit(1)
                 if i >= 3:
                     samples.append(elapsed)
-                    handed.append((state["frame_handed"] - handed_start) * 1000)
-                    cpu.append((state["frame_cpu"] - cpu_start) * 1000 - handed[-1])
+                    own, beside = own_cpu_ms(state, mark)
+                    cpu.append(own)
+                    handed.append(beside)
                 await asyncio.sleep(settle_s(0.03))
             if inbox_file is not None and not any(w.is_running for w in app.workers):
                 emit({"error": "the inbox import ended before the last press"})
@@ -102,9 +103,7 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
     else:
         owner, name = RowList, "action_cursor_down"
     arm_after(owner, name, state)
-    if inbox_file is not None:
-        time_handed_over(state)
-    time_frames(state, measure)
+    time_frames(state, measure, handed=inbox_file is not None)
     open_on_tab("queue")
     from cm_tui.cli import main
 

@@ -10,17 +10,7 @@ import time
 from typing import Any
 
 from baseline import REPLY, key_name
-from bench import (
-    BenchEnv,
-    Result,
-    child,
-    cpu_ratio,
-    figure,
-    interleave,
-    mean_ratio,
-    paired_ratio,
-    percentile,
-)
+from bench import BenchEnv, Result, child, figure, interleave, mean_ratio, paired_ratio, percentile
 from hooks import emit, open_on_tab, time_frames
 from lockstep import press_turn
 
@@ -120,7 +110,6 @@ def bench_reply_burst_ms(env: BenchEnv, runs: int) -> Result:
             "reply_bursts": len(samples),
             "reply_burst_bare_ms": statistics.median(bare),
             "reply_burst_wall_ratio": paired_ratio(runs_ms, bare_ms),
-            "reply_burst_cpu_median_ratio": cpu_ratio(pairs),
         },
         mean_ratio([app["cpu"] for app, _ in pairs], [bare["cpu"] for _, bare in pairs]),
     )

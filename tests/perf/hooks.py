@@ -62,7 +62,10 @@ def hook_first_frame(t0: float, ready: Callable[[Any], bool]) -> None:
 
 
 def time_frames(
-    state: dict[str, Any], measure: Callable[[Any], Any], waits: tuple[str, ...] = ("",)
+    state: dict[str, Any],
+    measure: Callable[[Any], Any],
+    waits: tuple[str, ...] = ("",),
+    handed: bool = False,
 ) -> None:
     """Run every Textual app headless at ``SIZE``; time its frames for ``measure``.
 
@@ -71,9 +74,13 @@ def time_frames(
     first armed one only) stamps ``state[w + "frame"]`` (``perf_counter``) and
     ``state[w + "frame_cpu"]`` (``thread_time``: the UI thread's CPU time, which a busy machine
     does not inflate), ``state[w + "frame_handed"]`` (``time_handed_over``'s count, 0 without
-    it) and sets ``state[w + "event"]``.
+    it) and sets ``state[w + "event"]``. ``handed``: count what other threads hand the UI
+    thread (``time_handed_over``).
     """
     from textual.app import App
+
+    if handed:
+        time_handed_over(state)
 
     display = App._display
 
@@ -118,6 +125,18 @@ def time_handed_over(state: dict[str, Any]) -> None:
         return call(self, timed)
 
     App.call_from_thread = call_from_thread  # type: ignore[method-assign]
+
+
+def cpu_mark(state: dict[str, Any]) -> tuple[float, float]:
+    """The UI thread's CPU time now and ``time_handed_over``'s count, as a key is posted."""
+    return time.thread_time(), state.get("handed_cpu", 0.0)
+
+
+def own_cpu_ms(state: dict[str, Any], mark: tuple[float, float]) -> tuple[float, float]:
+    """(the key's own CPU time, what ran there for another thread), in ms, from ``mark`` to
+    the frame ``time_frames`` stamped for it."""
+    handed = (state["frame_handed"] - mark[1]) * 1000
+    return (state["frame_cpu"] - mark[0]) * 1000 - handed, handed
 
 
 def run_headless() -> None:
