@@ -225,7 +225,7 @@ MESSAGES: Messages = {
         "aucune colonne reconnue pour {field} (colonnes : {columns})",
     ),
     "queue.import.err.more_columns": (
-        {"one": " and {count} more", "other": " and {count} more"},
+        " and {count} more",
         {"one": " et {count} autre", "other": " et {count} autres"},
     ),
     "queue.import.err.map_hint": (
