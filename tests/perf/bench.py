@@ -97,6 +97,7 @@ __all__ = [
     "figure",
     "interleave",
     "log",
+    "mean_ratio",
     "pair_numbers",
     "paired_ratio",
     "percentile",

@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from baseline import csv_rows_per_cpu_s
+from baseline import CsvAround
 from bench import BenchEnv, Result, child, figure, pair_numbers, sample_pair_ratio
 from hooks import emit, peak_rss_mb, rss_mb
 
@@ -61,7 +61,7 @@ def child_export_import(_t0: float, args: list[str]) -> None:
 
     path, db = Path(args[0]), Path(args[1])
     rss_before = rss_mb()
-    csv_before = csv_rows_per_cpu_s(path, ",")
+    csv_baseline = CsvAround(path, ",")
     with Store.open(db) as store:
         repo = store.repo
         repo.networks.add(NetworkProfile("facebook", "Facebook", 63206, 2, 3, PostingPeriod.WEEK))
@@ -80,12 +80,11 @@ def child_export_import(_t0: float, args: list[str]) -> None:
         elapsed = time.perf_counter() - start
         spent = time.thread_time() - cpu
         peak = peak_rss_mb()
-    csv_rate = (csv_before * csv_rows_per_cpu_s(path, ",")) ** 0.5
     emit(
         {
             "rows_per_s": plan.rows / elapsed,
             "rows_per_cpu_s": plan.rows / spent,
-            "csv_rows_per_cpu_s": csv_rate,
+            "csv_rows_per_cpu_s": csv_baseline.rate(),
             "rows": plan.rows,
             "rss_before_mb": rss_before,
             "peak_rss_mb": peak,

@@ -9,7 +9,7 @@ import os
 import time
 from pathlib import Path
 
-from baseline import csv_rows_per_cpu_s
+from baseline import CsvAround
 from bench import BenchEnv, Result, child, figure, log, pair_numbers, sample_pair_ratio
 from hooks import emit, peak_rss_mb, rss_mb
 
@@ -38,9 +38,8 @@ def child_import(_t0: float, args: list[str]) -> None:
     # a dry run first: the importer's own memory (streaming: it must not grow with the file)
     import_queue(csv_path, options)
     dry_peak = peak_rss_mb()
-    # the baseline, in the same process just before and just after: the stdlib's csv parsing
-    # the same file (0.1 s against the import's 8: the machine's speed moves in between)
-    csv_before = csv_rows_per_cpu_s(csv_path, ";")
+    # the baseline, in the same process just before and just after (``CsvAround``)
+    csv_baseline = CsvAround(csv_path, ";")
     with Store.open(db) as store:
         start, cpu = time.perf_counter(), time.thread_time()
         result = import_queue(
@@ -53,12 +52,11 @@ def child_import(_t0: float, args: list[str]) -> None:
         elapsed = time.perf_counter() - start
         spent = time.thread_time() - cpu
         peak = peak_rss_mb()
-    csv_rate = (csv_before * csv_rows_per_cpu_s(csv_path, ";")) ** 0.5
     emit(
         {
             "rows_per_s": result.added / elapsed,
             "rows_per_cpu_s": result.added / spent,
-            "csv_rows_per_cpu_s": csv_rate,
+            "csv_rows_per_cpu_s": csv_baseline.rate(),
             "elapsed_s": elapsed,
             "rows": result.added,
             "rss_before_mb": rss_before,

@@ -89,8 +89,11 @@ def child_queue_key(_t0: float, args: list[str]) -> None:
                 emit({"error": "the inbox import ended before the last press"})
                 os._exit(1)
             line_bytes = (journal.stat().st_size - journal_start) // (count + 3)
-            emit({"cpu": cpu, "handed": handed, "samples": samples, "open": len(pane.list.rows),
-                  "journal_line_bytes": line_bytes})  # fmt: skip
+            payload = {"cpu": cpu, "samples": samples, "open": len(pane.list.rows),
+                       "journal_line_bytes": line_bytes}  # fmt: skip
+            if "handed_cpu" in state:  # counted (an import beside the keys): said, even if 0
+                payload["handed"] = handed
+            emit(payload)
         except Exception as exc:  # pragma: no cover - reported to the parent
             emit({"error": repr(exc)})
         os._exit(0)
