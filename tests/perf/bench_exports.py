@@ -50,8 +50,8 @@ def child_export_import(_t0: float, args: list[str]) -> None:
     import`` does (recognised, checked whole, then written in one transaction: the facts and
     the month figures; the cyclic collector paused meanwhile, as there and in the app);
     emits rows/s (wall and CPU time) and the peak resident memory. The baseline: rows per CPU
-    second of the standard library's ``csv`` reading the same file in this process just before
-    and just after (the geometric mean), as ``import_rows_per_s``'s."""
+    second of the standard library's ``csv`` reading the same file in this process, three times
+    just before and three times just after (``CsvAround``), as ``import_rows_per_s``'s."""
     from zoneinfo import ZoneInfo
 
     from cm_tui.core.models import NetworkProfile, PostingPeriod

@@ -91,8 +91,8 @@ def bench_import_rows_per_s(env: BenchEnv, runs: int) -> Result:
     """``IMPORT_ROWS`` CSV rows (French headers, ``;``, Windows line ends, UTF-8 with BOM)
     imported into a new store, in a fresh process per sample, three a run; peak memory in the
     info. Judged: the median of each process's rows per CPU second over the standard library's
-    ``csv`` parse of the same file timed in that process just before and just after (the
-    geometric mean of the two): a pair."""
+    ``csv`` parse of the same file timed in that process, three times just before and three
+    times just after (``CsvAround``): a pair."""
     import statistics
 
     csv_path = env.root / "import.csv"

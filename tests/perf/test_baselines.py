@@ -178,3 +178,38 @@ def test_a_mean_ratio_follows_the_share_of_each_mode_where_a_median_jumps() -> N
     assert bench.paired_ratio(app, [bare_b, bare_b]) == 2.5
     by_mean = bench.mean_ratio(app, [bare_a, bare_a]) / bench.mean_ratio(app, [bare_b, bare_b])
     assert 1.0 < by_mean < 1.1
+
+
+def test_a_pickup_counts_the_processs_cpu_time_but_not_its_own_landed_checks(
+    tmp_path: Path,
+) -> None:
+    """``inbox_pickup_s`` judges CPU time per pickup: the measurer's ``landed()`` checks are
+    its own work, not the pickup's, and it checks when ``arrived`` is set, not by polling."""
+    import asyncio
+
+    from bench_inbox import _drop_and_wait
+
+    source, inbox = tmp_path / "export.csv", tmp_path / "inbox"
+    source.write_text("x\n", encoding="utf-8")
+    inbox.mkdir()
+    checks: list[float] = []
+
+    def landed() -> bool:
+        spin = time.thread_time()
+        while time.thread_time() - spin < 0.03:
+            pass
+        checks.append(spin)
+        return len(checks) == 3
+
+    async def pickup() -> tuple[float, float]:
+        arrived = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        loop.call_later(0.05, arrived.set)
+        loop.call_later(0.10, arrived.set)
+        return await _drop_and_wait(inbox, source, landed, arrived)
+
+    wall, cpu = asyncio.run(pickup())
+    assert (inbox / "export.csv").exists() and not source.exists()
+    assert len(checks) == 3, "landed() is checked at the drop and each time arrived is set"
+    assert wall >= 0.10
+    assert cpu < 0.03, f"the checks' 90 ms of CPU time were counted: {cpu * 1000:.1f} ms"
