@@ -1,4 +1,5 @@
-"""Inbox figure: seconds from a file landing in the inbox to its items in the queue.
+"""Inbox figure: seconds from a file landing in the inbox to its items in the queue, judged on
+the CPU time a pickup costs (``bench_inbox_pickup_s``).
 
 Light imports only at top level (these are measured processes, see ``bench.py``).
 """
@@ -92,7 +93,8 @@ def _set_after_handed_over(arrived: Any) -> None:
 def child_inbox_pickup(_t0: float, args: list[str]) -> None:
     """The real ``cm-tui`` start-up (``args[2:]``); once the app is drawn and its inbox
     notifications are up, ``INBOX_FILES`` files renamed into its inbox one at a time. Each
-    sample: the rename -> the file's items in the queue (read on the UI thread). ``args[0]``
+    sample (``_drop_and_wait``): the rename -> the file's items in the queue (read on the UI
+    thread), in seconds and in the process's CPU seconds. ``args[0]``
     is the run's number, ``args[1]`` ``notify`` or ``poll`` (notifications made unavailable:
     the fallback)."""
     import asyncio
@@ -149,7 +151,8 @@ def child_inbox_pickup(_t0: float, args: list[str]) -> None:
 def child_bare_inbox(_t0: float, args: list[str]) -> None:
     """The baseline: the same watch loop in a bare Textual app. ``watchfiles`` in a thread
     with cm-tui's settings posts a message; the app reads the file with the standard
-    library's ``csv`` and moves it aside. Each sample: the rename -> the file's rows read."""
+    library's ``csv`` and moves it aside. Each sample: the rename -> the file's rows read, in
+    seconds and in CPU seconds (``_drop_and_wait``)."""
     import asyncio
     import csv
     import threading
