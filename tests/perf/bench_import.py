@@ -21,9 +21,9 @@ def child_import(_t0: float, args: list[str]) -> None:
     """Import the CSV ``args[0]`` into a new store ``args[1]`` with ``cm_tui.io.queue_import``
     (streamed, one transaction); emits rows/s, the resident memory before, the peak after a
     dry run (the importer alone) and the peak after the real import (the store then holds
-    the 100,000 items in memory, as TinyDB does with every record). The baseline: rows/s of
-    the standard library's ``csv`` reading the same file, just before the import, both in CPU
-    time (rows per CPU second)."""
+    the 100,000 items in memory, as TinyDB does with every record). The baseline: rows per CPU
+    second of the standard library's ``csv`` reading the same file in this process, three
+    times just before and three times just after (``CsvAround``)."""
 
     from cm_tui.core.settings import Settings
     from cm_tui.io.queue_import import ImportOptions, import_queue

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import BenchEnv, Result, child, figure, log, pair_numbers, paired_ratio, percentile
-from hooks import emit, time_frames
+from hooks import emit, time_frames, wrap_handed_over
 from lockstep import press_turn
 
 #: files dropped per run (one at a time, each waited for)
@@ -72,21 +72,18 @@ async def _drop_and_wait(
 
 def _set_after_handed_over(arrived: Any) -> None:
     """Make every ``App.call_from_thread`` callback (the import's store steps, its report)
-    set ``arrived`` once it ran, on the UI thread."""
-    from textual.app import App
+    set ``arrived`` once it ran, on the UI thread (``wrap_handed_over``)."""
 
-    call = App.call_from_thread
-
-    def call_from_thread(self: App, callback: Any, *a: Any, **kw: Any) -> Any:
+    def setting(callback: Any) -> Any:
         def then() -> Any:
             try:
-                return callback(*a, **kw)
+                return callback()
             finally:
                 arrived.set()
 
-        return call(self, then)
+        return then
 
-    App.call_from_thread = call_from_thread  # type: ignore[method-assign]
+    wrap_handed_over(setting)
 
 
 @child("inbox_pickup")

@@ -104,27 +104,40 @@ def time_frames(
     run_headless()
 
 
-def time_handed_over(state: dict[str, Any]) -> None:
-    """Count in ``state["handed_cpu"]`` (seconds) the UI thread's CPU time spent running what
-    other threads hand it (``App.call_from_thread``: an import's chunks, a live engine's store
-    steps). ``time_frames`` stamps it with each timed frame (``state[w + "frame_handed"]``), so
-    that a key's own CPU time is its window's less what ran there for the other thread."""
+def wrap_handed_over(wrap: Callable[[Callable[[], Any]], Callable[[], Any]]) -> None:
+    """Make every ``App.call_from_thread`` callback (what another thread hands the UI thread:
+    an import's chunks, a live engine's store steps) run as ``wrap(callback)()`` on the UI
+    thread: the one place the bench patches that hand-over."""
+    import functools
+
     from textual.app import App
 
     call = App.call_from_thread
-    state["handed_cpu"] = 0.0
 
     def call_from_thread(self: App, callback: Callable[..., Any], *a: Any, **kw: Any) -> Any:
+        return call(self, wrap(functools.partial(callback, *a, **kw)))
+
+    App.call_from_thread = call_from_thread  # type: ignore[method-assign]
+
+
+def time_handed_over(state: dict[str, Any]) -> None:
+    """Count in ``state["handed_cpu"]`` (seconds) the UI thread's CPU time spent running what
+    other threads hand it (``wrap_handed_over``). ``time_frames`` stamps it with each timed
+    frame (``state[w + "frame_handed"]``), so that a key's own CPU time is its window's less
+    what ran there for the other thread."""
+    state["handed_cpu"] = 0.0
+
+    def timing(callback: Callable[[], Any]) -> Callable[[], Any]:
         def timed() -> Any:
             start = time.thread_time()
             try:
-                return callback(*a, **kw)
+                return callback()
             finally:
                 state["handed_cpu"] += time.thread_time() - start
 
-        return call(self, timed)
+        return timed
 
-    App.call_from_thread = call_from_thread  # type: ignore[method-assign]
+    wrap_handed_over(timing)
 
 
 def cpu_mark(state: dict[str, Any]) -> tuple[float, float]:
